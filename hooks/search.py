@@ -1,0 +1,60 @@
+"""One search index per language.
+
+Owns: `search/search_index.json` (default language) and `<lang>/search/search_index.json`.
+
+mkdocs-static-i18n merges every language into one index at the site root, so a Finnish
+reader would get English results too. After the last language is built, this hook splits
+the merged index by URL prefix and gives each language its own index, with locations
+relative to that language's root and only that language's stemmer. The templates point
+Material's search at the index of the page's language (`overrides/main.html`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from _site import Language, site_languages
+
+INDEX_PATH = Path("search") / "search_index.json"
+
+
+def _prefix(language: Language) -> str:
+    return language.link.strip("/") + "/" if language.link.strip("/") else ""
+
+
+def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
+    """The merged index split into one index per locale, keyed by locale."""
+    prefixes = {lang.locale: _prefix(lang) for lang in languages}
+    # Longest prefix first, so the default language's empty prefix is the last resort.
+    ordered = sorted(languages, key=lambda lang: len(prefixes[lang.locale]), reverse=True)
+    split: dict[str, dict] = {
+        lang.locale: {"config": {**index["config"], "lang": [lang.locale]}, "docs": []}
+        for lang in languages
+    }
+    seen: set[tuple[str, str]] = set()
+    for doc in index["docs"]:
+        language = next(lang for lang in ordered if doc["location"].startswith(prefixes[lang.locale]))
+        location = doc["location"][len(prefixes[language.locale]):]
+        if (language.locale, location) in seen:  # i18n re-adds entries on live reload
+            continue
+        seen.add((language.locale, location))
+        split[language.locale]["docs"].append({**doc, "location": location})
+    return split
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has written the merged index
+def on_post_build(config: MkDocsConfig) -> None:
+    merged_path = Path(config.site_dir) / INDEX_PATH
+    if not merged_path.exists():
+        return
+    languages = site_languages(config)
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    indexes = split_index(merged, languages)
+    for lang in languages:
+        target = Path(config.site_dir) / _prefix(lang) / INDEX_PATH
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(indexes[lang.locale], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

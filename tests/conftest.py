@@ -1,0 +1,123 @@
+"""One real, strict build of the site per test session, served like GitHub Pages serves it.
+
+The site is built into a temporary folder with SITE_URL set to a project sub-path on a
+free local port, and a fixed SOURCE_DATE_EPOCH so that "upcoming" and "past" are stable.
+Tests then make many cheap assertions on the HTML, feeds and search index.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBPATH = "/digital-declaration/"
+# 2026-11-25 12:00 UTC: the events of 2019 are past at this build time.
+SOURCE_DATE_EPOCH = "1795608000"
+LANGUAGES = ("fi", "en")
+LANGUAGE_PREFIX = {"fi": "", "en": "en/"}
+PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "accessibility/", "privacy/")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None, config: Path | None = None):
+    """Run a strict MkDocs build as a reader's CI would; returns the CompletedProcess."""
+    env = {**os.environ, "SITE_URL": site_url, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
+         "--config-file", str(config or ROOT / "mkdocs.yml")],
+        cwd=(config or ROOT / "mkdocs.yml").parent, env=env, capture_output=True, text=True,
+    )
+
+
+@dataclass(frozen=True)
+class Site:
+    dir: Path
+    url: str  # absolute, ends with "/"
+
+    def path(self, page: str) -> Path:
+        """The built file for a page path such as "en/events/"."""
+        target = self.dir / page
+        return target / "index.html" if page == "" or page.endswith("/") else target
+
+    def html(self, page: str) -> str:
+        return self.path(page).read_text(encoding="utf-8")
+
+    def search_index(self, lang: str) -> dict:
+        return json.loads((self.dir / LANGUAGE_PREFIX[lang] / "search/search_index.json").read_text("utf-8"))
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves the site under SUBPATH, gzip-compressed like GitHub Pages, 404.html for misses."""
+
+    def log_message(self, *args):
+        pass
+
+    def translate_path(self, path):
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__nothing_here__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def send_head(self):
+        local = Path(self.translate_path(self.path))
+        if local.is_dir() and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # redirect to the slash form
+        if local.is_dir():
+            local = local / "index.html"
+        status = 200
+        if not local.is_file():
+            local, status = Path(self.directory) / "404.html", 404
+        body = local.read_bytes()
+        ctype = self.guess_type(str(local))
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and ctype.split(";")[0] in {
+            "text/html", "text/css", "application/javascript", "text/javascript", "application/json",
+            "image/svg+xml", "text/calendar", "application/xml", "text/xml",
+        }
+        if compress:
+            body = gzip.compress(body, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        import io
+        return io.BytesIO(body)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir, url)
+    if result.returncode != 0:
+        pytest.exit(f"The strict build failed:\n{result.stdout}{result.stderr}", returncode=1)
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_GzipHandler, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield Site(site_dir, url)
+    server.shutdown()
+
+
+def all_pages() -> list[tuple[str, str]]:
+    """(language, page path) for every content page in every language."""
+    return [(lang, LANGUAGE_PREFIX[lang] + page) for lang in LANGUAGES for page in PAGES]

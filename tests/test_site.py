@@ -1,0 +1,208 @@
+"""The bilingual site as built: pages, languages, alternates, navigation, search, links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, all_pages
+
+NAV_LABELS = {
+    "fi": ["Etusivu", "Julistus", "Teemat", "Kaupungit", "Tapahtumat", "Kumppanit"],
+    "en": ["Home", "The declaration", "Themes", "The cities", "Events", "Partners"],
+}
+SITE_NAMES = {"fi": "Helsinki–London-digijulistus", "en": "Helsinki–London Digital Declaration"}
+
+
+def soup(site, page: str) -> BeautifulSoup:
+    return BeautifulSoup(site.html(page), "html.parser")
+
+
+@pytest.mark.parametrize("lang,page", all_pages())
+def test_every_page_is_built_in_its_language(site, lang, page):
+    doc = soup(site, page)
+    assert doc.html["lang"] == lang
+    assert doc.find("h1"), f"{page}: no h1"
+    description = doc.find("meta", attrs={"name": "description"})
+    assert description and len(description["content"]) >= 50, f"{page}: no meta description"
+    assert SITE_NAMES[lang] in doc.title.string
+
+
+@pytest.mark.parametrize("lang,page", all_pages())
+def test_alternates_point_to_the_counterpart(site, lang, page):
+    doc = soup(site, page)
+    bare = page[len(LANGUAGE_PREFIX[lang]):]
+    links = {l["hreflang"]: l["href"] for l in doc.find_all("link", rel="alternate", hreflang=True)}
+    assert links == {
+        "fi": site.url + bare,
+        "en": site.url + "en/" + bare,
+        "x-default": site.url + bare,
+    }
+    assert doc.find("link", rel="canonical")["href"] == site.url + page
+
+
+@pytest.mark.parametrize("lang,page", all_pages())
+def test_language_switcher_keeps_the_page_and_marks_languages(site, lang, page):
+    doc = soup(site, page)
+    switcher = doc.select("a[data-site-language]")
+    other = "en" if lang == "fi" else "fi"
+    assert [a["data-site-language"] for a in switcher] == [other]
+    link = switcher[0]
+    assert link["lang"] == other and link["hreflang"] == other
+    bare = page[len(LANGUAGE_PREFIX[lang]):]
+    assert link["href"] == site.url + LANGUAGE_PREFIX[other] + bare
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_navigation_is_translated(site, lang):
+    doc = soup(site, LANGUAGE_PREFIX[lang])
+    labels = [a.get_text(" ", strip=True) for a in doc.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")]
+    for label in NAV_LABELS[lang]:
+        assert label in labels, f"{lang}: navigation lacks {label!r}: {labels}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ui_strings_are_in_the_page_language(site, lang):
+    html = site.html(LANGUAGE_PREFIX[lang] + "declaration/")
+    expected = {"fi": ["Siirry sisältöön", "Sivuston haku", "Muokkaa tätä sivua"],
+                "en": ["Skip to content", "Site search", "Edit this page"]}[lang]
+    for text in expected:
+        assert text in html
+
+
+def test_every_language_table_has_every_site_key():
+    tables = {p.stem: p.read_text("utf-8") for p in (ROOT / "overrides/partials/languages").glob("*.html")}
+    keys = {lang: set(re.findall(r'"(site\.[a-z0-9_.]+)"', text)) for lang, text in tables.items()}
+    assert set(LANGUAGES) <= set(keys)
+    reference = keys["en"]
+    for lang, found in keys.items():
+        assert found == reference, f"{lang}.html differs in site keys: {found ^ reference}"
+
+
+def test_footer_links_to_accessibility_statement_in_each_language(site):
+    for lang, page in all_pages():
+        doc = soup(site, page)
+        footer = doc.find("footer")
+        hrefs = [urljoin(site.url + page, a["href"]) for a in footer.find_all("a", href=True)]
+        assert site.url + LANGUAGE_PREFIX[lang] + "accessibility/" in hrefs, page
+        assert site.url + LANGUAGE_PREFIX[lang] + "privacy/" in hrefs, page
+
+
+def test_no_page_without_its_translation():
+    stems = {}
+    for path in (ROOT / "docs").rglob("*.md"):
+        stem, _, lang = path.name[:-3].rpartition(".")
+        stems.setdefault(str(path.parent / stem), set()).add(lang)
+    for stem, langs in stems.items():
+        assert langs == set(LANGUAGES), f"{stem}: {langs}"
+
+
+def test_missing_translation_stops_the_build(tmp_path):
+    from conftest import build_site
+    import shutil
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    (tmp_path / "docs/themes.en.md").unlink()
+    result = build_site(tmp_path / "site", "http://127.0.0.1/x/", config=tmp_path / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "docs/themes.en.md" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_holds_only_its_language(site, lang):
+    index = site.search_index(lang)
+    assert index["config"]["lang"] == [lang]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert locations, "empty index"
+    assert not any(loc.startswith("en/") for loc in locations)
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    home_title = soup(site, LANGUAGE_PREFIX[lang] + "declaration/").find("h1").get_text(strip=True)
+    assert titles["declaration/"] == home_title
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_config_points_at_the_language_index(site, lang):
+    import json
+    doc = soup(site, LANGUAGE_PREFIX[lang] + "themes/")
+    config = json.loads(doc.find("script", id="__config").string)
+    base = urljoin(site.url + LANGUAGE_PREFIX[lang] + "themes/", config["base"] + "/")
+    assert base == site.url + LANGUAGE_PREFIX[lang]
+
+
+def test_sitemap_lists_both_languages(site):
+    sitemap = (site.dir / "sitemap.xml").read_text("utf-8")
+    for lang, page in all_pages():
+        assert site.url + page in sitemap
+
+
+def test_404_page_carries_every_language(site):
+    doc = soup(site, "404.html")
+    sections = {s["lang"]: s for s in doc.select("section[data-site-404]")}
+    assert set(sections) == set(LANGUAGES)
+    assert "Sivua ei löytynyt" in sections["fi"].get_text()
+    assert "Page not found" in sections["en"].get_text()
+    # Served at any depth on GitHub Pages: every local URL must be absolute.
+    for tag in doc.find_all(["a", "link", "script", "img"]):
+        url = tag.get("href") or tag.get("src")
+        if url and not url.startswith(("http", "#", "mailto:")):
+            assert url.startswith(urlsplit(site.url).path), f"relative URL on 404 page: {url}"
+
+
+def test_commitment_anchors_are_shared_by_both_languages(site):
+    ids = {lang: {h.get("id") for h in soup(site, LANGUAGE_PREFIX[lang] + "declaration/").find_all("h2")} for lang in LANGUAGES}
+    for anchor in ("commitment-ethical-data-ai", "commitment-knowledge-sharing", "commitment-co-creation"):
+        assert all(anchor in found for found in ids.values()), anchor
+
+
+def test_no_third_party_assets_or_fonts(site):
+    for lang, page in all_pages():
+        doc = soup(site, page)
+        for tag in doc.find_all(["link", "script", "img", "iframe"]):
+            url = tag.get("src") or (tag.get("href") if tag.name == "link" and "alternate" not in tag.get("rel", []) and "canonical" not in tag.get("rel", []) else None)
+            if url:
+                absolute = urljoin(site.url + page, url)
+                assert absolute.startswith(site.url), f"{page} loads {url}"
+        assert "fonts.googleapis" not in site.html(page)
+
+
+def _local_targets(site):
+    """Every (page, href) pair from the built HTML that points inside the site."""
+    for html_path in site.dir.rglob("*.html"):
+        page = html_path.relative_to(site.dir).as_posix()
+        doc = BeautifulSoup(html_path.read_text("utf-8"), "html.parser")
+        base_url = site.url + page
+        for tag in doc.find_all(["a", "link", "img", "script"]):
+            url = tag.get("href") or tag.get("src")
+            if not url or url.startswith(("mailto:", "javascript:")):
+                continue
+            absolute = urljoin(base_url, url)
+            if absolute.startswith(site.url):
+                yield page, absolute
+
+
+def test_all_internal_links_and_anchors_resolve(site):
+    ids_cache: dict[Path, set[str]] = {}
+    problems = []
+    for page, absolute in _local_targets(site):
+        if page == "404.html":
+            continue
+        parts = urlsplit(absolute)
+        rel = parts.path[len(urlsplit(site.url).path):]
+        target = site.dir / rel
+        if rel == "" or rel.endswith("/"):
+            target = target / "index.html"
+        if not target.is_file():
+            problems.append(f"{page}: {absolute} does not exist")
+            continue
+        if parts.fragment and target.suffix == ".html":
+            if target not in ids_cache:
+                ids_cache[target] = {t["id"] for t in BeautifulSoup(target.read_text("utf-8"), "html.parser").find_all(id=True)}
+            if parts.fragment not in ids_cache[target]:
+                problems.append(f"{page}: {absolute} has no anchor #{parts.fragment}")
+    assert not problems, "\n".join(problems)
