@@ -1,0 +1,474 @@
+"""The site's data: partners and events from `data/*.yml`, validated into frozen dataclasses.
+
+No MkDocs import and no HTML. `load_site_data` reads both files and returns `SiteData`, or
+raises `DataError` carrying every problem found, each naming file, line, field and what
+was expected, e.g.
+    data/events.yml:14: events[id=ai-ethics-2019].timezone: 'Europe/Helsingfors' is not a known time zone
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from _yaml import LineList, LineMap, YamlSyntaxError, load_yaml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CITIES = ("helsinki", "london", "other")
+PARTNER_FIELDS = ("id", "name", "city", "url", "description", "logo", "logo_alt")
+PARTNER_REQUIRED = ("id", "name", "city", "url")
+EVENT_FIELDS = ("id", "title", "start", "end", "timezone", "location", "url", "description")
+EVENT_REQUIRED = ("id", "title", "start", "location")
+
+
+# ---------------------------------------------------------------- typed results
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem of a data run, in file and line order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.field))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A start or end as the editor gave it: a whole day, a local date-time, or a month."""
+
+    precision: str  # "day" | "time" | "month"
+    value: datetime  # naive; for "day" and "month" at midnight of the first day
+
+    @property
+    def day(self) -> date:
+        return self.value.date()
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: dict[str, str]
+    city: str
+    url: str
+    description: dict[str, str] | None
+    logo: str | None
+    logo_alt: dict[str, str] | None
+    line: int
+    logo_width: int | None = None
+    logo_height: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: dict[str, str]
+    start: Moment
+    end: Moment | None
+    timezone: str | None
+    location: dict[str, str]
+    url: str | None
+    description: dict[str, str] | None
+    line: int
+
+    @property
+    def precision(self) -> str:
+        return self.start.precision
+
+    def start_at(self, default_zone: str) -> datetime:
+        """The start as an aware datetime (midnight in the event's zone for days and months)."""
+        return self.start.value.replace(tzinfo=ZoneInfo(self.timezone or default_zone))
+
+    def ends_at(self, default_zone: str) -> datetime:
+        """The moment the event is over: its end time, or the end of its last day or month."""
+        last = self.end or self.start
+        zone = ZoneInfo(self.timezone or default_zone)
+        if last.precision == "time":
+            return last.value.replace(tzinfo=zone)
+        if last.precision == "month":
+            year, month = last.value.year + last.value.month // 12, last.value.month % 12 + 1
+            return datetime(year, month, 1, tzinfo=zone)
+        return datetime.combine(last.day + timedelta(days=1), time(), tzinfo=zone)
+
+
+@dataclass(frozen=True)
+class SiteData:
+    partners: tuple[Partner, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+# ---------------------------------------------------------------- checking helpers
+
+
+@dataclass
+class _Checker:
+    """Collects problems for one file; each check returns the clean value or None."""
+
+    file: str
+    locales: tuple[str, ...]
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, path, message))
+
+    def text(self, value, line: int, path: str) -> str | None:
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self.problem(line, path, f"expected text, got {_describe(value)}")
+        return None
+
+    def localized(self, value, line: int, path: str) -> dict[str, str] | None:
+        if not isinstance(value, LineMap):
+            example = ", ".join(f"{locale}: ..." for locale in self.locales)
+            self.problem(line, path, f"expected a text in each language like {{{example}}}, got {_describe(value)}")
+            return None
+        self.duplicates(value, path)
+        self.unknown_keys(value, self.locales, path)
+        result = {}
+        for locale in self.locales:
+            if locale not in value:
+                self.problem(value.line, f"{path}.{locale}", f"missing translation: the text in '{locale}' is required")
+            else:
+                result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}")
+        return result if all(result.get(locale) for locale in self.locales) else None
+
+    def https_url(self, value, line: int, path: str) -> str | None:
+        text = self.text(value, line, path)
+        if text is None:
+            return None
+        parts = urlsplit(text)
+        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in text):
+            self.problem(line, path, f"expected a web address starting with https://, got {text!r}")
+            return None
+        return text
+
+    def slug(self, value, line: int, path: str) -> str | None:
+        text = value if isinstance(value, str) else None
+        if text is None or not ID_PATTERN.match(text):
+            self.problem(line, path, f"expected an id of lowercase letters, digits and hyphens (like 'city-of-helsinki'), got {_describe(value)}")
+            return None
+        return text
+
+    def duplicates(self, mapping: LineMap, path: str) -> None:
+        for key, line in mapping.duplicate_keys:
+            self.problem(line, f"{path}.{key}", f"the key '{key}' is given twice; keep one")
+
+    def unknown_keys(self, mapping: LineMap, known, path: str) -> None:
+        for key in mapping:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+                self.problem(mapping.line_of(key), f"{path}.{key}", f"unknown field{hint}")
+
+    def required(self, mapping: LineMap, names, path: str) -> None:
+        for name in names:
+            if name not in mapping or mapping[name] is None:
+                self.problem(mapping.line, f"{path}.{name}", "this field is required")
+
+
+def _describe(value) -> str:
+    """How a wrong value reads to an editor, including YAML's surprises."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no/on/off are read as true/false: put the text in quotes)"
+    if isinstance(value, int):
+        return f"{value} (a number; 10:30 unquoted is read as 630: put the text in quotes)"
+    if isinstance(value, float):
+        return f"{value} (a number: put the text in quotes)"
+    if value is None:
+        return "nothing"
+    if isinstance(value, LineList):
+        return "a list"
+    if isinstance(value, LineMap):
+        return "a mapping"
+    return repr(value) if isinstance(value, str) else type(value).__name__
+
+
+def _items(checker: _Checker, document, key: str, example: str) -> list[tuple[LineMap, str, int]]:
+    """The entries under the file's top-level key, each with its path and line."""
+    if document is None:
+        return []
+    if not isinstance(document, LineMap) or key not in document:
+        checker.problem(getattr(document, "line", 1) or 1, key, f"expected the file to start with '{key}:' followed by a list of entries like {example}")
+        return []
+    checker.duplicates(document, "(top level)")
+    checker.unknown_keys(document, (key,), "(top level)")
+    entries = document[key]
+    if entries is None:
+        return []
+    if not isinstance(entries, LineList):
+        checker.problem(document.line_of(key), key, f"expected a list of entries, each starting with '- id:', got {_describe(entries)}")
+        return []
+    result = []
+    for index, (entry, line) in enumerate(zip(entries, entries.item_lines)):
+        path = f"{key}[{index}]"
+        if not isinstance(entry, LineMap):
+            checker.problem(line, path, f"expected an entry with fields like 'id:', got {_describe(entry)}")
+            continue
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str) and ID_PATTERN.match(entry_id):
+            path = f"{key}[id={entry_id}]"
+        result.append((entry, path, line))
+    return result
+
+
+def _unique_ids(checker: _Checker, entries: list[tuple[LineMap, str, int]]) -> None:
+    first_seen: dict[str, int] = {}
+    for entry, path, line in entries:
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in first_seen:
+                checker.problem(entry.line_of("id"), f"{path}.id", f"the id '{entry_id}' is already used on line {first_seen[entry_id]}; ids must be unique")
+            else:
+                first_seen[entry_id] = entry.line_of("id")
+
+
+# ---------------------------------------------------------------- partners
+
+
+def parse_partners(text: str, file: str, locales: tuple[str, ...], docs_dir: Path) -> tuple[list[Partner], list[Problem]]:
+    checker = _Checker(file, locales)
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as error:
+        return [], [Problem(file, error.line, "(file)", error.message)]
+    entries = _items(checker, document, "partners", "'- id: city-of-helsinki'")
+    _unique_ids(checker, entries)
+    partners = []
+    for entry, path, line in entries:
+        before = len(checker.problems)
+        checker.duplicates(entry, path)
+        checker.unknown_keys(entry, PARTNER_FIELDS, path)
+        checker.required(entry, PARTNER_REQUIRED, path)
+        at = entry.line_of
+        values = {
+            "id": checker.slug(entry["id"], at("id"), f"{path}.id") if "id" in entry else None,
+            "name": checker.localized(entry["name"], at("name"), f"{path}.name") if "name" in entry else None,
+            "url": checker.https_url(entry["url"], at("url"), f"{path}.url") if "url" in entry else None,
+            "description": checker.localized(entry["description"], at("description"), f"{path}.description") if entry.get("description") is not None else None,
+            "city": entry.get("city"),
+            "logo": None,
+            "logo_alt": None,
+            "logo_width": None,
+            "logo_height": None,
+        }
+        if "city" in entry and entry["city"] not in CITIES:
+            checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
+        if entry.get("logo") is not None:
+            values["logo"] = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
+            if values["logo"]:
+                values["logo_width"], values["logo_height"] = image_size(docs_dir / values["logo"])
+            if entry.get("logo_alt") is None:
+                checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
+            else:
+                values["logo_alt"] = checker.localized(entry["logo_alt"], at("logo_alt"), f"{path}.logo_alt")
+        elif entry.get("logo_alt") is not None:
+            checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
+        if len(checker.problems) == before:
+            partners.append(Partner(line=line, **values))
+    return partners, checker.problems
+
+
+def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> str | None:
+    text = checker.text(value, line, path)
+    if text is None:
+        return None
+    candidate = (docs_dir / text).resolve()
+    if text.startswith("/") or docs_dir.resolve() not in candidate.parents or not candidate.is_file():
+        checker.problem(line, path, f"expected a file under docs/, like images/partners/helsinki.svg; there is no docs/{text}")
+        return None
+    if image_size(candidate) == (None, None):
+        checker.problem(line, path, f"expected an SVG with width and height (or a viewBox) or a PNG image, got docs/{text}")
+        return None
+    return text
+
+
+def image_size(path: Path) -> tuple[int | None, int | None]:
+    """Width and height of an SVG or PNG, so the page reserves the logo's space; (None, None) if unknown."""
+    try:
+        data = path.read_bytes()
+        if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
+            return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        if path.suffix.lower() == ".svg":
+            root = ElementTree.fromstring(data)
+            width, height = root.get("width"), root.get("height")
+            if width and height and _PIXELS.fullmatch(width) and _PIXELS.fullmatch(height):
+                return round(float(width.removesuffix("px"))), round(float(height.removesuffix("px")))
+            box = (root.get("viewBox") or "").replace(",", " ").split()
+            if len(box) == 4:
+                return round(float(box[2])), round(float(box[3]))
+    except (OSError, ElementTree.ParseError, ValueError):
+        pass
+    return None, None
+
+
+_PIXELS = re.compile(r"\d+(?:\.\d+)?(?:px)?")
+
+
+# ---------------------------------------------------------------- events
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$")
+_MOMENT_FORMS = "a date like 2019-04-25, a local date-time like 2019-04-25T09:30, or a month like 2019-04"
+
+
+def parse_moment(value) -> Moment | str:
+    """A Moment, or the reason the value is not one."""
+    if isinstance(value, datetime):
+        value = value.strftime("%Y-%m-%dT%H:%M")
+    elif isinstance(value, date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        return f"expected {_MOMENT_FORMS}, got {_describe(value)}"
+    text = value.strip()
+    for pattern, precision in ((_DAY, "day"), (_TIME, "time"), (_MONTH, "month")):
+        match = pattern.match(text)
+        if match:
+            numbers = [int(n) for n in match.groups()]
+            if precision == "month":
+                numbers.append(1)
+            try:
+                return Moment(precision, datetime(*numbers))
+            except ValueError as error:
+                return f"{text!r} is not a real date ({error})"
+    return f"expected {_MOMENT_FORMS}, got {text!r}"
+
+
+def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:
+    checker = _Checker(file, locales)
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as error:
+        return [], [Problem(file, error.line, "(file)", error.message)]
+    entries = _items(checker, document, "events", "'- id: mayors-meet-london-2019'")
+    _unique_ids(checker, entries)
+    events = []
+    for entry, path, line in entries:
+        before = len(checker.problems)
+        checker.duplicates(entry, path)
+        checker.unknown_keys(entry, EVENT_FIELDS, path)
+        checker.required(entry, EVENT_REQUIRED, path)
+        at = entry.line_of
+        optional: Callable = lambda name, check: check(entry[name], at(name), f"{path}.{name}") if entry.get(name) is not None else None
+        values = {
+            "id": optional("id", checker.slug),
+            "title": optional("title", checker.localized),
+            "location": optional("location", checker.localized),
+            "url": optional("url", checker.https_url),
+            "description": optional("description", checker.localized),
+            "start": None,
+            "end": None,
+            "timezone": None,
+        }
+        for name in ("start", "end"):
+            if entry.get(name) is not None:
+                moment = parse_moment(entry[name])
+                if isinstance(moment, str):
+                    checker.problem(at(name), f"{path}.{name}", moment)
+                else:
+                    values[name] = moment
+        values["timezone"] = _event_zone(checker, entry, values, path)
+        start, end = values["start"], values["end"]
+        if start and end:
+            if end.precision != start.precision:
+                checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
+            elif end.value < start.value:
+                checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
+        if len(checker.problems) == before:
+            events.append(Event(line=line, **values))
+    return events, checker.problems
+
+
+def _event_zone(checker: _Checker, entry: LineMap, values: dict, path: str) -> str | None:
+    has_time = any(m is not None and m.precision == "time" for m in (values["start"], values["end"]))
+    zone = entry.get("timezone")
+    if zone is None:
+        if has_time:
+            checker.problem(entry.line, f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki or Europe/London")
+        return None
+    line = entry.line_of("timezone")
+    if not isinstance(zone, str) or zone not in _known_zones():
+        shown = repr(zone) if isinstance(zone, str) else _describe(zone)
+        close = difflib.get_close_matches(str(zone), sorted(_known_zones()), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
+        checker.problem(line, f"{path}.timezone", f"{shown} is not a known time zone{hint}")
+        return None
+    return zone
+
+
+_ZONES: set[str] = set()
+
+
+def _known_zones() -> set[str]:
+    if not _ZONES:
+        _ZONES.update(available_timezones())
+    return _ZONES
+
+
+# ---------------------------------------------------------------- the whole data run
+
+
+def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path) -> SiteData:
+    """Read, parse and validate data/partners.yml and data/events.yml; raise DataError on any problem."""
+    problems: list[Problem] = []
+    partners: list[Partner] = []
+    events: list[Event] = []
+    for name, parse in (("partners.yml", "partners"), ("events.yml", "events")):
+        path = data_dir / name
+        shown = _shown_path(path, root)
+        if not path.is_file():
+            problems.append(Problem(shown, 1, "(file)", f"the data file is missing; create {shown}"))
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            problems.append(Problem(shown, 1, "(file)", f"the file is not UTF-8 text ({error.reason})"))
+            continue
+        if parse == "partners":
+            found, file_problems = parse_partners(text, shown, locales, docs_dir)
+            partners = found
+        else:
+            found, file_problems = parse_events(text, shown, locales)
+            events = found
+        problems.extend(file_problems)
+    if problems:
+        raise DataError(problems)
+    return SiteData(tuple(partners), tuple(events))
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def split_events(events, now: datetime, default_zone: str) -> tuple[list[Event], list[Event]]:
+    """(upcoming soonest first, past latest first) relative to `now` (aware)."""
+    upcoming = sorted((e for e in events if e.ends_at(default_zone) > now), key=lambda e: (e.start_at(default_zone), e.id))
+    past = sorted((e for e in events if e.ends_at(default_zone) <= now), key=lambda e: (e.start_at(default_zone), e.id), reverse=True)
+    return upcoming, past
+
+
+def build_time(source_date_epoch: str | None) -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible builds and tests)."""
+    if source_date_epoch:
+        return datetime.fromtimestamp(int(source_date_epoch), tz=timezone.utc)
+    return datetime.now(tz=timezone.utc)

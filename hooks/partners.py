@@ -1,0 +1,43 @@
+"""The Partners page.
+
+Owns: the `<!-- data:partners -->` marker, replaced by `partials/partners.html`: partners
+grouped by city in the order of mkdocs.yml `extra.partner_cities`, each with name,
+description, an external link and its logo, plus schema.org Organization data.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from _data import CITIES
+from _listing import LISTINGS_ENABLED, render, site_data
+from _site import absolute_url, current_locale
+from _structured import partner_json_ld
+
+MARKER = "<!-- data:partners -->"
+
+
+@event_priority(50)  # before the search plugin reads the page; see hooks/events.py
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    if MARKER not in page.content or not LISTINGS_ENABLED:
+        return context
+    locale = current_locale(config)
+    groups = []
+    for city in CITIES:
+        members = [p for p in site_data(config).partners if p.city == city]
+        if members:
+            groups.append({"city": city, "partners": [_view(p, page, config, locale) for p in members]})
+    page.content = page.content.replace(MARKER, render("partials/partners.html", config=config, locale=locale, groups=groups))
+    return context
+
+
+def _view(partner, page: Page, config: MkDocsConfig, locale: str) -> dict:
+    logo = None
+    if partner.logo:
+        logo = {"src": get_relative_url(partner.logo, page.url), "width": partner.logo_width, "height": partner.logo_height}
+    logo_url = absolute_url(config, partner.logo) if partner.logo else None
+    return {"partner": partner, "logo": logo, "json_ld": partner_json_ld(partner, locale, page.canonical_url, logo_url)}
+
