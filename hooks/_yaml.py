@@ -91,7 +91,10 @@ def load_yaml(text: str):
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        problem = " ".join(part for part in (error.context, error.problem) if part)
+        problem = " ".join(" ".join(part.split()) for part in (error.context, error.problem) if part)
         raise YamlSyntaxError(line, f"the file is not valid YAML: {problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        raise YamlSyntaxError(line, f"the file contains a character YAML does not allow: {error.character!r}") from None
     except yaml.YAMLError as error:
-        raise YamlSyntaxError(1, f"the file is not valid YAML: {error}") from None
+        raise YamlSyntaxError(1, "the file is not valid YAML: " + " ".join(str(error).split())) from None

@@ -1,0 +1,221 @@
+"""The data layer on its own: inline YAML in, problems (file, line, field) or dataclasses out."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from _data import DataError, load_site_data, parse_events, parse_partners, split_events  # noqa: E402
+
+LOCALES = ("fi", "en")
+VALID_EVENT = """\
+events:
+  - id: ai-ethics-2019
+    title: {fi: Tekoälyn etiikka, en: AI ethics}
+    start: 2019-04-25T09:30
+    end: 2019-04-25T16:00
+    timezone: Europe/Helsinki
+    location: {fi: Helsinki, en: Helsinki}
+"""
+
+
+def events_problems(text: str):
+    events, problems = parse_events(textwrap.dedent(text), "data/events.yml", LOCALES)
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+def partner_problems(text: str, docs_dir: Path = ROOT / "docs"):
+    partners, problems = parse_partners(textwrap.dedent(text), "data/partners.yml", LOCALES, docs_dir)
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+def only(problems):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_valid_event_parses_to_a_dataclass():
+    events, problems = parse_events(VALID_EVENT, "data/events.yml", LOCALES)
+    assert problems == []
+    (event,) = events
+    assert event.id == "ai-ethics-2019" and event.title["en"] == "AI ethics"
+    assert event.start.precision == "time" and event.start.value == datetime(2019, 4, 25, 9, 30)
+    assert event.timezone == "Europe/Helsinki"
+
+
+def test_the_real_data_files_are_valid():
+    data = load_site_data(ROOT / "data", ROOT / "docs", LOCALES, ROOT)
+    assert {p.id for p in data.partners} == {"city-of-helsinki", "greater-london-authority"}
+    assert "mayors-meet-london-2019" in {e.id for e in data.events}
+
+
+def test_yaml_syntax_error_names_its_line():
+    line, field, message = only(events_problems("events:\n  - id: a\n    title: [unclosed\n"))
+    assert field == "(file)" and "not valid YAML" in message and line >= 3
+
+
+def test_unknown_key_suggests_the_right_one():
+    line, field, message = only(events_problems(VALID_EVENT + "    timezome: Europe/London\n"))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].timezome")
+    assert "did you mean 'timezone'" in message
+
+
+def test_missing_required_field():
+    text = VALID_EVENT.replace("    location: {fi: Helsinki, en: Helsinki}\n", "")
+    line, field, message = only(events_problems(text))
+    assert (line, field, message) == (2, "events[id=ai-ethics-2019].location", "this field is required")
+
+
+def test_missing_translation_names_the_language():
+    text = VALID_EVENT.replace("title: {fi: Tekoälyn etiikka, en: AI ethics}", "title: {fi: Tekoälyn etiikka}")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (3, "events[id=ai-ethics-2019].title.en")
+    assert "missing translation" in message
+
+
+def test_a_list_where_a_mapping_belongs():
+    text = VALID_EVENT.replace("title: {fi: Tekoälyn etiikka, en: AI ethics}", "title: [Tekoälyn etiikka, AI ethics]")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (3, "events[id=ai-ethics-2019].title") and "got a list" in message
+
+
+def test_unquoted_clock_time_read_as_a_number():
+    text = VALID_EVENT.replace("location: {fi: Helsinki, en: Helsinki}", "location: {fi: Helsinki, en: 10:30}")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (7, "events[id=ai-ethics-2019].location.en")
+    assert "630" in message and "quotes" in message
+
+
+def test_no_read_as_false():
+    text = VALID_EVENT.replace("location: {fi: Helsinki, en: Helsinki}", "location: {fi: Helsinki, en: no}")
+    line, field, message = only(events_problems(text))
+    assert field == "events[id=ai-ethics-2019].location.en" and "false" in message and "quotes" in message
+
+
+def test_duplicate_key_is_refused():
+    line, field, message = only(events_problems(VALID_EVENT + "    timezone: Europe/London\n"))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].timezone") and "twice" in message
+
+
+def test_duplicate_id_is_refused():
+    second = VALID_EVENT.split("\n", 1)[1]
+    line, field, message = only(events_problems(VALID_EVENT + second))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].id") and "already used on line 2" in message
+
+
+def test_impossible_date():
+    text = VALID_EVENT.replace("start: 2019-04-25T09:30\n    end: 2019-04-25T16:00", "start: 2019-02-30")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (4, "events[id=ai-ethics-2019].start") and "not a real date" in message
+
+
+def test_end_before_start():
+    text = VALID_EVENT.replace("end: 2019-04-25T16:00", "end: 2019-04-25T08:00")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (5, "events[id=ai-ethics-2019].end") and "before the start" in message
+
+
+def test_unknown_time_zone():
+    text = VALID_EVENT.replace("Europe/Helsinki", "Europe/Helsingfors")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (6, "events[id=ai-ethics-2019].timezone")
+    assert message.startswith("'Europe/Helsingfors' is not a known time zone")
+
+
+def test_time_without_time_zone():
+    text = VALID_EVENT.replace("    timezone: Europe/Helsinki\n", "")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (2, "events[id=ai-ethics-2019].timezone") and "needs a timezone" in message
+
+
+@pytest.mark.parametrize("url", ["http://example.org/", "javascript:alert(1)", "https://", "ftp://x.org/"])
+def test_only_https_urls(url):
+    line, field, message = only(events_problems(VALID_EVENT + f"    url: '{url}'\n"))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].url") and "https://" in message
+
+
+def test_every_problem_of_a_run_is_reported_together():
+    text = VALID_EVENT.replace("Europe/Helsinki", "Mars/Olympus").replace("2019-04-25T16:00", "someday")
+    problems = events_problems(text + "    colour: red\n")
+    assert sorted(p[1] for p in problems) == [
+        "events[id=ai-ethics-2019].colour", "events[id=ai-ethics-2019].end", "events[id=ai-ethics-2019].timezone",
+    ]
+
+
+def test_error_message_format_is_file_line_field(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/events.yml").write_text(VALID_EVENT.replace("Europe/Helsinki", "Europe/Helsingfors"))
+    (tmp_path / "data/partners.yml").write_text("partners:\n")
+    with pytest.raises(DataError) as error:
+        load_site_data(tmp_path / "data", tmp_path, LOCALES, tmp_path)
+    assert str(error.value).startswith(
+        "data/events.yml:6: events[id=ai-ethics-2019].timezone: 'Europe/Helsingfors' is not a known time zone"
+    )
+
+
+PARTNER = """\
+partners:
+  - id: city-of-helsinki
+    name: {fi: Helsingin kaupunki, en: City of Helsinki}
+    city: helsinki
+    url: https://www.hel.fi/
+"""
+
+
+def test_valid_partner():
+    assert partner_problems(PARTNER) == []
+
+
+def test_partner_city_must_be_known():
+    line, field, message = only(partner_problems(PARTNER.replace("city: helsinki", "city: tampere")))
+    assert (line, field) == (4, "partners[id=city-of-helsinki].city") and "helsinki, london, other" in message
+
+
+def test_partner_logo_file_must_exist():
+    problems = partner_problems(PARTNER + "    logo: images/partners/missing.svg\n    logo_alt: {fi: Logo, en: Logo}\n")
+    line, field, message = only(problems)
+    assert (line, field) == (6, "partners[id=city-of-helsinki].logo") and "no docs/images/partners/missing.svg" in message
+
+
+def test_partner_logo_needs_alt_text(tmp_path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>')
+    line, field, message = only(partner_problems(PARTNER + "    logo: logo.svg\n", docs_dir=tmp_path))
+    assert (line, field) == (6, "partners[id=city-of-helsinki].logo_alt") and "alternative text" in message
+
+
+def test_partner_logo_size_is_read(tmp_path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"></svg>')
+    partners, problems = parse_partners(PARTNER + "    logo: logo.svg\n    logo_alt: {fi: Logo, en: Logo}\n",
+                                        "data/partners.yml", LOCALES, tmp_path)
+    assert problems == [] and (partners[0].logo_width, partners[0].logo_height) == (120, 40)
+
+
+def test_bad_id():
+    line, field, message = only(partner_problems(PARTNER.replace("id: city-of-helsinki", "id: City Of Helsinki")))
+    assert (line, field) == (2, "partners[0].id") and "lowercase" in message
+
+
+def test_upcoming_and_past_split_at_build_time():
+    text = """\
+    events:
+      - {id: a, title: {fi: a, en: a}, start: 2019-02-13, location: {fi: x, en: x}}
+      - {id: b, title: {fi: b, en: b}, start: 2019-04, location: {fi: x, en: x}}
+      - {id: c, title: {fi: c, en: c}, start: 2019-03-05T18:00, timezone: Europe/London, location: {fi: x, en: x}}
+      - {id: d, title: {fi: d, en: d}, start: 2019-01-10, end: 2019-03-02, location: {fi: x, en: x}}
+    """
+    events, problems = parse_events(textwrap.dedent(text), "data/events.yml", LOCALES)
+    assert problems == []
+    now = datetime(2019, 3, 1, 12, 0, tzinfo=timezone.utc)
+    upcoming, past = split_events(events, now, "Europe/Helsinki")
+    assert [e.id for e in upcoming] == ["d", "c", "b"]  # d still running; soonest start first
+    assert [e.id for e in past] == ["a"]
+    later = datetime(2019, 5, 1, tzinfo=timezone.utc)
+    upcoming, past = split_events(events, later, "Europe/Helsinki")
+    assert upcoming == [] and [e.id for e in past] == ["b", "c", "a", "d"]  # latest first

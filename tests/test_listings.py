@@ -1,0 +1,303 @@
+"""Events and partners: dates in both languages, feeds, structured data, escaping, the pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import textwrap
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import icalendar
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import LANGUAGE_PREFIX, ROOT, build_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _calendar import event_calendar  # noqa: E402
+from _data import DataError, load_site_data, parse_events  # noqa: E402
+from _dates import event_when  # noqa: E402
+from _structured import event_json_ld  # noqa: E402
+
+LOCALES = ("fi", "en")
+BABEL = {"fi": "fi", "en": "en_GB"}
+ZONES = ("Europe/Helsinki", "Europe/London")
+
+
+def one_event(fields: str):
+    text = "events:\n  - id: e\n    title: {fi: T, en: T}\n    location: {fi: L, en: L}\n" + textwrap.indent(textwrap.dedent(fields), "    ")
+    events, problems = parse_events(text, "data/events.yml", LOCALES)
+    assert problems == []
+    return events[0]
+
+
+# ------------------------------------------------------------ golden strings
+
+
+@pytest.mark.parametrize("fields,fi,en", [
+    ("start: 2019-02-13\n", ("13. helmikuuta 2019", ()), ("13 February 2019", ())),
+    ("start: 2019-04\n", ("huhtikuu 2019", ()), ("April 2019", ())),
+    ("start: 2019-02-13\nend: 2019-02-15\n", ("13.–15. helmikuuta 2019", ()), ("13–15 Feb 2019", ())),
+    ("start: 2019-04\nend: 2019-05\n", ("huhti–toukokuu 2019", ()), ("April\u2009–\u2009May 2019", ())),
+    ("start: 2019-02-13T18:00\ntimezone: Europe/London\n",
+     ("13. helmikuuta 2019", (("18.00", "Lontoo"), ("20.00", "Helsinki"))),
+     ("13 February 2019", (("18:00", "London"), ("20:00", "Helsinki")))),
+    ("start: 2019-04-25T09:30\nend: 2019-04-25T16:00\ntimezone: Europe/Helsinki\n",
+     ("25. huhtikuuta 2019", (("9.30–16.00", "Helsinki"), ("7.30–14.00", "Lontoo"))),
+     ("25 April 2019", (("09:30–16:00", "Helsinki"), ("07:30–14:00", "London")))),
+])
+def test_dates_and_times_in_each_language(fields, fi, en):
+    event = one_event(fields)
+    for locale, (text, times) in (("fi", fi), ("en", en)):
+        when = event_when(event, BABEL[locale], ZONES)
+        assert when.date == text
+        assert tuple((t.time, t.city) for t in when.times) == times
+
+
+def test_time_across_the_daylight_saving_change():
+    # London moved to BST on 31 March 2019, Helsinki to EEST the same hour: still 2 h apart,
+    # but the UTC offset in the data changes from +00:00 to +01:00.
+    before = event_when(one_event("start: 2019-03-30T12:00\ntimezone: Europe/London\n"), "en_GB", ZONES)
+    after = event_when(one_event("start: 2019-03-31T12:00\ntimezone: Europe/London\n"), "en_GB", ZONES)
+    assert before.iso == "2019-03-30T12:00+00:00" and after.iso == "2019-03-31T12:00+01:00"
+    assert [t.time for t in before.times] == ["12:00", "14:00"]
+    assert [t.time for t in after.times] == ["12:00", "14:00"]
+    # Late October 2019: London back on GMT on the 27th, so an event in Helsinki at 09:00
+    # is 07:00 in London on both sides of the change.
+    helsinki = event_when(one_event("start: 2019-10-28T09:00\ntimezone: Europe/Helsinki\n"), "fi", ZONES)
+    assert helsinki.iso == "2019-10-28T09:00+02:00" and [t.time for t in helsinki.times] == ["9.00", "7.00"]
+
+
+# ------------------------------------------------------------ calendar feeds
+
+STAMP = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+FEED_EVENTS = """\
+events:
+  - id: all-day
+    title: {fi: Koko päivä, en: All day}
+    start: 2019-02-13
+    end: 2019-02-14
+    location: {fi: Lontoo, en: London}
+  - id: timed
+    title: {fi: Ajastettu, en: Timed}
+    start: 2019-04-25T09:30
+    end: 2019-04-25T16:00
+    timezone: Europe/Helsinki
+    location: {fi: Helsinki, en: Helsinki}
+    url: https://www.hel.fi/
+  - id: month-only
+    title: {fi: Kuukausi, en: Month}
+    start: 2019-04
+    location: {fi: Helsinki, en: Helsinki}
+"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_calendar_parses_back_event_by_event(locale):
+    events, problems = parse_events(FEED_EVENTS, "data/events.yml", LOCALES)
+    assert problems == []
+    raw = event_calendar(events, locale, "Site", "https://example.org/x/en/events/", STAMP)
+    calendar = icalendar.Calendar.from_ical(raw)
+    vevents = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert set(vevents) == {f"all-day.{locale}@example.org", f"timed.{locale}@example.org"}  # month left out
+    day = vevents[f"all-day.{locale}@example.org"]
+    assert day.decoded("dtstart") == date(2019, 2, 13)
+    assert day.decoded("dtend") == date(2019, 2, 15)  # exclusive end
+    assert str(day["summary"]) == {"fi": "Koko päivä", "en": "All day"}[locale]
+    timed = vevents[f"timed.{locale}@example.org"]
+    assert timed["dtstart"].params["TZID"] == "Europe/Helsinki"
+    assert timed.decoded("dtstart").astimezone(timezone.utc) == datetime(2019, 4, 25, 6, 30, tzinfo=timezone.utc)
+    assert timed.decoded("dtstamp") == STAMP
+    assert str(timed["url"]) == "https://www.hel.fi/"
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Helsinki"]
+
+
+# ------------------------------------------------------------ JSON-LD
+
+
+def test_json_ld_event_has_iso_dates_with_offset():
+    events, _ = parse_events(FEED_EVENTS, "data/events.yml", LOCALES)
+    by_id = {e.id: e for e in events}
+    data = event_json_ld(by_id["timed"], "fi", "https://example.org/events/")
+    assert data["@type"] == "Event" and data["name"] == "Ajastettu"
+    assert data["startDate"] == "2019-04-25T09:30+03:00" and data["endDate"] == "2019-04-25T16:00+03:00"
+    assert event_json_ld(by_id["month-only"], "fi", "https://example.org/events/") is None
+
+
+# ------------------------------------------------------------ the built pages
+
+
+def _soup(site, page):
+    return BeautifulSoup(site.html(page), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_events_page_lists_every_event_with_its_anchor(site, lang):
+    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+    ids = [li["id"] for li in doc.select("li.site-event")]
+    assert ids == ["event-data-ai-ethics-helsinki-2019", "event-mayors-meet-london-2019", "event-declaration-signed-2019"]
+    text = doc.get_text(" ")
+    assert {"fi": "13. helmikuuta 2019", "en": "13 February 2019"}[lang] in text
+    assert {"fi": "huhtikuu 2019", "en": "April 2019"}[lang] in text
+    generated = doc.select_one(".site-events__generated time")
+    assert generated["datetime"].startswith("2026-11-25T12:00")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_events_page_json_ld_parses(site, lang):
+    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+    data = [json.loads(s.string) for s in doc.select('script[type="application/ld+json"]')]
+    assert [d["@id"].rsplit("#", 1)[1] for d in data] == ["event-mayors-meet-london-2019"]
+    assert data[0]["startDate"] == "2019-02-13" and data[0]["inLanguage"] == lang
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_calendar_feed_is_linked_and_valid(site, lang):
+    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+    link = doc.select_one('a[type="text/calendar"]')["href"]
+    feed = (site.dir / LANGUAGE_PREFIX[lang] / "events/" / link).resolve()
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+    uids = sorted(str(e["uid"]) for e in calendar.walk("VEVENT"))
+    assert uids == [f"mayors-meet-london-2019.{lang}@127.0.0.1"]
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_partners_grouped_by_city_with_external_links(site, lang):
+    doc = _soup(site, LANGUAGE_PREFIX[lang] + "partners/")
+    headings = [h.get_text(strip=True) for h in doc.select(".site-partners h2")]
+    assert headings == {"fi": ["Helsinki", "Lontoo"], "en": ["Helsinki", "London"]}[lang]
+    helsinki = doc.select_one("#partner-city-of-helsinki")
+    link = helsinki.select_one('a[rel="external"]')
+    assert link["href"] == "https://www.hel.fi/"
+    assert {"fi": "ulkoinen linkki", "en": "external link"}[lang] in link.get_text()
+    organizations = [json.loads(s.string) for s in doc.select('script[type="application/ld+json"]')]
+    assert {o["url"] for o in organizations} == {"https://www.hel.fi/", "https://www.london.gov.uk/"}
+
+
+# ------------------------------------------------------------ builds with other data
+
+
+def copy_site(tmp_path: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    return tmp_path
+
+
+HOSTILE = "</script><img src=x onerror=alert(1)>"
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path):
+    root = copy_site(tmp_path)
+    events = (root / "data/events.yml").read_text()
+    events = events.replace("fi: Digijulistus allekirjoitetaan", f"fi: '{HOSTILE}'")
+    events = events.replace("en: The mayors of Helsinki and London meet in London", f"en: '{HOSTILE}'")
+    (root / "data/events.yml").write_text(events)
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    for page in ("events/index.html", "en/events/index.html"):
+        html = (root / "site" / page).read_text()
+        assert "<img src=x" not in html
+        doc = BeautifulSoup(html, "html.parser")
+        assert HOSTILE in doc.get_text()  # shown as text
+        for script in doc.select('script[type="application/ld+json"]'):
+            json.loads(script.string)  # still valid JSON, not broken out of
+    feed = icalendar.Calendar.from_ical((root / "site/en/events.ics").read_bytes())
+    assert HOSTILE in [str(e["summary"]) for e in feed.walk("VEVENT")]
+
+
+def test_upcoming_events_come_first_at_an_earlier_build_time(tmp_path):
+    root = copy_site(tmp_path)
+    # 1 March 2019: the April event is upcoming, the February ones are past.
+    result = build_site(root / "site", "http://127.0.0.1/x/", {"SOURCE_DATE_EPOCH": "1551441600"}, root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    doc = BeautifulSoup((root / "site/events/index.html").read_text(), "html.parser")
+    sections = doc.select(".site-events h2, .site-events li.site-event")
+    order = [el.get("id") for el in sections]
+    assert order == ["upcoming-events", "event-data-ai-ethics-helsinki-2019",
+                     "past-events", "event-mayors-meet-london-2019", "event-declaration-signed-2019"]
+
+
+def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
+    root = copy_site(tmp_path)
+    events = (root / "data/events.yml").read_text()
+    events = events.replace("timezone: Europe/London", "timezone: Europe/Londres")
+    events = events.replace("start: 2019-04\n", "start: 2019-04-31\n")
+    (root / "data/events.yml").write_text(events)
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    lines = [line.strip() for line in output.splitlines() if line.strip().startswith("data/events.yml:")]
+    assert len(lines) == 2, output
+    assert re.match(r"data/events\.yml:\d+: events\[id=mayors-meet-london-2019\]\.timezone: 'Europe/Londres' is not a known time zone", lines[1] if "Londres" in lines[1] else lines[0])
+    assert any("events[id=data-ai-ethics-helsinki-2019].start: '2019-04-31' is not a real date" in l for l in lines)
+
+
+def test_unknown_marker_stops_the_build(tmp_path):
+    root = copy_site(tmp_path)
+    page = root / "docs/partners.en.md"
+    page.write_text(page.read_text().replace("<!-- data:partners -->", "<!-- data:partner -->"))
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"docs/partners\.en\.md:\d+: unknown marker <!-- data:partner -->", output)
+
+
+# ------------------------------------------------------------ property-based
+
+VALID_TEXT = (ROOT / "data/events.yml").read_text()
+PROBLEM_LINE = re.compile(r"^data/events\.yml:\d+: \S.*: .+$")
+SCALARS = st.one_of(
+    st.sampled_from(["no", "yes", "10:30", "2019-02-30", "2019-13", "[]", "{}", "~", "''", "javascript:alert(1)",
+                     "Europe/Helsingfors", "http://x.org", "2019-04-25T25:00", "- a", ": x", "'", "{fi: a}", "|"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+    st.integers(), st.booleans(),
+)
+
+
+@st.composite
+def mutated_events(draw):
+    lines = VALID_TEXT.splitlines()
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["replace-value", "delete", "duplicate", "indent", "insert"]))
+        line = lines[index]
+        if action == "replace-value" and ":" in line:
+            key = line.split(":", 1)[0]
+            lines[index] = f"{key}: {draw(SCALARS)}"
+        elif action == "delete":
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, line)
+        elif action == "indent":
+            lines[index] = "  " + line
+        else:
+            lines.insert(index, f"    {draw(st.sampled_from(['colour', 'end', 'url', 'id']))}: {draw(SCALARS)}")
+        if not lines:
+            break
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_events())
+def test_random_mutations_fail_only_with_clear_messages(tmp_path_factory, text):
+    root = tmp_path_factory.mktemp("site")
+    (root / "data").mkdir()
+    (root / "data/events.yml").write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data/partners.yml", root / "data/partners.yml")
+    try:
+        data = load_site_data(root / "data", ROOT / "docs", LOCALES, root)
+    except DataError as error:
+        for line in str(error).splitlines():
+            assert PROBLEM_LINE.match(line), line
+        return
+    for event in data.events:  # what validates must also render
+        for locale in LOCALES:
+            event_when(event, BABEL[locale], ZONES)
+            event_json_ld(event, locale, "https://example.org/events/")
+    event_calendar(data.events, "fi", "Site", "https://example.org/events/", STAMP)
