@@ -1,0 +1,53 @@
+"""GitHub Actions annotations: each data problem shown on its line of the pull request.
+
+No MkDocs import and no printing: callers print the lines to standard output, and only in
+GitHub Actions (where the environment variable GITHUB_ACTIONS is "true"). One problem gives
+    ::error file=data/events.yml,line=14,title=data/events.yml%3A events[id=x].timezone::'Europe/Helsingfors' is not a known time zone
+Values are escaped as the Actions runner expects of workflow commands: '%', CR and LF in
+the message; also ':' and ',' in the properties (file, line, title).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Protocol
+
+LEVELS = ("error", "warning", "notice")
+
+
+class _Problem(Protocol):  # hooks/_data.Problem, without importing the data layer
+    file: str
+    line: int
+    field: str
+    message: str
+
+
+def escape_data(text: str) -> str:
+    """The message of a workflow command."""
+    return str(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A property value of a workflow command."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_command(level: str, message: str, **properties: object) -> str:
+    """`::level key=value,...::message`; properties that are None are left out, in given order."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown annotation level {level!r}; expected one of {', '.join(LEVELS)}")
+    given = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
+    return f"::{level}{' ' + given if given else ''}::{escape_data(message)}"
+
+
+def github_annotations(problems: Iterable[_Problem], level: str = "error") -> list[str]:
+    """One annotation line per problem, in the order given."""
+    return [
+        workflow_command(
+            level,
+            problem.message,
+            file=problem.file,
+            line=problem.line if isinstance(problem.line, int) and problem.line > 0 else None,
+            title=f"{problem.file}: {problem.field}",
+        )
+        for problem in problems
+    ]
