@@ -57,6 +57,7 @@ class FailedAudit:
 class LighthouseRun:
     scores: dict[str, float]  # category -> 0..1
     failed: dict[str, list[FailedAudit]]  # category -> its audits scoring below 1
+    benchmark_index: float  # Lighthouse's measure of the machine's speed in that run; lower is busier
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def parse_report(report: dict) -> LighthouseRun:
             _failed_audit(audit) for audit in audits
             if audit.get("scoreDisplayMode") in SCORED_MODES and audit.get("score") is not None and audit["score"] < 1
         ]
-    return LighthouseRun(scores, failed)
+    return LighthouseRun(scores, failed, report.get("environment", {}).get("benchmarkIndex", 0.0))
 
 
 # ---------------------------------------------------------------- running Lighthouse
@@ -182,10 +183,13 @@ def markdown_report(meta: dict, results: list[PageResult]) -> str:
     for category, target in TARGETS.items():
         lowest = min(r.median(category) for r in results)
         verdicts.append(f"| {category} | ≥ {target:g} | {lowest:.2f} | {'met' if lowest >= target else '**missed**'} |")
+    indexes = [run.benchmark_index for result in results for run in result.runs]
     parts = [
         "# Lighthouse audit",
         f"{meta['started']}; Lighthouse {meta['lighthouse']}, mobile profile (simulated throttling), "
-        f"{meta['runs']} runs per page, medians; site served with gzip under {SUBPATH} on 127.0.0.1.",
+        f"{meta['runs']} runs per page, medians; site served with gzip under {SUBPATH} on 127.0.0.1. "
+        f"Lighthouse's benchmark index of this machine ranged {min(indexes):.0f}–{max(indexes):.0f} over the runs "
+        "(lower means busier; performance scores drop on a busy machine).",
         header + "\n" + "\n".join(rows),
         "## Targets", "\n".join(verdicts),
         "## Failed audits where a category is under its target (from the median run)",
