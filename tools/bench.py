@@ -53,6 +53,9 @@ SOURCE_DATE_EPOCH = "1795608000"
 
 SITE, LISTINGS_OFF, BARE = "site", "listings off", "bare Material"
 DATA_FUNCTIONS = ("load_site_data", "parse_events", "parse_partners")
+# pyinstrument hides library frames; show MkDocs' build steps, Markdown and Material's search
+# plugin, where the listings' output costs time, and leave out nodes under 2% of the build.
+TREE_OPTIONS = {"show_regex": r".*/(mkdocs/commands|markdown|material/plugins)/.*", "filter_threshold": 0.02}
 
 # Targets of the issue "Performance: build benchmark, scaling, and page weight for readers".
 HOOKS_SHARE_GOALS = {1_000: 0.05, 10_000: 0.25}
@@ -267,6 +270,14 @@ class ScaleResult:
     def median_seconds(self, variant: str) -> float:
         return statistics.median(run.seconds for run in self.runs[variant])
 
+    def noise(self) -> float | None:
+        """The widest spread of any variant's runs, (max − min) / median: the machine's noise.
+        None with a single run per variant."""
+        samples = [[run.seconds for run in runs] for runs in self.runs.values()]
+        if min(len(seconds) for seconds in samples) < 2:
+            return None
+        return max((max(seconds) - min(seconds)) / statistics.median(seconds) for seconds in samples)
+
     def peak_mib(self, variant: str) -> float:
         return max(run.peak_mib for run in self.runs[variant])
 
@@ -380,7 +391,8 @@ def profile_in_process(profiler: str, config_file: str, site_dir: str, output: s
         sampler = Profiler(interval=0.002)
         with sampler:
             run_build()
-        Path(output).write_text(sampler.output_text(unicode=True, color=False), encoding="utf-8")
+        tree = sampler.output_text(unicode=True, color=False, processor_options=TREE_OPTIONS)
+        Path(output).write_text(tree, encoding="utf-8")
 
 
 def _profiled_build(profiler: str, config: Path, workdir: Path, output: Path) -> None:
@@ -534,10 +546,11 @@ def markdown_report(meta: dict, results: list[ScaleResult], segments: list[Segme
     runs_note = ", ".join(f"{r.events:,}: {len(r.runs[SITE])}" for r in results)
     times = _table(
         ["events", "partners", "site s", "listings off s", "bare Material s", "hooks s", "hooks' share", "site / bare",
-         "peak MiB site", "peak MiB off", "peak MiB bare"],
+         "peak MiB site", "peak MiB off", "peak MiB bare", "noise"],
         [[f"{r.events:,}", f"{r.partners:,}", f"{r.median_seconds(SITE):.2f}", f"{r.median_seconds(LISTINGS_OFF):.2f}",
           f"{r.median_seconds(BARE):.2f}", f"{r.hooks_seconds():.2f}", f"{r.hooks_share():.1%}", f"{r.versus_bare():.2f}×",
-          f"{r.peak_mib(SITE):.0f}", f"{r.peak_mib(LISTINGS_OFF):.0f}", f"{r.peak_mib(BARE):.0f}"] for r in results],
+          f"{r.peak_mib(SITE):.0f}", f"{r.peak_mib(LISTINGS_OFF):.0f}", f"{r.peak_mib(BARE):.0f}",
+          "–" if r.noise() is None else f"{r.noise():.0%}"] for r in results],
     )
     slopes = _table(
         ["events", "site: s per 1,000 events", "listing hooks: s per 1,000 events"],
@@ -549,9 +562,10 @@ def markdown_report(meta: dict, results: list[ScaleResult], segments: list[Segme
         "# Build benchmark",
         f"{meta['mode']} run, {meta['started']}; {meta['machine']}. Strict builds, each in a fresh process, "
         f"variants interleaved run by run; times are medians (runs per variant: {runs_note}), "
-        "ratios are medians of per-round ratios, peak memory is the maximum resident set size. "
+        "ratios are medians of per-round ratios, peak memory is the maximum resident set size, "
+        "noise is the widest (max − min) / median of a variant's runs (above ~20%, rerun on a quieter machine). "
         "\"hooks\" is site − listings off: the listing hooks and everything their output costs downstream "
-        "(Markdown, search index, the calendar files).",
+        "(such as Material's search index of the listings).",
         "## Build times", times,
         "## Growth", slopes,
         "## Targets", verdicts,
@@ -630,7 +644,8 @@ def main(argv: list[str] | None = None) -> int:
     write_results(args.results, report, {
         **meta, "plan": asdict(plan),
         "scales": [{**asdict(r), "median_seconds": {v: r.median_seconds(v) for v in r.runs},
-                    "hooks_share": r.hooks_share(), "versus_bare": r.versus_bare()} for r in results],
+                    "hooks_share": r.hooks_share(), "versus_bare": r.versus_bare(), "noise": r.noise()}
+                   for r in results],
         "growth": [asdict(s) for s in segments],
         "targets": [asdict(t) for t in targets],
         "profiles": [asdict(profile) for profile in profiles],
