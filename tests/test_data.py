@@ -52,7 +52,7 @@ def test_valid_event_parses_to_a_dataclass():
 
 def test_the_real_data_files_are_valid():
     data = load_site_data(ROOT / "data", ROOT / "docs", LOCALES, ROOT)
-    assert {p.id for p in data.partners} == {"city-of-helsinki", "greater-london-authority"}
+    assert {p.id for p in data.partners} == {"city-of-helsinki", "greater-london-authority", "new-york-city"}
     assert "mayors-meet-london-2019" in {e.id for e in data.events}
 
 

@@ -169,13 +169,15 @@ def test_calendar_feed_is_linked_and_valid(site, lang):
 def test_partners_grouped_by_city_with_external_links(site, lang):
     doc = _soup(site, LANGUAGE_PREFIX[lang] + "partners/")
     headings = [h.get_text(strip=True) for h in doc.select(".site-partners h2")]
-    assert headings == {"fi": ["Helsinki", "Lontoo"], "en": ["Helsinki", "London"]}[lang]
+    assert headings == {"fi": ["Helsinki", "Lontoo", "Muut"], "en": ["Helsinki", "London", "Other"]}[lang]
     helsinki = doc.select_one("#partner-city-of-helsinki")
     link = helsinki.select_one('a[rel="external"]')
     assert link["href"] == "https://www.hel.fi/"
     assert {"fi": "ulkoinen linkki", "en": "external link"}[lang] in link.get_text()
     organizations = [json.loads(s.string) for s in doc.select('script[type="application/ld+json"]')]
-    assert {o["url"] for o in organizations} == {"https://www.hel.fi/", "https://www.london.gov.uk/"}
+    assert {o["url"] for o in organizations} == {"https://www.hel.fi/", "https://www.london.gov.uk/", "https://www.nyc.gov/"}
+    hidden = link.select_one(".site-visually-hidden")
+    assert hidden is not None, "the 'external link' words must be for screen readers only"
 
 
 # ------------------------------------------------------------ builds with other data
