@@ -11,6 +11,12 @@ from zoneinfo import ZoneInfo
 from _data import Event, Partner
 
 
+def json_ld_graph(items) -> dict | None:
+    """One JSON-LD document for a page's listing: a single <script>, not one per item."""
+    graph = [{key: value for key, value in item.items() if key != "@context"} for item in items if item]
+    return {"@context": "https://schema.org", "@graph": graph} if graph else None
+
+
 def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:
     """An Event for events with a known day; None for those known only to the month."""
     if event.start.precision == "month":

@@ -18,46 +18,67 @@ from _data import split_events
 from _dates import event_when, generated_on
 from _listing import LISTINGS_ENABLED, babel_locale, build_now, events_settings, render, site_data
 from _site import absolute_url, current_locale, site_languages
-from _structured import event_json_ld
+from _structured import event_json_ld, json_ld_graph
 
 MARKER = "<!-- data:events -->"
 _events_page_url: dict[str, str] = {}
 
 
-# Listings are placed when templates can be rendered (after on_env), and before the
-# search plugin reads the page (priority 0), so that events are searchable too.
-@event_priority(50)
+# The listing is placed after Material's search plugin (priority 0) has read the page, and
+# each event is added to the search index as one compact entry (search_entries). Letting
+# the plugin parse the rendered listing instead cost 40% of the listing's build time at
+# 10,000 events (see README, Performance) and indexed labels rather than the events.
+@event_priority(-50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
-        page.content = page.content.replace(MARKER, render_events(config, locale, page.canonical_url))
+        listing, views = render_events(config, locale, page.canonical_url)
+        page.content = page.content.replace(MARKER, listing)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.search_index.entries.extend(search_entries(views, page.url, locale))
     return context
 
 
-def render_events(config: MkDocsConfig, locale: str, page_url: str) -> str:
+def event_views(config: MkDocsConfig, events) -> list[dict]:
+    """Each event with its date and times formatted for the language being built."""
+    settings = events_settings(config)
+    babel = babel_locale(config)
+    return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
+
+
+def render_events(config: MkDocsConfig, locale: str, page_url: str) -> tuple[str, list[dict]]:
+    """The listing's HTML, and the event views it shows (upcoming first, then past)."""
     settings = events_settings(config)
     now = build_now()
     upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
     babel = babel_locale(config)
-
-    def view(event):
-        return {
-            "event": event,
-            "when": event_when(event, babel, settings["reference_timezones"]),
-            "json_ld": event_json_ld(event, locale, page_url),
-        }
-
-    return render(
+    upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
+    html = render(
         "partials/events.html",
         config=config,
         locale=locale,
-        upcoming=[view(e) for e in upcoming],
-        past=[view(e) for e in past],
+        upcoming=upcoming_views,
+        past=past_views,
+        json_ld=json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
         generated_on=generated_on(now, settings["home_timezone"], babel),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
+    return html, upcoming_views + past_views
+
+
+def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
+    """One search entry per event: its title, and its date, times, place and description."""
+    entries = []
+    for view in views:
+        event, when = view["event"], view["when"]
+        parts = [when.date, *(f"{t.time} ({t.city})" for t in when.times), event.location[locale]]
+        if event.description:
+            parts.append(event.description[locale])
+        entries.append({"location": f"{page_url}#event-{event.id}", "title": event.title[locale], "text": " · ".join(parts)})
+    return entries
 
 
 def on_post_build(config: MkDocsConfig) -> None:

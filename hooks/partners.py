@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from _data import CITIES
 from _listing import LISTINGS_ENABLED, render, site_data
 from _site import absolute_url, current_locale
-from _structured import partner_json_ld
+from _structured import json_ld_graph, partner_json_ld
 
 MARKER = "<!-- data:partners -->"
 
@@ -30,7 +30,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         members = [p for p in site_data(config).partners if p.city == city]
         if members:
             groups.append({"city": city, "partners": [_view(p, page, config, locale) for p in members]})
-    page.content = page.content.replace(MARKER, render("partials/partners.html", config=config, locale=locale, groups=groups))
+    json_ld = json_ld_graph(item["json_ld"] for group in groups for item in group["partners"])
+    listing = render("partials/partners.html", config=config, locale=locale, groups=groups, json_ld=json_ld)
+    page.content = page.content.replace(MARKER, listing)
     return context
 
 

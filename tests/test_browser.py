@@ -125,6 +125,8 @@ def search(page, query: str) -> list[str]:
     ("fi", "tekoälyn", "declaration/"),
     ("fi", "julistuksen", "declaration/"),
     ("en", "declarations", "declaration/"),
+    ("fi", "pormestarit", "events/"),  # an event, indexed as its own entry (hooks/events.py)
+    ("en", "mayors", "events/"),
 ])
 def test_search_finds_inflected_words_in_the_current_language_only(site, page, lang, query, expected):
     page.goto(site.url + LANGUAGE_PREFIX[lang])

@@ -150,9 +150,12 @@ def test_events_page_lists_every_event_with_its_anchor(site, lang):
 @pytest.mark.parametrize("lang", LOCALES)
 def test_events_page_json_ld_parses(site, lang):
     doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
-    data = [json.loads(s.string) for s in doc.select('script[type="application/ld+json"]')]
+    (script,) = doc.select('script[type="application/ld+json"]')
+    document = json.loads(script.string)
+    assert document["@context"] == "https://schema.org"
+    data = document["@graph"]
     assert [d["@id"].rsplit("#", 1)[1] for d in data] == ["event-mayors-meet-london-2019"]
-    assert data[0]["startDate"] == "2019-02-13" and data[0]["inLanguage"] == lang
+    assert data[0]["@type"] == "Event" and data[0]["startDate"] == "2019-02-13" and data[0]["inLanguage"] == lang
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -174,7 +177,9 @@ def test_partners_grouped_by_city_with_external_links(site, lang):
     link = helsinki.select_one('a[rel="external"]')
     assert link["href"] == "https://www.hel.fi/"
     assert {"fi": "ulkoinen linkki", "en": "external link"}[lang] in link.get_text()
-    organizations = [json.loads(s.string) for s in doc.select('script[type="application/ld+json"]')]
+    (script,) = doc.select('script[type="application/ld+json"]')
+    organizations = json.loads(script.string)["@graph"]
+    assert {o["@type"] for o in organizations} == {"Organization"}
     assert {o["url"] for o in organizations} == {"https://www.hel.fi/", "https://www.london.gov.uk/", "https://www.nyc.gov/"}
     hidden = link.select_one(".site-visually-hidden")
     assert hidden is not None, "the 'external link' words must be for screen readers only"
@@ -198,6 +203,8 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     events = (root / "data/events.yml").read_text()
     events = events.replace("fi: Digijulistus allekirjoitetaan", f"fi: '{HOSTILE}'")
     events = events.replace("en: The mayors of Helsinki and London meet in London", f"en: '{HOSTILE}'")
+    hostile_url = 'https://example.org/?q="><script>alert(1)</script>'
+    events = events.replace("    start: 2019-02-13\n", f"    start: 2019-02-13\n    url: '{hostile_url}'\n", 1)
     (root / "data/events.yml").write_text(events)
     result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
@@ -206,6 +213,8 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
         assert "<img src=x" not in html
         doc = BeautifulSoup(html, "html.parser")
         assert HOSTILE in doc.get_text()  # shown as text
+        assert "<script>alert(1)" not in html
+        assert doc.select_one('#event-mayors-meet-london-2019 a[rel="external"]')["href"] == hostile_url
         for script in doc.select('script[type="application/ld+json"]'):
             json.loads(script.string)  # still valid JSON, not broken out of
     feed = icalendar.Calendar.from_ical((root / "site/en/events.ics").read_bytes())
@@ -303,3 +312,16 @@ def test_random_mutations_fail_only_with_clear_messages(tmp_path_factory, text):
             event_when(event, BABEL[locale], ZONES)
             event_json_ld(event, locale, "https://example.org/events/")
     event_calendar(data.events, "fi", "Site", "https://example.org/events/", STAMP)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_each_event_is_one_search_entry_in_its_language(site, lang):
+    entries = {doc["location"]: doc for doc in site.search_index(lang)["docs"]}
+    entry = entries["events/#event-mayors-meet-london-2019"]
+    assert entry["title"] == {"fi": "Helsingin ja Lontoon pormestarit tapaavat Lontoossa",
+                              "en": "The mayors of Helsinki and London meet in London"}[lang]
+    assert {"fi": "13. helmikuuta 2019", "en": "13 February 2019"}[lang] in entry["text"]
+    assert {"fi": "Lontoo", "en": "London"}[lang] in entry["text"]
+    # The listing's labels are not indexed as page text.
+    assert not any(("Aika" if lang == "fi" else "When") in doc["text"].split() for doc in entries.values()
+                   if doc["location"].startswith("events/"))
