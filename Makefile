@@ -21,8 +21,9 @@ $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.build-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The preview lives at the root of ADDR, whatever site_url says (SITE_URL overrides it).
 serve: $(VENV)/.build-deps
-	$(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --watch data --watch hooks
+	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --watch data --watch hooks
 
 build: $(VENV)/.build-deps
 	$(BIN)/mkdocs build --strict
