@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from _yaml import LineList, LineMap, YamlSyntaxError, load_yaml
 
@@ -178,6 +178,12 @@ class _Checker:
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
                 self.problem(mapping.line_of(key), f"{path}.{key}", f"unknown field{hint}")
 
+    def optional(self, mapping: LineMap, name: str, path: str, check: Callable):
+        """The field checked by `check`, or None when it is absent (required() reports that)."""
+        if mapping.get(name) is None:
+            return None
+        return check(mapping[name], mapping.line_of(name), f"{path}.{name}")
+
     def required(self, mapping: LineMap, names, path: str) -> None:
         for name in names:
             if name not in mapping or mapping[name] is None:
@@ -240,50 +246,69 @@ def _unique_ids(checker: _Checker, entries: list[tuple[LineMap, str, int]]) -> N
                 first_seen[entry_id] = entry.line_of("id")
 
 
-# ---------------------------------------------------------------- partners
+@dataclass(frozen=True)
+class _ListSchema:
+    key: str  # the file's top-level key: "events" or "partners"
+    example: str  # how an entry starts, for the message when the file's shape is wrong
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
 
 
-def parse_partners(text: str, file: str, locales: tuple[str, ...], docs_dir: Path) -> tuple[list[Partner], list[Problem]]:
+def _parse_list(text: str, file: str, locales: tuple[str, ...], schema: _ListSchema, read_entry) -> tuple[list, list[Problem]]:
+    """Entries of one data file, each read by `read_entry`; an entry with any problem is left out."""
     checker = _Checker(file, locales)
     try:
         document = load_yaml(text)
     except YamlSyntaxError as error:
         return [], [Problem(file, error.line, "(file)", error.message)]
-    entries = _items(checker, document, "partners", "'- id: city-of-helsinki'")
+    entries = _items(checker, document, schema.key, schema.example)
     _unique_ids(checker, entries)
-    partners = []
+    results = []
     for entry, path, line in entries:
         before = len(checker.problems)
         checker.duplicates(entry, path)
-        checker.unknown_keys(entry, PARTNER_FIELDS, path)
-        checker.required(entry, PARTNER_REQUIRED, path)
-        at = entry.line_of
-        values = {
-            "id": checker.slug(entry["id"], at("id"), f"{path}.id") if "id" in entry else None,
-            "name": checker.localized(entry["name"], at("name"), f"{path}.name") if "name" in entry else None,
-            "url": checker.https_url(entry["url"], at("url"), f"{path}.url") if "url" in entry else None,
-            "description": checker.localized(entry["description"], at("description"), f"{path}.description") if entry.get("description") is not None else None,
-            "city": entry.get("city"),
-            "logo": None,
-            "logo_alt": None,
-            "logo_width": None,
-            "logo_height": None,
-        }
-        if "city" in entry and entry["city"] not in CITIES:
-            checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
-        if entry.get("logo") is not None:
-            values["logo"] = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
-            if values["logo"]:
-                values["logo_width"], values["logo_height"] = image_size(docs_dir / values["logo"])
-            if entry.get("logo_alt") is None:
-                checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
-            else:
-                values["logo_alt"] = checker.localized(entry["logo_alt"], at("logo_alt"), f"{path}.logo_alt")
-        elif entry.get("logo_alt") is not None:
-            checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
+        checker.unknown_keys(entry, schema.fields, path)
+        checker.required(entry, schema.required, path)
+        value = read_entry(checker, entry, path, line)
         if len(checker.problems) == before:
-            partners.append(Partner(line=line, **values))
-    return partners, checker.problems
+            results.append(value)
+    return results, checker.problems
+
+
+# ---------------------------------------------------------------- partners
+
+
+def parse_partners(text: str, file: str, locales: tuple[str, ...], docs_dir: Path) -> tuple[list[Partner], list[Problem]]:
+    schema = _ListSchema("partners", "'- id: city-of-helsinki'", PARTNER_FIELDS, PARTNER_REQUIRED)
+    return _parse_list(text, file, locales, schema, lambda checker, entry, path, line: _read_partner(checker, entry, path, line, docs_dir))
+
+
+def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_dir: Path) -> Partner:
+    at = entry.line_of
+    values = {
+        "id": checker.optional(entry, "id", path, checker.slug),
+        "name": checker.optional(entry, "name", path, checker.localized),
+        "url": checker.optional(entry, "url", path, checker.https_url),
+        "description": checker.optional(entry, "description", path, checker.localized),
+        "city": entry.get("city"),
+        "logo": None,
+        "logo_alt": None,
+        "logo_width": None,
+        "logo_height": None,
+    }
+    if "city" in entry and entry["city"] not in CITIES:
+        checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
+    if entry.get("logo") is not None:
+        values["logo"] = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
+        if values["logo"]:
+            values["logo_width"], values["logo_height"] = image_size(docs_dir / values["logo"])
+        if entry.get("logo_alt") is None:
+            checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
+        else:
+            values["logo_alt"] = checker.localized(entry["logo_alt"], at("logo_alt"), f"{path}.logo_alt")
+    elif entry.get("logo_alt") is not None:
+        checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
+    return Partner(line=line, **values)
 
 
 def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> str | None:
@@ -353,48 +378,37 @@ def parse_moment(value) -> Moment | str:
 
 
 def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:
-    checker = _Checker(file, locales)
-    try:
-        document = load_yaml(text)
-    except YamlSyntaxError as error:
-        return [], [Problem(file, error.line, "(file)", error.message)]
-    entries = _items(checker, document, "events", "'- id: mayors-meet-london-2019'")
-    _unique_ids(checker, entries)
-    events = []
-    for entry, path, line in entries:
-        before = len(checker.problems)
-        checker.duplicates(entry, path)
-        checker.unknown_keys(entry, EVENT_FIELDS, path)
-        checker.required(entry, EVENT_REQUIRED, path)
-        at = entry.line_of
-        optional: Callable = lambda name, check: check(entry[name], at(name), f"{path}.{name}") if entry.get(name) is not None else None
-        values = {
-            "id": optional("id", checker.slug),
-            "title": optional("title", checker.localized),
-            "location": optional("location", checker.localized),
-            "url": optional("url", checker.https_url),
-            "description": optional("description", checker.localized),
-            "start": None,
-            "end": None,
-            "timezone": None,
-        }
-        for name in ("start", "end"):
-            if entry.get(name) is not None:
-                moment = parse_moment(entry[name])
-                if isinstance(moment, str):
-                    checker.problem(at(name), f"{path}.{name}", moment)
-                else:
-                    values[name] = moment
-        values["timezone"] = _event_zone(checker, entry, values, path)
-        start, end = values["start"], values["end"]
-        if start and end:
-            if end.precision != start.precision:
-                checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
-            elif end.value < start.value:
-                checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
-        if len(checker.problems) == before:
-            events.append(Event(line=line, **values))
-    return events, checker.problems
+    schema = _ListSchema("events", "'- id: mayors-meet-london-2019'", EVENT_FIELDS, EVENT_REQUIRED)
+    return _parse_list(text, file, locales, schema, _read_event)
+
+
+def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Event:
+    at = entry.line_of
+    values = {
+        "id": checker.optional(entry, "id", path, checker.slug),
+        "title": checker.optional(entry, "title", path, checker.localized),
+        "location": checker.optional(entry, "location", path, checker.localized),
+        "url": checker.optional(entry, "url", path, checker.https_url),
+        "description": checker.optional(entry, "description", path, checker.localized),
+        "start": None,
+        "end": None,
+        "timezone": None,
+    }
+    for name in ("start", "end"):
+        if entry.get(name) is not None:
+            moment = parse_moment(entry[name])
+            if isinstance(moment, str):
+                checker.problem(at(name), f"{path}.{name}", moment)
+            else:
+                values[name] = moment
+    values["timezone"] = _event_zone(checker, entry, values, path)
+    start, end = values["start"], values["end"]
+    if start and end:
+        if end.precision != start.precision:
+            checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
+        elif end.value < start.value:
+            checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
+    return Event(line=line, **values)
 
 
 def _event_zone(checker: _Checker, entry: LineMap, values: dict, path: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +21,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+# The Chromium fixtures (browser, page) live in tests/chromium.py.
+pytest_plugins = ["chromium"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBPATH = "/digital-declaration/"
@@ -46,6 +50,20 @@ def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None, con
          "--config-file", str(config or ROOT / "mkdocs.yml")],
         cwd=(config or ROOT / "mkdocs.yml").parent, env=env, capture_output=True, text=True,
     )
+
+
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
+
+
+def copy_site(target: Path) -> Path:
+    """A copy of everything the build reads, for tests that change a file and build again."""
+    for name in SITE_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 
 import pytest
 
-from conftest import ROOT, build_site, free_port
+from conftest import ROOT, build_site, copy_site, free_port
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -64,9 +63,7 @@ def test_warning_level_and_unknown_level():
 
 def test_failing_build_in_github_actions_annotates_the_bad_line(tmp_path):
     """A real strict build with GITHUB_ACTIONS=true and an unknown time zone in data/events.yml."""
-    for name in ("docs", "overrides", "hooks", "data"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_site(tmp_path)
     events = tmp_path / "data" / "events.yml"
     lines = events.read_text(encoding="utf-8").split("\n")
     number = next(i for i, line in enumerate(lines, 1) if re.match(r"^\s+timezone:\s*\S", line))

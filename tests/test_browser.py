@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from collections import deque
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages
-from chromium import DESKTOP, MOBILE, browser, page  # noqa: F401 - fixtures
+from chromium import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"

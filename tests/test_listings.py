@@ -7,15 +7,14 @@ import re
 import shutil
 import sys
 import textwrap
-from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
+from datetime import date, datetime, timezone
 
 import icalendar
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import LANGUAGE_PREFIX, ROOT, build_site
+from conftest import LANGUAGE_PREFIX, ROOT, build_site, copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _calendar import event_calendar  # noqa: E402
@@ -186,13 +185,6 @@ def test_partners_grouped_by_city_with_external_links(site, lang):
 
 
 # ------------------------------------------------------------ builds with other data
-
-
-def copy_site(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
-    return tmp_path
 
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"

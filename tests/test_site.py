@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, all_pages
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site, copy_site
 
 NAV_LABELS = {
     "fi": ["Etusivu", "Julistus", "Teemat", "Kaupungit", "Tapahtumat", "Kumppanit"],
@@ -102,11 +102,7 @@ def test_no_page_without_its_translation():
 
 
 def test_missing_translation_stops_the_build(tmp_path):
-    from conftest import build_site
-    import shutil
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, tmp_path / name)
+    copy_site(tmp_path)
     (tmp_path / "docs/themes.en.md").unlink()
     result = build_site(tmp_path / "site", "http://127.0.0.1/x/", config=tmp_path / "mkdocs.yml")
     assert result.returncode != 0
