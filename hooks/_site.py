@@ -18,6 +18,7 @@ class Language:
     name: str
     link: str  # path below the site root, e.g. "/" or "/en/"
     default: bool
+    copyright: str | None = None
 
 
 def site_languages(config: MkDocsConfig) -> list[Language]:
@@ -25,9 +26,9 @@ def site_languages(config: MkDocsConfig) -> list[Language]:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         locale = config.theme["language"]
-        return [Language(locale, locale, "/", True)]
+        return [Language(locale, locale, "/", True, config.copyright)]
     languages = [
-        Language(lang.locale, lang.name, lang.link, bool(lang.default))
+        Language(lang.locale, lang.name, lang.link, bool(lang.default), lang.copyright or config.copyright)
         for lang in plugin.config.languages
         if lang.build
     ]

@@ -69,6 +69,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         # One 404.html serves every language (GitHub Pages has one per site); the page picks
         # its language from the address in the browser. The switcher starts at each home.
+        context["site_404"] = True
         context["page_alternates"] = [
             {"locale": lang.locale, "name": lang.name, "url": absolute_url(config, lang.link), "current": False}
             for lang in site_languages(config)

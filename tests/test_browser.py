@@ -6,7 +6,7 @@ import subprocess
 import sys
 from collections import deque
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -55,8 +55,11 @@ def test_skip_link_is_first_and_works_by_keyboard(site, page, lang):
     page.keyboard.press("Tab")
     focused = page.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim()})")
     assert "md-skip" in focused["cls"], focused
-    box = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.width, r.height, getComputedStyle(document.activeElement).outlineStyle]; })()")
-    assert box[0] > 0 and box[1] > 0, "the skip link is not visible when focused"
+    # Material slides the link in (opacity 0 -> 1); wait for it, then check it is on screen.
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
+    top, left, width, height = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; })()")
+    assert width > 0 and height > 0 and top >= 0 and left >= 0, "the skip link is not on screen when focused"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") != ""
 
@@ -103,6 +106,11 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.evaluate("document.documentElement.lang") == lang
     visible = page.locator("section[data-site-404]:visible")
     assert visible.count() == 1 and visible.get_attribute("lang") == lang
+    footer = page.locator("[data-site-404-part]:visible")
+    assert footer.count() == 1 and footer.get_attribute("lang") == lang
+    statement = {"fi": "Saavutettavuusseloste", "en": "Accessibility statement"}[lang]
+    link = footer.get_by_role("link", name=statement)
+    assert link.get_attribute("href") == urlsplit(site.url).path + LANGUAGE_PREFIX[lang] + "accessibility/"
     other = "en" if lang == "fi" else "fi"
     page.click(f"a[data-site-language={other}]")
     page.wait_for_load_state()
