@@ -119,12 +119,26 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.evaluate("document.documentElement.lang") == other
 
 
-def search(page, query: str) -> list[str]:
+SEARCH_STARTING = {"fi": "Haku käynnistyy", "en": "Initializing search"}
+SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No matching documents"}
+
+
+def wait_for_search_index(page, lang: str) -> None:
+    """Material's worker has loaded the index once the 'starting' message is gone."""
+    page.wait_for_function(
+        f"!document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_STARTING[lang]!r})",
+        timeout=10000)
+
+
+def search(page, lang: str, query: str) -> list[str]:
     """Type a query in the search box and return the result links (absolute URLs)."""
-    page.keyboard.press("/")
+    page.locator("input.md-search__input").click()
+    wait_for_search_index(page, lang)
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0 || "
-                           "document.querySelector('.md-search-result__meta').textContent.match(/0|Ei|No/)", timeout=10000)
+    page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item').length > 0 || "
+        f"document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_NO_RESULTS[lang]!r})",
+        timeout=10000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
@@ -137,7 +151,7 @@ def search(page, query: str) -> list[str]:
 ])
 def test_search_finds_inflected_words_in_the_current_language_only(site, page, lang, query, expected):
     page.goto(site.url + LANGUAGE_PREFIX[lang])
-    results = search(page, query)
+    results = search(page, lang, query)
     assert results, f"no results for {query!r}"
     pages = [urldefrag(url)[0].split("?", 1)[0] for url in results]
     assert site.url + LANGUAGE_PREFIX[lang] + expected in pages, pages
@@ -145,6 +159,26 @@ def test_search_finds_inflected_words_in_the_current_language_only(site, page, l
         assert not any(url.startswith(site.url + "en/") for url in pages), pages
     else:
         assert all(url.startswith(site.url + "en/") for url in pages), pages
+
+
+@pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declarations")])
+def test_search_by_keyboard_alone(site, page, lang, query):
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+    else:
+        pytest.fail("the search box cannot be reached with Tab")
+    wait_for_search_index(page, lang)
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(300)  # the list is redrawn after the last keystroke
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.href")
+    assert target and target.startswith(site.url + LANGUAGE_PREFIX[lang]), f"ArrowDown did not reach a result: {target}"
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
 
 
 def test_no_requests_to_other_hosts_and_no_cookies(site, browser):
