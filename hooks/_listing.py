@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from _data import SiteData, build_time, load_site_data
-from _site import current_locale, site_languages
+from _site import site_languages
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
 LISTINGS_ENABLED = os.environ.get("SITE_LISTINGS", "on") != "off"
@@ -57,12 +57,6 @@ def remember_env(env: Environment) -> None:
 def render(template: str, **context) -> Markup:
     """Render a template from overrides/ (or the theme) with the page-building environment."""
     return Markup(_env["current"].get_template(template).render(**context))
-
-
-def babel_locale(config: MkDocsConfig) -> str:
-    """The Babel locale of the language being built (mkdocs.yml extra.babel_locales)."""
-    locale = current_locale(config)
-    return (config.extra.get("babel_locales") or {}).get(locale, locale)
 
 
 def events_settings(config: MkDocsConfig) -> dict:

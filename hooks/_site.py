@@ -40,6 +40,13 @@ def current_locale(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
+def babel_locale(config: MkDocsConfig, locale: str) -> str:
+    """The Babel locale for a site locale (mkdocs.yml extra.babel_locales): "en" alone
+    would format dates the US way, so the site maps it to en_GB."""
+    mapping = (config.extra or {}).get("babel_locales") or {}
+    return str(mapping.get(locale, locale))
+
+
 def site_base_path(config: MkDocsConfig) -> str:
     """The path part of site_url without its trailing slash ("" or "/repo-name")."""
     return urlsplit(config.site_url or "/").path.rstrip("/")

@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 from _calendar import event_calendar
 from _data import split_events
 from _dates import event_when, generated_on
-from _listing import LISTINGS_ENABLED, babel_locale, build_now, events_settings, render, site_data
-from _site import absolute_url, current_locale, site_languages
+from _listing import LISTINGS_ENABLED, build_now, events_settings, render, site_data
+from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph
 
 MARKER = "<!-- data:events -->"
@@ -44,7 +44,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 def event_views(config: MkDocsConfig, events) -> list[dict]:
     """Each event with its date and times formatted for the language being built."""
     settings = events_settings(config)
-    babel = babel_locale(config)
+    babel = babel_locale(config, current_locale(config))
     return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
 
 
@@ -53,7 +53,7 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str) -> tuple[str
     settings = events_settings(config)
     now = build_now()
     upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
-    babel = babel_locale(config)
+    babel = babel_locale(config, current_locale(config))
     upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
     html = render(
         "partials/events.html",

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from _history import PageStatus, relative_path, translation_status
-from _site import current_locale, site_languages
+from _site import babel_locale, current_locale, site_languages
 
 
 @dataclass(frozen=True)
@@ -43,12 +43,6 @@ def page_history(statuses: list[PageStatus], source: str, locale: str) -> PageHi
         if status.files.get(locale) == source:
             return PageHistory(status.changed.get(locale), status.newer_than(locale))
     return PageHistory(None, ())
-
-
-def babel_locale(config: MkDocsConfig, locale: str) -> str:
-    """The Babel locale for a site locale: `extra.babel_locales[locale]`, else the locale."""
-    mapping = (config.extra or {}).get("babel_locales") or {}
-    return str(mapping.get(locale, locale))
 
 
 def _check_babel_locales(config: MkDocsConfig, locales: tuple[str, ...]) -> None:
