@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import pytest
 pytest_plugins = ["chromium"]
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests import tools.* (tools.workspace.copy_site, tools.translations)
 SUBPATH = "/digital-declaration/"
 # 2026-11-25 12:00 UTC: the events of 2019 are past at this build time.
 SOURCE_DATE_EPOCH = "1795608000"
@@ -50,20 +50,6 @@ def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None, con
          "--config-file", str(config or ROOT / "mkdocs.yml")],
         cwd=(config or ROOT / "mkdocs.yml").parent, env=env, capture_output=True, text=True,
     )
-
-
-SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
-
-
-def copy_site(target: Path) -> Path:
-    """A copy of everything the build reads, for tests that change a file and build again."""
-    for name in SITE_SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    return target
 
 
 @dataclass(frozen=True)

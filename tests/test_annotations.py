@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build_site, copy_site, free_port
+from conftest import ROOT, build_site, free_port
+from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 

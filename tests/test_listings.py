@@ -14,7 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import LANGUAGE_PREFIX, ROOT, build_site, copy_site
+from conftest import LANGUAGE_PREFIX, ROOT, build_site
+from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _calendar import event_calendar  # noqa: E402

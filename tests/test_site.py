@@ -9,7 +9,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site, copy_site
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site
+from tools.workspace import copy_site
 
 NAV_LABELS = {
     "fi": ["Etusivu", "Julistus", "Teemat", "Kaupungit", "Tapahtumat", "Kumppanit"],

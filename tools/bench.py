@@ -44,8 +44,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from tools.workspace import copy_site
+
 ROOT = Path(__file__).resolve().parent.parent
-SITE_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "data")
 LOCALES = ("fi", "en")
 SITE_URL = "http://127.0.0.1/x/"
 # 2026-11-25 12:00 UTC, as in the tests: the synthetic events fall on both sides of it.
@@ -168,18 +169,6 @@ def check_data(site: Path) -> None:
 
 
 # ---------------------------------------------------------------- workspaces
-
-
-def copy_site(target: Path) -> Path:
-    """Copy what the build reads into `target`; returns the copy's mkdocs.yml."""
-    target.mkdir(parents=True)
-    for name in SITE_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target / "mkdocs.yml"
 
 
 def make_bare_material(target: Path) -> Path:
@@ -305,7 +294,7 @@ def _rotated(variants: list[Variant], shift: int) -> list[Variant]:
 def bench_scale(events: int, runs: int, warmup: int, workdir: Path, bare: Variant) -> ScaleResult:
     """Generate, validate and time the three variants at `events` events."""
     copy = workdir / f"site-{events}"
-    config = copy_site(copy)
+    config = copy_site(copy) / "mkdocs.yml"
     write_synthetic_data(copy, events)
     check_data(copy)
     variants = [Variant(SITE, config, build_env()), Variant(LISTINGS_OFF, config, build_env(SITE_LISTINGS="off")), bare]
