@@ -7,6 +7,7 @@ schema.org Event data, and one iCalendar file per language (`events.ics`, `en/ev
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -70,14 +71,22 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str) -> tuple[str
 
 
 def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
-    """One search entry per event: its title, and its date, times, place and description."""
+    """One search entry per event: its title, and its date, times, place and description.
+
+    Material shows search results with innerHTML and escapes the text it takes from pages
+    itself; entries added here skip that parser, so every value is escaped here the same way.
+    """
     entries = []
     for view in views:
         event, when = view["event"], view["when"]
         parts = [when.date, *(f"{t.time} ({t.city})" for t in when.times), event.location[locale]]
         if event.description:
             parts.append(event.description[locale])
-        entries.append({"location": f"{page_url}#event-{event.id}", "title": event.title[locale], "text": " · ".join(parts)})
+        entries.append({
+            "location": f"{page_url}#event-{event.id}",
+            "title": escape(event.title[locale], quote=False),
+            "text": escape(" · ".join(parts), quote=False),
+        })
     return entries
 
 

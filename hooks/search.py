@@ -15,11 +15,33 @@ import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _site import Language, site_languages
 
 INDEX_PATH = Path("search") / "search_index.json"
+WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
+
+
+def search_worker(theme_dirs: list[str]) -> str:
+    """The path of Material's search worker below the site root, found among the theme's files.
+
+    Its name carries a content hash that changes with every Material release; main.html's
+    copy of Material's `__config` block needs it.
+    """
+    for folder in theme_dirs:
+        found = sorted(p.relative_to(folder).as_posix() for p in Path(folder).glob(WORKER_GLOB))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise PluginError(f"Material's theme has several search workers ({', '.join(found)}); expected one")
+    raise PluginError(f"Material's search worker ({WORKER_GLOB}) is not among the theme's files: has Material changed?")
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.globals["search_worker"] = search_worker(list(config.theme.dirs))
+    return env
 
 
 def _prefix(language: Language) -> str:

@@ -108,18 +108,30 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{SUBPATH}"
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(site_dir, url)
-    if result.returncode != 0:
-        pytest.exit(f"The strict build failed:\n{result.stdout}{result.stderr}", returncode=1)
+def serve(site_dir: Path, port: int) -> ThreadingHTTPServer:
+    """Serve a built site at http://127.0.0.1:<port>/digital-declaration/ until shutdown()."""
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(_GzipHandler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(site_dir, url)
-    server.shutdown()
+    return server
+
+
+def built_and_served(site_dir: Path, extra_env: dict | None = None, config: Path | None = None):
+    """Build (strictly) for a free local port and serve it; yields the Site, then stops serving."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{SUBPATH}"
+    result = build_site(site_dir, url, extra_env, config)
+    if result.returncode != 0:
+        pytest.exit(f"The strict build failed:\n{result.stdout}{result.stderr}", returncode=1)
+    server = serve(site_dir, port)
+    try:
+        yield Site(site_dir, url)
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    yield from built_and_served(tmp_path_factory.mktemp("site"))
 
 
 def all_pages() -> list[tuple[str, str]]:

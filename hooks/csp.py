@@ -1,0 +1,35 @@
+"""The Content-Security-Policy of every page.
+
+Owns: the `<meta http-equiv="Content-Security-Policy">` of each built HTML page (the 404 page
+included). The directives come from mkdocs.yml `extra.content_security_policy`; script-src
+also gets the SHA-256 hash of each inline script in that page as built (hooks/_csp.py), so
+no hash is written by hand and none survives a theme upgrade unseen.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from _csp import with_policy
+
+
+def _directives(config: MkDocsConfig) -> dict[str, list[str]]:
+    directives = (config.extra or {}).get("content_security_policy")
+    if not isinstance(directives, dict) or "script-src" not in directives:
+        raise PluginError("mkdocs.yml: extra.content_security_policy must map directives to lists of sources, script-src included")
+    return {name: [str(source) for source in sources] for name, sources in directives.items()}
+
+
+# Last of all page hooks: the hashes must be taken from the final text of each script.
+@event_priority(-200)
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return with_policy(output, _directives(config))
+
+
+@event_priority(-200)
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):
+        return output
+    return with_policy(output, _directives(config))

@@ -1,0 +1,202 @@
+"""Untrusted text cannot escape: hostile data and front matter, the search index, the CSP.
+
+One copy of the site with hostile text in data/events.yml, data/partners.yml and the front
+matter of a page is built and served once for this module; the real site (`site`) is used
+for the Content-Security-Policy checks.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages, built_and_served
+from tools.workspace import copy_site
+
+EVENT_TITLE = "Zebra <img src=x onerror=alert(1)>"
+EVENT_PLACE = "Yak </script><script>alert(2)</script>"
+PARTNER_NAME = "Quagga <img src=x onerror=alert(3)>"
+PAGE_TITLE = 'Teemat "><img src=x onerror=alert(4)> & <b>'
+PAGE_DESCRIPTION = 'Okapi "><script>alert(5)</script><meta http-equiv="refresh" content="0;url=https://example.org/"> & more text here.'
+INJECTED = re.compile(r"<img src=x|<script>alert|<meta http-equiv=\"refresh", re.I)
+
+
+def _yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = copy_site(tmp_path_factory.mktemp("hostile"))
+    events = (root / "data/events.yml").read_text("utf-8")
+    for locale in LANGUAGES:
+        events = re.sub(rf"(\n      {locale}: )(The mayors of Helsinki and London meet in London|Helsingin ja Lontoon pormestarit [^\n]*)",
+                        rf"\g<1>{_yaml_quoted(EVENT_TITLE)}", events, count=1)
+    events = events.replace("      fi: Lontoo\n      en: London\n", f"      fi: {_yaml_quoted(EVENT_PLACE)}\n      en: {_yaml_quoted(EVENT_PLACE)}\n", 1)
+    (root / "data/events.yml").write_text(events, "utf-8")
+    partners = (root / "data/partners.yml").read_text("utf-8")
+    partners = partners.replace("      fi: Helsingin kaupunki\n      en: City of Helsinki\n",
+                                f"      fi: {_yaml_quoted(PARTNER_NAME)}\n      en: {_yaml_quoted(PARTNER_NAME)}\n", 1)
+    (root / "data/partners.yml").write_text(partners, "utf-8")
+    for locale in LANGUAGES:
+        page = root / f"docs/themes.{locale}.md"
+        text = page.read_text("utf-8")
+        text = re.sub(r"^title: .*$", f"title: {_yaml_quoted(PAGE_TITLE)}", text, count=1, flags=re.M)
+        text = re.sub(r"^description: .*$", f"description: {_yaml_quoted(PAGE_DESCRIPTION)}", text, count=1, flags=re.M)
+        page.write_text(text, "utf-8")
+    assert EVENT_TITLE in (root / "data/events.yml").read_text("utf-8").replace("''", "'")
+    yield from built_and_served(root / "site", config=root / "mkdocs.yml")
+
+
+# ---------------------------------------------------------------- in the built files
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_front_matter_stays_inside_its_attribute_and_title(hostile_site, lang):
+    html = hostile_site.html(LANGUAGE_PREFIX[lang] + "themes/")
+    head_html = html.split("</head>", 1)[0]
+    assert not INJECTED.search(head_html), "front matter broke out of the head's attributes"
+    doc = BeautifulSoup(html, "html.parser")
+    assert doc.find("meta", attrs={"name": "description"})["content"] == PAGE_DESCRIPTION
+    assert doc.title.string.startswith(PAGE_TITLE)
+    assert not doc.head.find_all("img") and not doc.head.find("meta", attrs={"http-equiv": "refresh"})
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_index_entries_are_plain_text(hostile_site, lang):
+    index = hostile_site.search_index(lang)
+    texts = [doc["title"] + " " + doc["text"] for doc in index["docs"]]
+    assert not any(INJECTED.search(text) for text in texts), "markup from data or front matter in the search index"
+    joined = " ".join(texts)
+    assert "Zebra &lt;img src=x onerror=alert(1)&gt;" in joined  # the event, escaped as Material escapes page text
+    assert "Yak &lt;/script&gt;" in joined
+    assert "Quagga &lt;img src=x" in joined  # the partner, indexed from the rendered listing
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_listings_show_hostile_data_as_text_and_json_ld_stays_json(hostile_site, lang):
+    names = {}
+    for page in ("events/", "partners/"):
+        html = hostile_site.html(LANGUAGE_PREFIX[lang] + page)
+        assert not INJECTED.search(html), f"{page}: hostile data became markup"
+        doc = BeautifulSoup(html, "html.parser")
+        (script,) = doc.select('script[type="application/ld+json"]')
+        names[page] = {item["name"] for item in json.loads(script.string)["@graph"]}
+    assert EVENT_TITLE in names["events/"] and PARTNER_NAME in names["partners/"]  # the text itself, as data
+    events = BeautifulSoup(hostile_site.html(LANGUAGE_PREFIX[lang] + "events/"), "html.parser")
+    assert EVENT_TITLE in events.get_text() and EVENT_PLACE in events.get_text()
+
+
+# ---------------------------------------------------------------- in Chromium
+
+def _search(page, query: str) -> str:
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.match(/käynnistyy|Initializing/)", timeout=10000)
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(300)
+    return page.inner_text(".md-search-result")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang,query,shown", [
+    ("fi", "zebra", EVENT_TITLE), ("en", "zebra", EVENT_TITLE),
+    ("fi", "quagga", "Quagga"), ("en", "yak", "Yak"),
+])
+def test_search_results_show_hostile_text_without_running_it(hostile_site, browser, lang, query, shown):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_site.url + LANGUAGE_PREFIX[lang])
+    results = _search(page, query)
+    injected = page.evaluate("document.querySelectorAll('img[src=\"x\"], .md-search-result script').length")
+    context.close()
+    assert shown.split(" <")[0] in results
+    assert injected == 0, "markup from the data was inserted into the page"
+    assert dialogs == []
+
+
+# ---------------------------------------------------------------- Content-Security-Policy
+
+REQUIRED = {
+    "default-src": "'self'", "object-src": "'none'", "base-uri": "'self'", "form-action": "'self'",
+}
+
+
+def _policy(html: str) -> dict[str, list[str]]:
+    doc = BeautifulSoup(html, "html.parser")
+    meta = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None, "no Content-Security-Policy meta element"
+    return {part.split()[0]: part.split()[1:] for part in meta["content"].split(";") if part.strip()}
+
+
+def _inline_script_hashes(html: str) -> set[str]:
+    doc = BeautifulSoup(html, "html.parser")
+    scripts = [s for s in doc.find_all("script") if not s.get("src") and s.get("type", "") in ("", "text/javascript", "module")]
+    return {"'sha256-" + base64.b64encode(hashlib.sha256(s.string.encode("utf-8")).digest()).decode() + "'" for s in scripts if s.string}
+
+
+@pytest.mark.parametrize("page_path", [page for _lang, page in all_pages()] + ["404.html"])
+def test_every_page_carries_a_strict_policy_with_its_own_script_hashes(site, page_path):
+    html = site.html(page_path)
+    policy = _policy(html)
+    for name, value in REQUIRED.items():
+        assert policy.get(name) == [value], f"{name}: {policy.get(name)}"
+    scripts = policy["script-src"]
+    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts
+    assert scripts[0] == "'self'" and set(policy["img-src"]) == {"'self'", "data:"}
+    assert _inline_script_hashes(html) == set(scripts[1:]), "script-src must list exactly the page's inline scripts"
+    # In force before anything loads: the policy comes before every script and stylesheet.
+    head = html.split("</head>", 1)[0]
+    assert head.index("Content-Security-Policy") < min(head.index(tag) for tag in ("<script", "<link rel=\"stylesheet\""))
+
+
+@pytest.mark.browser
+def test_chromium_reports_no_violation_while_a_reader_browses_searches_and_switches(site, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+                         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + location.pathname));")
+    violations, console = [], []
+    page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    for _lang, path in all_pages() + [("fi", "ei-ole/")]:
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        violations += page.evaluate("window.__violations")
+    for lang, query in (("fi", "tekoälyn"), ("en", "declarations")):
+        page.goto(site.url + LANGUAGE_PREFIX[lang])
+        _search(page, query)
+        page.keyboard.press("Escape")
+        violations += page.evaluate("window.__violations")
+    page.goto(site.url + "cities/")
+    page.click("a[data-site-language=en]")
+    page.wait_for_load_state("networkidle")
+    violations += page.evaluate("window.__violations")
+    context.close()
+    assert violations == [] and console == []
+
+
+@pytest.mark.browser
+def test_a_script_that_slipped_into_a_page_does_not_run(site, browser, tmp_path):
+    """An escaping slip, simulated: markup injected into a built page after the build."""
+    page_file = site.path("cities/")
+    original = page_file.read_text("utf-8")
+    try:
+        page_file.write_text(original.replace("</article>", "<script>window.__slipped = true</script><img src=x onerror=\"window.__slipped = true\"></article>", 1), "utf-8")
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script("window.__blocked = 0; document.addEventListener('securitypolicyviolation', () => window.__blocked++);")
+        page.goto(site.url + "cities/")
+        page.wait_for_load_state("networkidle")
+        slipped, blocked = page.evaluate("[window.__slipped === true, window.__blocked]")
+        context.close()
+    finally:
+        page_file.write_text(original, "utf-8")
+    assert not slipped and blocked >= 2
