@@ -49,6 +49,7 @@ def _front_matter_lines(page: Page) -> int:
 @event_priority(50)  # templates can be rendered from on_env on; before search reads the page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if "site:feedback" in page.content:
-        link = render("partials/feedback-link.html", config=config, issues_url=f"{(config.repo_url or '').rstrip('/')}/issues")
+        issues_url = f"{config.repo_url.rstrip('/')}/issues" if config.repo_url else None
+        link = render("partials/feedback-link.html", config=config, issues_url=issues_url)
         page.content = MARKER.sub(lambda m: link if m.group(1) == "site:feedback" else m.group(0), page.content)
     return context

@@ -31,6 +31,8 @@ SUBPATH = "/digital-declaration/"
 SOURCE_DATE_EPOCH = "1795608000"
 LANGUAGES = ("fi", "en")
 LANGUAGE_PREFIX = {"fi": "", "en": "en/"}
+# The repository address of test builds, as the deploy workflow's GITHUB_REPOSITORY would give one.
+TEST_REPO_URL = "https://github.com/example-org/digital-declaration"
 PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "accessibility/", "privacy/")
 
 
@@ -42,8 +44,10 @@ def free_port() -> int:
 
 def build_site(site_dir: Path, site_url: str, extra_env: dict | None = None, config: Path | None = None):
     """Run a strict MkDocs build as a reader's CI would; returns the CompletedProcess."""
-    env = {**os.environ, "SITE_URL": site_url, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("GITHUB_ACTIONS", None)
+    env = {**os.environ, "SITE_URL": site_url, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_MKDOCS_2_WARNING": "1",
+           "REPO_URL": TEST_REPO_URL}
+    for name in ("GITHUB_ACTIONS", "GITHUB_REPOSITORY", "GITHUB_SERVER_URL"):
+        env.pop(name, None)
     env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),

@@ -203,3 +203,24 @@ def test_all_internal_links_and_anchors_resolve(site):
             if parts.fragment not in ids_cache[target]:
                 problems.append(f"{page}: {absolute} has no anchor #{parts.fragment}")
     assert not problems, "\n".join(problems)
+
+
+def test_without_a_repository_there_is_no_repository_link_and_no_invented_name(tmp_path):
+    root = copy_site(tmp_path)
+    result = build_site(root / "site", "http://127.0.0.1/x/", {"REPO_URL": ""}, config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in (root / "site").rglob("*.html"):
+        html = path.read_text("utf-8")
+        assert "https://github.com/" not in html and "helsinki-london" not in html, path
+        assert "/issues" not in html, f"{path}: a feedback link to an issue tracker that does not exist"
+
+
+def test_the_repository_comes_from_github_actions(tmp_path):
+    root = copy_site(tmp_path)
+    result = build_site(root / "site", "http://127.0.0.1/x/",
+                        {"REPO_URL": "", "GITHUB_REPOSITORY": "city/declaration-site", "GITHUB_SERVER_URL": "https://github.com"},
+                        config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    doc = BeautifulSoup((root / "site/themes/index.html").read_text("utf-8"), "html.parser")
+    edit = [a["href"] for a in doc.find_all("a", href=True) if "/edit/" in a["href"]]
+    assert edit == ["https://github.com/city/declaration-site/edit/main/docs/themes.fi.md"]
