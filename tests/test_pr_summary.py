@@ -1,0 +1,74 @@
+"""The pull request's check summary (tools/pr_summary.py), against a real git repository."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from tools import pr_summary
+from tools.workspace import copy_site
+
+PREVIEW = "https://example.org/site/_previews/pr-7/"
+
+
+def git(repo, *args):
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
+           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(name, None)
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    root = copy_site(tmp_path / "repo")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "--all")
+    git(root, "commit", "-q", "-m", "Site")
+    git(root, "checkout", "-q", "-b", "edit")
+    return root
+
+
+def run(repo, capsys, preview=PREVIEW) -> str:
+    args = ["--base", "main", "--root", str(repo)] + (["--preview-url", preview] if preview else [])
+    assert pr_summary.main(args) == 0
+    return capsys.readouterr().out
+
+
+def test_changed_pages_link_to_the_preview_and_say_which_language_is_left(repo, capsys):
+    page = repo / "docs/themes.fi.md"
+    page.write_text(page.read_text("utf-8") + "\nLisää tekstiä.\n", "utf-8")
+    git(repo, "commit", "-qam", "Teemat")
+    out = run(repo, capsys)
+    assert f"| `themes` | [fi]({PREVIEW}themes/) | [en]({PREVIEW}en/themes/) | ⚠️ vain / only fi: tarkista / check en |" in out
+    assert "✅ Datatiedostot ovat kunnossa. / The data files are valid." in out
+
+
+def test_a_data_change_lists_its_page_in_both_languages_and_every_problem(repo, capsys):
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8").replace("timezone: Europe/London", "timezone: Europe/Londres"), "utf-8")
+    git(repo, "commit", "-qam", "Event")
+    out = run(repo, capsys)
+    assert f"| `events` | [fi]({PREVIEW}events/) | [en]({PREVIEW}en/events/) | ✅ fi, en |" in out
+    problems = [line for line in out.splitlines() if line.startswith("- `data/events.yml:")]
+    assert len(problems) == 1 and "'Europe/Londres' is not a known time zone" in problems[0]
+    assert "ongelmaa / The data files have 1 problem(s)" in out
+
+
+def test_a_new_page_in_one_language_is_named_missing_and_the_home_page_links_to_the_root(repo, capsys):
+    (repo / "docs/news.en.md").write_text("---\ntitle: News\ndescription: x\n---\n# News\n", "utf-8")
+    index = repo / "docs/index.fi.md"
+    index.write_text(index.read_text("utf-8") + "\n", "utf-8")
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "News")
+    out = run(repo, capsys)
+    assert f"| `news` | – | [en]({PREVIEW}en/news/) | ⚠️ puuttuu / missing: fi |" in out
+    assert f"| `index` | [fi]({PREVIEW}) |" in out
+
+
+def test_without_a_preview_the_summary_points_to_the_artifact(repo, capsys):
+    out = run(repo, capsys, preview=None)
+    assert "download `site-preview`" in out and "No changes to pages or data files." in out

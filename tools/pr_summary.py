@@ -1,0 +1,131 @@
+"""The summary of a pull request's check, in Finnish and English: `python -m tools.pr_summary`.
+
+Says which pages the pull request changes, with links to them in its preview; whether each
+changed page was changed in every language (or still lacks one); and every data problem as
+`file:line: message`. The workflow appends it to $GITHUB_STEP_SUMMARY, where the editor finds
+it on the pull request's check. Prints Markdown; exit status 0 (the build and the tests are
+what fail a check).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from _data import DataError, load_site_data  # noqa: E402
+from _history import translation_status  # noqa: E402
+from tools.translations import read_settings  # noqa: E402
+
+# Which pages show each data file.
+DATA_PAGES = {"data/events.yml": "events", "data/partners.yml": "partners"}
+
+
+@dataclass(frozen=True)
+class ChangedPage:
+    stem: str  # "declaration", "index"
+    changed: tuple[str, ...]  # locales whose file the pull request changes (or data behind it)
+    missing: tuple[str, ...]  # locales that have no file
+    by_data: bool  # the page changes because a data file it shows changed
+
+
+def changed_files(root: Path, base: str) -> list[str]:
+    """Paths changed between the merge base of `base` and HEAD, relative to the repository."""
+    result = subprocess.run(["git", "-C", str(root), "diff", "--name-only", f"{base}...HEAD"],
+                            capture_output=True, text=True, check=True)
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[ChangedPage]:
+    """The pages the changed files touch, each with the languages changed and missing."""
+    touched: dict[str, set[str]] = {}
+    by_data: set[str] = set()
+    for path in files:
+        if path in DATA_PAGES:
+            touched.setdefault(DATA_PAGES[path], set()).update(locales)
+            by_data.add(DATA_PAGES[path])
+            continue
+        if not path.startswith(docs_dir + "/") or not path.endswith(".md"):
+            continue
+        stem, _, locale = path[len(docs_dir) + 1: -len(".md")].rpartition(".")
+        if locale in locales:
+            touched.setdefault(stem, set()).add(locale)
+    statuses = {status.stem: status for status in translation_status(root, root / docs_dir, locales, changed={})}
+    return [
+        ChangedPage(stem, tuple(l for l in locales if l in langs),
+                    statuses[stem].missing if stem in statuses else tuple(locales), stem in by_data)
+        for stem, langs in sorted(touched.items())
+    ]
+
+
+def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[str]:
+    try:
+        load_site_data(root / "data", root / docs_dir, locales, root)
+    except DataError as error:
+        return [f"{problem.file}:{problem.line}: {problem.field}: {problem.message}" for problem in error.problems]
+    return []
+
+
+def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> str:
+    prefix = "" if locale == default_locale else f"{locale}/"
+    path = "" if stem == "index" else f"{stem}/"
+    if stem.endswith("/index"):
+        path = stem[: -len("index")]
+    return preview_url.rstrip("/") + "/" + prefix + path
+
+
+def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
+    if page.missing:
+        return f"⚠️ puuttuu / missing: {', '.join(page.missing)}"
+    if page.by_data or set(page.changed) == set(locales):
+        return "✅ " + ", ".join(locales)
+    unchanged = [locale for locale in locales if locale not in page.changed]
+    return f"⚠️ vain / only {', '.join(page.changed)}: tarkista / check {', '.join(unchanged)}"
+
+
+def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None) -> str:
+    lines = ["## Esikatselu / Preview", ""]
+    if preview_url:
+        lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
+    else:
+        lines += ["Tästä pull requestista ei tehdä esikatselua (esimerkiksi haarasta toisessa repositoriossa): lataa `site-preview`. / "
+                  "This pull request has no preview address (for example, it comes from a fork): download `site-preview`.", ""]
+    lines += ["### Muuttuneet sivut / Changed pages", ""]
+    if pages:
+        lines += ["| sivu / page | " + " | ".join(locales) + " | kielet / languages |",
+                  "| --- | " + " | ".join("---" for _ in locales) + " | --- |"]
+        for page in pages:
+            links = [f"[{locale}]({page_url(preview_url, page.stem, locale, locales[0])})" if preview_url and locale not in page.missing
+                     else ("–" if locale in page.missing else locale) for locale in locales]
+            lines.append(f"| `{page.stem}` | " + " | ".join(links) + f" | {_status_text(page, locales)} |")
+    else:
+        lines.append("Ei muutoksia sivuihin tai datatiedostoihin. / No changes to pages or data files.")
+    lines += ["", "### Datan tarkistus / Data check", ""]
+    if problems:
+        lines += [f"Datatiedostoissa on {len(problems)} ongelmaa / The data files have {len(problems)} problem(s):", ""]
+        lines += [f"- `{problem}`" for problem in problems]
+    else:
+        lines.append("✅ Datatiedostot ovat kunnossa. / The data files are valid.")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.pr_summary", description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the branch or commit the pull request goes into, e.g. origin/main")
+    parser.add_argument("--preview-url", default=None, help="the preview's address, if it has one")
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    settings = read_settings(root / "mkdocs.yml")
+    pages = changed_pages(changed_files(root, args.base), root, settings.docs_dir, settings.locales)
+    print(summary(pages, data_problems(root, settings.docs_dir, settings.locales), settings.locales, args.preview_url), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
