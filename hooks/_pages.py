@@ -391,7 +391,7 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
             ranges.extend((offset + m.start(), offset + m.end()) for m in INLINE_CODE.finditer(line))
         previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))
         offset += len(line)
-    return ranges
+    return sorted(ranges)
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
