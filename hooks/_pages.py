@@ -108,7 +108,6 @@ REQUIRED_FIELDS = {
     "title": "the page's name in the browser tab and in search results",
     "description": "the summary search engines show",
 }
-EXAMPLE = "---\ntitle: …\ndescription: …\n---"
 
 
 def front_matter_problems(text: str, file: str) -> list[Problem]:
@@ -172,7 +171,8 @@ def body_start(text: str) -> int:
 
 # Elements an editor may not put in a page, and why (the reasons are shown in messages).
 REFUSED_TAGS = {
-    **dict.fromkeys(("script", "noscript"), "it runs a script"),
+    "script": "it runs a script",
+    "noscript": "it belongs with scripts, which pages may not run",
     **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
                     "it embeds another page or program"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site collects no data from readers"),
@@ -187,6 +187,8 @@ URL_ATTRIBUTES = frozenset({
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
 })
 REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+# Attributes whose address the browser loads at once (a link's href waits for a click).
+LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
 STYLE_LOADS = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 
@@ -217,9 +219,10 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
-        if tag in REFUSED_TAGS:
+        if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
+            return
         for name, value in attrs:
             self.findings.extend(_attribute_findings(tag, name, value or "", raw))
 
@@ -258,12 +261,16 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     if name not in URL_ATTRIBUTES:
         return []
     urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
+    raw_value = _raw_attribute(raw_tag, name)
     findings = []
     for url in urls:
         scheme = url_scheme(url)
-        if scheme in REFUSED_SCHEMES:
-            raw_value = _raw_attribute(raw_tag, name)
-            patterns = tuple(re.escape(text) for text in (raw_value, url) if text) + at
+        patterns = tuple(re.escape(text) for text in (raw_value, url) if text) + at
+        if name in LOADED_ATTRIBUTES and (scheme in ("http", "https") or url.strip().startswith("//")):
+            findings.append(Finding(
+                f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; "
+                "put the file under docs/ (for example docs/images/) and use its path", patterns))
+        elif scheme in REFUSED_SCHEMES:
             shown = (raw_value if url_scheme(html.unescape(raw_value)) == scheme else url)[:60]
             findings.append(Finding(
                 f"<{tag} {name}=\"{shown}\">: {scheme}: addresses are not allowed (they run code or hide "

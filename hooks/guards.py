@@ -1,4 +1,4 @@
-"""Refuses unsafe or broken page sources before anything is written to the site.
+"""Refuses unsafe or broken page sources: the build stops and lists every problem.
 
 Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, hooks/);
 page files without their language in the name; front matter that is missing, not closed,
@@ -8,10 +8,11 @@ markers that are unknown, miswritten, on another page, repeated or missing (whic
 each marker belongs on is set in mkdocs.yml `extra.markers`).
 
 Links and file names stop the build in on_config, before MkDocs reads a file. The rest is
-collected while a language's pages are rendered and reported together in on_env, one line
-each (`docs/<file>:<line>: …`), before any file is written. mkdocs-static-i18n builds
-each language in its own pass: front matter is checked for every language in the first
-pass, raw HTML and markers as each language is rendered.
+reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the pages of
+that pass are written. mkdocs-static-i18n builds each language in its own pass: front matter
+is checked for every language in the first pass and stops it at once (a page without a
+proper title must not reach the templates); raw HTML and markers are collected as each
+language is rendered and reported after the last language's pages are rendered.
 """
 
 from __future__ import annotations
@@ -31,19 +32,18 @@ from _pages import (
 )
 from _site import current_locale, site_languages
 
-_sources: dict = {"key": None, "problems": []}  # front matter, checked once per build run
-_pass: dict = {"problems": []}  # raw HTML and markers of the language being built
+_sources: dict = {"key": None, "problems": []}  # file names and front matter, read once per build run
+_run: dict = {"front_matter": [], "pages": []}  # problems waiting for on_env
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _pass["problems"] = []
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
     unsuffixed, front_matter = source_problems(config, markers)
     if linked or unsuffixed:
         stop(linked + unsuffixed + front_matter)
-    _pass["problems"] = list(front_matter)
+    _run["front_matter"] = list(front_matter)
     return config
 
 
@@ -97,15 +97,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
     if findings:
-        _pass["problems"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
+        _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return html
 
 
 def on_env(env, config: MkDocsConfig, files):
-    problems, _pass["problems"] = _pass["problems"], []
-    if problems:
-        stop(problems)
+    last_pass = current_locale(config) == site_languages(config)[-1].locale
+    problems = _run["front_matter"] + _run["pages"]
+    if last_pass or _run["front_matter"]:
+        on_build_error(None)
+        if problems:
+            stop(problems)
     return env
+
+
+def on_build_error(error) -> None:
+    """Forget this run's problems (the next `mkdocs serve` rebuild starts afresh)."""
+    _run.update(front_matter=[], pages=[])
 
 
 def stop(problems: list[Problem]) -> None:

@@ -178,6 +178,20 @@ def test_url_scheme_is_read_as_browsers_read_it(url, scheme):
     assert url_scheme(url) == scheme
 
 
+@pytest.mark.parametrize("source", [
+    "![Kartta](https://maps.example.com/helsinki.png)",
+    '<img src="//cdn.example.com/x.png" alt="">',
+    '<img srcset="images/a.png 1x, https://cdn.example.com/a2.png 2x" src="images/a.png" alt="">',
+    '<video poster="http://example.com/p.jpg"></video>',
+])
+def test_nothing_is_loaded_from_other_sites(source):
+    assert any("the site loads nothing from other sites; put the file under docs/" in m for m in found(source))
+
+
+def test_links_to_other_sites_are_fine():
+    assert found("[Helsinki](https://www.hel.fi/) <a href=\"http://example.org/\">x</a>") == []
+
+
 def test_data_and_vbscript_addresses_are_refused():
     messages_ = found('<img src="data:image/svg+xml,<svg onload=alert(1)>" alt=""> <a href="VBScript:msgbox">x</a>')
     assert any(message.startswith('<img src="data:image/svg+xml') and ": data: addresses" in message for message in messages_)
@@ -379,15 +393,17 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
 
         <img src="images/logo.svg" alt="" onerror="alert(3)">
         """))
+    edit(root / "docs/index.fi.md", "\n# ", '\n<iframe src="https://example.org"></iframe>\n\n# ')
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
+        "docs/index.fi.md:6: <iframe> is not allowed in a page: it embeds another page or program",
         f"docs/themes.en.md:{lines + 9}: <script> is not allowed in a page: it runs a script",
         f'docs/themes.en.md:{lines + 11}: <a href="java&#x09;script:alert(1)">' + JAVASCRIPT,
         f'docs/themes.en.md:{lines + 11}: <a href="JaVaScRiPt:alert(2)">' + JAVASCRIPT,
         f"docs/themes.en.md:{lines + 13}: <img onerror=…>: event-handler attributes run scripts and are not allowed",
     ]
-    assert output.count("ERROR") == 1  # one stop for all of them
+    assert output.count("ERROR") == 1  # one stop for both languages
 
 
 def test_html_and_markers_shown_as_code_build(tmp_path):
