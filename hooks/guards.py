@@ -40,9 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    unsuffixed, front_matter = source_problems(config, markers)
-    if linked or unsuffixed:
-        stop(linked + unsuffixed + front_matter)
+    misplaced, front_matter = source_problems(config, markers)
+    if linked or misplaced:
+        stop(linked + misplaced + front_matter)
     _run["front_matter"] = list(front_matter)
     return config
 
@@ -67,7 +67,7 @@ def marker_pages(config: MkDocsConfig) -> dict[str, str | None]:
 
 
 def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem], list[Problem]]:
-    """Misnamed page files, and front matter problems, of every language; read once per run."""
+    """Misnamed or missing page files, and front matter problems, of every language; read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
     files = page_files(docs)
@@ -76,7 +76,7 @@ def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem],
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
-        unsuffixed = unsuffixed_pages(names, locales) + [
+        misplaced = unsuffixed_pages(names, locales) + [
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
@@ -85,7 +85,7 @@ def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem],
             problem for f, name in zip(files, names)
             for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}")
         ]
-        _sources.update(key=key, problems=(unsuffixed, front_matter))
+        _sources.update(key=key, problems=(misplaced, front_matter))
     return _sources["problems"]
 
 
@@ -105,14 +105,18 @@ def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
     problems = _run["front_matter"] + _run["pages"]
     if last_pass or _run["front_matter"]:
-        on_build_error(None)
+        _forget_run()
         if problems:
             stop(problems)
     return env
 
 
 def on_build_error(error) -> None:
-    """Forget this run's problems (the next `mkdocs serve` rebuild starts afresh)."""
+    _forget_run()
+
+
+def _forget_run() -> None:
+    """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
     _run.update(front_matter=[], pages=[])
 
 

@@ -322,8 +322,8 @@ def test_problem_without_line():
 # ------------------------------------------------------------------ real strict builds
 
 
-def build(root):
-    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+def build(root, env: dict | None = None):
+    result = build_site(root / "site", "http://127.0.0.1/x/", env, config=root / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output
     return result, output
@@ -435,7 +435,7 @@ def test_marker_problems_stop_the_build(tmp_path):
     page = root / "docs/privacy.fi.md"
     privacy_lines = len(page.read_text().splitlines())
     page.write_text(page.read_text() + "\n<!-- data:events -->\n")
-    result, output = build(root)
+    result, output = build(root, {"GITHUB_ACTIONS": "true"})
     assert result.returncode != 0
     assert problem_lines(output) == [
         "docs/events.fi.md:5: the page needs the marker <!-- data:events --> where its listing goes (mkdocs.yml extra.markers)",
@@ -445,3 +445,5 @@ def test_marker_problems_stop_the_build(tmp_path):
         f"docs/partners.fi.md:{lines + 8}: <!-- data:partners --> is on this page twice; keep one: the listing goes where it stands",
         f"docs/privacy.fi.md:{privacy_lines + 2}: <!-- data:events --> belongs on the page events only (mkdocs.yml extra.markers); remove it here",
     ]
+    # In GitHub Actions each problem is also an annotation on its line of the pull request.
+    assert "::error file=docs/events.fi.md,line=5::the page needs the marker <!-- data:events -->" in output
