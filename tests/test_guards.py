@@ -447,3 +447,13 @@ def test_marker_problems_stop_the_build(tmp_path):
     ]
     # In GitHub Actions each problem is also an annotation on its line of the pull request.
     assert "::error file=docs/events.fi.md,line=5::the page needs the marker <!-- data:events -->" in output
+
+
+def test_a_marker_configured_for_a_page_that_does_not_exist_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "mkdocs.yml", "    data:events: events\n", "    data:events: event\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "mkdocs.yml: extra.markers: data:events belongs on the page 'event', but there is no docs/event.fi.md",
+    ]
