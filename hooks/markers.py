@@ -1,8 +1,9 @@
-"""Markers that place generated content in pages: `<!-- data:events -->` and friends.
+"""The `site:feedback` marker: a link to the public issue tracker, on any page.
 
-Owns: the list of known markers (an unknown one, such as a typo, stops the build with the
-file and line) and the `site:feedback` marker, a link to the public issue tracker.
-The listings themselves are rendered by hooks/events.py and hooks/partners.py.
+Which markers exist and which page each belongs on is set in mkdocs.yml `extra.markers`;
+hooks/guards.py stops the build on an unknown, miswritten, misplaced, repeated or missing
+marker. The listings' markers are replaced by hooks/events.py and hooks/partners.py. This
+hook also keeps the template environment for the listing hooks (hooks/_listing.py).
 """
 
 from __future__ import annotations
@@ -11,39 +12,16 @@ import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from _listing import remember_env, render
 
 MARKER = re.compile(r"<!--\s*((?:data|site):[\w-]+)\s*-->")
-KNOWN_MARKERS = {"data:events", "data:partners", "site:feedback"}
 
 
 def on_env(env, config: MkDocsConfig, files):
     remember_env(env)
     return env
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    unknown = [
-        f"docs/{page.file.src_uri}:{markdown.count(chr(10), 0, match.start()) + 1 + _front_matter_lines(page)}: "
-        f"unknown marker <!-- {match.group(1)} -->; known: {', '.join(sorted(KNOWN_MARKERS))}"
-        for match in MARKER.finditer(markdown)
-        if match.group(1) not in KNOWN_MARKERS
-    ]
-    if unknown:
-        raise PluginError("\n".join(unknown))
-    return markdown
-
-
-def _front_matter_lines(page: Page) -> int:
-    """Lines taken by the YAML front matter, which MkDocs strips before this hook."""
-    source = page.file.content_string
-    if not source.startswith("---"):
-        return 0
-    end = source.find("\n---", 3)
-    return source.count("\n", 0, end) + 2 if end != -1 else 0
 
 
 @event_priority(50)  # templates can be rendered from on_env on; before search reads the page

@@ -1,0 +1,405 @@
+"""Rules for the page sources and for the HTML they render to. No MkDocs import.
+
+Each check returns a list of `Problem`s (file, line, message), so that every problem of a
+build run can be reported together:
+- `symlinks`: symbolic links among the site's sources (they would publish files from
+  outside the repository, such as the build machine's /etc/passwd);
+- `unsuffixed_pages`: page files without their language in the name (`plain.md`);
+- `front_matter_problems`: front matter that is missing, not closed, not valid YAML, not a
+  mapping, or without a non-empty `title` and `description`;
+- `scan_html` and `marker_findings`: raw HTML that runs scripts or loads other content,
+  and listing markers that are miswritten, misplaced, repeated or missing. These read the
+  rendered HTML, where code blocks are already escaped text; `locate` maps each finding
+  back to its line in the page source.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import yaml
+
+from _yaml import LineMap, YamlSyntaxError, load_yaml
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str  # as the editor sees it: "docs/events.fi.md"
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+# ------------------------------------------------------------------ files
+
+
+def symlinks(root: Path, folders: Iterable[str]) -> list[Problem]:
+    """Every symbolic link (to a file or folder, dangling or not) in the given folders.
+
+    Links are never followed: a link to a folder is reported, not entered.
+    """
+    problems = []
+    for folder in folders:
+        top = root / folder
+        if top.is_symlink():
+            problems.append(_symlink_problem(root, top))
+            continue
+        for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
+            for name in sorted(dirnames + filenames):
+                path = Path(dirpath, name)
+                if path.is_symlink():
+                    problems.append(_symlink_problem(root, path))
+    return problems
+
+
+def _symlink_problem(root: Path, path: Path) -> Problem:
+    return Problem(
+        path.relative_to(root).as_posix(), None,
+        f"is a symbolic link (to {os.readlink(path)}); the site publishes only files kept in "
+        "the repository: replace the link with a real file",
+    )
+
+
+def page_files(docs_dir: Path) -> list[Path]:
+    """The Markdown files under docs_dir that are real files (links are reported, not read)."""
+    found = []
+    for dirpath, _dirnames, filenames in os.walk(docs_dir, followlinks=False):
+        for name in filenames:
+            path = Path(dirpath, name)
+            if name.endswith(".md") and not path.is_symlink():
+                found.append(path)
+    return sorted(found)
+
+
+def page_stem(name: str, locales: Iterable[str]) -> str | None:
+    """"events" for "events.fi.md"; None when the name has no site language before ".md"."""
+    stem, _, locale = name[: -len(".md")].rpartition(".")
+    return stem if stem and locale in locales else None
+
+
+def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
+    """Page files (paths relative to docs/) whose name does not end with a site language."""
+    return [
+        Problem(
+            f"docs/{name}", None,
+            "a page file's name ends with its language: rename it to "
+            + " and ".join(f"{name[: -len('.md')]}.{locale}.md" for locale in locales),
+        )
+        for name in names
+        if page_stem(name, locales) is None
+    ]
+
+
+# ------------------------------------------------------------------ front matter
+
+# How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE): what it does not match, it shows as page text.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FENCE_LINE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+REQUIRED_FIELDS = {
+    "title": "the page's name in the browser tab and in search results",
+    "description": "the summary search engines show",
+}
+
+
+def front_matter_problems(text: str, file: str) -> list[Problem]:
+    """Problems of a page's front matter, with their lines in the file (1-based)."""
+    lines = text.split("\n")
+    if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
+        return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
+                                 "then title: and description:, then another line ---")]
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        if len(lines) > 1 and FENCE_LINE.fullmatch(lines[1]):
+            return [Problem(file, 1, "the front matter is empty: it needs title: and description:")]
+        return [Problem(file, 1, "the front matter opened on this line is not closed: "
+                                 "add a line --- after its last field")]
+    try:
+        data = load_yaml(match.group(1))
+    except YamlSyntaxError as error:
+        line = _opening_line(match.group(1)) or error.line
+        return [Problem(file, line + 1, error.message.replace("the file", "the front matter", 1))]
+    if not isinstance(data, LineMap):
+        return [Problem(file, 2, f"the front matter must be fields such as 'title: …', got {_shown(data)}")]
+    problems = [
+        Problem(file, line + 1, f"the key '{key}' is given twice; keep one") for key, line in data.duplicate_keys
+    ]
+    for field, purpose in REQUIRED_FIELDS.items():
+        value = data.get(field)
+        if field not in data:
+            problems.append(Problem(file, 1, f"the front matter needs '{field}': {purpose}"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(file, data.line_of(field) + 1, f"{field}: expected text, got {_shown(value)}"))
+    return sorted(problems, key=lambda problem: problem.line)
+
+
+def _opening_line(text: str) -> int | None:
+    """The line where an unclosed [ or { was opened: the parser reports the line after it."""
+    try:
+        yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        if error.context_mark is not None and (error.context or "").startswith("while parsing a flow"):
+            return error.context_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, (list, dict)):
+        return f"a {'list' if isinstance(value, list) else 'mapping'} ({value!r}: put text in quotes)"
+    return f"{value!r} ({type(value).__name__})"
+
+
+def body_start(text: str) -> int:
+    """Where the page's Markdown starts: after the front matter, if MkDocs found one."""
+    match = FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
+# ------------------------------------------------------------------ raw HTML
+
+# Elements an editor may not put in a page, and why (the reasons are shown in messages).
+REFUSED_TAGS = {
+    "script": "it runs a script",
+    "noscript": "it belongs with scripts, which pages may not run",
+    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
+                    "it embeds another page or program"),
+    **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site collects no data from readers"),
+    "base": "it changes where every link of the page goes",
+    "meta": "it can send the reader to another address",
+    "link": "it loads files into the page",
+    "style": "it can restyle or hide the whole page; ask a maintainer to change docs/stylesheets/site.css",
+    **dict.fromkeys(("svg", "math"), "it can carry scripts and links of its own; use an image file instead"),
+}
+URL_ATTRIBUTES = frozenset({
+    "href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "cite",
+    "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
+})
+REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+# Attributes whose address the browser loads at once (a link's href waits for a click).
+LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
+STYLE_LOADS = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem seen in a page's HTML, and patterns that find its place in the page source."""
+
+    message: str
+    patterns: tuple[str, ...] = ()  # regular expressions, best first, matched ignoring case
+    occurrence: int | None = None  # which match (outside code) is meant; None: the first not yet used
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser would see ("javascript" for " JaVa\\tScript:x"), or ""."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE)  # as the URL standard does
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", cleaned)
+    return match.group(1).lower() if match else ""
+
+
+class _Scanner(HTMLParser):
+    """Collects findings and the text of the HTML comments (markers among them)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        raw = self.get_starttag_text() or ""
+        if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
+            self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
+                                         (rf"<\s*{re.escape(tag)}\b",)))
+            return
+        for name, value in attrs:
+            self.findings.extend(_attribute_findings(tag, name, value or "", raw))
+
+    handle_startendtag = handle_starttag
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+        # Browsers end a comment at "<!-->", "<!--->" or "--!>"; Python's parser does not, so
+        # anything after such an ending would go unchecked.
+        if data.startswith((">", "->")) or "--!>" in data:
+            self.findings.append(Finding("a malformed HTML comment (browsers end it early); "
+                                         "write comments as <!-- text -->", (r"<!--(?:-?>|.*?--!>)",)))
+        self._scan_inside(data)
+
+    def unknown_decl(self, data: str) -> None:
+        self._scan_inside(data)  # <![CDATA[ … ]]> ends at the first ">" in an HTML page
+
+    def handle_pi(self, data: str) -> None:
+        self._scan_inside(data)
+
+    def handle_decl(self, decl: str) -> None:
+        self._scan_inside(decl)
+
+    def _scan_inside(self, text: str) -> None:
+        # What this parser reads as inert text, a browser may read as markup: check it too.
+        if "<" in text:
+            self.findings.extend(scan_html(text))
+
+
+def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:
+    at = (rf"\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\b")
+    if name.startswith("on"):
+        return [Finding(f"<{tag} {name}=…>: event-handler attributes run scripts and are not allowed", at)]
+    if name == "style" and STYLE_LOADS.search(value):
+        return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
+    if name not in URL_ATTRIBUTES:
+        return []
+    urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
+    raw_value = _raw_attribute(raw_tag, name)
+    findings = []
+    for url in urls:
+        scheme = url_scheme(url)
+        patterns = tuple(re.escape(text) for text in (raw_value, url) if text) + at
+        if name in LOADED_ATTRIBUTES and (scheme in ("http", "https") or url.strip().startswith("//")):
+            findings.append(Finding(
+                f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; "
+                "put the file under docs/ (for example docs/images/) and use its path", patterns))
+        elif scheme in REFUSED_SCHEMES:
+            shown = (raw_value if url_scheme(html.unescape(raw_value)) == scheme else url)[:60]
+            findings.append(Finding(
+                f"<{tag} {name}=\"{shown}\">: {scheme}: addresses are not allowed (they run code or hide "
+                "content in the address); link to an https:// address or to a file under docs/",
+                patterns,
+            ))
+    return findings
+
+
+def _raw_attribute(raw_tag: str, name: str) -> str:
+    """The attribute's value as written (entities undecoded), from the tag's source text."""
+    match = re.search(rf"\s{re.escape(name)}\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", raw_tag, re.IGNORECASE)
+    return match.group(1).strip("\"'") if match else ""
+
+
+def scan_html(markup: str, comments: list[str] | None = None) -> list[Finding]:
+    """Findings in a page's HTML, in document order; the comments' texts go into `comments`."""
+    scanner = _Scanner()
+    scanner.feed(markup)
+    rest = scanner.rawdata[scanner.rawdata.find("<"):] if "<" in scanner.rawdata else ""
+    if re.match(r"<[a-zA-Z!/?]", rest):
+        scanner.findings.append(Finding("an HTML tag is not closed with >", (re.escape(rest[:30]),)))
+    scanner.close()
+    if comments is not None:
+        comments.extend(scanner.comments)
+    return scanner.findings
+
+
+# ------------------------------------------------------------------ markers
+
+MARKER = re.compile(r" ((?:data|site):[a-z0-9-]+) ")  # the exact form, <!-- data:events -->
+MARKER_LIKE = re.compile(r"\s*(data|site)\s*:\s*[\w-]+\s*", re.IGNORECASE)
+
+
+def marker_findings(comments: list[str], markers: Mapping[str, str | None], stem: str) -> list[Finding]:
+    """Markers in one page's comments: unknown, miswritten, on another page, repeated, or missing.
+
+    `markers` maps each marker to the page (file stem) it belongs on, or None for any page.
+    """
+    findings, seen = [], []
+    known = ", ".join(sorted(markers))
+    for index, text in enumerate(comments):
+        at = {"patterns": (re.escape(f"<!--{text}-->"),), "occurrence": comments[:index].count(text)}
+        exact = MARKER.fullmatch(text)
+        if exact is None and not MARKER_LIKE.fullmatch(text):
+            continue
+        written = " ".join(text.split()) if exact is None else exact.group(1)
+        name = exact.group(1) if exact else "".join(text.split()).lower()
+        if name not in markers:
+            findings.append(Finding(f"unknown marker <!-- {written} -->; known: {known}", **at))
+        elif exact is None:
+            findings.append(Finding(f"marker written as <!--{_one_line(text)}-->; write it exactly <!-- {name} -->", **at))
+        elif markers[name] is not None and markers[name] != stem:
+            findings.append(Finding(f"<!-- {name} --> belongs on the page {markers[name]} only "
+                                    "(mkdocs.yml extra.markers); remove it here", **at))
+        elif markers[name] is not None and name in seen:
+            findings.append(Finding(f"<!-- {name} --> is on this page twice; keep one: the listing goes where it stands", **at))
+        seen.append(name)
+    findings.extend(
+        Finding(f"the page needs the marker <!-- {name} --> where its listing goes (mkdocs.yml extra.markers)")
+        for name, owner in markers.items()
+        if owner == stem and name not in seen
+    )
+    return findings
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", "\\n")
+
+
+# ------------------------------------------------------------------ back to the source
+
+
+def locate(source: str, findings: list[Finding], file: str) -> list[Problem]:
+    """Each finding as a Problem on its line of the page source.
+
+    Occurrences inside code (which the page shows as text) are skipped, and each occurrence
+    is used once, so that two findings of the same kind land on their own lines. A finding
+    not found in the source is placed on the first line of the page's Markdown.
+    """
+    start = body_start(source)
+    code = code_ranges(source, start)
+    taken: set[int] = set()
+    problems = []
+    for finding in findings:
+        matches = [
+            start + match.start() for pattern in finding.patterns
+            for match in re.finditer(pattern, source[start:], re.IGNORECASE | re.DOTALL)
+            if not _inside(start + match.start(), code)
+        ]
+        if finding.occurrence is not None:
+            position = matches[min(finding.occurrence, len(matches) - 1)] if matches else None
+        else:
+            position = next((offset for offset in matches if offset not in taken), None)
+        offset = start if position is None else position
+        taken.add(offset)
+        problems.append(Problem(file, source.count("\n", 0, offset) + 1, finding.message))
+    return problems
+
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
+    """Approximate character ranges of code in Markdown (fenced, indented, inline).
+
+    Used only to place findings on the right line; the checks themselves read the
+    rendered HTML, where code is already escaped.
+    """
+    ranges: list[tuple[int, int]] = []
+    position = start
+    while (fence := FENCE.search(source, position)) is not None:
+        marker = fence.group(1)
+        close = re.compile(rf"^ {{0,3}}{marker[0]}{{{len(marker)},}}[ \t]*$", re.MULTILINE).search(source, fence.end())
+        end = close.end() if close else len(source)
+        ranges.append((fence.start(), end))
+        position = end
+    previous_blank = True
+    offset = 0
+    for line in source.splitlines(keepends=True):
+        if offset >= start and previous_blank and re.match(r"( {4}|\t)", line) and not _inside(offset, ranges):
+            ranges.append((offset, offset + len(line)))
+        elif offset >= start and not _inside(offset, ranges):
+            ranges.extend((offset + m.start(), offset + m.end()) for m in INLINE_CODE.finditer(line))
+        previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))
+        offset += len(line)
+    return sorted(ranges)
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(begin <= position < end for begin, end in ranges)

@@ -1,0 +1,132 @@
+"""Refuses unsafe or broken page sources: the build stops and lists every problem.
+
+Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, hooks/);
+page files without their language in the name; front matter that is missing, not closed,
+not valid YAML, or without `title` and `description`; raw HTML that runs scripts or loads
+other content (the list is in hooks/_pages.py and the editors' guides); and listing
+markers that are unknown, miswritten, on another page, repeated or missing (which page
+each marker belongs on is set in mkdocs.yml `extra.markers`).
+
+Links and file names stop the build in on_config, before MkDocs reads a file. The rest is
+reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the pages of
+that pass are written. mkdocs-static-i18n builds each language in its own pass: front matter
+is checked for every language in the first pass and stops it at once (a page without a
+proper title must not reach the templates); raw HTML and markers are collected as each
+language is rendered and reported after the last language's pages are rendered.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from _annotations import workflow_command
+from _pages import (
+    MARKER, Problem, front_matter_problems, locate, marker_findings, page_files, page_stem, scan_html,
+    symlinks, unsuffixed_pages,
+)
+from _site import current_locale, site_languages
+
+_sources: dict = {"key": None, "problems": []}  # file names and front matter, read once per build run
+_run: dict = {"front_matter": [], "pages": []}  # problems waiting for on_env
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    linked = symlinks(root, source_folders(config, root))
+    markers = marker_pages(config)
+    misplaced, front_matter = source_problems(config, markers)
+    if linked or misplaced:
+        stop(linked + misplaced + front_matter)
+    _run["front_matter"] = list(front_matter)
+    return config
+
+
+def source_folders(config: MkDocsConfig, root: Path) -> list[str]:
+    """The folders the build reads: docs, the theme overrides, data and hooks."""
+    folders = [Path(config.docs_dir), Path(getattr(config.theme, "custom_dir", None) or root / "overrides"),
+               root / "data", root / "hooks"]
+    return sorted({os.path.relpath(folder, root) for folder in folders})
+
+
+def marker_pages(config: MkDocsConfig) -> dict[str, str | None]:
+    """mkdocs.yml extra.markers: each marker and the page (file stem) it belongs on, or None."""
+    markers = (config.extra or {}).get("markers")
+    if not isinstance(markers, dict) or not all(
+        isinstance(name, str) and MARKER.fullmatch(f" {name} ") and (page is None or isinstance(page, str))
+        for name, page in markers.items()
+    ):
+        raise PluginError("mkdocs.yml: extra.markers: expected markers such as 'data:events: events' "
+                          f"(the marker, then its page's name without language, or ~ for any page), got {markers!r}")
+    return markers
+
+
+def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem], list[Problem]]:
+    """Misnamed or missing page files, and front matter problems, of every language; read once per run."""
+    docs = Path(config.docs_dir)
+    locales = [language.locale for language in site_languages(config)]
+    files = page_files(docs)
+    key = (str(docs), tuple(locales), tuple(markers.items()),
+           tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    if _sources["key"] != key:
+        names = [f.relative_to(docs).as_posix() for f in files]
+        stems = {page_stem(name, locales) for name in names}
+        misplaced = unsuffixed_pages(names, locales) + [
+            Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
+                                        f"but there is no docs/{page}.{locales[0]}.md")
+            for name, page in markers.items() if page is not None and page not in stems
+        ]
+        front_matter = [
+            problem for f, name in zip(files, names)
+            for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}")
+        ]
+        _sources.update(key=key, problems=(misplaced, front_matter))
+    return _sources["problems"]
+
+
+# After other plugins have changed the content; before the listings are placed (on_page_context).
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    comments: list[str] = []
+    findings = scan_html(html, comments)
+    stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
+    findings += marker_findings(comments, marker_pages(config), stem)
+    if findings:
+        _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
+    return html
+
+
+def on_env(env, config: MkDocsConfig, files):
+    last_pass = current_locale(config) == site_languages(config)[-1].locale
+    problems = _run["front_matter"] + _run["pages"]
+    if last_pass or _run["front_matter"]:
+        _forget_run()
+        if problems:
+            stop(problems)
+    return env
+
+
+def on_build_error(error) -> None:
+    _forget_run()
+
+
+def _forget_run() -> None:
+    """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
+    _run.update(front_matter=[], pages=[])
+
+
+def stop(problems: list[Problem]) -> None:
+    """Report every problem, one line each, and end the build without a traceback."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(workflow_command("error", problem.message, file=problem.file, line=problem.line), flush=True)
+    problems = sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
+    count = len(problems)
+    raise PluginError(
+        f"The pages have {count} problem{'s' if count != 1 else ''}:\n" + "\n".join(f"  {p}" for p in problems)
+    )

@@ -1,0 +1,459 @@
+"""Unsafe or broken page sources stop the build (hooks/guards.py, rules in hooks/_pages.py).
+
+Unit tests on inline text, then strict builds of a copied site, each asserting the exact
+`docs/<file>:<line>: …` lines, a non-zero exit and no Python traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import textwrap
+
+import markdown
+import pytest
+
+from conftest import ROOT, build_site
+from tools.workspace import copy_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _pages import (  # noqa: E402
+    Finding, Problem, code_ranges, front_matter_problems, locate, marker_findings, scan_html, symlinks,
+    unsuffixed_pages, url_scheme,
+)
+
+MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
+
+
+def render(source: str) -> str:
+    """The page's Markdown as the site renders it (the extensions of mkdocs.yml)."""
+    return markdown.markdown(textwrap.dedent(source), extensions=CONFIG_EXTENSIONS)
+
+
+def _extensions() -> list[str]:
+    text = (ROOT / "mkdocs.yml").read_text()
+    block = text.split("\nmarkdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.strip()[2:].rstrip(":") for line in block.splitlines() if line.strip().startswith("- ")]
+
+
+CONFIG_EXTENSIONS = _extensions()
+
+
+def messages(problems) -> list[str]:
+    return [str(problem) for problem in problems]
+
+
+# ------------------------------------------------------------------ front matter (item 4)
+
+GOOD = "---\ntitle: Teemat\ndescription: Yhteistyön neljä teemaa.\n---\n\n# Teemat\n"
+
+
+def test_valid_front_matter_has_no_problem():
+    assert front_matter_problems(GOOD, "docs/themes.fi.md") == []
+
+
+def test_every_page_of_the_site_has_valid_front_matter():
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        assert front_matter_problems(path.read_text("utf-8-sig"), path.name) == [], path
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("# Teemat\n\nText.\n",
+     "f.md:1: the page has no front matter: start the file with a line ---, then title: and description:, then another line ---"),
+    ("---\ntitle: Teemat\ndescription: D.\n\n# Teemat\n",
+     "f.md:1: the front matter opened on this line is not closed: add a line --- after its last field"),
+    ("---\n---\n# Teemat\n", "f.md:1: the front matter is empty: it needs title: and description:"),
+    ("---\ntitle: [Teemat\ndescription: D.\n---\n",
+     "f.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'"),
+    ("---\ntitle: Teemat\ndescription: D: E\n---\n",
+     "f.md:3: the front matter is not valid YAML: mapping values are not allowed in this context"),
+    ("---\n- Teemat\n---\n", "f.md:2: the front matter must be fields such as 'title: …', got a list (['Teemat']: put text in quotes)"),
+    ("---\ntitle: Teemat\n---\n", "f.md:1: the front matter needs 'description': the summary search engines show"),
+    ("---\ndescription: D.\ntitle:\n---\n", "f.md:3: title: expected text, got nothing"),
+    ("---\ntitle: 2019\ndescription: D.\n---\n", "f.md:2: title: expected text, got 2019 (int)"),
+    ("---\ntitle: '  '\ndescription: D.\n---\n", "f.md:2: title: expected text, got '  ' (str)"),
+    ("---\ntitle: A\ndescription: D.\ntitle: B\n---\n", "f.md:4: the key 'title' is given twice; keep one"),
+])
+def test_broken_front_matter_is_one_problem_on_its_line(text, expected):
+    assert messages(front_matter_problems(text, "f.md")) == [expected]
+
+
+def test_front_matter_of_a_list_title_says_to_quote():
+    [problem] = front_matter_problems("---\ntitle: [Teemat]\ndescription: D.\n---\n", "f.md")
+    assert str(problem) == "f.md:2: title: expected text, got a list (['Teemat']: put text in quotes)"
+
+
+def test_front_matter_with_python_tags_is_not_executed():
+    text = "---\ntitle: !!python/object/apply:os.system ['echo hi']\ndescription: D.\n---\n"
+    [problem] = front_matter_problems(text, "f.md")
+    assert problem.line == 2 and "not valid YAML" in problem.message
+
+
+# ------------------------------------------------------------------ symlinks and file names (items 2, 10)
+
+
+def test_every_symlink_is_reported_and_none_is_followed(tmp_path):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/secret.txt").write_text("secret")
+    os.symlink("/etc/passwd", tmp_path / "docs/images/p.txt")
+    os.symlink(tmp_path / "outside", tmp_path / "docs/linked-folder")
+    os.symlink("/nonexistent/file", tmp_path / "docs/dangling.md")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/events.yml").write_text("events: []\n")
+    os.symlink(tmp_path / "outside", tmp_path / "overrides")
+    found = {problem.file: problem for problem in symlinks(tmp_path, ["docs", "overrides", "data", "hooks"])}
+    assert sorted(found) == ["docs/dangling.md", "docs/images/p.txt", "docs/linked-folder", "overrides"]
+    assert str(found["docs/images/p.txt"]) == (
+        "docs/images/p.txt: is a symbolic link (to /etc/passwd); the site publishes only files kept in "
+        "the repository: replace the link with a real file"
+    )
+
+
+def test_the_site_has_no_symlinks():
+    assert symlinks(ROOT, ["docs", "overrides", "data", "hooks"]) == []
+
+
+def test_a_page_without_language_in_its_name_is_a_problem():
+    problems = unsuffixed_pages(["index.fi.md", "index.en.md", "plain.md", "sub/x.sv.md"], ["fi", "en"])
+    assert messages(problems) == [
+        "docs/plain.md: a page file's name ends with its language: rename it to plain.fi.md and plain.en.md",
+        "docs/sub/x.sv.md: a page file's name ends with its language: rename it to sub/x.sv.fi.md and sub/x.sv.en.md",
+    ]
+
+
+# ------------------------------------------------------------------ raw HTML (item 5)
+
+
+def found(source: str) -> list[str]:
+    return [finding.message for finding in scan_html(render(source))]
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("<script>alert(1)</script>", "<script> is not allowed in a page: it runs a script"),
+    ("<SCRIPT SRC=x.js></SCRIPT>", "<script> is not allowed in a page: it runs a script"),
+    ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed in a page: it embeds another page or program"),
+    ('<object data="x.swf"></object>', "<object> is not allowed in a page: it embeds another page or program"),
+    ('<embed src="x.swf">', "<embed> is not allowed in a page: it embeds another page or program"),
+    ('<form action="https://example.org"><input name="q"></form>',
+     "<form> is not allowed in a page: the site collects no data from readers"),
+    ('<base href="https://example.org/">', "<base> is not allowed in a page: it changes where every link of the page goes"),
+    ('<meta http-equiv="refresh" content="0; url=https://example.org">',
+     "<meta> is not allowed in a page: it can send the reader to another address"),
+    ('<style>body { display: none }</style>',
+     "<style> is not allowed in a page: it can restyle or hide the whole page; ask a maintainer to change docs/stylesheets/site.css"),
+    ('<img src="a.png" alt="" onerror="alert(1)">', "<img onerror=…>: event-handler attributes run scripts and are not allowed"),
+    ('<div onMouseOver="alert(1)">x</div>', "<div onmouseover=…>: event-handler attributes run scripts and are not allowed"),
+    ("Text {: onclick='alert(1)' }\n{: onclick='alert(1)' }", "<p onclick=…>: event-handler attributes run scripts and are not allowed"),
+    ('<p style="background: url(https://tracker.example/x.png)">x</p>',
+     "<p style=…>: a style attribute may not load anything (url(), @import)"),
+])
+def test_refused_html(source, expected):
+    assert expected in found(source)
+
+
+JAVASCRIPT = ": javascript: addresses are not allowed (they run code or hide content in the address); link to an https:// address or to a file under docs/"
+
+
+@pytest.mark.parametrize("source,shown", [
+    ("[x](javascript:alert(1))", '<a href="javascript:alert(1)">'),
+    ("[x](JaVaScRiPt:alert(1))", '<a href="JaVaScRiPt:alert(1)">'),
+    ("[x](java&#x09;script:alert(1))", '<a href="java&#x09;script:alert(1)">'),
+    ('<a href=" &#10;javascript:alert(1)">x</a>', '<a href=" &#10;javascript:alert(1)">'),
+    ('<a href="javascript&colon;alert(1)">x</a>', '<a href="javascript&colon;alert(1)">'),
+    ("[x][r]\n\n[r]: javascript:alert(1)", '<a href="javascript:alert(1)">'),
+    ('![x](javascript:alert(1))', '<img src="javascript:alert(1)">'),
+])
+def test_javascript_addresses_in_every_disguise(source, shown):
+    assert shown + JAVASCRIPT in found(source)
+
+
+@pytest.mark.parametrize("url,scheme", [
+    ("javascript:x", "javascript"), (" JaVa\tScRiPt:x", "javascript"), ("\x01vbscript:x", "vbscript"),
+    ("DATA:text/html,x", "data"), ("https://example.org/a:b", "https"), ("images/a:b.png", ""),
+    ("#javascript:x", ""), ("java\ufffdscript:x", ""),
+])
+def test_url_scheme_is_read_as_browsers_read_it(url, scheme):
+    assert url_scheme(url) == scheme
+
+
+@pytest.mark.parametrize("source", [
+    "![Kartta](https://maps.example.com/helsinki.png)",
+    '<img src="//cdn.example.com/x.png" alt="">',
+    '<img srcset="images/a.png 1x, https://cdn.example.com/a2.png 2x" src="images/a.png" alt="">',
+    '<video poster="http://example.com/p.jpg"></video>',
+])
+def test_nothing_is_loaded_from_other_sites(source):
+    assert any("the site loads nothing from other sites; put the file under docs/" in m for m in found(source))
+
+
+def test_links_to_other_sites_are_fine():
+    assert found("[Helsinki](https://www.hel.fi/) <a href=\"http://example.org/\">x</a>") == []
+
+
+def test_data_and_vbscript_addresses_are_refused():
+    messages_ = found('<img src="data:image/svg+xml,<svg onload=alert(1)>" alt=""> <a href="VBScript:msgbox">x</a>')
+    assert any(message.startswith('<img src="data:image/svg+xml') and ": data: addresses" in message for message in messages_)
+    assert any(message.startswith('<a href="VBScript:msgbox">: vbscript: addresses') for message in messages_)
+
+
+def test_comment_tricks_do_not_hide_a_script():
+    # A browser ends "<!-->" at once and runs the script; Python's parser would read one comment.
+    assert "<script> is not allowed in a page: it runs a script" in found("<!--> <script>alert(1)</script> -->")
+    assert "<script> is not allowed in a page: it runs a script" in [
+        f.message for f in scan_html("<![CDATA[ x > <script>alert(1)</script> ]]>")
+    ]
+
+
+def test_html_shown_as_code_is_text():
+    source = """\
+        Inline `<script>alert(1)</script>` and `[x](javascript:alert(1))`.
+
+        ```html
+        <script>alert(1)</script>
+        <iframe src="https://example.org"></iframe>
+        ```
+
+            <img src=x onerror=alert(1)>
+            <a href="javascript:alert(1)">x</a>
+        """
+    assert found(source) == []
+
+
+def test_allowed_html_passes():
+    source = """\
+        <div class="note" markdown>
+        Text with <abbr title="Artificial intelligence">AI</abbr>, <kbd>Ctrl</kbd>, H<sub>2</sub>O.
+        </div>
+
+        <details><summary>More</summary><p>Hidden text.</p></details>
+
+        <figure><img src="images/logo.svg" alt="Logo" width="10" height="10"><figcaption>A logo</figcaption></figure>
+
+        [Mail](mailto:someone@example.org) · [Phone](tel:+358900000) · [Home](https://www.hel.fi/) ·
+        [Page](declaration.md#commitment-co-creation){ title="The declaration" } · <a href="#top">Top</a>
+        """
+    assert found(source) == []
+
+
+# ------------------------------------------------------------------ markers (item 10)
+
+
+def marker_messages(source: str, stem: str, markers=MARKERS) -> list[str]:
+    comments: list[str] = []
+    scan_html(render(source), comments)
+    return [finding.message for finding in marker_findings(comments, markers, stem)]
+
+
+def test_a_marker_on_its_own_page_once_is_fine():
+    assert marker_messages("# Events\n\n<!-- data:events -->\n\n<!-- site:feedback -->\n", "events") == []
+    assert marker_messages("# Privacy\n\n<!-- site:feedback -->\n", "privacy") == []
+
+
+@pytest.mark.parametrize("source,stem,expected", [
+    ("<!-- data:events -->\n", "privacy",
+     "<!-- data:events --> belongs on the page events only (mkdocs.yml extra.markers); remove it here"),
+    ("<!-- data:events -->\n\nText\n\n<!-- data:events -->\n", "events",
+     "<!-- data:events --> is on this page twice; keep one: the listing goes where it stands"),
+    ("# Events\n", "events",
+     "the page needs the marker <!-- data:events --> where its listing goes (mkdocs.yml extra.markers)"),
+    ("<!--data:partners-->\n", "privacy", "marker written as <!--data:partners-->; write it exactly <!-- data:partners -->"),
+    ("<!-- DATA:events -->\n", "privacy", "marker written as <!-- DATA:events -->; write it exactly <!-- data:events -->"),
+    ("<!-- data: events -->\n", "privacy", "marker written as <!-- data: events -->; write it exactly <!-- data:events -->"),
+    ("<!--  site:feedback -->\n", "privacy", "marker written as <!--  site:feedback -->; write it exactly <!-- site:feedback -->"),
+    ("<!-- data:partner -->\n", "privacy", "unknown marker <!-- data:partner -->; known: data:events, data:partners, site:feedback"),
+])
+def test_marker_problems(source, stem, expected):
+    assert expected in marker_messages(source, stem)
+
+
+def test_markers_shown_as_code_are_left_alone():
+    source = """\
+        # Events
+
+        <!-- data:events -->
+
+        Write `<!-- data:partners -->` where the partners go, or `<!--data:events-->`.
+
+        ```markdown
+        <!-- data:events -->
+        <!-- DATA:partners -->
+        ```
+
+            <!-- data:events -->
+        """
+    assert marker_messages(source, "events") == []
+
+
+def test_an_ordinary_comment_is_not_a_marker():
+    assert marker_messages("<!-- TODO: data about events, see issue 4 -->\n", "privacy") == []
+
+
+# ------------------------------------------------------------------ lines in the source
+
+
+def test_findings_land_on_their_own_lines_skipping_code():
+    source = GOOD + "\nShown: `<script>`\n\n<script>a()</script>\n\n<script>b()</script>\n"
+    findings = scan_html(render(source[len(GOOD):]))
+    assert [p.line for p in locate(source, findings, "docs/x.fi.md")] == [10, 12]
+
+
+def test_a_repeated_marker_is_placed_on_the_copy():
+    source = GOOD + "<!-- data:events -->\n\ntext\n\n<!-- data:events -->\n"
+    findings = [Finding("twice", (re.escape("<!-- data:events -->"),), occurrence=1)]
+    assert messages(locate(source, findings, "f.md")) == ["f.md:11: twice"]
+
+
+def test_a_finding_without_a_place_goes_to_the_first_line_of_the_markdown():
+    assert messages(locate(GOOD, [Finding("missing")], "f.md")) == ["f.md:5: missing"]
+
+
+def test_code_ranges_cover_fences_indented_blocks_and_inline_code():
+    source = "a `x` b\n\n```\ncode\n```\n\n    indented\n"
+    covered = "".join(source[begin:end] for begin, end in code_ranges(source))
+    assert covered == "`x````\ncode\n```    indented\n"
+
+
+def test_problem_without_line():
+    assert str(Problem("docs/a", None, "m")) == "docs/a: m"
+
+
+# ------------------------------------------------------------------ real strict builds
+
+
+def build(root, env: dict | None = None):
+    result = build_site(root / "site", "http://127.0.0.1/x/", env, config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output
+    return result, output
+
+
+def problem_lines(output: str, prefix: str = ("docs/", "overrides/", "data/", "hooks/", "mkdocs.yml")) -> list[str]:
+    return [line.strip() for line in output.splitlines() if line.strip().startswith(prefix)]
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_symlinks_and_unsuffixed_pages_stop_the_build_before_anything_is_written(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    os.symlink("/etc/passwd", root / "docs/images/p.txt")
+    os.symlink("/nonexistent", root / "overrides/partials/gone.html")
+    os.symlink("/etc", root / "data/etc")
+    (root / "docs/plain.md").write_text(GOOD)
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "data/etc: is a symbolic link (to /etc); the site publishes only files kept in the repository: replace the link with a real file",
+        "docs/images/p.txt: is a symbolic link (to /etc/passwd); the site publishes only files kept in the repository: replace the link with a real file",
+        "docs/plain.md: a page file's name ends with its language: rename it to plain.fi.md and plain.en.md",
+        "overrides/partials/gone.html: is a symbolic link (to /nonexistent); the site publishes only files kept in the repository: replace the link with a real file",
+    ]
+    assert not (root / "site/images/p.txt").exists()
+    assert "root:" not in output
+
+
+def test_broken_front_matter_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/themes.fi.md", "title: Teemat", "title: [Teemat")
+    edit(root / "docs/cities.en.md", "---\n\n# The cities", "\n# The cities")
+    edit(root / "docs/privacy.en.md", "description: This website", "summary: This website")
+    page = root / "docs/accessibility.fi.md"
+    page.write_text(page.read_text().split("---\n", 2)[2])
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "docs/accessibility.fi.md:1: the page has no front matter: start the file with a line ---, then title: and description:, then another line ---",
+        "docs/cities.en.md:1: the front matter opened on this line is not closed: add a line --- after its last field",
+        "docs/privacy.en.md:1: the front matter needs 'description': the summary search engines show",
+        "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
+    ]
+
+
+def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/themes.en.md"
+    lines = len(page.read_text().splitlines())
+    page.write_text(page.read_text() + textwrap.dedent("""\
+
+        Shown as code: `<script>alert(1)</script>` and `<!-- data:events -->`.
+
+        ```html
+        <iframe src="https://example.org"></iframe>
+        <!-- data:partners -->
+        ```
+
+        <script>alert(1)</script>
+
+        See [this](java&#x09;script:alert(1)) and <a href="JaVaScRiPt:alert(2)">that</a>.
+
+        <img src="images/logo.svg" alt="" onerror="alert(3)">
+        """))
+    edit(root / "docs/index.fi.md", "\n# ", '\n<iframe src="https://example.org"></iframe>\n\n# ')
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "docs/index.fi.md:6: <iframe> is not allowed in a page: it embeds another page or program",
+        f"docs/themes.en.md:{lines + 9}: <script> is not allowed in a page: it runs a script",
+        f'docs/themes.en.md:{lines + 11}: <a href="java&#x09;script:alert(1)">' + JAVASCRIPT,
+        f'docs/themes.en.md:{lines + 11}: <a href="JaVaScRiPt:alert(2)">' + JAVASCRIPT,
+        f"docs/themes.en.md:{lines + 13}: <img onerror=…>: event-handler attributes run scripts and are not allowed",
+    ]
+    assert output.count("ERROR") == 1  # one stop for both languages
+
+
+def test_html_and_markers_shown_as_code_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/themes.fi.md"
+    page.write_text(page.read_text() + textwrap.dedent("""\
+
+        Koodina: `<script>alert(1)</script>` ja `<!-- data:events -->`.
+
+        ```html
+        <iframe src="https://example.org"></iframe>
+        <!-- data:partners -->
+        ```
+
+            <object data="x"></object>
+            <!--DATA:events-->
+        """))
+    result, output = build(root)
+    assert result.returncode == 0, output
+    assert "&lt;iframe" in (root / "site/themes/index.html").read_text()
+
+
+def test_marker_problems_stop_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/events.fi.md", "<!-- data:events -->", "Tapahtumat tulevat tähän.")
+    page = root / "docs/partners.fi.md"
+    lines = len(page.read_text().splitlines())
+    page.write_text(page.read_text() + "\n<!--data:partners-->\n\n<!-- DATA:events -->\n\n<!-- data: events -->\n\n<!-- data:partners -->\n")
+    page = root / "docs/privacy.fi.md"
+    privacy_lines = len(page.read_text().splitlines())
+    page.write_text(page.read_text() + "\n<!-- data:events -->\n")
+    result, output = build(root, {"GITHUB_ACTIONS": "true"})
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "docs/events.fi.md:5: the page needs the marker <!-- data:events --> where its listing goes (mkdocs.yml extra.markers)",
+        f"docs/partners.fi.md:{lines + 2}: marker written as <!--data:partners-->; write it exactly <!-- data:partners -->",
+        f"docs/partners.fi.md:{lines + 4}: marker written as <!-- DATA:events -->; write it exactly <!-- data:events -->",
+        f"docs/partners.fi.md:{lines + 6}: marker written as <!-- data: events -->; write it exactly <!-- data:events -->",
+        f"docs/partners.fi.md:{lines + 8}: <!-- data:partners --> is on this page twice; keep one: the listing goes where it stands",
+        f"docs/privacy.fi.md:{privacy_lines + 2}: <!-- data:events --> belongs on the page events only (mkdocs.yml extra.markers); remove it here",
+    ]
+    # In GitHub Actions each problem is also an annotation on its line of the pull request.
+    assert "::error file=docs/events.fi.md,line=5::the page needs the marker <!-- data:events -->" in output
+
+
+def test_a_marker_configured_for_a_page_that_does_not_exist_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "mkdocs.yml", "    data:events: events\n", "    data:events: event\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "mkdocs.yml: extra.markers: data:events belongs on the page 'event', but there is no docs/event.fi.md",
+    ]
