@@ -176,7 +176,8 @@ def test_chromium_reports_no_violation_while_a_reader_browses_searches_and_switc
         page.keyboard.press("Escape")
         violations += page.evaluate("window.__violations")
     page.goto(site.url + "cities/")
-    page.click("a[data-site-language=en]")
+    with page.expect_navigation():
+        page.click("a[data-site-language=en]")
     page.wait_for_load_state("networkidle")
     violations += page.evaluate("window.__violations")
     context.close()
