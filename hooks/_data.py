@@ -383,15 +383,18 @@ def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> tup
     if text is None:
         return None
     reason = logo_path_problem(text, checker.locales)
-    images = (docs_dir / "images").resolve()
-    candidate = (docs_dir / text).resolve()
-    if reason is None and (images not in candidate.parents or not candidate.is_file()):
-        reason = f"expected a file under docs/images/, like images/partners/helsinki.svg; there is no docs/{text}"
     if reason is None:
-        size = logo_size(candidate, text)
-        if isinstance(size, tuple):
-            return text, *size
-        reason = size
+        try:
+            candidate = (docs_dir / text).resolve()  # a symbolic link must not lead out either
+            if (docs_dir / "images").resolve() not in candidate.parents or not candidate.is_file():
+                reason = f"expected a file under docs/images/, like images/partners/helsinki.svg; there is no docs/{text}"
+            else:
+                size = logo_size(candidate, text)
+                if isinstance(size, tuple):
+                    return text, *size
+                reason = size
+        except (OSError, RuntimeError):  # unreadable, or a loop of symbolic links
+            reason = f"docs/{text} cannot be read; a logo must be a plain, readable file"
     checker.problem(line, path, reason)
     return None
 

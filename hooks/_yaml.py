@@ -149,7 +149,7 @@ def _stream_problems(text: str, max_nesting: int) -> list[tuple[int, str]]:
             continue
         line = event.start_mark.line + 1
         if kind is yaml.AliasEvent:
-            problems.setdefault(line, f"the alias *{event.anchor} repeats another value; "
+            problems.setdefault(line, f"the alias *{event.anchor[:40]} repeats another value; "
                                       "YAML anchors and aliases are not used in the data files: write the value out")
             continue
         if kind in _OPENING:
@@ -159,5 +159,5 @@ def _stream_problems(text: str, max_nesting: int) -> list[tuple[int, str]]:
                                   "the data files need at most 4 (file, list, entry, text in each language)")
                 break  # libyaml's scanner slows down quadratically with the depth of [ and {: stop here
         if getattr(event, "anchor", None) is not None:
-            problems.setdefault(line, f"the anchor &{event.anchor} is not allowed: YAML anchors and aliases are not used in the data files")
+            problems.setdefault(line, f"the anchor &{event.anchor[:40]} is not allowed: YAML anchors and aliases are not used in the data files")
     return sorted(problems.items())
