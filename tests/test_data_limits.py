@@ -222,18 +222,15 @@ def png(width: int, height: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header))
 
 
-def logo_problems(tmp_path: Path, path: str, content: bytes | None) -> list[tuple[int, str, str]]:
-    if content is not None:
-        target = tmp_path / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+def logo_problems(tmp_path: Path, path: str) -> list[tuple[int, str, str]]:
+    """The problems of a partner whose logo is `path` (under tmp_path/docs)."""
     text = PARTNER + f"    logo: '{path}'\n    logo_alt: {{fi: Logo, en: Logo}}\n"
     partners, problems = parse_partners(text, "data/partners.yml", LOCALES, tmp_path / "docs")
     return [(p.line, p.field, p.message) for p in problems]
 
 
-def logo_message(tmp_path: Path, path: str, content: bytes | None) -> str:
-    line, field, message = only(logo_problems(tmp_path, path, content))
+def logo_message(tmp_path: Path, path: str) -> str:
+    line, field, message = only(logo_problems(tmp_path, path))
     assert (line, field) == (6, "partners[id=p].logo")
     return message
 
@@ -251,7 +248,7 @@ def test_a_24_byte_fake_png_is_refused(tmp_path):
     fake = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8 + b"\xff" * 8  # signature, no IHDR: width 4294967295 before
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/fake.png").write_bytes(fake)
-    message = logo_message(tmp_path, "images/fake.png", None)
+    message = logo_message(tmp_path, "images/fake.png")
     assert "not a valid PNG" in message
 
 
@@ -259,15 +256,15 @@ def test_a_24_byte_fake_png_is_refused(tmp_path):
 def test_png_size_must_be_within_limits(tmp_path, size):
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/big.png").write_bytes(png(*size))
-    assert "1 to 4096 pixels" in logo_message(tmp_path, "images/big.png", None)
+    assert "1 to 4096 pixels" in logo_message(tmp_path, "images/big.png")
 
 
 def test_content_decides_not_the_name(tmp_path):
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/logo.png").write_bytes(SVG.encode())
-    assert "SVG by its content" in logo_message(tmp_path, "images/logo.png", None)
+    assert "SVG by its content" in logo_message(tmp_path, "images/logo.png")
     (tmp_path / "docs/images/text.svg").write_bytes(b"hello")
-    assert "neither a PNG nor an SVG" in logo_message(tmp_path, "images/text.svg", None)
+    assert "neither a PNG nor an SVG" in logo_message(tmp_path, "images/text.svg")
 
 
 @pytest.mark.parametrize("svg,expected", [
@@ -285,21 +282,21 @@ def test_content_decides_not_the_name(tmp_path):
 def test_unsafe_svg_is_refused(tmp_path, svg, expected):
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/logo.svg").write_text(svg)
-    assert expected in logo_message(tmp_path, "images/logo.svg", None)
+    assert expected in logo_message(tmp_path, "images/logo.svg")
 
 
 def test_fragment_links_inside_an_svg_are_fine(tmp_path):
     svg = SVG.replace("<rect", '<defs><rect id="r"/></defs><use href="#r"/><rect fill="url(#r)"')
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/logo.svg").write_text(svg)
-    assert logo_problems(tmp_path, "images/logo.svg", None) == []
+    assert logo_problems(tmp_path, "images/logo.svg") == []
 
 
 @pytest.mark.parametrize("box", ["0 0 1e400 10", "0 0 10", "0 0 nan 10", "0 0 0 10", "0 0 10 -5", "0 0 1_0 10"])
 def test_malformed_viewbox_is_a_problem_not_a_crash(tmp_path, box):
     (tmp_path / "docs/images").mkdir(parents=True)
     (tmp_path / "docs/images/logo.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}"/>')
-    assert "malformed viewBox" in logo_message(tmp_path, "images/logo.svg", None)
+    assert "malformed viewBox" in logo_message(tmp_path, "images/logo.svg")
 
 
 @pytest.mark.parametrize("path,expected", [
@@ -319,4 +316,4 @@ def test_logo_paths_outside_images_or_taken_by_the_language_rule(tmp_path, path,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     (tmp_path / "outside.svg").write_bytes(SVG.encode())
-    assert expected in logo_message(tmp_path, path, None)
+    assert expected in logo_message(tmp_path, path)
