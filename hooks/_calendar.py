@@ -7,7 +7,7 @@ events carry their TZID and a VTIMEZONE for each zone used.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -28,8 +28,19 @@ def event_calendar(events, locale: str, name: str, page_url: str, stamp: datetim
         if event.start.precision == "month":
             continue
         calendar.add_component(_vevent(event, locale, host, page_url, stamp))
-    calendar.add_missing_timezones()
+    # icalendar lists a zone's clock changes only up to 2037 unless told otherwise; a client
+    # that trusts the file's VTIMEZONE would put a later summer event an hour off.
+    first, last = _years_covered(events)
+    calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()
+
+
+def _years_covered(events) -> tuple[date, date]:
+    """From a year before the earliest event to the end of the latest event's year."""
+    years = [moment.value.year for event in events for moment in (event.start, event.end) if moment]
+    if not years:
+        return date(1970, 1, 1), date(1971, 1, 1)
+    return date(min(years) - 1, 1, 1), date(max(years) + 1, 1, 1)
 
 
 def _vevent(event: Event, locale: str, host: str, page_url: str, stamp: datetime) -> icalendar.Event:

@@ -10,22 +10,37 @@ from __future__ import annotations
 
 import difflib
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from functools import partial
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
-from _yaml import LineList, LineMap, YamlSyntaxError, load_yaml
+from _logos import logo_path_problem, logo_size
+from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
 PARTNER_FIELDS = ("id", "name", "city", "url", "description", "logo", "logo_alt")
 PARTNER_REQUIRED = ("id", "name", "city", "url")
 EVENT_FIELDS = ("id", "title", "start", "end", "timezone", "location", "url", "description")
 EVENT_REQUIRED = ("id", "title", "start", "location")
+
+# What an editor may write. A data file larger than this is refused unread (mkdocs.yml
+# `extra.data_file_max_bytes` can change it; the benchmark's 10,000 events need more).
+MAX_FILE_BYTES = 1_000_000
+# Longest text per field, in characters: generous for real content, small enough that a
+# pasted document or a runaway value stops the build instead of landing on every page.
+ID_LENGTH = 100
+SHORT_TEXT = 200  # titles, names, locations, alternative texts: one line each
+LONG_TEXT = 5000  # descriptions: may hold line breaks
+URL_LENGTH = 2000
+PATH_LENGTH = 200
+# Years an event may fall in: the site is about a cooperation that began in 2019, and the
+# calendar file lists each zone's clock changes over the events' years.
+FIRST_YEAR, LAST_YEAR = 1970, 2100
 
 
 # ---------------------------------------------------------------- typed results
@@ -40,7 +55,11 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}: {self.field}: {self.message}"
-        return " ".join(text.splitlines())  # one line per problem, whatever the data held
+        # One line per problem, whatever the data held; control characters shown as escapes.
+        return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 class DataError(Exception):
@@ -129,13 +148,17 @@ class _Checker:
     def problem(self, line: int, path: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, path, message))
 
-    def text(self, value, line: int, path: str) -> str | None:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        self.problem(line, path, f"expected text, got {_describe(value)}")
-        return None
+    def text(self, value, line: int, path: str, limit: int = SHORT_TEXT, multiline: bool = False) -> str | None:
+        if not isinstance(value, str):
+            self.problem(line, path, f"expected text, got {_describe(value)}")
+            return None
+        reason = text_problem(value, limit, multiline)
+        if reason:
+            self.problem(line, path, reason)
+            return None
+        return value.strip()
 
-    def localized(self, value, line: int, path: str) -> dict[str, str] | None:
+    def localized(self, value, line: int, path: str, limit: int = SHORT_TEXT, multiline: bool = False) -> dict[str, str] | None:
         if not isinstance(value, LineMap):
             example = ", ".join(f"{locale}: ..." for locale in self.locales)
             self.problem(line, path, f"expected a text in each language like {{{example}}}, got {_describe(value)}")
@@ -147,36 +170,38 @@ class _Checker:
             if locale not in value:
                 self.problem(value.line, f"{path}.{locale}", f"missing translation: the text in '{locale}' is required")
             else:
-                result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}")
+                result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}", limit, multiline)
         return result if all(result.get(locale) for locale in self.locales) else None
 
     def https_url(self, value, line: int, path: str) -> str | None:
-        text = self.text(value, line, path)
+        text = self.text(value, line, path, URL_LENGTH)
         if text is None:
             return None
         parts = urlsplit(text)
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in text):
-            self.problem(line, path, f"expected a web address starting with https://, got {text!r}")
+            self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
             return None
         return text
 
     def slug(self, value, line: int, path: str) -> str | None:
         text = value if isinstance(value, str) else None
-        if text is None or not ID_PATTERN.match(text):
+        if text is None or len(text) > ID_LENGTH or not ID_PATTERN.fullmatch(text):
             self.problem(line, path, f"expected an id of lowercase letters, digits and hyphens (like 'city-of-helsinki'), got {_describe(value)}")
             return None
         return text
 
     def duplicates(self, mapping: LineMap, path: str) -> None:
         for key, line in mapping.duplicate_keys:
-            self.problem(line, f"{path}.{key}", f"the key '{key}' is given twice; keep one")
+            name = _key_name(key)
+            self.problem(line, f"{path}.{name}", f"the key '{name}' is given twice; keep one")
 
     def unknown_keys(self, mapping: LineMap, known, path: str) -> None:
         for key in mapping:
             if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
+                name = _key_name(key)
+                close = difflib.get_close_matches(name, known, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
-                self.problem(mapping.line_of(key), f"{path}.{key}", f"unknown field{hint}")
+                self.problem(mapping.line_of(key), f"{path}.{name}", f"unknown field{hint}")
 
     def optional(self, mapping: LineMap, name: str, path: str, check: Callable):
         """The field checked by `check`, or None when it is absent (required() reports that)."""
@@ -188,6 +213,45 @@ class _Checker:
         for name in names:
             if name not in mapping or mapping[name] is None:
                 self.problem(mapping.line, f"{path}.{name}", "this field is required")
+
+
+# Line breaks and control characters (C0, DEL, C1) and halves of surrogate pairs; a
+# description may keep its line breaks (\n: YAML has already turned \r\n into \n).
+_FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Anything that shows: not white space, not a format character (zero-width space, word
+# joiner, byte order mark, direction marks, soft hyphen, tags) nor a blank-looking letter.
+_VISIBLE = re.compile(
+    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
+)
+
+
+def text_problem(value: str, limit: int, multiline: bool) -> str | None:
+    """Why `value` is not acceptable text for a field, or None."""
+    if len(value) > limit:
+        return f"the text is {len(value)} characters long; at most {limit} are allowed here"
+    bad = (_FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_LINE).search(value)
+    if bad:
+        char = bad.group()
+        if char in "\n\u2028\u2029":
+            return f"the text has a line break (U+{ord(char):04X}); this field is one line"
+        if "\ud800" <= char <= "\udfff":
+            return f"the text holds U+{ord(char):04X}, half of a surrogate pair, which is not a character"
+        return f"the text holds the control character U+{ord(char):04X}; remove it"
+    if not _VISIBLE.search(value):
+        return f"expected text, got only spaces or invisible characters ({_shown(value)})"
+    return None
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A string as quoted in a message, cut short if long."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text)} characters)"
+
+
+def _key_name(key) -> str:
+    name = str(key)
+    return name if len(name) <= 60 else name[:60] + "..."
 
 
 def _describe(value) -> str:
@@ -204,7 +268,7 @@ def _describe(value) -> str:
         return "a list"
     if isinstance(value, LineMap):
         return "a mapping"
-    return repr(value) if isinstance(value, str) else type(value).__name__
+    return _shown(value) if isinstance(value, str) else type(value).__name__
 
 
 def _items(checker: _Checker, document, key: str, example: str) -> list[tuple[LineMap, str, int]]:
@@ -229,7 +293,7 @@ def _items(checker: _Checker, document, key: str, example: str) -> list[tuple[Li
             checker.problem(line, path, f"expected an entry with fields like 'id:', got {_describe(entry)}")
             continue
         entry_id = entry.get("id")
-        if isinstance(entry_id, str) and ID_PATTERN.match(entry_id):
+        if isinstance(entry_id, str) and len(entry_id) <= ID_LENGTH and ID_PATTERN.fullmatch(entry_id):
             path = f"{key}[id={entry_id}]"
         result.append((entry, path, line))
     return result
@@ -261,6 +325,8 @@ def _parse_list(text: str, file: str, locales: tuple[str, ...], schema: _ListSch
         document = load_yaml(text)
     except YamlSyntaxError as error:
         return [], [Problem(file, error.line, "(file)", error.message)]
+    except YamlProblems as error:
+        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
     entries = _items(checker, document, schema.key, schema.example)
     _unique_ids(checker, entries)
     results = []
@@ -289,7 +355,7 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_
         "id": checker.optional(entry, "id", path, checker.slug),
         "name": checker.optional(entry, "name", path, checker.localized),
         "url": checker.optional(entry, "url", path, checker.https_url),
-        "description": checker.optional(entry, "description", path, checker.localized),
+        "description": checker.optional(entry, "description", path, partial(checker.localized, limit=LONG_TEXT, multiline=True)),
         "city": entry.get("city"),
         "logo": None,
         "logo_alt": None,
@@ -299,9 +365,9 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_
     if "city" in entry and entry["city"] not in CITIES:
         checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
     if entry.get("logo") is not None:
-        values["logo"] = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
-        if values["logo"]:
-            values["logo_width"], values["logo_height"] = image_size(docs_dir / values["logo"])
+        logo = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
+        if logo:
+            values["logo"], values["logo_width"], values["logo_height"] = logo
         if entry.get("logo_alt") is None:
             checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
         else:
@@ -311,47 +377,33 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_
     return Partner(line=line, **values)
 
 
-def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> str | None:
-    text = checker.text(value, line, path)
+def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> tuple[str, int, int] | None:
+    """The logo's path under docs/ with its width and height, read from the file's content."""
+    text = checker.text(value, line, path, PATH_LENGTH)
     if text is None:
         return None
-    candidate = (docs_dir / text).resolve()
-    if text.startswith("/") or docs_dir.resolve() not in candidate.parents or not candidate.is_file():
-        checker.problem(line, path, f"expected a file under docs/, like images/partners/helsinki.svg; there is no docs/{text}")
-        return None
-    if image_size(candidate) == (None, None):
-        checker.problem(line, path, f"expected an SVG with width and height (or a viewBox) or a PNG image, got docs/{text}")
-        return None
-    return text
-
-
-def image_size(path: Path) -> tuple[int | None, int | None]:
-    """Width and height of an SVG or PNG, so the page reserves the logo's space; (None, None) if unknown."""
-    try:
-        data = path.read_bytes()
-        if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-            return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-        if path.suffix.lower() == ".svg":
-            root = ElementTree.fromstring(data)
-            width, height = root.get("width"), root.get("height")
-            if width and height and _PIXELS.fullmatch(width) and _PIXELS.fullmatch(height):
-                return round(float(width.removesuffix("px"))), round(float(height.removesuffix("px")))
-            box = (root.get("viewBox") or "").replace(",", " ").split()
-            if len(box) == 4:
-                return round(float(box[2])), round(float(box[3]))
-    except (OSError, ElementTree.ParseError, ValueError):
-        pass
-    return None, None
-
-
-_PIXELS = re.compile(r"\d+(?:\.\d+)?(?:px)?")
+    reason = logo_path_problem(text, checker.locales)
+    if reason is None:
+        try:
+            candidate = (docs_dir / text).resolve()  # a symbolic link must not lead out either
+            if (docs_dir / "images").resolve() not in candidate.parents or not candidate.is_file():
+                reason = f"expected a file under docs/images/, like images/partners/helsinki.svg; there is no docs/{text}"
+            else:
+                size = logo_size(candidate, text)
+                if isinstance(size, tuple):
+                    return text, *size
+                reason = size
+        except (OSError, RuntimeError):  # unreadable, or a loop of symbolic links
+            reason = f"docs/{text} cannot be read; a logo must be a plain, readable file"
+    checker.problem(line, path, reason)
+    return None
 
 
 # ---------------------------------------------------------------- events
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})")
 _MOMENT_FORMS = "a date like 2019-04-25, a local date-time like 2019-04-25T09:30, or a month like 2019-04"
 
 
@@ -365,16 +417,19 @@ def parse_moment(value) -> Moment | str:
         return f"expected {_MOMENT_FORMS}, got {_describe(value)}"
     text = value.strip()
     for pattern, precision in ((_DAY, "day"), (_TIME, "time"), (_MONTH, "month")):
-        match = pattern.match(text)
+        match = pattern.fullmatch(text)
         if match:
             numbers = [int(n) for n in match.groups()]
             if precision == "month":
                 numbers.append(1)
             try:
-                return Moment(precision, datetime(*numbers))
+                moment = Moment(precision, datetime(*numbers))
             except ValueError as error:
                 return f"{text!r} is not a real date ({error})"
-    return f"expected {_MOMENT_FORMS}, got {text!r}"
+            if not FIRST_YEAR <= moment.value.year <= LAST_YEAR:
+                return f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
+            return moment
+    return f"expected {_MOMENT_FORMS}, got {_describe(text)}"
 
 
 def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:
@@ -389,7 +444,7 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Even
         "title": checker.optional(entry, "title", path, checker.localized),
         "location": checker.optional(entry, "location", path, checker.localized),
         "url": checker.optional(entry, "url", path, checker.https_url),
-        "description": checker.optional(entry, "description", path, checker.localized),
+        "description": checker.optional(entry, "description", path, partial(checker.localized, limit=LONG_TEXT, multiline=True)),
         "start": None,
         "end": None,
         "timezone": None,
@@ -402,6 +457,13 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Even
             else:
                 values[name] = moment
     values["timezone"] = _event_zone(checker, entry, values, path)
+    for name in ("start", "end"):
+        moment = values[name]
+        if values["timezone"] and moment and moment.precision == "time":
+            reason = local_time_problem(moment.value, values["timezone"])
+            if reason:
+                checker.problem(at(name), f"{path}.{name}", reason)
+                values[name] = None
     start, end = values["start"], values["end"]
     if start and end:
         if end.precision != start.precision:
@@ -420,8 +482,8 @@ def _event_zone(checker: _Checker, entry: LineMap, values: dict, path: str) -> s
         return None
     line = entry.line_of("timezone")
     if not isinstance(zone, str) or zone not in _known_zones():
-        shown = repr(zone) if isinstance(zone, str) else _describe(zone)
-        close = difflib.get_close_matches(str(zone), sorted(_known_zones()), n=1)
+        shown = _describe(zone)
+        close = difflib.get_close_matches(str(zone)[:60], sorted(_known_zones()), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
         checker.problem(line, f"{path}.timezone", f"{shown} is not a known time zone{hint}")
         return None
@@ -429,18 +491,62 @@ def _event_zone(checker: _Checker, entry: LineMap, values: dict, path: str) -> s
 
 
 _ZONES: set[str] = set()
+# Real zones are named Area/Location. The database also holds names that are no place's
+# clock: Factory, localtime, posixrules, Etc/GMT+2 (whose sign is reversed), and old aliases
+# such as US/Eastern or GB; UTC stays allowed.
+_AREA_ZONE = re.compile(r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 
 
 def _known_zones() -> set[str]:
     if not _ZONES:
-        _ZONES.update(available_timezones())
+        _ZONES.update(name for name in available_timezones() if _AREA_ZONE.fullmatch(name))
+        _ZONES.add("UTC")
     return _ZONES
+
+
+def local_time_problem(local: datetime, zone_name: str) -> str | None:
+    """Why a wall-clock time does not name one instant in the zone (a clock change), or None."""
+    zone = ZoneInfo(zone_name)
+    before, after = (local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1))
+    if before == after:
+        return None
+    shown = local.strftime("%Y-%m-%dT%H:%M")
+    if after > before:  # clocks went forward: this wall time was skipped
+        change = _clock_change(local - before, local - after, zone, after)
+        gap = after - before
+        start, end = change + before, change + after
+        return (f"{shown} does not exist in {zone_name}: clocks moved forward from {start:%H:%M} to {end:%H:%M} "
+                f"that night; use {local + gap:%H:%M} or {local - gap:%H:%M}")
+    change = _clock_change(local - after, local - before, zone, after)
+    overlap = before - after
+    start, end = change + after, change + before
+    return (f"{shown} happens twice in {zone_name}: clocks moved back from {end:%H:%M} to {start:%H:%M} that night; "
+            f"give the time {_duration(overlap)} earlier or later ({local - overlap:%H:%M} or {local + overlap:%H:%M})")
+
+
+def _clock_change(late: datetime, early: datetime, zone: ZoneInfo, new_offset: timedelta) -> datetime:
+    """The UTC moment (naive) of the change to `new_offset` between `early` and `late` (naive UTC)."""
+    while late - early > timedelta(minutes=1):
+        middle = early + (late - early) / 2
+        if middle.replace(tzinfo=timezone.utc).astimezone(zone).utcoffset() == new_offset:
+            late = middle
+        else:
+            early = middle
+    return late.replace(second=0, microsecond=0)
+
+
+def _duration(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes == 60:
+        return "an hour"
+    return f"{minutes // 60} h {minutes % 60} min" if minutes > 60 else f"{minutes} minutes"
 
 
 # ---------------------------------------------------------------- the whole data run
 
 
-def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path) -> SiteData:
+def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,
+                   max_file_bytes: int = MAX_FILE_BYTES) -> SiteData:
     """Read, parse and validate data/partners.yml and data/events.yml; raise DataError on any problem."""
     problems: list[Problem] = []
     partners: list[Partner] = []
@@ -451,10 +557,16 @@ def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], roo
         if not path.is_file():
             problems.append(Problem(shown, 1, "(file)", f"the data file is missing; create {shown}"))
             continue
+        with path.open("rb") as file:
+            data = file.read(max_file_bytes + 1)  # never more than the limit into memory
+        if len(data) > max_file_bytes:
+            problems.append(Problem(shown, 1, "(file)", f"the file is larger than {max_file_bytes:,} bytes; "
+                                                        "split the entries or raise extra.data_file_max_bytes in mkdocs.yml"))
+            continue
         try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 1, "(file)", f"the file is not UTF-8 text ({error.reason})"))
+            text = decode_utf8(data)
+        except YamlSyntaxError as error:
+            problems.append(Problem(shown, error.line, "(file)", error.message))
             continue
         if parse == "partners":
             found, file_problems = parse_partners(text, shown, locales, docs_dir)

@@ -12,7 +12,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from _data import SiteData, build_time, load_site_data
+from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data
 from _site import site_languages
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
@@ -45,7 +45,8 @@ def site_data(config: MkDocsConfig) -> SiteData:
     key = _data_key(config)
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
-        _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root)
+        max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
+        _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root, max_bytes)
         _cache["key"] = key
     return _cache["data"]
 

@@ -185,14 +185,16 @@ def test_partner_logo_file_must_exist():
 
 
 def test_partner_logo_needs_alt_text(tmp_path):
-    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>')
-    line, field, message = only(partner_problems(PARTNER + "    logo: logo.svg\n", docs_dir=tmp_path))
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>')
+    line, field, message = only(partner_problems(PARTNER + "    logo: images/logo.svg\n", docs_dir=tmp_path))
     assert (line, field) == (6, "partners[id=city-of-helsinki].logo_alt") and "alternative text" in message
 
 
 def test_partner_logo_size_is_read(tmp_path):
-    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"></svg>')
-    partners, problems = parse_partners(PARTNER + "    logo: logo.svg\n    logo_alt: {fi: Logo, en: Logo}\n",
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"></svg>')
+    partners, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: Logo}\n",
                                         "data/partners.yml", LOCALES, tmp_path)
     assert problems == [] and (partners[0].logo_width, partners[0].logo_height) == (120, 40)
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import sys
 import textwrap
+import unicodedata
 from datetime import date, datetime, timezone
 
 import icalendar
@@ -264,12 +265,33 @@ SCALARS = st.one_of(
 )
 
 
+# What a hostile or careless editor can put into a data file beyond wrong values: YAML
+# anchors and aliases (an alias bomb, an alias as a mapping key), deep nesting, control
+# and invisible characters as YAML escapes, a lone surrogate escape, very long text.
+HOSTILE_LINES = st.one_of(
+    st.sampled_from([
+        "    url: &a https://example.org/", "    colour: *a", "    ? *a\n    : x", "    title: &t {fi: a, en: *t}",
+        '    title: {fi: "\\0\\e\\a\\N", en: x}', '    location: {fi: "\\u200b", en: "\\ufeff\\u2060"}',
+        '    id: "\\ud800"', '    description: {fi: "\\x85\\x9b", en: "a\\tb"}', '    "col\\eour": x',
+        "a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]",
+    ]),
+    st.builds(lambda n, closed, key: f"    {key}: " + "[" * n + "]" * (n if closed else 0),
+              st.sampled_from([9, 3000, 100_000]), st.booleans(), st.sampled_from(["title", "x"])),
+    st.builds(lambda n: f"    title: {{fi: {'x' * n}, en: x}}", st.sampled_from([201, 10_000])),
+    st.builds(lambda c: f'    location: {{fi: "a{c}b", en: x}}', st.characters(max_codepoint=0x9F).map(lambda c: f"\\x{ord(c):02x}")),
+)
+# How the file's bytes are written: UTF-8 (also with a BOM), UTF-16 with its BOM, Latin-1,
+# UTF-8 with one stray byte that is not UTF-8, or UTF-8 padded past the 1 MB limit.
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1", "stray-byte", "padded"])
+
+
 @st.composite
-def mutated_events(draw):
+def mutated_events(draw, hostile: bool = False):
     lines = VALID_TEXT.splitlines()
+    actions = ["replace-value", "delete", "duplicate", "indent", "insert"] + (["hostile"] * 3 if hostile else [])
     for _ in range(draw(st.integers(1, 4))):
         index = draw(st.integers(0, len(lines) - 1))
-        action = draw(st.sampled_from(["replace-value", "delete", "duplicate", "indent", "insert"]))
+        action = draw(st.sampled_from(actions))
         line = lines[index]
         if action == "replace-value" and ":" in line:
             key = line.split(":", 1)[0]
@@ -280,6 +302,8 @@ def mutated_events(draw):
             lines.insert(index, line)
         elif action == "indent":
             lines[index] = "  " + line
+        elif action == "hostile":
+            lines.insert(index, draw(HOSTILE_LINES))
         else:
             lines.insert(index, f"    {draw(st.sampled_from(['colour', 'end', 'url', 'id']))}: {draw(SCALARS)}")
         if not lines:
@@ -287,24 +311,67 @@ def mutated_events(draw):
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_events())
-def test_random_mutations_fail_only_with_clear_messages(tmp_path_factory, text):
+@st.composite
+def hostile_event_files(draw) -> tuple[bytes, str | None]:
+    """A file's bytes, and the start of the problem line it must give, where that is known."""
+    text = draw(mutated_events(hostile=True))
+    encoding = draw(ENCODINGS)
+    if encoding == "stray-byte":
+        data = text.encode("utf-8")
+        at = draw(st.integers(0, len(data)))
+        line = data.count(b"\n", 0, at) + 1
+        stray = draw(st.sampled_from([b"\xff", b"\xc3", b"\xe2\x80", b"\xed\xa0\x80"]))
+        return data[:at] + stray + data[at:], f"data/events.yml:{line}: (file): "
+    if encoding == "padded":
+        return text.encode("utf-8") + b"#" * 1_000_000 + b"\n", "data/events.yml:1: (file): the file is larger"
+    return text.encode(encoding, errors="replace"), None
+
+
+def _unprintable(text: str) -> bool:
+    """Control characters, halves of surrogate pairs, or line and paragraph separators."""
+    return any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in text)
+
+
+def assert_fails_only_with_clear_messages(tmp_path_factory, data: bytes, expected: str | None = None) -> None:
+    """Either the data load, clean, with their events rendering, or every problem is one line with file and line."""
     root = tmp_path_factory.mktemp("site")
     (root / "data").mkdir()
-    (root / "data/events.yml").write_text(text, encoding="utf-8")
+    (root / "data/events.yml").write_bytes(data)
     shutil.copy(ROOT / "data/partners.yml", root / "data/partners.yml")
     try:
         data = load_site_data(root / "data", ROOT / "docs", LOCALES, root)
     except DataError as error:
-        for line in str(error).splitlines():
+        lines = str(error).splitlines()
+        for line in lines:
             assert PROBLEM_LINE.match(line), line
+            assert not _unprintable(line), line
+        assert expected is None or any(line.startswith(expected) for line in lines), (expected, lines)
         return
-    for event in data.events:  # what validates must also render
+    assert expected is None, f"expected a problem {expected!r}"
+    for event in data.events:  # what validates is clean text, and renders
+        texts = [event.title, event.location, event.description or {}]
+        for text in (value for localized in texts for value in localized.values()):
+            assert not _unprintable(text.replace("\n", " ")), repr(text)
+            assert any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text), repr(text)
+            assert len(text) <= 5000, len(text)
         for locale in LOCALES:
             event_when(event, BABEL[locale], ZONES)
             event_json_ld(event, locale, "https://example.org/events/")
     event_calendar(data.events, "fi", "Site", "https://example.org/events/", STAMP)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_events())
+def test_random_mutations_fail_only_with_clear_messages(tmp_path_factory, text):
+    assert_fails_only_with_clear_messages(tmp_path_factory, text.encode("utf-8"))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_event_files())
+def test_hostile_yaml_fails_only_with_clear_messages(tmp_path_factory, file):
+    # Zero tracebacks, no hang, no blown memory: aliases, nesting, control characters and
+    # odd encodings end as one-line problems like the editor's ordinary mistakes.
+    assert_fails_only_with_clear_messages(tmp_path_factory, *file)
 
 
 @pytest.mark.parametrize("lang", LOCALES)

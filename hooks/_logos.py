@@ -1,0 +1,148 @@
+"""Partner logos: where they may live and what a file must hold to be shown as one.
+
+No MkDocs import. A logo is a PNG or an SVG under docs/images/; its content decides what it
+is (a name ending in .png proves nothing), and its width and height come from the
+validated content so the page can reserve the logo's space. An SVG is parsed with
+defusedxml (no DTD, no entities, no external references) and refused if it could run
+script or load anything when opened on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+import zlib
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import defusedxml.ElementTree as SafeElementTree
+from defusedxml import DefusedXmlException
+
+MAX_LOGO_BYTES = 1_000_000
+MAX_LOGO_PIXELS = 4096  # the longest side; a logo is shown far smaller
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
+EXAMPLE = "images/partners/helsinki.svg"
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PIXELS = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:px)?")
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
+def logo_path_problem(path: str, locales: tuple[str, ...]) -> str | None:
+    """Why `path` (as written in data/partners.yml) cannot name a logo, or None."""
+    if "\\" in path:
+        return f"use / between folders, like {EXAMPLE}, got {path!r}"
+    if path.startswith("/") or re.match(r"[A-Za-z]:", path):
+        return f"give the path under docs/, like {EXAMPLE}, not an absolute path; got {path!r}"
+    segments = path.split("/")
+    if ".." in segments:
+        return f"the path may not climb out of its folder with '..'; give it under docs/images/, like {EXAMPLE}"
+    if any(segment.startswith(".") for segment in segments):
+        return f"a hidden file or folder (a name starting with '.') is not published; got {path!r}"
+    if segments[0] != "images" or len(segments) < 2 or not all(segments):
+        return f"a logo must be a file under docs/images/, like {EXAMPLE}; got {path!r}"
+    name = segments[-1]
+    parts = name.split(".")
+    if len(parts) >= 3 and parts[-2] in locales:
+        plain = ".".join(parts[:-2] + parts[-1:])
+        renamed = ".".join(parts[:-2]) + f"-{parts[-2]}." + parts[-1]
+        return (f"the site reads {name} as the '{parts[-2]}' version of {plain} (the language suffix rule) "
+                f"and leaves it out of the other language; rename it, like {renamed}")
+    if parts[-1].lower() not in ("svg", "png") or len(parts) < 2:
+        return f"expected an .svg or a .png file, like {EXAMPLE}; got {path!r}"
+    return None
+
+
+def logo_size(file: Path, shown: str) -> tuple[int, int] | str:
+    """(width, height) of a valid PNG or SVG logo, or the reason it is not one."""
+    if file.stat().st_size > MAX_LOGO_BYTES:
+        return f"docs/{shown} is larger than {MAX_LOGO_BYTES:,} bytes; a logo should be far smaller"
+    data = file.read_bytes()
+    wants = shown.rsplit(".", 1)[-1].lower()
+    if data.startswith(PNG_SIGNATURE):
+        found, size = "png", _png_size(data)
+    elif data.lstrip()[:1] == b"<":
+        found, size = "svg", _svg_size(data)
+    else:
+        return f"docs/{shown} is neither a PNG nor an SVG image by its content"
+    if isinstance(size, str):
+        return f"docs/{shown} {size}"
+    if found != wants:
+        return f"docs/{shown} is {found.upper()} by its content; its name must end in .{found}"
+    return size
+
+
+def _png_size(data: bytes) -> tuple[int, int] | str:
+    # A PNG starts with its signature and the IHDR chunk: length 13, type, 13 bytes of data, CRC.
+    if len(data) < 33 or data[8:16] != b"\x00\x00\x00\x0dIHDR":
+        return "is not a valid PNG: it has no IHDR chunk after the signature"
+    width, height = struct.unpack(">II", data[16:24])
+    if zlib.crc32(data[12:29]) != struct.unpack(">I", data[29:33])[0]:
+        return "is not a valid PNG: its IHDR chunk is damaged (wrong checksum)"
+    if not (1 <= width <= MAX_LOGO_PIXELS and 1 <= height <= MAX_LOGO_PIXELS):
+        return f"is {width}×{height} pixels; a logo must be 1 to {MAX_LOGO_PIXELS} pixels each way"
+    return width, height
+
+
+def _svg_size(data: bytes) -> tuple[int, int] | str:
+    if b"<?xml-stylesheet" in data:
+        return "loads a style sheet (<?xml-stylesheet?>); a logo must be self-contained"
+    try:
+        root = SafeElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"
+    except ParseError as error:
+        return f"is not valid SVG (XML): {error}"
+    if root.tag != SVG_ROOT:
+        return "is not an SVG image: its root element must be <svg xmlns=\"http://www.w3.org/2000/svg\">"
+    unsafe = _unsafe_content(root)
+    if unsafe:
+        return f"holds {unsafe}; a logo must be a plain drawing without scripts or external references"
+    return _svg_dimensions(root)
+
+
+def _unsafe_content(root) -> str | None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = element.tag.rsplit("}", 1)[-1]
+        if name.lower() in ("script", "foreignobject"):
+            return f"a <{name}> element"
+        if name.lower() == "style" and (_EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")):
+            return "a style that loads another file"
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"an event handler attribute {local}=\"...\" on <{name}>"
+            if local == "href" and not value.strip().startswith("#"):
+                return f"a link to {value[:60]!r} on <{name}> (only #fragment links inside the file are allowed)"
+            if _EXTERNAL_URL.search(value):
+                return f"a url(...) that is not a #fragment in {local}=\"...\" on <{name}>"
+    return None
+
+
+def _svg_dimensions(root) -> tuple[int, int] | str:
+    box = root.get("viewBox")
+    box_size = None
+    if box is not None:
+        tokens = box.replace(",", " ").split()
+        numbers = [float(t) for t in tokens if _NUMBER.fullmatch(t)]
+        if len(tokens) != 4 or len(numbers) != 4 or not all(map(math.isfinite, numbers)) or min(numbers[2:]) <= 0:
+            return (f"has a malformed viewBox {box[:60]!r}: expected four numbers "
+                    "'min-x min-y width height' with a positive width and height")
+        box_size = numbers[2], numbers[3]
+    width, height = _pixels(root.get("width")), _pixels(root.get("height"))
+    size = (width, height) if width and height else box_size
+    if size is None:
+        return "has no size: give the <svg> a viewBox (or width and height in pixels)"
+    scale = min(1.0, MAX_LOGO_PIXELS / max(size))
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
+
+
+def _pixels(value: str | None) -> float | None:
+    if value is None or not _PIXELS.fullmatch(value.strip()):
+        return None
+    number = float(value.strip().removesuffix("px"))
+    return number if math.isfinite(number) and number > 0 else None

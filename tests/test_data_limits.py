@@ -1,0 +1,319 @@
+"""Hostile editor input: the data layer's limits (issue 9, items 7, 8 and 9).
+
+Each test names what an editor (or an attacker with commit rights to data/) could write,
+and asserts the one-line problem the build reports instead of a crash, a hang or a page
+that is silently wrong.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+import textwrap
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from _calendar import event_calendar  # noqa: E402
+from _data import DataError, load_site_data, parse_events, parse_partners  # noqa: E402
+
+LOCALES = ("fi", "en")
+EVENT = """\
+events:
+  - id: e
+    title: {fi: T, en: T}
+    start: 2019-04-25T09:30
+    timezone: Europe/Helsinki
+    location: {fi: L, en: L}
+"""
+PARTNER = """\
+partners:
+  - id: p
+    name: {fi: P, en: P}
+    city: helsinki
+    url: https://www.hel.fi/
+"""
+
+
+def event_problems(text: str) -> list[tuple[int, str, str]]:
+    _, problems = parse_events(textwrap.dedent(text), "data/events.yml", LOCALES)
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+def load_problems(tmp_path: Path, events: bytes, **limits) -> list[str]:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data/events.yml").write_bytes(events)
+    (tmp_path / "data/partners.yml").write_text("partners:\n")
+    with pytest.raises(DataError) as error:
+        load_site_data(tmp_path / "data", tmp_path, LOCALES, tmp_path, **limits)
+    lines = str(error.value).splitlines()
+    assert all(line.startswith("data/events.yml:") for line in lines), lines
+    return lines
+
+
+def only(problems):
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+# ------------------------------------------------------------ 7. the YAML loader's limits
+
+
+def test_alias_bomb_as_a_mapping_key_is_refused_before_it_expands():
+    bomb = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    text = "\n".join(bomb) + "\n? *a8\n: boom\n" + EVENT
+    problems = event_problems(text)
+    assert problems and all(field == "(file)" for _, field, _ in problems)
+    assert (10, "(file)") in {(line, field) for line, field, _ in problems}  # the alias used as a key
+    assert any("anchors and aliases" in message for _, _, message in problems)
+
+
+def test_a_single_anchor_and_alias_name_their_lines():
+    text = EVENT.replace("location: {fi: L, en: L}", "location: &place {fi: L, en: L}")
+    text += "  - id: f\n    title: {fi: T, en: T}\n    start: 2019-04-26\n    location: *place\n"
+    problems = event_problems(text)
+    assert [(line, field) for line, field, _ in problems] == [(6, "(file)"), (10, "(file)")]
+    assert "&place" in problems[0][2] and "*place" in problems[1][2]
+
+
+@pytest.mark.parametrize("depth", [3000, 100_000])
+def test_deep_nesting_is_refused_without_recursion(depth):
+    text = EVENT.replace("title: {fi: T, en: T}", "title: " + "[" * depth + "]" * depth)
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (3, "(file)") and "nested more than" in message
+
+
+def test_nesting_the_contract_needs_still_gets_the_field_message():
+    text = EVENT.replace("title: {fi: T, en: T}", "title: [[x]]")
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (3, "events[id=e].title") and "got a list" in message
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path):
+    big = EVENT.encode() + b"# padding\n" * 110_000
+    (line,) = load_problems(tmp_path, big)
+    assert line.startswith("data/events.yml:1: (file): the file is larger than 1,000,000 bytes")
+    assert load_problems(tmp_path, big + b"  - oops\n", max_file_bytes=2_000_000)[0].startswith("data/events.yml:110007: events[1]:")
+
+
+@pytest.mark.parametrize("field,limit", [("title", 200), ("location", 200), ("description", 5000)])
+def test_text_longer_than_its_field_allows(field, limit):
+    base = EVENT + "    description: {fi: D, en: D}\n"
+    ok = base.replace(f"{field}: {{fi: {field[0].upper()}", f"{field}: {{fi: {'x' * limit}")
+    assert event_problems(ok) == []
+    text = base.replace(f"{field}: {{fi: {field[0].upper()}", f"{field}: {{fi: {'x' * (limit + 1)}")
+    line, path, message = only(event_problems(text))
+    assert path == f"events[id=e].{field}.fi" and f"at most {limit}" in message and len(message) < 200
+
+
+@pytest.mark.parametrize("escape,code", [
+    ("\\0", "0000"), ("\\e", "001B"), ("\\a", "0007"), ("\\N", "0085"), ("\\x7f", "007F"), ("\\t", "0009"),
+])
+def test_control_characters_are_refused(escape, code):
+    text = EVENT.replace("title: {fi: T, en: T}", f'title: {{fi: "T{escape}x", en: T}}')
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (3, "events[id=e].title.fi") and f"U+{code}" in message
+
+
+def test_a_line_break_only_where_a_line_break_belongs():
+    text = EVENT + '    description: {fi: "one\\ntwo", en: D}\n'
+    assert event_problems(text) == []
+    line, field, message = only(event_problems(text.replace('title: {fi: T, en: T}', 'title: {fi: "T\\nU", en: T}')))
+    assert (line, field) == (3, "events[id=e].title.fi") and "line break" in message
+
+
+@pytest.mark.parametrize("invisible", ["\\u200b", "\\u2060", "\\ufeff", " \\u00a0 ", "\\u3164"])
+def test_text_of_only_invisible_characters_is_refused(invisible):
+    text = EVENT.replace("location: {fi: L, en: L}", f'location: {{fi: L, en: "{invisible}"}}')
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (6, "events[id=e].location.en") and "invisible" in message
+
+
+def test_a_non_utf8_byte_is_reported_at_its_line(tmp_path):
+    data = EVENT.replace("location: {fi: L, en: L}", "location: {fi: L\xe4, en: L}").encode("latin-1")
+    (line,) = load_problems(tmp_path, data)
+    assert line.startswith("data/events.yml:6: (file): byte 0xe4 is not UTF-8")
+
+
+def test_utf16_is_named(tmp_path):
+    (line,) = load_problems(tmp_path, EVENT.encode("utf-16"))
+    assert line.startswith("data/events.yml:1: (file):") and "UTF-16" in line
+
+
+def test_problem_lines_show_control_characters_as_escapes():
+    _, problems = parse_events(EVENT + '    "col\\eour": red\n', "data/events.yml", LOCALES)
+    (problem,) = problems
+    assert str(problem).startswith("data/events.yml:7: events[id=e].col\\x1bour: unknown field")
+
+
+def test_an_id_with_a_trailing_line_break_is_refused():
+    line, field, message = only(event_problems(EVENT.replace("id: e", 'id: "e\\n"')))
+    assert (line, field) == (2, "events[0].id") and "lowercase" in message
+
+
+# ------------------------------------------------------------ 8. time zones and calendars
+
+
+@pytest.mark.parametrize("zone", ["Factory", "localtime", "posixrules", "Etc/GMT+2", "US/Eastern", "GB"])
+def test_only_real_area_location_zones(zone):
+    line, field, message = only(event_problems(EVENT.replace("Europe/Helsinki", zone)))
+    assert (line, field) == (5, "events[id=e].timezone") and "not a known time zone" in message
+
+
+def test_utc_stays_allowed():
+    assert event_problems(EVENT.replace("Europe/Helsinki", "UTC")) == []
+
+
+def test_a_time_in_the_spring_forward_gap_does_not_exist():
+    line, field, message = only(event_problems(EVENT.replace("2019-04-25T09:30", "2019-03-31T03:30")))
+    assert (line, field) == (4, "events[id=e].start")
+    assert message == ("2019-03-31T03:30 does not exist in Europe/Helsinki: clocks moved forward from 03:00 to 04:00 "
+                       "that night; use 04:30 or 02:30")
+
+
+def test_a_time_in_the_autumn_fold_happens_twice():
+    text = EVENT.replace("start: 2019-04-25T09:30", "start: 2019-10-26T20:00\n    end: 2019-10-27T01:30")
+    line, field, message = only(event_problems(text.replace("Europe/Helsinki", "Europe/London")))
+    assert (line, field) == (5, "events[id=e].end")
+    assert message.startswith("2019-10-27T01:30 happens twice in Europe/London: clocks moved back from 02:00 to 01:00 "
+                              "that night; give the time an hour earlier or later")
+
+
+def _events(text: str):
+    events, problems = parse_events(textwrap.dedent(text), "data/events.yml", LOCALES)
+    assert problems == []
+    return events
+
+
+def test_calendar_vtimezone_is_right_after_2037():
+    events = _events("""\
+        events:
+          - {id: london-2040, title: {fi: L, en: L}, start: 2040-07-01T18:00, timezone: Europe/London, location: {fi: L, en: L}}
+          - {id: helsinki-2045, title: {fi: H, en: H}, start: 2045-01-15T12:00, timezone: Europe/Helsinki, location: {fi: H, en: H}}
+        """)
+    stamp = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+    calendar = icalendar.Calendar.from_ical(event_calendar(events, "en", "Site", "https://example.org/en/events/", stamp))
+    # The file's own VTIMEZONE definitions, not the system's zone database.
+    zones = {str(vtz["TZID"]): vtz.to_tz(lookup_tzid=False) for vtz in calendar.walk("VTIMEZONE")}
+    assert set(zones) == {"Europe/London", "Europe/Helsinki"}
+    for vevent in calendar.walk("VEVENT"):
+        tzid = vevent["DTSTART"].params["TZID"]
+        wall = vevent.decoded("DTSTART").replace(tzinfo=None)
+        from_file = zones[tzid].localize(wall) if hasattr(zones[tzid], "localize") else wall.replace(tzinfo=zones[tzid])
+        expected = wall.replace(tzinfo=ZoneInfo(tzid))
+        assert from_file.astimezone(timezone.utc) == expected.astimezone(timezone.utc), (tzid, wall)
+
+
+# ------------------------------------------------------------ 9. logos
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="10" height="10"/></svg>'
+
+
+def png(width: int, height: int) -> bytes:
+    header = b"IHDR" + struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header))
+
+
+def logo_problems(tmp_path: Path, path: str) -> list[tuple[int, str, str]]:
+    """The problems of a partner whose logo is `path` (under tmp_path/docs)."""
+    text = PARTNER + f"    logo: '{path}'\n    logo_alt: {{fi: Logo, en: Logo}}\n"
+    partners, problems = parse_partners(text, "data/partners.yml", LOCALES, tmp_path / "docs")
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+def logo_message(tmp_path: Path, path: str) -> str:
+    line, field, message = only(logo_problems(tmp_path, path))
+    assert (line, field) == (6, "partners[id=p].logo")
+    return message
+
+
+def test_a_valid_png_and_svg_give_their_size(tmp_path):
+    for name, content, size in (("a.png", png(300, 100), (300, 100)), ("b.svg", SVG.encode(), (120, 40))):
+        (tmp_path / "docs/images").mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs/images" / name).write_bytes(content)
+        partners, problems = parse_partners(PARTNER + f"    logo: images/{name}\n    logo_alt: {{fi: L, en: L}}\n",
+                                            "data/partners.yml", LOCALES, tmp_path / "docs")
+        assert problems == [] and (partners[0].logo_width, partners[0].logo_height) == size
+
+
+def test_a_24_byte_fake_png_is_refused(tmp_path):
+    fake = b"\x89PNG\r\n\x1a\n" + b"\x00" * 8 + b"\xff" * 8  # signature, no IHDR: width 4294967295 before
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/fake.png").write_bytes(fake)
+    message = logo_message(tmp_path, "images/fake.png")
+    assert "not a valid PNG" in message
+
+
+@pytest.mark.parametrize("size", [(0, 10), (5000, 10), (4294967295, 4294967295)])
+def test_png_size_must_be_within_limits(tmp_path, size):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/big.png").write_bytes(png(*size))
+    assert "1 to 4096 pixels" in logo_message(tmp_path, "images/big.png")
+
+
+def test_content_decides_not_the_name(tmp_path):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/logo.png").write_bytes(SVG.encode())
+    assert "SVG by its content" in logo_message(tmp_path, "images/logo.png")
+    (tmp_path / "docs/images/text.svg").write_bytes(b"hello")
+    assert "neither a PNG nor an SVG" in logo_message(tmp_path, "images/text.svg")
+
+
+@pytest.mark.parametrize("svg,expected", [
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>', "<script>"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1" onload="alert(1)"/>', "onload"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><foreignObject/></svg>', "foreignObject"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 1 1">'
+     '<image xlink:href="https://evil.example/x.png"/></svg>', "evil.example"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><use href="data:image/svg+xml,x"/></svg>', "data:"),
+    ('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">&a;</svg>',
+     "DTD, entities"),
+    ('<?xml-stylesheet href="https://evil.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>',
+     "style sheet"),
+])
+def test_unsafe_svg_is_refused(tmp_path, svg, expected):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/logo.svg").write_text(svg)
+    assert expected in logo_message(tmp_path, "images/logo.svg")
+
+
+def test_fragment_links_inside_an_svg_are_fine(tmp_path):
+    svg = SVG.replace("<rect", '<defs><rect id="r"/></defs><use href="#r"/><rect fill="url(#r)"')
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/logo.svg").write_text(svg)
+    assert logo_problems(tmp_path, "images/logo.svg") == []
+
+
+@pytest.mark.parametrize("box", ["0 0 1e400 10", "0 0 10", "0 0 nan 10", "0 0 0 10", "0 0 10 -5", "0 0 1_0 10"])
+def test_malformed_viewbox_is_a_problem_not_a_crash(tmp_path, box):
+    (tmp_path / "docs/images").mkdir(parents=True)
+    (tmp_path / "docs/images/logo.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}"/>')
+    assert "malformed viewBox" in logo_message(tmp_path, "images/logo.svg")
+
+
+@pytest.mark.parametrize("path,expected", [
+    ("../outside.svg", "'..'"),
+    ("images/../../outside.svg", "'..'"),
+    ("/etc/passwd", "absolute"),
+    ("images/.hidden.svg", "hidden"),
+    ("images/.git/logo.svg", "hidden"),
+    ("stylesheets/logo.svg", "under docs/images/"),
+    ("images/p.fi.svg", "rename it, like p-fi.svg"),
+    ("images/p.en.png", "rename it, like p-en.png"),
+])
+def test_logo_paths_outside_images_or_taken_by_the_language_rule(tmp_path, path, expected):
+    content = png(10, 10) if path.endswith(".png") else SVG.encode()
+    target = (tmp_path / "docs" / path) if not path.startswith("/") else None
+    if target is not None and ".." not in path:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    (tmp_path / "outside.svg").write_bytes(SVG.encode())
+    assert expected in logo_message(tmp_path, path)
