@@ -15,11 +15,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from _annotations import github_annotations
 from _data import DataError
-from _listing import LISTINGS_ENABLED, data_dir_of, remember_env, render, site_data
+from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
     CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
@@ -46,11 +47,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env, config: MkDocsConfig, files):
-    remember_env(env)  # the citations are rendered from on_page_content on
-    return env
-
-
 def on_files(files, config: MkDocsConfig):
     """Stop on citations of unknown sources, every page's at once."""
     known = known_sources(config)
@@ -62,16 +58,24 @@ def on_files(files, config: MkDocsConfig):
     return files
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    cited = cited_in_order([c.id for c in citations(page.file.content_string)] + _listing_sources(html, config))
-    if not cited:
-        return html
+# Templates can be rendered from on_env on (hooks/markers.py keeps the environment), so the
+# tokens stay in the HTML until this event; before the search plugin (0) reads the page.
+@event_priority(50)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    cited = cited_in_order([c.id for c in citations(page.file.content_string)] + _listing_sources(page.content, config))
+    if cited:
+        page.content = with_sources(page.content, cited, config)
+    return context
+
+
+def with_sources(html: str, cited: list[str], config: MkDocsConfig) -> str:
+    """The page with each [[cite:ID]] as a numbered link, and the list of sources at its end."""
     known = known_sources(config)
     numbers = {source_id: number for number, source_id in enumerate(cited, start=1)}
     locale = current_locale(config)
-    html = CITATION.sub(lambda m: str(render("partials/sources.html", part="cite", number=numbers[m.group(1)], source_id=m.group(1))), html)
-    listing = render("partials/sources.html", part="list", locale=locale, sources=[_view(known[i], locale, config) for i in cited])
-    return html + listing
+    html = CITATION.sub(lambda m: str(render("partials/sources.html", config=config, part="cite", number=numbers[m.group(1)], source_id=m.group(1))), html)
+    listing = render("partials/sources.html", config=config, part="list", locale=locale, sources=[_view(known[i], locale, config) for i in cited])
+    return html + str(listing)
 
 
 def known_sources(config: MkDocsConfig) -> dict[str, Source]:
