@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from _annotations import github_annotations
 from _data import DataError
@@ -65,6 +66,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     cited = cited_in_order([c.id for c in citations(page.file.content_string)] + _listing_sources(page.content, config))
     if cited:
         page.content = with_sources(page.content, cited, config)
+        # The list's heading in the page's table of contents, like the page's own headings.
+        heading = str(render("partials/sources.html", config=config, part="heading")).strip()
+        toc = page.toc.items
+        # Headings nest under the page's h1 when it has one.
+        (toc[-1].children if toc and toc[-1].level == 1 else toc).append(AnchorLink(heading, "sources", 2))
     return context
 
 

@@ -404,3 +404,28 @@ def test_privacy_page_claims_hold_in_the_build(site, lang):
         for form in doc.find_all("form"):
             # Material's search box is the only form: it has no action and nothing is sent.
             assert form.get("name") == "search" and not form.get("action") and form.get("method", "get") == "get", page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_list_of_sources_is_in_the_table_of_contents(site, lang):
+    doc = BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}declaration/"), "html.parser")
+    links = doc.select('nav.md-nav--secondary a[href="#sources"]')
+    assert links and links[0].get_text(strip=True) == {"fi": "Lähteet", "en": "Sources"}[lang]
+    assert not BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}privacy/"), "html.parser").select('a[href="#sources"]')
+
+
+HOSTILE = "</li><script>alert(1)</script>"
+
+
+def test_hostile_source_text_is_shown_as_text(tmp_path):
+    root = copy_site(tmp_path)
+    header, body = (root / "data/sources.yml").read_text("utf-8").split("\nsources:\n")
+    body = body.replace("      en: News article on the Helsinki–London digital declaration\n", f"      en: '{HOSTILE}'\n", 1)
+    body = body.replace("      en: Kuntalehti, the Finnish magazine on municipal affairs\n", f"      en: '{HOSTILE}'\n", 1)
+    (root / "data/sources.yml").write_text(header + "\nsources:\n" + body, "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/en/declaration/index.html").read_text("utf-8")
+    assert "<script>alert(1)" not in html
+    item = BeautifulSoup(html, "html.parser").select_one(f"#source-{ARTICLE}")
+    assert item.get_text().count(HOSTILE) == 2
