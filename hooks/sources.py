@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from _annotations import github_annotations
-from _data import DataError
+from _data import DataError, _shown_path
 from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
@@ -90,7 +90,7 @@ def known_sources(config: MkDocsConfig) -> dict[str, Source]:
     stat = path.stat() if path.is_file() else None
     key = (str(path), stat and (stat.st_mtime_ns, stat.st_size), tuple(lang.locale for lang in site_languages(config)))
     if _cache["key"] != key:
-        _cache["sources"] = load_sources(path, _shown(path, config), key[2])
+        _cache["sources"] = load_sources(path, _shown_path(path, Path(config.config_file_path).parent), key[2])
         _cache["key"] = key
     return _cache["sources"]
 
@@ -108,13 +108,6 @@ def _listing_sources(html: str, config: MkDocsConfig) -> list[str]:
 
 def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
     return {"source": source, "date": format_source_date(source.date, babel_locale(config, locale))}
-
-
-def _shown(path: Path, config: MkDocsConfig) -> str:
-    try:
-        return path.resolve().relative_to(Path(config.config_file_path).parent.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _stop(error: DataError):
