@@ -23,9 +23,9 @@ from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8,
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
-PARTNER_FIELDS = ("id", "name", "city", "url", "description", "logo", "logo_alt")
+PARTNER_FIELDS = ("id", "name", "city", "url", "description", "logo", "logo_alt", "sources")
 PARTNER_REQUIRED = ("id", "name", "city", "url")
-EVENT_FIELDS = ("id", "title", "start", "end", "timezone", "location", "url", "description")
+EVENT_FIELDS = ("id", "title", "start", "end", "timezone", "location", "url", "description", "sources")
 EVENT_REQUIRED = ("id", "title", "start", "location")
 
 # What an editor may write. A data file larger than this is refused unread (mkdocs.yml
@@ -94,6 +94,7 @@ class Partner:
     line: int
     logo_width: int | None = None
     logo_height: int | None = None
+    sources: tuple[str, ...] = ()  # ids in data/sources.yml, checked by hooks/_sources.py
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Event:
     url: str | None
     description: dict[str, str] | None
     line: int
+    sources: tuple[str, ...] = ()  # ids in data/sources.yml, checked by hooks/_sources.py
 
     @property
     def precision(self) -> str:
@@ -341,6 +343,18 @@ def _parse_list(text: str, file: str, locales: tuple[str, ...], schema: _ListSch
     return results, checker.problems
 
 
+def source_ids(checker: _Checker, entry: LineMap, path: str) -> tuple[str, ...]:
+    """The optional `sources: [id, ...]` of an entry; whether each id exists is checked against data/sources.yml."""
+    value = entry.get("sources")
+    if value is None:
+        return ()
+    if not isinstance(value, LineList):
+        checker.problem(entry.line_of("sources"), f"{path}.sources", f"expected a list of source ids like [kuntalehti-2019-02], got {_describe(value)}")
+        return ()
+    ids = [checker.slug(item, line, f"{path}.sources[{index}]") for index, (item, line) in enumerate(zip(value, value.item_lines))]
+    return tuple(i for i in ids if i)
+
+
 # ---------------------------------------------------------------- partners
 
 
@@ -361,6 +375,7 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_
         "logo_alt": None,
         "logo_width": None,
         "logo_height": None,
+        "sources": source_ids(checker, entry, path),
     }
     if "city" in entry and entry["city"] not in CITIES:
         checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
@@ -448,6 +463,7 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Even
         "start": None,
         "end": None,
         "timezone": None,
+        "sources": source_ids(checker, entry, path),
     }
     for name in ("start", "end"):
         if entry.get(name) is not None:

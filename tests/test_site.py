@@ -16,7 +16,7 @@ NAV_LABELS = {
     "fi": ["Etusivu", "Julistus", "Teemat", "Kaupungit", "Tapahtumat", "Kumppanit"],
     "en": ["Home", "The declaration", "Themes", "The cities", "Events", "Partners"],
 }
-SITE_NAMES = {"fi": "Helsinki–London-digijulistus", "en": "Helsinki–London Digital Declaration"}
+SITE_NAMES = {"fi": "Helsingin ja Lontoon digijulistus", "en": "Helsinki–London digital declaration"}
 
 
 def soup(site, page: str) -> BeautifulSoup:

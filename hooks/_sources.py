@@ -1,0 +1,215 @@
+"""The sources of the site's facts: `data/sources.yml`, and the citations that point at them.
+
+No MkDocs import and no HTML. `load_sources` reads and validates the file into frozen
+`Source` dataclasses, or raises `DataError` with every problem, one line each, e.g.
+    data/sources.yml:12: sources[id=kuntalehti-2019-02].date: expected a year like 2019, ...
+Pages cite with `[[cite:ID]]` (`citations` finds them with their lines); events and
+partners cite with `sources: [ID]` (`data_citation_problems` checks those ids).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date, format_skeleton
+
+from _data import DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids
+from _yaml import LineMap, YamlSyntaxError, load_yaml
+
+SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
+SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language")
+SOURCE_LANGUAGES = ("fi", "en")
+
+# `[[cite:kuntalehti-2019-02]]`: plain text to Markdown (no link, no HTML, no Jinja), so it
+# passes through untouched and is replaced in the rendered page. The id part is matched
+# loosely so that a malformed id is reported rather than left on the page.
+CITATION = re.compile(r"\[\[cite:([^\]\s]*)\]\]")
+
+_DATE_FORMS = {
+    "year": re.compile(r"^(\d{4})$"),
+    "month": re.compile(r"^(\d{4})-(\d{2})$"),
+    "day": re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"),
+}
+
+
+@dataclass(frozen=True)
+class SourceDate:
+    """A publication date as exact as it is known: a year, a month or a day."""
+
+    precision: str  # "year" | "month" | "day"
+    value: date  # the first day of the year or month for the coarser precisions
+
+    @property
+    def iso(self) -> str:
+        """For <time datetime>: "2019", "2019-02" or "2019-02-13"."""
+        return self.value.isoformat()[: {"year": 4, "month": 7, "day": 10}[self.precision]]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: dict[str, str]
+    title_is_description: bool
+    publisher: dict[str, str]
+    date: SourceDate
+    language: str
+    url: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One `[[cite:ID]]` in a page's Markdown source."""
+
+    id: str
+    line: int  # 1-based, in the file as the editor sees it (front matter included)
+
+
+# ---------------------------------------------------------------- data/sources.yml
+
+
+def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Source], list[Problem]]:
+    """Every valid source of the file, and every problem found; a source with a problem is left out."""
+    checker = _Checker(file, locales)
+    try:
+        document = load_yaml(text)
+    except YamlSyntaxError as error:
+        return [], [Problem(file, error.line, "(file)", error.message)]
+    entries = _items(checker, document, "sources", "'- id: kuntalehti-2019-02'")
+    _unique_ids(checker, entries)
+    sources = []
+    for entry, path, line in entries:
+        before = len(checker.problems)
+        checker.duplicates(entry, path)
+        checker.unknown_keys(entry, SOURCE_FIELDS, path)
+        checker.required(entry, SOURCE_REQUIRED, path)
+        source = _read_source(checker, entry, path, line)
+        if len(checker.problems) == before:
+            sources.append(source)
+    return sources, checker.problems
+
+
+def _read_source(checker: _Checker, entry: LineMap, path: str, line: int) -> Source:
+    return Source(
+        id=checker.optional(entry, "id", path, checker.slug),
+        title=checker.optional(entry, "title", path, checker.localized),
+        title_is_description=checker.optional(entry, "title_is_description", path, lambda v, at, p: _flag(checker, v, at, p)) or False,
+        publisher=checker.optional(entry, "publisher", path, checker.localized),
+        date=checker.optional(entry, "date", path, lambda v, at, p: _source_date(checker, v, at, p)),
+        language=checker.optional(entry, "language", path, lambda v, at, p: _language(checker, v, at, p)),
+        url=checker.optional(entry, "url", path, checker.https_url),
+        line=line,
+    )
+
+
+def _flag(checker: _Checker, value, line: int, path: str) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    checker.problem(line, path, f"expected true or false, got {_describe(value)}")
+    return None
+
+
+def _language(checker: _Checker, value, line: int, path: str) -> str | None:
+    if value in SOURCE_LANGUAGES:
+        return value
+    checker.problem(line, path, f"expected one of {', '.join(SOURCE_LANGUAGES)}, got {_describe(value)}")
+    return None
+
+
+def _source_date(checker: _Checker, value, line: int, path: str) -> SourceDate | None:
+    parsed = parse_source_date(value)
+    if isinstance(parsed, str):
+        checker.problem(line, path, parsed)
+        return None
+    return parsed
+
+
+def parse_source_date(value) -> SourceDate | str:
+    """A SourceDate, or the reason the value is not one."""
+    # YAML reads an unquoted year such as 2019 as a number; a year is what the editor meant.
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    forms = "a year like 2019, a month like 2019-02 or a day like 2019-02-13"
+    if not isinstance(text, str):
+        return f"expected {forms}, got {_describe(value)}"
+    for precision, pattern in _DATE_FORMS.items():
+        match = pattern.match(text.strip())
+        if match:
+            numbers = [int(n) for n in match.groups()] + [1] * (3 - len(match.groups()))
+            try:
+                return SourceDate(precision, date(*numbers))
+            except ValueError as error:
+                return f"{text.strip()!r} is not a real date ({error})"
+    return f"expected {forms}, got {_describe(value)}"
+
+
+def load_sources(path: Path, shown: str, locales: tuple[str, ...]) -> dict[str, Source]:
+    """The sources by id; raises DataError with every problem of the file."""
+    if not path.is_file():
+        raise DataError([Problem(shown, 1, "(file)", f"the sources file is missing; create {shown}")])
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(shown, 1, "(file)", f"the file is not UTF-8 text ({error.reason})")]) from None
+    sources, problems = parse_sources(text, shown, locales)
+    if problems:
+        raise DataError(problems)
+    return {source.id: source for source in sources}
+
+
+# ---------------------------------------------------------------- citations
+
+
+def citations(markdown_source: str) -> list[Citation]:
+    """Every `[[cite:ID]]` in a page's source, in order, with its line."""
+    return [
+        Citation(match.group(1), markdown_source.count("\n", 0, match.start()) + 1)
+        for match in CITATION.finditer(markdown_source)
+    ]
+
+
+def unknown_citation_messages(file: str, found: list[Citation], known: dict[str, Source]) -> list[str]:
+    """One line per citation of an id that data/sources.yml does not hold."""
+    return [
+        f"{file}:{citation.line}: unknown source {citation.id!r} (known: {_known(known)})"
+        for citation in found
+        if citation.id not in known
+    ]
+
+
+def data_citation_problems(data: SiteData, known: dict[str, Source], files: dict[str, str]) -> list[Problem]:
+    """Problems for events and partners that cite an id data/sources.yml does not hold.
+
+    `files` names the data file of each kind, e.g. {"events": "data/events.yml"}.
+    """
+    problems = []
+    for kind, entries in (("events", data.events), ("partners", data.partners)):
+        for entry in entries:
+            for source_id in entry.sources:
+                if source_id not in known:
+                    problems.append(Problem(files[kind], entry.line, f"{kind}[id={entry.id}].sources",
+                                            f"unknown source {source_id!r} (known: {_known(known)})"))
+    return problems
+
+
+def cited_in_order(ids) -> list[str]:
+    """Each cited id once, in the order of its first citation: the numbering of the list."""
+    return list(dict.fromkeys(ids))
+
+
+def _known(known: dict[str, Source]) -> str:
+    return ", ".join(sorted(known)) or "none: data/sources.yml is empty"
+
+
+# ---------------------------------------------------------------- dates for readers
+
+
+def format_source_date(value: SourceDate, babel_locale: str) -> str:
+    """"helmikuu 2019" / "February 2019", "2019", "13. helmikuuta 2019" / "13 February 2019"."""
+    if value.precision == "year":
+        return format_skeleton("y", value.value, locale=babel_locale)
+    if value.precision == "month":
+        return format_skeleton("yMMMM", value.value, locale=babel_locale)
+    return format_date(value.value, "long", locale=babel_locale)

@@ -1,0 +1,121 @@
+"""Sources: citations in pages and the list of sources at the end of each page that cites.
+
+Owns: `data/sources.yml` (validated at the start of each build, every problem in one run);
+the `[[cite:ID]]` token in pages (an unknown id stops the build with the page's file and
+line); the check of `sources: [ID]` in data/events.yml and data/partners.yml; and the
+"Lähteet" / "Sources" list, rendered by `partials/sources.html`, which also holds the
+superscript link each citation becomes. A page with a listing marker lists the sources
+its events or partners cite.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from _annotations import github_annotations
+from _data import DataError, _shown_path
+from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data
+from _site import babel_locale, current_locale, site_languages
+from _sources import (
+    CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
+    unknown_citation_messages,
+)
+
+SOURCES_FILE = "sources.yml"
+# The listing markers whose entries may cite sources (see hooks/events.py, hooks/partners.py).
+LISTING_MARKERS = {"<!-- data:events -->": "events", "<!-- data:partners -->": "partners"}
+
+_cache: dict = {"key": None, "sources": None}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        sources = known_sources(config)
+        if LISTINGS_ENABLED:
+            files = {kind: f"data/{kind}.yml" for kind in ("events", "partners")}
+            problems = data_citation_problems(site_data(config), sources, files)
+            if problems:
+                raise DataError(problems)
+    except DataError as error:
+        _stop(error)
+    return config
+
+
+def on_files(files, config: MkDocsConfig):
+    """Stop on citations of unknown sources, every page's at once."""
+    known = known_sources(config)
+    messages = []
+    for file in files.documentation_pages():
+        messages += unknown_citation_messages(f"docs/{file.src_uri}", citations(file.content_string), known)
+    if messages:
+        raise PluginError("\n".join(messages))
+    return files
+
+
+# Templates can be rendered from on_env on (hooks/markers.py keeps the environment), so the
+# tokens stay in the HTML until this event; before the search plugin (0) reads the page.
+@event_priority(50)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    cited = cited_in_order([c.id for c in citations(page.file.content_string)] + _listing_sources(page.content, config))
+    if cited:
+        page.content = with_sources(page.content, cited, config)
+        # The list's heading in the page's table of contents, like the page's own headings.
+        heading = str(render("partials/sources.html", config=config, part="heading")).strip()
+        toc = page.toc.items
+        # Headings nest under the page's h1 when it has one.
+        (toc[-1].children if toc and toc[-1].level == 1 else toc).append(AnchorLink(heading, "sources", 2))
+    return context
+
+
+def with_sources(html: str, cited: list[str], config: MkDocsConfig) -> str:
+    """The page with each [[cite:ID]] as a numbered link, and the list of sources at its end."""
+    known = known_sources(config)
+    numbers = {source_id: number for number, source_id in enumerate(cited, start=1)}
+    locale = current_locale(config)
+    html = CITATION.sub(lambda m: str(render("partials/sources.html", config=config, part="cite", number=numbers[m.group(1)], source_id=m.group(1))), html)
+    listing = render("partials/sources.html", config=config, part="list", locale=locale, sources=[_view(known[i], locale, config) for i in cited])
+    return html + str(listing)
+
+
+def known_sources(config: MkDocsConfig) -> dict[str, Source]:
+    """data/sources.yml, read once per build run and again after an edit (mkdocs serve)."""
+    path = data_dir_of(config) / SOURCES_FILE
+    stat = path.stat() if path.is_file() else None
+    key = (str(path), stat and (stat.st_mtime_ns, stat.st_size), tuple(lang.locale for lang in site_languages(config)))
+    if _cache["key"] != key:
+        _cache["sources"] = load_sources(path, _shown_path(path, Path(config.config_file_path).parent), key[2])
+        _cache["key"] = key
+    return _cache["sources"]
+
+
+def _listing_sources(html: str, config: MkDocsConfig) -> list[str]:
+    if not LISTINGS_ENABLED:
+        return []
+    data = site_data(config)
+    ids = []
+    for marker, kind in LISTING_MARKERS.items():
+        if marker in html:
+            ids += [source_id for entry in getattr(data, kind) for source_id in entry.sources]
+    return ids
+
+
+def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
+    return {"source": source, "date": format_source_date(source.date, babel_locale(config, locale))}
+
+
+def _stop(error: DataError):
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(error.problems):
+            print(line, flush=True)
+    count = len(error.problems)
+    raise PluginError(
+        f"The sources have {count} problem{'s' if count != 1 else ''}:\n"
+        + "\n".join(f"  {problem}" for problem in error.problems)
+    ) from None

@@ -1,0 +1,431 @@
+"""The content: sources and citations, the two languages saying the same, the wording that
+a 2026 reader needs (2019 facts as 2019 facts), and the privacy page's claims against the build.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, build_site
+from tools.workspace import copy_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _data import SiteData, parse_events, parse_partners  # noqa: E402
+from _sources import (  # noqa: E402
+    citations, data_citation_problems, format_source_date, load_sources, parse_source_date, parse_sources,
+    unknown_citation_messages,
+)
+
+LOCALES = ("fi", "en")
+# The pages this file holds to the content rules (the home page is built elsewhere).
+CONTENT_PAGES = ("declaration", "themes", "cities", "events", "partners", "accessibility", "privacy")
+FACT_PAGES = ("declaration", "themes", "cities", "events", "partners")
+ARTICLE = "kuntalehti-2019-02"
+
+VALID_SOURCE = """\
+sources:
+  - id: kuntalehti-2019-02
+    title: {fi: Uutisartikkeli, en: News article}
+    title_is_description: true
+    publisher: {fi: Kuntalehti, en: Kuntalehti}
+    date: 2019-02
+    language: fi
+"""
+
+
+def source_problems(text: str):
+    _, problems = parse_sources(textwrap.dedent(text), "data/sources.yml", LOCALES)
+    return [(p.line, p.field, p.message) for p in problems]
+
+
+def page_source(name: str, lang: str) -> str:
+    return (ROOT / "docs" / f"{name}.{lang}.md").read_text("utf-8")
+
+
+def article(site, lang: str, name: str) -> BeautifulSoup:
+    return BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}{name}/"), "html.parser").select_one("article")
+
+
+# ------------------------------------------------------------ data/sources.yml
+
+
+def test_valid_source_parses_to_a_dataclass():
+    sources, problems = parse_sources(VALID_SOURCE, "data/sources.yml", LOCALES)
+    assert problems == []
+    (source,) = sources
+    assert source.id == ARTICLE and source.title_is_description and source.url is None
+    assert (source.date.precision, source.date.iso) == ("month", "2019-02")
+
+
+@pytest.mark.parametrize("change,expected", [
+    (("date: 2019-02", "date: 2019-02-30"), (6, "sources[id=kuntalehti-2019-02].date", "'2019-02-30' is not a real date")),
+    (("date: 2019-02", "date: February 2019"), (6, "sources[id=kuntalehti-2019-02].date", "expected a year like 2019")),
+    (("language: fi", "language: sv"), (7, "sources[id=kuntalehti-2019-02].language", "expected one of fi, en, got 'sv'")),
+    (("language: fi", "language: no"), (7, "sources[id=kuntalehti-2019-02].language", "yes/no/on/off are read as true/false")),
+    (("title_is_description: true", "title_is_description: yes please"), (4, "sources[id=kuntalehti-2019-02].title_is_description", "expected true or false")),
+    (("language: fi", "language: fi\n    url: http://kuntalehti.fi/"), (8, "sources[id=kuntalehti-2019-02].url", "expected a web address starting with https://")),
+    (("language: fi", "language: fi\n    colour: red"), (8, "sources[id=kuntalehti-2019-02].colour", "unknown field")),
+    (("publisher: {fi: Kuntalehti, en: Kuntalehti}", "publisher: {fi: Kuntalehti}"), (5, "sources[id=kuntalehti-2019-02].publisher.en", "missing translation")),
+    (("    date: 2019-02\n", ""), (2, "sources[id=kuntalehti-2019-02].date", "this field is required")),
+])
+def test_each_defect_is_one_problem_with_its_line_and_field(change, expected):
+    old, new = change
+    assert old in VALID_SOURCE
+    ((line, field, message),) = source_problems(VALID_SOURCE.replace(old, new))
+    assert (line, field) == expected[:2]
+    assert expected[2] in message
+
+
+def test_all_problems_of_the_file_in_one_run():
+    text = VALID_SOURCE + VALID_SOURCE.split("\n", 1)[1].replace("language: fi", "language: de")
+    problems = source_problems(text)
+    assert [(line, field) for line, field, _ in problems] == [
+        (8, "sources[id=kuntalehti-2019-02].id"), (13, "sources[id=kuntalehti-2019-02].language")]
+    assert "already used on line 2" in problems[0][2]
+
+
+def test_an_unquoted_year_is_a_year():
+    assert parse_source_date(2019).iso == "2019"
+    assert parse_source_date("2019-02-13").iso == "2019-02-13"
+    assert isinstance(parse_source_date(True), str)
+
+
+@pytest.mark.parametrize("text,babel,expected", [
+    ("2019-02", "fi", "helmikuu 2019"), ("2019-02", "en_GB", "February 2019"),
+    ("2019-02-13", "fi", "13. helmikuuta 2019"), ("2019-02-13", "en_GB", "13 February 2019"),
+    ("2018", "fi", "2018"), ("2018", "en_GB", "2018"),
+])
+def test_source_dates_read_as_each_language_writes_them(text, babel, expected):
+    assert format_source_date(parse_source_date(text), babel) == expected
+
+
+def test_the_real_sources_file_is_valid_and_invents_nothing():
+    sources = load_sources(ROOT / "data/sources.yml", "data/sources.yml", LOCALES)
+    article_source = sources[ARTICLE]
+    # The facts give the magazine and the month, not the article's title or address.
+    assert article_source.title_is_description and article_source.url is None
+    assert article_source.date.iso == "2019-02" and article_source.language == "fi"
+    assert "Kuntalehti" in article_source.publisher["fi"] and "Kuntalehti" in article_source.publisher["en"]
+    assert {"act-306-2019", "uk-accessibility-regulations-2018", "he-71-2024"} <= set(sources)
+    assert (ROOT / "data/sources.yml").read_text("utf-8").startswith("# ")
+
+
+def test_citations_are_found_with_their_lines():
+    text = "---\ntitle: X\n---\n\n# X\n\nA fact.[[cite:kuntalehti-2019-02]]\nB.[[cite:nope]] C.[[cite:]]\n"
+    found = citations(text)
+    assert [(c.id, c.line) for c in found] == [(ARTICLE, 7), ("nope", 8), ("", 8)]
+    known = {ARTICLE: object()}
+    assert unknown_citation_messages("docs/x.en.md", found, known) == [
+        "docs/x.en.md:8: unknown source 'nope' (known: kuntalehti-2019-02)",
+        "docs/x.en.md:8: unknown source '' (known: kuntalehti-2019-02)",
+    ]
+
+
+def test_events_and_partners_cite_known_sources_only():
+    events, problems = parse_events(textwrap.dedent("""\
+        events:
+          - id: a
+            title: {fi: a, en: a}
+            start: 2019-02
+            location: {fi: x, en: x}
+            sources: [kuntalehti-2019-02, press-release]
+        """), "data/events.yml", LOCALES)
+    assert problems == [] and events[0].sources == (ARTICLE, "press-release")
+    partners, problems = parse_partners(textwrap.dedent("""\
+        partners:
+          - id: p
+            name: {fi: p, en: p}
+            city: other
+            url: https://example.org/
+            sources: [missing]
+        """), "data/partners.yml", LOCALES, ROOT / "docs")
+    assert problems == []
+    found = data_citation_problems(SiteData(tuple(partners), tuple(events)), {ARTICLE: object()},
+                                   {"events": "data/events.yml", "partners": "data/partners.yml"})
+    assert [str(p) for p in found] == [
+        "data/events.yml:2: events[id=a].sources: unknown source 'press-release' (known: kuntalehti-2019-02)",
+        "data/partners.yml:2: partners[id=p].sources: unknown source 'missing' (known: kuntalehti-2019-02)",
+    ]
+
+
+@pytest.mark.parametrize("value,field", [("kuntalehti-2019-02", "events[id=a].sources"), ("[Kuntalehti]", "events[id=a].sources[0]")])
+def test_sources_of_an_event_must_be_a_list_of_ids(value, field):
+    _, problems = parse_events(f"events:\n  - id: a\n    title: {{fi: a, en: a}}\n    start: 2019-02\n    location: {{fi: x, en: x}}\n    sources: {value}\n",
+                               "data/events.yml", LOCALES)
+    assert [(p.line, p.field) for p in problems] == [(6, field)]
+
+
+# ------------------------------------------------------------ builds that must stop
+
+
+def test_unknown_citations_stop_the_build_with_every_page_and_line(tmp_path):
+    root = copy_site(tmp_path)
+    for name, bad in (("themes.en.md", "typo-source"), ("cities.en.md", "other-typo")):
+        page = root / "docs" / name
+        lines = page.read_text("utf-8").splitlines()
+        lines.insert(7, f"An added sentence.[[cite:{bad}]]")
+        page.write_text("\n".join(lines) + "\n", "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert re.search(r"docs/themes\.en\.md:8: unknown source 'typo-source' \(known: [a-z0-9, -]*kuntalehti-2019-02", output), output
+    assert "docs/cities.en.md:8: unknown source 'other-typo'" in output
+
+
+def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
+    root = copy_site(tmp_path)
+    events = (root / "data/events.yml").read_text("utf-8")
+    header, body = events.split("\nevents:\n")
+    events = header + "\nevents:\n" + body.replace("    sources: [kuntalehti-2019-02]\n", "    sources: [no-such-source]\n", 1)
+    (root / "data/events.yml").write_text(events, "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    line = events.splitlines().index("  - id: mayors-meet-london-2019") + 1
+    assert f"data/events.yml:{line}: events[id=mayors-meet-london-2019].sources: unknown source 'no-such-source'" in output
+
+    sources = (root / "data/sources.yml").read_text("utf-8")
+    (root / "data/sources.yml").write_text(sources.replace("date: 2019-02", "date: 2019-02-31").replace("language: en", "language: English"), "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    problems = [l.strip() for l in output.splitlines() if l.strip().startswith("data/sources.yml:")]
+    assert len(problems) == 2, output
+    assert "sources[id=kuntalehti-2019-02].date: '2019-02-31' is not a real date" in problems[0]
+    assert "sources[id=uk-accessibility-regulations-2018].language: expected one of fi, en, got 'English'" in problems[1]
+
+
+# ------------------------------------------------------------ the two languages say the same
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+MARKER = re.compile(r"<!--\s*([\w:-]+)\s*-->")
+
+
+def structure(text: str) -> dict:
+    """What both languages of a page must share: headings (level, explicit id), links, citations, markers."""
+    body = text.split("\n---", 1)[1] if text.startswith("---") else text
+    headings = [(len(m.group(1)), m.group(3)) for m in map(HEADING.match, body.splitlines()) if m]
+    return {
+        "headings": headings,
+        "links": Counter(LINK.findall(body)),
+        "citations": [c.id for c in citations(body)],
+        "markers": MARKER.findall(body),
+    }
+
+
+@pytest.mark.parametrize("name", CONTENT_PAGES)
+def test_both_languages_have_the_same_structure_links_and_citations(name):
+    fi, en = structure(page_source(name, "fi")), structure(page_source(name, "en"))
+    for part in fi:
+        assert fi[part] == en[part], f"{name}: {part} differ:\n fi {fi[part]}\n en {en[part]}"
+
+
+@pytest.mark.parametrize("name", CONTENT_PAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_descriptions_fit_search_results(name, lang):
+    front = yaml.safe_load(page_source(name, lang).split("---")[1])
+    assert 70 <= len(front["description"]) <= 160, f"{name}.{lang}: {len(front['description'])} characters"
+
+
+# ------------------------------------------------------------ sources on the built pages
+
+
+@pytest.mark.parametrize("name", FACT_PAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_of_facts_cite_the_article_and_list_it(site, lang, name):
+    doc = article(site, lang, name)
+    listing = doc.select_one("section.site-sources")
+    assert listing is not None, f"{lang}/{name}: no list of sources"
+    assert listing.h2.get_text(strip=True) == {"fi": "Lähteet", "en": "Sources"}[lang]
+    item = listing.select_one(f"li#source-{ARTICLE}")
+    assert item is not None
+    text = item.get_text(" ", strip=True)
+    assert "Kuntalehti" in text and {"fi": "helmikuu 2019", "en": "February 2019"}[lang] in text
+    assert item.find("a") is None  # the article's address is not known, so none is given
+    assert "[[cite:" not in doc.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_citations_link_to_their_numbered_source(site, lang):
+    doc = article(site, lang, "declaration")
+    marks = doc.select("sup.site-cite a")
+    assert marks, "no citation marks"
+    numbered = {f"#{li['id']}": str(n) for n, li in enumerate(doc.select("section.site-sources li"), start=1)}
+    for mark in marks:
+        assert mark["href"] in numbered
+        assert mark.get_text(" ", strip=True) == {"fi": "Lähde", "en": "Source"}[lang] + " " + numbered[mark["href"]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accessibility_statement_cites_the_law(site, lang):
+    listing = article(site, lang, "accessibility").select_one("section.site-sources")
+    ids = [li["id"] for li in listing.select("li")]
+    assert ids == ["source-act-306-2019", "source-uk-accessibility-regulations-2018", "source-he-71-2024"]
+    link = listing.select_one("#source-uk-accessibility-regulations-2018 a[rel=external]")
+    assert link["href"].startswith("https://www.legislation.gov.uk/")
+
+
+# ------------------------------------------------------------ what a 2026 reader needs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_declaration_says_at_once_that_it_was_signed_in_2019(site, lang):
+    doc = article(site, lang, "declaration")
+    lead = doc.h1.find_next("p").get_text(" ", strip=True)
+    assert "2019" in lead and {"fi": "allekirjoitt", "en": "signed"}[lang] in lead
+    text = doc.get_text(" ", strip=True)
+    assert {"fi": "Kuntalehd", "en": "Kuntalehti"}[lang] in text
+    assert {"fi": "helmikuussa 2019", "en": "February 2019"}[lang] in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_aims_are_the_cooperations_not_the_declarations_wording(site, lang):
+    doc = article(site, lang, "declaration")
+    headings = [h.get_text(" ", strip=True) for h in doc.find_all(["h2", "h3"])]
+    assert not [h for h in headings if re.search(r"commitment|sitoumus", h, re.I)], headings
+    text = doc.get_text(" ", strip=True)
+    assert {"fi": "yhteistyön tavoitteena on", "en": "the cooperation aims to"}[lang] in text.lower()
+
+
+# A sentence that names a 2019 role or state must say it was then (GOV.UK: "then", Finnish "silloinen").
+ROLE_WORDS = {"fi": r"digitalisaatiojohtaj|pormestari|kyberturvallisuu", "en": r"chief digital officer|mayor|cybersecurity"}
+TIME_WORDS = {"fi": r"silloi|tuolloi|2019", "en": r"\bthen\b|2019"}
+
+
+def sentences(element) -> list[str]:
+    out = []
+    for block in element.find_all(["p", "li"]):
+        if block.find(["p", "li"]) or block.find_parent("section", class_="site-sources"):
+            continue
+        links = block.find_all("a")
+        if len(links) == 1 and links[0].get_text(strip=True) == block.get_text(strip=True):
+            continue  # a link alone, such as a partner's website: a name, not a statement
+        out += [s for s in re.split(r"(?<=[.!?])\s+", block.get_text(" ", strip=True)) if s]
+    return out
+
+
+@pytest.mark.parametrize("name", CONTENT_PAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_roles_and_states_of_2019_are_marked_as_then(site, lang, name):
+    untimed = [s for s in sentences(article(site, lang, name))
+               if re.search(ROLE_WORDS[lang], s, re.I) and not re.search(TIME_WORDS[lang], s, re.I)]
+    assert not untimed, f"{lang}/{name}: " + "\n".join(untimed)
+
+
+WORDING = {
+    "fi": [
+        "Helsinki–London-digijulistus", "toisen kaupungin", "samat intressit", "Sitoumus", "sitoumusta, joihin",
+        "brexit tuli voimaan", "datan ja tekoälyn tapahtuma", "kaupunkien tasolla", "sopimus",
+        "järjestää kansainvälisen", "määritellään", "allekirjoitetaan", "Etelä-Suomen aluehallintovirasto",
+        "WCAG 2.1", "virallinen sivusto", "virallista sivustoa", "Fontit", "Kolme ensimmäistä vastaavat",
+    ],
+    "en": [
+        "Helsinki–London Digital Declaration", "According to Rusama and Blackwell", "the same interests",
+        "would have to", "would in any case have to", "Commitment", "EUR 64", "new chances", "is signed",
+        "Helsinki hosts", "are defined", "Regional State Administrative Agency", "WCAG 2.1",
+        "official site", "Fonts and scripts are served",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_corrected_wording_does_not_come_back(lang):
+    texts = {f"docs/{name}.{lang}.md": page_source(name, lang) for name in CONTENT_PAGES}
+    for name in ("events", "partners"):
+        data = yaml.safe_load((ROOT / f"data/{name}.yml").read_text("utf-8"))[name]
+        texts[f"data/{name}.yml ({lang})"] = " ".join(
+            str(entry[field][lang]) for entry in data for field in ("title", "name", "description", "location") if field in entry)
+    found = [f"{where}: {phrase!r}" for where, text in texts.items() for phrase in WORDING[lang] if phrase in text]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_past_events_are_told_as_announced_and_signing_as_at_the_latest(lang):
+    events = {e["id"]: e for e in yaml.safe_load((ROOT / "data/events.yml").read_text("utf-8"))["events"]}
+    signed = events["declaration-signed-2019"]
+    assert {"fi": "allekirjoitettiin", "en": "was signed"}[lang] in signed["title"][lang]
+    assert {"fi": "viimeistään", "en": "at the latest"}[lang] in signed["description"][lang]
+    april = events["data-ai-ethics-helsinki-2019"]
+    assert {"fi": "ilmoitti", "en": "announced"}[lang] in april["description"][lang]
+    assert {"fi": "ei kerro", "en": "does not say"}[lang] in april["description"][lang]
+    for event in events.values():
+        assert ARTICLE in event.get("sources", []), event["id"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accessibility_statement_names_traficom_and_wcag_2_2(site, lang):
+    doc = article(site, lang, "accessibility")
+    text = doc.get_text(" ", strip=True)
+    assert "Traficom" in text and "WCAG 2.2" in text and "aluehallintovirasto" not in text
+    hrefs = {a["href"] for a in doc.find_all("a", href=True)}
+    assert {"https://www.saavutettavuusvaatimukset.fi/", "https://www.equalityadvisoryservice.com/"} <= hrefs
+    assert "Equality and Human Rights Commission" in text
+
+
+@pytest.mark.parametrize("name", ("accessibility", "privacy"))
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_feedback_goes_through_the_site_feedback_marker_and_promises_no_address(name, lang):
+    text = page_source(name, lang)
+    assert "<!-- site:feedback -->" in text
+    assert "@" not in text and "mailto:" not in text  # no invented address
+
+
+# ------------------------------------------------------------ privacy claims against the build
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_privacy_page_claims_hold_in_the_build(site, lang):
+    text = article(site, lang, "privacy").get_text(" ", strip=True)
+    claims = {
+        "system fonts": {"fi": "laitteesi omia fontteja", "en": "your device's own fonts"}[lang],
+        "no cookies": {"fi": "ei käytä evästeitä", "en": "sets no cookies"}[lang],
+        "no analytics": {"fi": "ei käytä analytiikkaa", "en": "uses no analytics"}[lang],
+        "no forms that send": {"fi": "ei ole lomakkeita, jotka lähettäisivät", "en": "has no forms that send"}[lang],
+    }
+    for claim, words in claims.items():
+        assert words in text, f"the privacy page no longer says {claim!r}; update this test with the page"
+    css = "".join(p.read_text("utf-8") for p in site.dir.rglob("*.css"))
+    assert "@font-face" not in css and not re.search(r"\.(woff2?|ttf|otf)\b", css)
+    for page in site.dir.rglob("*.html"):
+        doc = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert not doc.select('link[rel=preload][as=font], link[href*="fonts."]'), page
+        for script in doc.find_all("script"):
+            body = (script.string or "") + script.get("src", "")
+            assert not re.search(r"gtag|googletagmanager|analytics|plausible|matomo|document\.cookie", body), page
+        for form in doc.find_all("form"):
+            # Material's search box is the only form: it has no action and nothing is sent.
+            assert form.get("name") == "search" and not form.get("action") and form.get("method", "get") == "get", page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_list_of_sources_is_in_the_table_of_contents(site, lang):
+    doc = BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}declaration/"), "html.parser")
+    links = doc.select('nav.md-nav--secondary a[href="#sources"]')
+    assert links and links[0].get_text(strip=True) == {"fi": "Lähteet", "en": "Sources"}[lang]
+    assert not BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}privacy/"), "html.parser").select('a[href="#sources"]')
+
+
+HOSTILE = "</li><script>alert(1)</script>"
+
+
+def test_hostile_source_text_is_shown_as_text(tmp_path):
+    root = copy_site(tmp_path)
+    header, body = (root / "data/sources.yml").read_text("utf-8").split("\nsources:\n")
+    body = body.replace("      en: News article on the Helsinki–London digital declaration\n", f"      en: '{HOSTILE}'\n", 1)
+    body = body.replace("      en: Kuntalehti, the Finnish magazine on municipal affairs\n", f"      en: '{HOSTILE}'\n", 1)
+    (root / "data/sources.yml").write_text(header + "\nsources:\n" + body, "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/en/declaration/index.html").read_text("utf-8")
+    assert "<script>alert(1)" not in html
+    item = BeautifulSoup(html, "html.parser").select_one(f"#source-{ARTICLE}")
+    assert item.get_text().count(HOSTILE) == 2
