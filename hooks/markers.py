@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from _listing import remember_env, render
 
 MARKER = re.compile(r"<!--\s*((?:data|site):[\w-]+)\s*-->")
-KNOWN_MARKERS = {"data:events", "data:partners", "site:feedback"}
+KNOWN_MARKERS = {"data:events", "data:partners", "data:open-data", "site:feedback"}
 
 
 def on_env(env, config: MkDocsConfig, files):
