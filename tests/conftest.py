@@ -31,7 +31,7 @@ SUBPATH = "/digital-declaration/"
 SOURCE_DATE_EPOCH = "1795608000"
 LANGUAGES = ("fi", "en")
 LANGUAGE_PREFIX = {"fi": "", "en": "en/"}
-PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "accessibility/", "privacy/")
+PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "open-data/", "accessibility/", "privacy/")
 
 
 def free_port() -> int:
