@@ -47,12 +47,12 @@ def _listing_page_urls(config: MkDocsConfig, page: str) -> dict[str, str]:
     return {lang.locale: absolute_url(config, lang.link.strip("/") + "/" + page) for lang in site_languages(config)}
 
 
-def _publication(config: MkDocsConfig, dataset: str, schemas: dict[str, Path]) -> Publication:
+def _publication(config: MkDocsConfig, dataset: str, schemas: dict[str, Path], generated) -> Publication:
     return Publication(
         locales=tuple(lang.locale for lang in site_languages(config)),
         page_urls=_listing_page_urls(config, f"{dataset}/"),
         licence=licence(config),
-        generated=build_now(),
+        generated=generated,
         schema_url=absolute_url(config, f"{SCHEMA_DIR}/{dataset}.schema.json") if dataset in schemas else None,
     )
 
@@ -69,13 +69,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     data = site_data(config)
     schemas = published_schemas(config)
-    for name, source in schemas.items():
+    for source in schemas.values():
         (site_dir / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / SCHEMA_DIR / source.name)
     home = events_settings(config)["home_timezone"]
+    now = build_now()  # one time for both files
     documents = {
-        "events": events_document(data.events, _publication(config, "events", schemas), home),
-        "partners": partners_document(data.partners, _publication(config, "partners", schemas), lambda path: absolute_url(config, path)),
+        "events": events_document(data.events, _publication(config, "events", schemas, now), home),
+        "partners": partners_document(data.partners, _publication(config, "partners", schemas, now), lambda path: absolute_url(config, path)),
     }
     for name, document in documents.items():
         (site_dir / f"{name}.json").write_text(to_json(document), encoding="utf-8")

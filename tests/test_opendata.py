@@ -213,3 +213,20 @@ def test_schemas_are_published_beside_the_data_and_referenced(copied_build):
     doc = BeautifulSoup((site_dir / "en/open-data/index.html").read_text("utf-8"), "html.parser")
     hrefs = [a["href"] for a in doc.select(".site-open-data a") if a.get_text(strip=True) == "schemas/events.schema.json"]
     assert hrefs and all(h == "../../schemas/events.schema.json" for h in hrefs)
+
+
+def test_data_files_are_written_once_per_build_run(tmp_path, monkeypatch):
+    """mkdocs-static-i18n runs a pass per language; the files are made in the last one only."""
+    import _opendata
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    calls = []
+    original = _opendata.to_json
+    monkeypatch.setattr(_opendata, "to_json", lambda document: calls.append(sorted(document)) or original(document))
+    monkeypatch.setenv("SITE_URL", "https://example.org/once/")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    root = copy_site(tmp_path / "copy")
+    build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    written = [sorted(json.loads((tmp_path / "site" / name).read_text("utf-8"))) for name in ("events.json", "partners.json")]
+    assert sorted(calls) == written, "events.json and partners.json should each be made once"
