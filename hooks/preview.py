@@ -31,7 +31,7 @@ def with_robots_meta(html: str) -> str:
     """The page with the noindex meta element at the end of its <head>."""
     if "</head>" not in html:
         return html
-    return html.replace("</head>", render("partials/preview-robots.html") + "</head>", 1)
+    return html.replace("</head>", str(render("partials/preview-robots.html")) + "</head>", 1)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -32,7 +32,9 @@ def html_files(site_dir: Path) -> list[Path]:
 
 def test_every_page_of_a_preview_is_noindex(preview):
     for path in html_files(preview):
-        head = BeautifulSoup(path.read_text("utf-8"), "html.parser").head
+        text = path.read_text("utf-8")
+        assert text.count("</head>") == 1 and "&lt;/head&gt;" not in text, f"{path.relative_to(preview)}: the head is broken"
+        head = BeautifulSoup(text, "html.parser").head
         robots = head.find_all("meta", attrs={"name": "robots"})
         assert [m["content"] for m in robots] == ["noindex"], f"{path.relative_to(preview)}: {robots}"
 
