@@ -36,10 +36,15 @@ def licence(config: MkDocsConfig) -> Licence:
     return Licence(str(settings["name"]), str(settings["url"]))
 
 
+def schema_files(config: MkDocsConfig) -> list[Path]:
+    """Every data/schemas/*.schema.json: all are published under schemas/."""
+    return sorted((data_dir_of(config) / SCHEMA_DIR).glob("*.schema.json"))
+
+
 def published_schemas(config: MkDocsConfig) -> dict[str, Path]:
-    """dataset name -> its schema file under data/schemas/, for the schemas that exist."""
-    folder = data_dir_of(config) / SCHEMA_DIR
-    return {name: folder / f"{name}.schema.json" for name in DATASETS if (folder / f"{name}.schema.json").is_file()}
+    """dataset name -> its schema file, for the datasets that have one."""
+    files = {path.name: path for path in schema_files(config)}
+    return {name: files[f"{name}.schema.json"] for name in DATASETS if f"{name}.schema.json" in files}
 
 
 def _listing_page_urls(config: MkDocsConfig, page: str) -> dict[str, str]:
@@ -69,7 +74,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     data = site_data(config)
     schemas = published_schemas(config)
-    for source in schemas.values():
+    for source in schema_files(config):
         (site_dir / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / SCHEMA_DIR / source.name)
     home = events_settings(config)["home_timezone"]
