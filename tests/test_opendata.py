@@ -117,7 +117,7 @@ def test_every_entry_links_to_its_anchor_on_its_page_in_each_language(site, name
 def test_data_files_are_sorted_and_stable(site):
     text = (site.dir / "events.json").read_text("utf-8")
     document = json.loads(text)
-    assert text == json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert text == json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     ids = [p["id"] for p in load(site, "partners.json")["partners"]]
     assert ids == sorted(ids)
 
