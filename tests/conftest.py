@@ -33,7 +33,7 @@ LANGUAGES = ("fi", "en")
 LANGUAGE_PREFIX = {"fi": "", "en": "en/"}
 # The repository address of test builds, as the deploy workflow's GITHUB_REPOSITORY would give one.
 TEST_REPO_URL = "https://github.com/example-org/digital-declaration"
-PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "accessibility/", "privacy/")
+PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "open-data/", "accessibility/", "privacy/")
 
 
 def free_port() -> int:
