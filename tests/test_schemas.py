@@ -216,3 +216,9 @@ def test_refused_by_the_validator_only(text, field, docs_dir):
     assert field in validator_fields(text, docs_dir)
     assert schema_errors(text) == [], "the schema now refuses this too: move it to REFUSED_BY_BOTH"
 
+
+def test_the_built_site_publishes_the_schemas(site):
+    for spec in FILES:
+        published = site.dir / "schemas" / f"{spec.key}.schema.json"
+        assert published.read_bytes() == (SCHEMA_DIR / f"{spec.key}.schema.json").read_bytes()
+    assert not (site.dir / "en" / "schemas").exists()
