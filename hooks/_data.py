@@ -94,8 +94,8 @@ EVENTS = FileSpec(
     "events", "Events / Tapahtumat",
     "The events, in any order; the site sorts them. / Tapahtumat missä tahansa järjestyksessä; sivusto järjestää ne.",
     "'- id: mayors-meet-london-2019'", (
-    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #event-<id>.",
-              f"{_ID_HELP[1]} Sivun ankkuri on #event-<tunnus>.", ID_LENGTH, examples=("ai-ethics-workshop-2019",)),
+    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #event- followed by the id.",
+              f"{_ID_HELP[1]} Sivun ankkuri on #event- ja tunnus.", ID_LENGTH, examples=("ai-ethics-workshop-2019",)),
     FieldSpec("title", "localized", True, "Title in each language.", "Otsikko kullakin kielellä.", SHORT_TEXT,
               examples=({"fi": "Tekoälyn etiikan työpaja", "en": "AI ethics workshop"},)),
     FieldSpec("start", "moment", True,
@@ -120,8 +120,8 @@ PARTNERS = FileSpec(
     "partners", "Partners / Kumppanit",
     "The partners, shown by city in the order of this file. / Kumppanit kaupungeittain tämän tiedoston järjestyksessä.",
     "'- id: city-of-helsinki'", (
-    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #partner-<id>.",
-              f"{_ID_HELP[1]} Sivun ankkuri on #partner-<tunnus>.", ID_LENGTH, examples=("city-of-helsinki",)),
+    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #partner- followed by the id.",
+              f"{_ID_HELP[1]} Sivun ankkuri on #partner- ja tunnus.", ID_LENGTH, examples=("city-of-helsinki",)),
     FieldSpec("name", "localized", True, "Name in each language.", "Nimi kullakin kielellä.", SHORT_TEXT,
               examples=({"fi": "Helsingin kaupunki", "en": "City of Helsinki"},)),
     FieldSpec("city", "city", True, "The city whose group lists the partner.",

@@ -9,6 +9,8 @@ The YAML extension validates documents with its draft-07 engine, so only keyword
 the same in draft-07 and 2020-12 are used: no $ref or $defs, no dependentRequired
 (if/then instead). What JSON Schema cannot say (unique ids, end after start, a time zone
 that exists, clock changes, the logo file's content) stays with the build's validator.
+A value that does not match a pattern is explained by `patternErrorMessage` (the YAML
+extension's keyword; other validators ignore it), not by the regular expression.
 Patterns are read by JavaScript in the editor and by Python in the tests; they agree except
 that Python's `$` also matches before a final line break.
 """
@@ -32,6 +34,12 @@ MOMENT_WITH_TIME = r"[T ][0-9]{2}:"
 # images/<folders>/<name>.svg or .png, no hidden names, no '..', no backslashes.
 _SEGMENT = r"[^/.\\][^/\\]*"
 LOGO_PATH = rf"^images/(?:{_SEGMENT}/)*{_SEGMENT}\.(?:[sS][vV][gG]|[pP][nN][gG])$"
+# What the editor sees when a text or a source id does not match its pattern.
+ONE_LINE_MESSAGE = ("One line of visible text, without line breaks or control characters. "
+                    "/ Yksi rivi näkyvää tekstiä ilman rivinvaihtoja tai ohjausmerkkejä.")
+MULTILINE_MESSAGE = "Visible text without control characters. / Näkyvää tekstiä ilman ohjausmerkkejä."
+SOURCE_ID_MESSAGE = ("The id of an entry of data/sources.yml: lowercase letters, digits and hyphens. "
+                     "/ Tiedoston data/sources.yml kohdan tunnus: pieniä kirjaimia, numeroita ja yhdysmerkkejä.")
 
 
 def file_schema(spec: FileSpec, locales: tuple[str, ...]) -> dict:
@@ -59,7 +67,8 @@ def file_schema(spec: FileSpec, locales: tuple[str, ...]) -> dict:
 
 def field_schema(field: FieldSpec, locales: tuple[str, ...]) -> dict:
     """The schema of one field, with its help text in English and Finnish."""
-    schema = {"description": f"{field.help_en} / {field.help_fi}", **_KINDS[field.kind](field, locales)}
+    # The title heads the editor's hover text; without one it would show the file's title.
+    schema = {"title": field.name, "description": _help(field), **_KINDS[field.kind](field, locales)}
     if field.examples:
         schema["examples"] = list(field.examples)
     return schema
@@ -82,8 +91,20 @@ def _entry_rules(spec: FileSpec) -> list[dict]:
     return rules
 
 
+def _help(field: FieldSpec) -> str:
+    return f"{field.help_en} / {field.help_fi}"
+
+
+def _string(pattern: str, message: str, max_length: int | None = None) -> dict:
+    """A text matching `pattern`; `message` tells the editor what was expected."""
+    schema = {"type": "string", "pattern": pattern, "patternErrorMessage": message}
+    return {**schema, "maxLength": max_length} if max_length else schema
+
+
 def _text(field: FieldSpec) -> dict:
-    return {"type": "string", "maxLength": field.max_length, "pattern": MULTILINE_TEXT if field.multiline else ONE_LINE_TEXT}
+    if field.multiline:
+        return _string(MULTILINE_TEXT, MULTILINE_MESSAGE, field.max_length)
+    return _string(ONE_LINE_TEXT, ONE_LINE_MESSAGE, field.max_length)
 
 
 def _localized(field: FieldSpec, locales: tuple[str, ...]) -> dict:
@@ -96,23 +117,24 @@ def _localized(field: FieldSpec, locales: tuple[str, ...]) -> dict:
     }
 
 
-def _slug(field: FieldSpec, locales: tuple[str, ...] = ()) -> dict:
-    return {"type": "string", "maxLength": field.max_length, "pattern": f"^{ID_PATTERN.pattern}$"}
+def _slug(field: FieldSpec, locales: tuple[str, ...] = (), message: str | None = None) -> dict:
+    return _string(f"^{ID_PATTERN.pattern}$", message or _help(field), field.max_length)
 
 
 def _logo_path(field: FieldSpec, locales: tuple[str, ...]) -> dict:
     # images/p.fi.svg would be read as the Finnish version of images/p.svg (the language suffix rule).
     suffixes = "|".join(locales)
-    return {"type": "string", "maxLength": field.max_length, "pattern": f"^(?!.*\\.(?:{suffixes})\\.[^./]+$){LOGO_PATH[1:]}"}
+    return _string(f"^(?!.*\\.(?:{suffixes})\\.[^./]+$){LOGO_PATH[1:]}", _help(field), field.max_length)
 
 
 _KINDS = {
     "localized": _localized,
-    "https_url": lambda field, locales: {"type": "string", "maxLength": field.max_length, "pattern": HTTPS_URL},
+    "https_url": lambda field, locales: _string(HTTPS_URL, _help(field), field.max_length),
     "slug": _slug,
-    "moment": lambda field, locales: {"type": "string", "pattern": MOMENT},
-    "timezone": lambda field, locales: {"type": "string", "pattern": f"^(?:UTC|{AREA_ZONE.pattern})$"},
+    "moment": lambda field, locales: _string(MOMENT, _help(field)),
+    "timezone": lambda field, locales: _string(f"^(?:UTC|{AREA_ZONE.pattern})$", _help(field)),
     "city": lambda field, locales: {"type": "string", "enum": list(CITIES)},
     "logo_path": _logo_path,
-    "source_ids": lambda field, locales: {"type": "array", "uniqueItems": True, "items": _slug(field)},
+    "source_ids": lambda field, locales: {"type": "array", "uniqueItems": True,
+                                          "items": _slug(field, message=SOURCE_ID_MESSAGE)},
 }

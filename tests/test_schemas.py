@@ -110,6 +110,21 @@ def test_the_schemas_are_valid_2020_12_schemas_in_the_site_languages():
         assert set(entry["properties"]) == set(spec.names) and entry["additionalProperties"] is False
         for name, field in entry["properties"].items():
             assert " / " in field["description"], f"{spec.key}.{name} needs help in English / Finnish"
+        for found in patterns(schema(spec.key)):
+            assert " / " in found.get("patternErrorMessage", ""), f"{found['pattern']} needs a message for editors"
+
+
+def patterns(node):
+    """Every (sub)schema with a pattern, except the conditions of if/then rules (never shown)."""
+    if isinstance(node, dict):
+        if "pattern" in node and isinstance(node["pattern"], str):
+            yield node
+        for key, value in node.items():
+            if key != "if":
+                yield from patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from patterns(value)
 
 
 @pytest.mark.parametrize("name", ["events", "partners"])
