@@ -48,6 +48,11 @@ test: $(VENV)/.dev-deps
 translations: $(VENV)/.build-deps
 	$(BIN)/python -m tools.translations
 
+# data/schemas/*.schema.json from the field table in hooks/_data.py (editors' help in VS Code).
+.PHONY: schemas
+schemas: $(VENV)/.build-deps
+	$(BIN)/python -m tools.schemas
+
 bench: $(VENV)/.dev-deps
 	$(BIN)/python -m tools.bench
 

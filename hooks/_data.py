@@ -1,6 +1,9 @@
 """The site's data: partners and events from `data/*.yml`, validated into frozen dataclasses.
 
-No MkDocs import and no HTML. `load_site_data` reads both files and returns `SiteData`, or
+No MkDocs import and no HTML. Each file's fields are declared once, in the tables `EVENTS`
+and `PARTNERS` below: the validator here reads them, and hooks/_json_schema.py generates
+from them the JSON Schemas that editors' tools use (data/schemas/, `make schemas`).
+`load_site_data` reads both files and returns `SiteData`, or
 raises `DataError` carrying every problem found, each naming file, line, field and what
 was expected, e.g.
     data/events.yml:14: events[id=ai-ethics-2019].timezone: 'Europe/Helsingfors' is not a known time zone
@@ -23,10 +26,6 @@ from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8,
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
-PARTNER_FIELDS = ("id", "name", "city", "url", "description", "logo", "logo_alt", "sources")
-PARTNER_REQUIRED = ("id", "name", "city", "url")
-EVENT_FIELDS = ("id", "title", "start", "end", "timezone", "location", "url", "description", "sources")
-EVENT_REQUIRED = ("id", "title", "start", "location")
 
 # What an editor may write. A data file larger than this is refused unread (mkdocs.yml
 # `extra.data_file_max_bytes` can change it; the benchmark's 10,000 events need more).
@@ -41,6 +40,103 @@ PATH_LENGTH = 200
 # Years an event may fall in: the site is about a cooperation that began in 2019, and the
 # calendar file lists each zone's clock changes over the events' years.
 FIRST_YEAR, LAST_YEAR = 1970, 2100
+
+
+# ---------------------------------------------------------------- the fields of each file
+
+# What a field holds; the validator (`_READERS`) and the JSON Schema generator
+# (hooks/_json_schema.py) each have one entry per kind.
+KINDS = ("localized", "https_url", "slug", "moment", "timezone", "city", "logo_path", "source_ids")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a data file's entries, declared once for the build and for editors' tools."""
+
+    name: str
+    kind: str  # one of KINDS
+    required: bool
+    help_en: str  # what editors see in their editor (the schema's description)
+    help_fi: str
+    max_length: int | None = None  # characters of the text (of each language for "localized")
+    multiline: bool = False  # "localized" only: the text may hold line breaks
+    examples: tuple = ()
+    needs: tuple[str, ...] = ()  # fields that must be given with this one (_read_partner words the problem)
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """A data file: a top-level key holding a list of entries with these fields."""
+
+    key: str  # "events" or "partners"
+    title: str  # in English and Finnish, for editors' tools
+    help: str  # what the list is, in English and Finnish
+    example: str  # how an entry starts, for the message when the file's shape is wrong
+    fields: tuple[FieldSpec, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.fields)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(spec.name for spec in self.fields if spec.required)
+
+
+_ID_HELP = ("Unique id: lowercase letters, digits and hyphens.", "Yksilöivä tunnus: pieniä kirjaimia, numeroita ja yhdysmerkkejä.")
+_DESCRIPTION_HELP = ("Optional description in each language; may have several lines.",
+                     "Valinnainen kuvaus kullakin kielellä; voi olla usean rivin mittainen.")
+_SOURCES = FieldSpec("sources", "source_ids", False, "Optional: the ids of its sources in data/sources.yml.",
+                     "Valinnainen: lähteiden tunnukset tiedostosta data/sources.yml.", ID_LENGTH,
+                     examples=(["helsinki-press-release-2019"],))
+
+EVENTS = FileSpec(
+    "events", "Events / Tapahtumat",
+    "The events, in any order; the site sorts them. / Tapahtumat missä tahansa järjestyksessä; sivusto järjestää ne.",
+    "'- id: mayors-meet-london-2019'", (
+    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #event- followed by the id.",
+              f"{_ID_HELP[1]} Sivun ankkuri on #event- ja tunnus.", ID_LENGTH, examples=("ai-ethics-workshop-2019",)),
+    FieldSpec("title", "localized", True, "Title in each language.", "Otsikko kullakin kielellä.", SHORT_TEXT,
+              examples=({"fi": "Tekoälyn etiikan työpaja", "en": "AI ethics workshop"},)),
+    FieldSpec("start", "moment", True,
+              "Start: a date 2019-02-13, a local date-time 2019-04-25T09:30, or a month 2019-04.",
+              "Alku: päivä 2019-02-13, paikallinen aika 2019-04-25T09:30 tai kuukausi 2019-04.",
+              examples=("2019-04-25T09:30", "2019-02-13", "2019-04")),
+    FieldSpec("end", "moment", False, "Optional end: the same form as start, not before it.",
+              "Valinnainen loppu: samassa muodossa kuin alku, ei ennen sitä.", examples=("2019-04-25T16:00",)),
+    FieldSpec("timezone", "timezone", False,
+              "Time zone such as Europe/Helsinki or Europe/London; required when start or end has a time.",
+              "Aikavyöhyke, esim. Europe/Helsinki tai Europe/London; pakollinen, kun alussa tai lopussa on kellonaika.",
+              examples=("Europe/Helsinki", "Europe/London")),
+    FieldSpec("location", "localized", True, "Place in each language.", "Paikka kullakin kielellä.", SHORT_TEXT,
+              examples=({"fi": "Helsinki", "en": "Helsinki"},)),
+    FieldSpec("url", "https_url", False, "Optional web address; https:// only.", "Valinnainen verkko-osoite; vain https://.",
+              URL_LENGTH, examples=("https://www.hel.fi/",)),
+    FieldSpec("description", "localized", False, *_DESCRIPTION_HELP, LONG_TEXT, multiline=True),
+    _SOURCES,
+))
+
+PARTNERS = FileSpec(
+    "partners", "Partners / Kumppanit",
+    "The partners, shown by city in the order of this file. / Kumppanit kaupungeittain tämän tiedoston järjestyksessä.",
+    "'- id: city-of-helsinki'", (
+    FieldSpec("id", "slug", True, f"{_ID_HELP[0]} The page anchor is #partner- followed by the id.",
+              f"{_ID_HELP[1]} Sivun ankkuri on #partner- ja tunnus.", ID_LENGTH, examples=("city-of-helsinki",)),
+    FieldSpec("name", "localized", True, "Name in each language.", "Nimi kullakin kielellä.", SHORT_TEXT,
+              examples=({"fi": "Helsingin kaupunki", "en": "City of Helsinki"},)),
+    FieldSpec("city", "city", True, "The city whose group lists the partner.",
+              "Kaupunki, jonka ryhmässä kumppani näkyy."),
+    FieldSpec("url", "https_url", True, "The partner's web address; https:// only.", "Kumppanin verkko-osoite; vain https://.",
+              URL_LENGTH, examples=("https://www.hel.fi/",)),
+    FieldSpec("description", "localized", False, *_DESCRIPTION_HELP, LONG_TEXT, multiline=True),
+    FieldSpec("logo", "logo_path", False, "Optional logo: an SVG or PNG file under docs/images/; needs logo_alt.",
+              "Valinnainen logo: SVG- tai PNG-tiedosto kansiossa docs/images/; vaatii kentän logo_alt.", PATH_LENGTH,
+              examples=("images/partners/helsinki.svg",), needs=("logo_alt",)),
+    FieldSpec("logo_alt", "localized", False, "The logo's alternative text in each language; only with a logo.",
+              "Logon vaihtoehtoinen teksti kullakin kielellä; vain logon kanssa.", SHORT_TEXT, needs=("logo",)),
+    _SOURCES,
+))
+FILES = (EVENTS, PARTNERS)
 
 
 # ---------------------------------------------------------------- typed results
@@ -94,7 +190,7 @@ class Partner:
     line: int
     logo_width: int | None = None
     logo_height: int | None = None
-    sources: tuple[str, ...] = ()  # ids in data/sources.yml, checked by hooks/_sources.py
+    sources: tuple[str, ...] = ()  # ids of data/sources.yml
 
 
 @dataclass(frozen=True)
@@ -108,7 +204,7 @@ class Event:
     url: str | None
     description: dict[str, str] | None
     line: int
-    sources: tuple[str, ...] = ()  # ids in data/sources.yml, checked by hooks/_sources.py
+    sources: tuple[str, ...] = ()  # ids of data/sources.yml
 
     @property
     def precision(self) -> str:
@@ -145,6 +241,7 @@ class _Checker:
 
     file: str
     locales: tuple[str, ...]
+    docs_dir: Path | None = None  # where logos are looked up (partners only)
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, line: int, path: str, message: str) -> None:
@@ -175,8 +272,8 @@ class _Checker:
                 result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}", limit, multiline)
         return result if all(result.get(locale) for locale in self.locales) else None
 
-    def https_url(self, value, line: int, path: str) -> str | None:
-        text = self.text(value, line, path, URL_LENGTH)
+    def https_url(self, value, line: int, path: str, limit: int = URL_LENGTH) -> str | None:
+        text = self.text(value, line, path, limit)
         if text is None:
             return None
         parts = urlsplit(text)
@@ -185,9 +282,9 @@ class _Checker:
             return None
         return text
 
-    def slug(self, value, line: int, path: str) -> str | None:
+    def slug(self, value, line: int, path: str, limit: int = ID_LENGTH) -> str | None:
         text = value if isinstance(value, str) else None
-        if text is None or len(text) > ID_LENGTH or not ID_PATTERN.fullmatch(text):
+        if text is None or len(text) > limit or not ID_PATTERN.fullmatch(text):
             self.problem(line, path, f"expected an id of lowercase letters, digits and hyphens (like 'city-of-helsinki'), got {_describe(value)}")
             return None
         return text
@@ -312,89 +409,116 @@ def _unique_ids(checker: _Checker, entries: list[tuple[LineMap, str, int]]) -> N
                 first_seen[entry_id] = entry.line_of("id")
 
 
-@dataclass(frozen=True)
-class _ListSchema:
-    key: str  # the file's top-level key: "events" or "partners"
-    example: str  # how an entry starts, for the message when the file's shape is wrong
-    fields: tuple[str, ...]
-    required: tuple[str, ...]
-
-
-def _parse_list(text: str, file: str, locales: tuple[str, ...], schema: _ListSchema, read_entry) -> tuple[list, list[Problem]]:
+def _parse_list(text: str, file: str, locales: tuple[str, ...], spec: FileSpec, read_entry,
+                docs_dir: Path | None = None) -> tuple[list, list[Problem]]:
     """Entries of one data file, each read by `read_entry`; an entry with any problem is left out."""
-    checker = _Checker(file, locales)
+    checker = _Checker(file, locales, docs_dir)
     try:
         document = load_yaml(text)
     except YamlSyntaxError as error:
         return [], [Problem(file, error.line, "(file)", error.message)]
     except YamlProblems as error:
         return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
-    entries = _items(checker, document, schema.key, schema.example)
+    entries = _items(checker, document, spec.key, spec.example)
     _unique_ids(checker, entries)
     results = []
     for entry, path, line in entries:
         before = len(checker.problems)
         checker.duplicates(entry, path)
-        checker.unknown_keys(entry, schema.fields, path)
-        checker.required(entry, schema.required, path)
-        value = read_entry(checker, entry, path, line)
+        checker.unknown_keys(entry, spec.names, path)
+        checker.required(entry, spec.required, path)
+        values = {field.name: checker.optional(entry, field.name, path, partial(_READERS[field.kind], checker, field))
+                  for field in spec.fields}
+        value = read_entry(checker, entry, path, line, values)
         if len(checker.problems) == before:
             results.append(value)
     return results, checker.problems
 
 
-def source_ids(checker: _Checker, entry: LineMap, path: str) -> tuple[str, ...]:
-    """The optional `sources: [id, ...]` of an entry; whether each id exists is checked against data/sources.yml."""
-    value = entry.get("sources")
-    if value is None:
-        return ()
+# ---------------------------------------------------------------- one reader per kind of field
+# Each returns the clean value, or None after reporting the problem.
+
+
+def _read_localized(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> dict[str, str] | None:
+    return checker.localized(value, line, path, spec.max_length, spec.multiline)
+
+
+def _read_https_url(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> str | None:
+    return checker.https_url(value, line, path, spec.max_length)
+
+
+def _read_slug(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> str | None:
+    return checker.slug(value, line, path, spec.max_length)
+
+
+def _read_moment(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> Moment | None:
+    moment = parse_moment(value)
+    if isinstance(moment, str):
+        checker.problem(line, path, moment)
+        return None
+    return moment
+
+
+def _read_timezone(checker: _Checker, spec: FieldSpec, zone, line: int, path: str) -> str | None:
+    if not isinstance(zone, str) or zone not in _known_zones():
+        close = difflib.get_close_matches(str(zone)[:60], sorted(_known_zones()), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
+        checker.problem(line, path, f"{_describe(zone)} is not a known time zone{hint}")
+        return None
+    return zone
+
+
+def _read_city(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> str | None:
+    if value not in CITIES:
+        checker.problem(line, path, f"expected one of {', '.join(CITIES)}, got {_describe(value)}")
+        return None
+    return value
+
+
+def _read_logo_path(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> tuple[str, int, int] | None:
+    return _logo(checker, value, line, path, checker.docs_dir, spec.max_length)
+
+
+def _read_source_ids(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> tuple[str, ...] | None:
     if not isinstance(value, LineList):
-        checker.problem(entry.line_of("sources"), f"{path}.sources", f"expected a list of source ids like [kuntalehti-2019-02], got {_describe(value)}")
-        return ()
-    ids = [checker.slug(item, line, f"{path}.sources[{index}]") for index, (item, line) in enumerate(zip(value, value.item_lines))]
-    return tuple(i for i in ids if i)
+        checker.problem(line, path, f"expected a list of source ids like [helsinki-press-release-2019], got {_describe(value)}")
+        return None
+    ids = [checker.slug(item, item_line, f"{path}[{index}]", spec.max_length)
+           for index, (item, item_line) in enumerate(zip(value, value.item_lines))]
+    for index, source_id in enumerate(ids):
+        if source_id is not None and source_id in ids[:index]:
+            checker.problem(value.item_lines[index], f"{path}[{index}]", f"the source '{source_id}' is listed twice; keep one")
+    return tuple(ids) if all(ids) else None
+
+
+_READERS: dict[str, Callable] = {
+    "localized": _read_localized, "https_url": _read_https_url, "slug": _read_slug, "moment": _read_moment,
+    "timezone": _read_timezone, "city": _read_city, "logo_path": _read_logo_path, "source_ids": _read_source_ids,
+}
 
 
 # ---------------------------------------------------------------- partners
 
 
 def parse_partners(text: str, file: str, locales: tuple[str, ...], docs_dir: Path) -> tuple[list[Partner], list[Problem]]:
-    schema = _ListSchema("partners", "'- id: city-of-helsinki'", PARTNER_FIELDS, PARTNER_REQUIRED)
-    return _parse_list(text, file, locales, schema, lambda checker, entry, path, line: _read_partner(checker, entry, path, line, docs_dir))
+    return _parse_list(text, file, locales, PARTNERS, _read_partner, docs_dir)
 
 
-def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, docs_dir: Path) -> Partner:
+def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, values: dict) -> Partner:
+    """The partner from its fields' values, after the rules between fields: a logo comes with its text."""
     at = entry.line_of
-    values = {
-        "id": checker.optional(entry, "id", path, checker.slug),
-        "name": checker.optional(entry, "name", path, checker.localized),
-        "url": checker.optional(entry, "url", path, checker.https_url),
-        "description": checker.optional(entry, "description", path, partial(checker.localized, limit=LONG_TEXT, multiline=True)),
-        "city": entry.get("city"),
-        "logo": None,
-        "logo_alt": None,
-        "logo_width": None,
-        "logo_height": None,
-        "sources": source_ids(checker, entry, path),
-    }
-    if "city" in entry and entry["city"] not in CITIES:
-        checker.problem(at("city"), f"{path}.city", f"expected one of {', '.join(CITIES)}, got {_describe(entry['city'])}")
-    if entry.get("logo") is not None:
-        logo = _logo(checker, entry["logo"], at("logo"), f"{path}.logo", docs_dir)
-        if logo:
-            values["logo"], values["logo_width"], values["logo_height"] = logo
-        if entry.get("logo_alt") is None:
-            checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
-        else:
-            values["logo_alt"] = checker.localized(entry["logo_alt"], at("logo_alt"), f"{path}.logo_alt")
-    elif entry.get("logo_alt") is not None:
+    if entry.get("logo") is not None and entry.get("logo_alt") is None:
+        checker.problem(at("logo"), f"{path}.logo_alt", "a logo needs its alternative text in each language (logo_alt)")
+    elif entry.get("logo") is None and entry.get("logo_alt") is not None:
         checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
-    return Partner(line=line, **values)
+    logo, width, height = values.pop("logo") or (None, None, None)
+    sources = values.pop("sources") or ()
+    return Partner(line=line, logo=logo, logo_width=width, logo_height=height, sources=sources, **values)
 
 
-def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path) -> tuple[str, int, int] | None:
+def _logo(checker: _Checker, value, line: int, path: str, docs_dir: Path, limit: int) -> tuple[str, int, int] | None:
     """The logo's path under docs/ with its width and height, read from the file's content."""
-    text = checker.text(value, line, path, PATH_LENGTH)
+    text = checker.text(value, line, path, limit)
     if text is None:
         return None
     reason = logo_path_problem(text, checker.locales)
@@ -448,31 +572,15 @@ def parse_moment(value) -> Moment | str:
 
 
 def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:
-    schema = _ListSchema("events", "'- id: mayors-meet-london-2019'", EVENT_FIELDS, EVENT_REQUIRED)
-    return _parse_list(text, file, locales, schema, _read_event)
+    return _parse_list(text, file, locales, EVENTS, _read_event)
 
 
-def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Event:
+def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values: dict) -> Event:
+    """The event from its fields' values, after the rules between start, end and time zone."""
     at = entry.line_of
-    values = {
-        "id": checker.optional(entry, "id", path, checker.slug),
-        "title": checker.optional(entry, "title", path, checker.localized),
-        "location": checker.optional(entry, "location", path, checker.localized),
-        "url": checker.optional(entry, "url", path, checker.https_url),
-        "description": checker.optional(entry, "description", path, partial(checker.localized, limit=LONG_TEXT, multiline=True)),
-        "start": None,
-        "end": None,
-        "timezone": None,
-        "sources": source_ids(checker, entry, path),
-    }
-    for name in ("start", "end"):
-        if entry.get(name) is not None:
-            moment = parse_moment(entry[name])
-            if isinstance(moment, str):
-                checker.problem(at(name), f"{path}.{name}", moment)
-            else:
-                values[name] = moment
-    values["timezone"] = _event_zone(checker, entry, values, path)
+    has_time = any(m is not None and m.precision == "time" for m in (values["start"], values["end"]))
+    if has_time and entry.get("timezone") is None:
+        checker.problem(entry.line, f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki or Europe/London")
     for name in ("start", "end"):
         moment = values[name]
         if values["timezone"] and moment and moment.precision == "time":
@@ -486,36 +594,20 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int) -> Even
             checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
         elif end.value < start.value:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
+    values["sources"] = values["sources"] or ()
     return Event(line=line, **values)
-
-
-def _event_zone(checker: _Checker, entry: LineMap, values: dict, path: str) -> str | None:
-    has_time = any(m is not None and m.precision == "time" for m in (values["start"], values["end"]))
-    zone = entry.get("timezone")
-    if zone is None:
-        if has_time:
-            checker.problem(entry.line, f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki or Europe/London")
-        return None
-    line = entry.line_of("timezone")
-    if not isinstance(zone, str) or zone not in _known_zones():
-        shown = _describe(zone)
-        close = difflib.get_close_matches(str(zone)[:60], sorted(_known_zones()), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
-        checker.problem(line, f"{path}.timezone", f"{shown} is not a known time zone{hint}")
-        return None
-    return zone
 
 
 _ZONES: set[str] = set()
 # Real zones are named Area/Location. The database also holds names that are no place's
 # clock: Factory, localtime, posixrules, Etc/GMT+2 (whose sign is reversed), and old aliases
 # such as US/Eastern or GB; UTC stays allowed.
-_AREA_ZONE = re.compile(r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
+AREA_ZONE = re.compile(r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 
 
 def _known_zones() -> set[str]:
     if not _ZONES:
-        _ZONES.update(name for name in available_timezones() if _AREA_ZONE.fullmatch(name))
+        _ZONES.update(name for name in available_timezones() if AREA_ZONE.fullmatch(name))
         _ZONES.add("UTC")
     return _ZONES
 
