@@ -175,7 +175,7 @@ def copied_build(tmp_path_factory):
     root = copy_site(tmp_path_factory.mktemp("opendata"))
     events = root / "data/events.yml"
     events.write_text(events.read_text("utf-8").rstrip("\n") + "\n" + TIMED_EVENTS, encoding="utf-8")
-    (root / "data/schemas").mkdir()
+    (root / "data/schemas").mkdir(exist_ok=True)
     schema = '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}\n'
     (root / "data/schemas/events.schema.json").write_text(schema, encoding="utf-8")
     (root / "data/schemas/other.schema.json").write_text(schema, encoding="utf-8")
