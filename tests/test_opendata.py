@@ -211,7 +211,7 @@ def test_schemas_are_published_beside_the_data_and_referenced(copied_build):
     assert (site_dir / "schemas/events.schema.json").read_text("utf-8") == schema
     assert (site_dir / "schemas/other.schema.json").read_text("utf-8") == schema  # every schema is published
     assert json.loads((site_dir / "events.json").read_text("utf-8"))["$schema"] == url + "schemas/events.schema.json"
-    assert "$schema" not in json.loads((site_dir / "partners.json").read_text("utf-8"))
+    assert json.loads((site_dir / "partners.json").read_text("utf-8"))["$schema"] == url + "schemas/partners.schema.json"
     doc = BeautifulSoup((site_dir / "en/open-data/index.html").read_text("utf-8"), "html.parser")
     hrefs = [a["href"] for a in doc.select(".site-open-data a") if a.get_text(strip=True) == "schemas/events.schema.json"]
     assert hrefs and all(h == "../../schemas/events.schema.json" for h in hrefs)
