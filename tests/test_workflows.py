@@ -145,7 +145,18 @@ def test_only_the_deploy_job_may_write():
             # nightly.yml's one job calls deploy.yml, and a called job gets no more than its caller.
             deploys = {("deploy.yml", "deploy"), ("nightly.yml", "deploy")}
             allowed = {"pages", "id-token"} if (path.name, job_id) in deploys else set()
+            if (path.name, job_id) in {("deploy.yml", "comment"), ("nightly.yml", "deploy")}:
+                allowed |= {"pull-requests"}  # the preview link on each pull request (deploy.yml's comment job)
             assert writes <= allowed, f"{path.name}: job {job_id} may write {sorted(writes - allowed)}"
+
+
+def test_jobs_that_may_write_run_no_project_code():
+    """Only actions and the GitHub CLI: no checkout, so no code from a branch runs with write access."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    for job_id in ("deploy", "comment", "assemble"):
+        for step in jobs[job_id]["steps"]:
+            assert not step.get("uses", "").startswith(("actions/checkout@", "actions/setup-python@")), f"{job_id}: {step}"
+            assert "make" not in step.get("run", "").split() and "python" not in step.get("run", ""), f"{job_id}: {step}"
 
 
 def test_every_checkout_fetches_the_whole_history():
@@ -161,17 +172,30 @@ def test_every_checkout_fetches_the_whole_history():
 
 
 def test_only_main_is_published_and_only_after_the_tests():
-    """Whatever starts deploy.yml (push, by hand from any branch, nightly.yml), it builds main and tests it."""
-    build = load(WORKFLOWS / "deploy.yml")["jobs"]["build"]
+    """Whatever starts deploy.yml (push, by hand from any branch, nightly.yml, a pull request's
+    checks), the site's root is built from main, after the tests; previews go below _previews/."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    build = jobs["build"]
     checkouts = [step for step in build["steps"] if step.get("uses", "").startswith("actions/checkout@")]
     assert [step["with"].get("ref") for step in checkouts] == ["main"], "deploy.yml must check out ref: main"
     runs = [step.get("run", "") for step in build["steps"]]
     uses = [step.get("uses", "") for step in build["steps"]]
-    upload = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-pages-artifact@"))
+    kept = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-artifact@"))
+    assert build["steps"][kept]["with"]["name"] == "site-main"
     tests = [i for i, script in enumerate(runs) if script.strip() in ("bash .ci/run", "make test")]
-    assert tests and tests[0] < upload, "deploy.yml must run `bash .ci/run` before it uploads the site"
-    deploy = load(WORKFLOWS / "deploy.yml")["jobs"]["deploy"]
-    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+    assert tests and tests[0] < kept, "deploy.yml must run the tests before it keeps main's site"
+    assemble = jobs["assemble"]["steps"]
+    root = next(step for step in assemble if step.get("with", {}).get("name") == "site-main")
+    assert root["with"]["path"] == "site", "main's site must be the root of what is published"
+    pages = next(step for step in assemble if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert pages["with"]["path"] == "site"
+    moves = " ".join(step.get("run", "") for step in assemble)
+    assert 'site/_previews/pr-$number' in moves, "previews go below _previews/"
+    preview = jobs["preview"]
+    assert preview["permissions"] == {"contents": "read"}
+    assert any("SITE_PREVIEW" in (step.get("env") or {}) for step in preview["steps"])
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "assemble" and deploy["environment"]["name"] == "github-pages"
 
 
 def test_the_nightly_rebuild_is_a_workflow_of_its_own():
@@ -217,3 +241,14 @@ def test_dependabot_updates_both_ecosystems_weekly_in_one_pull_request_each():
         assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly", ecosystem
         groups = update.get("groups") or {}
         assert any(group.get("patterns") == ["*"] for group in groups.values()), f"{ecosystem}: one group for all"
+
+
+def test_pull_requests_get_a_bilingual_summary_and_same_repository_ones_a_preview_address():
+    checks = load(WORKFLOWS / "ci.yml")
+    summary = [step for _, step in steps(checks) if "tools.pr_summary" in step.get("run", "")]
+    assert summary and "$GITHUB_STEP_SUMMARY" in summary[0]["run"]
+    assert "_previews/pr-" in summary[0]["run"] and "SAME_REPOSITORY" in summary[0]["env"]
+    deploy = load(WORKFLOWS / "deploy.yml")
+    assert triggers(deploy)["workflow_run"]["workflows"] == ["Checks"], "a pull request's preview follows its checks"
+    listing = " ".join(step.get("run", "") for step in deploy["jobs"]["list-previews"]["steps"])
+    assert "isCrossRepository | not" in listing, "no preview address for pull requests from forks"
