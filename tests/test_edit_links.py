@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT
+from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, TEST_REPO_URL
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from _data_pages import page_name  # noqa: E402
 from edit_links import data_edit_url  # noqa: E402
 
-REPO = "https://github.com/helsinki-london/digital-declaration"
+REPO = TEST_REPO_URL
 DATA_FILES = {"events/": "events.yml", "partners/": "partners.yml"}
 TEXT_LINK = {"fi": "Muokkaa sivun tekstiä", "en": "Edit the page text"}
 
