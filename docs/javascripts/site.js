@@ -22,7 +22,9 @@
       drawer.click();  // Material listens for the checkbox's change event
       sync();
       if (drawer.checked) {
-        var first = document.querySelector(".md-sidebar--primary .md-nav__list a[href]");
+        // The first link on screen: Material hides the current page's own link behind a label.
+        var links = document.querySelectorAll(".md-sidebar--primary .md-nav__list a[href]");
+        var first = Array.prototype.filter.call(links, function (a) { return a.getClientRects().length > 0; })[0];
         if (first) setTimeout(function () { first.focus(); }, 50);
       }
     });
