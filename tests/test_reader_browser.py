@@ -3,6 +3,8 @@ keyboard, axe with WCAG 2.2 AA on the home page and with the menu open, and prin
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages
@@ -121,7 +123,11 @@ def test_print_shows_the_masthead_and_hides_the_chrome(site, browser, lang, path
     text = masthead.inner_text()
     assert {"fi": "Helsingin kaupunki", "en": "City of Helsinki"}[lang] in text
     assert page.locator('link[rel="canonical"]').get_attribute("href") in text
-    assert page.locator("[data-site-print-date]").is_visible(), "the print date is filled in by site.js"
+    date = page.locator("[data-site-print-date]")
+    assert date.is_visible(), "the print date is filled in by site.js"
+    # In the site's Babel locale: 27 November 2026 in British English, 27. marraskuuta 2026 in Finnish.
+    pattern = {"fi": r"^\d{1,2}\. \w+ \d{4}$", "en": r"^\d{1,2} [A-Z][a-z]+ \d{4}$"}[lang]
+    assert re.match(pattern, date.locator("span").inner_text()), date.inner_text()
     external = page.locator('article a[href^="http"]').first
     if external.count():
         after = external.evaluate("a => getComputedStyle(a, '::after').content")

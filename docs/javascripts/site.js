@@ -42,7 +42,7 @@
   function showPrintDate() {
     var holder = document.querySelector("[data-site-print-date]");
     if (!holder) return;
-    var lang = document.documentElement.lang || undefined;
+    var lang = holder.getAttribute("data-site-print-date") || document.documentElement.lang || undefined;
     holder.querySelector("span").textContent = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
     holder.hidden = false;
   }
