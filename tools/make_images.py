@@ -120,7 +120,8 @@ def main(root: Path = ROOT) -> list[Path]:
         written.append(target)
     for size, file in ((32, "favicon-32.png"), (180, "apple-touch-icon.png")):
         target = root / "docs/images" / file
-        icon(size).save(target, optimize=True)
+        # 64 colours keep the edges smooth at a fifth of the size (every page links both icons).
+        icon(size).quantize(colors=64, method=Image.FASTOCTREE).save(target, optimize=True)
         written.append(target)
     return written
 
