@@ -352,3 +352,17 @@ def test_partners_headings_do_not_repeat_the_cards(site, lang):
     assert not set(headings) & set(cards)
     related = listing.find_all("h2")[1].find_next("ul")
     assert [li["id"] for li in related.select("li.site-partner")] == ["partner-new-york-city"]
+
+
+def test_bad_publisher_block_stops_the_build_with_every_problem(tmp_path):
+    root = copy_site(tmp_path)
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("          en: Greater London Authority\n", "", 1)
+    config = config.replace('feedback_url: ""', "feedback_url: http://example.org/feedback", 1)
+    (root / "mkdocs.yml").write_text(config, "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.publisher.organisations[1].name.en: expected text, got nothing" in output
+    assert "mkdocs.yml: extra.publisher.feedback_url: expected a link starting with https:// or mailto:" in output
+    assert "Traceback" not in output
