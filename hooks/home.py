@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from _data import split_events
@@ -20,6 +21,7 @@ from _site import babel_locale, current_locale
 
 HOME_TEMPLATE = "home.html"
 EVENTS_PAGE = "events"  # the Events page's file name without language and suffix
+HERO_ID = "site-name"  # the id of the hero's h1 (overrides/home.html reads home_hero_id)
 
 
 def featured_event(upcoming: list, past: list):
@@ -36,6 +38,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return context
     context["home_event"] = None
     context["home_events_url"] = events_page_url(nav, page)
+    context["home_hero_id"] = HERO_ID
+    if not any(item.id == HERO_ID for item in page.toc):
+        hero = AnchorLink(config.site_name, HERO_ID, 1)
+        hero.children = list(page.toc)
+        page.toc.items[:] = [hero]
     if not LISTINGS_ENABLED:
         return context
     settings = events_settings(config)

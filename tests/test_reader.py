@@ -366,3 +366,11 @@ def test_bad_publisher_block_stops_the_build_with_every_problem(tmp_path):
     assert "mkdocs.yml: extra.publisher.organisations[1].name.en: expected text, got nothing" in output
     assert "mkdocs.yml: extra.publisher.feedback_url: expected a link starting with https:// or mailto:" in output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_skip_link_on_the_home_page_lands_on_the_hero(site, lang):
+    doc = soup(site, LANGUAGE_PREFIX[lang])
+    skip = doc.select_one("a.md-skip")
+    heading = doc.select_one(".site-hero h1")
+    assert heading.get("id") and skip["href"] == "#" + heading["id"], "the skip link must not jump past the hero"
