@@ -39,6 +39,18 @@ def test_site_name_is_shown_whole_at_360_px(site, browser, lang, path):
     assert title["right"] <= width, f"{path}: the name runs off the screen: {title}"
 
 
+@pytest.mark.parametrize("lang,path", [(lang, LANGUAGE_PREFIX[lang] + p) for lang in LANGUAGES for p in ("", "partners/")])
+def test_nothing_scrolls_sideways_at_320_px(site, browser, lang, path):
+    """WCAG 1.4.10 Reflow: content at 320 CSS pixels without horizontal scrolling."""
+    context, page = new_page(browser, {"width": 320, "height": 640})
+    page.goto(site.url + path)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    shown = page.evaluate(VISIBLE_TITLE)
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide at 320 px"
+    assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], shown
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_desktop_shows_the_full_name_and_tabs_without_a_left_column(site, browser, lang):
     context, page = new_page(browser, DESKTOP)
