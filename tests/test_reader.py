@@ -161,18 +161,24 @@ def test_png_icons_are_linked_and_sized(site, file, size):
 
 
 def test_sharing_values_are_escaped(tmp_path):
-    # Material's templates are not autoescaped; the sharing partial is: a quote in a
-    # description must not end the attribute.
+    # Material's templates are not autoescaped; the sharing partial and the title are: a
+    # quote in a description must not end the attribute, nor a title end the <title>.
     hostile = 'Quote " and <script>alert(1)</script> & more, long enough for a description.'
+    hostile_title = "Themes </title><script>alert(2)</script>"
     root = copy_site(tmp_path)
     page = root / "docs/themes.en.md"
     text = page.read_text("utf-8")
-    page.write_text(re.sub(r"(?m)^description: .*$", "description: '" + hostile.replace("'", "''") + "'", text, count=1), "utf-8")
+    text = re.sub(r"(?m)^description: .*$", "description: '" + hostile.replace("'", "''") + "'", text, count=1)
+    text = re.sub(r"(?m)^title: .*$", "title: '" + hostile_title + "'", text, count=1)
+    page.write_text(text, "utf-8")
     result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     doc = BeautifulSoup((root / "site/en/themes/index.html").read_text("utf-8"), "html.parser")
     assert meta(doc, "og:description") == hostile
     assert meta(doc, "twitter:description") == hostile
+    assert meta(doc, "og:title") == hostile_title
+    assert doc.title.string == hostile_title + " – " + site_name(doc)
+    assert "<script>alert(2)" not in (root / "site/en/themes/index.html").read_text("utf-8")
 
 
 def test_og_locale_adds_the_likely_territory():
