@@ -387,3 +387,18 @@ def test_skip_link_on_the_home_page_lands_on_the_hero(site, lang):
     skip = doc.select_one("a.md-skip")
     heading = doc.select_one(".site-hero h1")
     assert heading.get("id") and skip["href"] == "#" + heading["id"], "the skip link must not jump past the hero"
+
+
+def test_home_page_shows_the_next_event_when_one_is_upcoming(tmp_path):
+    root = copy_site(tmp_path)
+    # 1 March 2019: the April event is upcoming, the February ones are past.
+    result = build_site(root / "site", "http://127.0.0.1/x/", {"SOURCE_DATE_EPOCH": "1551441600"}, root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    for lang in LANGUAGES:
+        home = BeautifulSoup((root / "site" / LANGUAGE_PREFIX[lang] / "index.html").read_text("utf-8"), "html.parser")
+        events = BeautifulSoup((root / "site" / LANGUAGE_PREFIX[lang] / "events/index.html").read_text("utf-8"), "html.parser")
+        section = home.select_one(".site-home-event")
+        assert section.find("h2").get_text(strip=True) == {"fi": "Seuraava tapahtuma", "en": "Next event"}[lang]
+        upcoming = events.select_one("h2#upcoming-events").find_next("li", class_="site-event")
+        assert "event-" + section.select_one("[data-site-event]")["data-site-event"] == upcoming["id"]
+        assert [h["id"] for h in events.select(".site-events h2")] == ["upcoming-events", "past-events"]
