@@ -2,8 +2,9 @@
 
 Owns: the check that each `name.<lang>.md` has all its siblings (a missing translation stops
 the build with the names of the missing files), and the `page_alternates` template variable
-(the page in each language, with absolute URLs) used by `overrides/main.html` for
-`<link rel="alternate" hreflang>` and by the language switcher.
+(the page in each language: an absolute `url` for `<link rel="alternate" hreflang>` in
+`overrides/main.html`, and an `href` relative to the page for the language switcher, so
+that the switcher works under any host: a preview address, a custom domain, a local server).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from _site import absolute_url, current_locale, site_base_path, site_languages
 
@@ -51,10 +53,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         {
             "locale": lang.locale,
             "name": lang.name,
-            "url": absolute_url(config, alternates[lang.locale].url if lang.locale in alternates else lang.link),
+            "url": absolute_url(config, target),
+            "href": get_relative_url(target.lstrip("/") or ".", page.url or "."),
             "current": lang.locale == current_locale(config),
         }
         for lang in site_languages(config)
+        for target in [alternates[lang.locale].url if lang.locale in alternates else lang.link]
     ]
     return context
 

@@ -11,12 +11,17 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages
+from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, all_pages
 from chromium import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = Axe()
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 def describe_violations(page_path: str, violations: list[dict]) -> str:
@@ -34,7 +39,7 @@ def test_axe_finds_no_violations(site, browser, lang, path, viewport):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(site.url + path)
-    results = AXE.run(page)
+    results = AXE.run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     if viewport == MOBILE:
         width = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -234,9 +239,9 @@ def test_screenshots_for_reviewers(site, browser, lang, viewport):
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = "desktop" if viewport == DESKTOP else "mobile"
-    for page_name, path in (("home", ""), ("events", "events/"), ("partners", "partners/")):
+    for path in PAGES:
         page.goto(site.url + LANGUAGE_PREFIX[lang] + path)
-        target = SCREENSHOTS / f"{page_name}-{lang}-{name}.png"
+        target = SCREENSHOTS / f"{path.strip('/') or 'home'}-{lang}-{name}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 5000
     context.close()

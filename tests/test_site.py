@@ -55,15 +55,17 @@ def test_language_switcher_keeps_the_page_and_marks_languages(site, lang, page):
     link = switcher[0]
     assert link["lang"] == other and link["hreflang"] == other
     bare = page[len(LANGUAGE_PREFIX[lang]):]
-    assert link["href"] == site.url + LANGUAGE_PREFIX[other] + bare
+    # Relative, so that it works on any host (a preview, a custom domain, a local server).
+    assert urljoin(site.url + page, link["href"]) == site.url + LANGUAGE_PREFIX[other] + bare
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_navigation_is_translated(site, lang):
     doc = soup(site, LANGUAGE_PREFIX[lang])
-    labels = [a.get_text(" ", strip=True) for a in doc.select("nav.md-nav--primary > ul > li > a, nav.md-nav--primary > ul > li > label")]
-    for label in NAV_LABELS[lang]:
-        assert label in labels, f"{lang}: navigation lacks {label!r}: {labels}"
+    for selector in ("nav.md-tabs a.md-tabs__link", "nav.md-nav--primary > ul > li > a"):
+        labels = [a.get_text(" ", strip=True) for a in doc.select(selector)]
+        for label in NAV_LABELS[lang]:
+            assert label in labels, f"{lang}: {selector} lacks {label!r}: {labels}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,0 +1,53 @@
+/*
+ * Two small things the templates cannot do without a script (no inline scripts: the site
+ * will carry a Content-Security-Policy with script hashes):
+ * 1. The header's menu button (overrides/partials/header.html) opens and closes Material's
+ *    drawer, so the menu works from the keyboard; Escape closes it and returns focus.
+ * 2. The printed page's heading shows the date it was printed, in the page's language.
+ */
+(function () {
+  "use strict";
+
+  function setUpMenu() {
+    var button = document.querySelector("[data-site-menu]");
+    var drawer = document.getElementById("__drawer");
+    if (!button || !drawer) return;
+    var label = document.querySelector(".site-menu-label");
+    if (label) label.hidden = true;
+    button.hidden = false;
+    function sync() {
+      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      drawer.click();  // Material listens for the checkbox's change event
+      sync();
+      if (drawer.checked) {
+        // The first link on screen: Material hides the current page's own link behind a label.
+        var links = document.querySelectorAll(".md-sidebar--primary .md-nav__list a[href]");
+        var first = Array.prototype.filter.call(links, function (a) { return a.getClientRects().length > 0; })[0];
+        if (first) setTimeout(function () { first.focus(); }, 50);
+      }
+    });
+    drawer.addEventListener("change", sync);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.click();
+        sync();
+        button.focus();
+      }
+    });
+    sync();
+  }
+
+  function showPrintDate() {
+    var holder = document.querySelector("[data-site-print-date]");
+    if (!holder) return;
+    var lang = holder.getAttribute("data-site-print-date") || document.documentElement.lang || undefined;
+    holder.querySelector("span").textContent = new Date().toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    holder.hidden = false;
+  }
+
+  setUpMenu();
+  showPrintDate();
+  window.addEventListener("beforeprint", showPrintDate);
+})();

@@ -1,0 +1,149 @@
+"""The microsite in Chromium: the name never cut at 360 px, tabs and drawer by mouse and
+keyboard, axe with WCAG 2.2 AA on the home page and with the menu open, and print."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages
+from chromium import DESKTOP, MOBILE
+from test_browser import AXE_OPTIONS, AXE, describe_violations
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_TITLE = """(() => {
+  const names = [...document.querySelectorAll('.site-brand__name')].filter(e => e.getClientRects().length);
+  return names.map(e => ({text: e.textContent.trim(), scroll: e.scrollWidth, client: e.clientWidth,
+                          right: e.getBoundingClientRect().right}));
+})()"""
+
+
+def new_page(browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_site_name_is_shown_whole_at_360_px(site, browser, lang, path):
+    context, page = new_page(browser, MOBILE)
+    page.goto(site.url + path)
+    shown = page.evaluate(VISIBLE_TITLE)
+    width = page.evaluate("document.documentElement.clientWidth")
+    context.close()
+    assert len(shown) == 1, f"{path}: one name must be visible, not {shown}"
+    title = shown[0]
+    assert title["text"] == {"fi": "Helsinki × Lontoo", "en": "Helsinki × London"}[lang]
+    assert title["scroll"] <= title["client"], f"{path}: the name is cut: {title}"
+    assert title["right"] <= width, f"{path}: the name runs off the screen: {title}"
+
+
+@pytest.mark.parametrize("lang,path", [(lang, LANGUAGE_PREFIX[lang] + p) for lang in LANGUAGES for p in ("", "partners/")])
+def test_nothing_scrolls_sideways_at_320_px(site, browser, lang, path):
+    """WCAG 1.4.10 Reflow: content at 320 CSS pixels without horizontal scrolling."""
+    context, page = new_page(browser, {"width": 320, "height": 640})
+    page.goto(site.url + path)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    shown = page.evaluate(VISIBLE_TITLE)
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide at 320 px"
+    assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], shown
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_desktop_shows_the_full_name_and_tabs_without_a_left_column(site, browser, lang):
+    context, page = new_page(browser, DESKTOP)
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    shown = page.evaluate(VISIBLE_TITLE)
+    tabs_visible = page.locator("nav.md-tabs").is_visible()
+    sidebar_visible = page.locator(".md-sidebar--primary").is_visible()
+    menu_visible = page.locator("[data-site-menu]").is_visible()
+    name = page.locator('meta[property="og:site_name"]').get_attribute("content")
+    context.close()
+    assert [s["text"] for s in shown] == [name] and shown[0]["scroll"] <= shown[0]["client"]
+    assert tabs_visible and not sidebar_visible and not menu_visible
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_tabs_by_keyboard(site, page, lang):
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "declaration/")
+    label = {"fi": "Tapahtumat", "en": "Events"}[lang]
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-tabs__link')") and \
+                page.evaluate("document.activeElement.textContent.trim()") == label:
+            break
+    else:
+        pytest.fail("the Events tab cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url + LANGUAGE_PREFIX[lang] + "events/")
+    assert page.locator("a.md-tabs__link[aria-current=page]").inner_text().strip() == label
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_drawer_opens_and_closes_by_keyboard_at_360_px(site, browser, lang):
+    context, page = new_page(browser, MOBILE)
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    drawer_link = page.locator('.md-sidebar--primary .md-nav__list a[href$="events/"]')
+    assert not drawer_link.is_visible(), "the closed drawer's links must be out of sight"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-site-menu')"):
+            break
+    else:
+        pytest.fail("the menu button cannot be reached with Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == {"fi": "Avaa valikko", "en": "Open menu"}[lang]
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'true'")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    drawer_link.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'false'")
+    assert page.evaluate("document.activeElement.hasAttribute('data-site-menu')"), "focus returns to the button"
+    page.wait_for_timeout(400)  # the drawer slides out
+    assert not drawer_link.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_wcag22_on_the_home_page_and_with_the_menu_open(site, browser, lang, viewport):
+    context, page = new_page(browser, viewport)
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    found = AXE.run(page, options=AXE_OPTIONS).response["violations"]
+    problems = describe_violations(LANGUAGE_PREFIX[lang] or "/", found)
+    if viewport == MOBILE:
+        page.click("[data-site-menu]")
+        page.locator(".md-sidebar--primary .md-nav__list a[href]:visible").first.wait_for(state="visible")
+        page.wait_for_timeout(300)
+        found = AXE.run(page, options=AXE_OPTIONS).response["violations"]
+        problems += describe_violations((LANGUAGE_PREFIX[lang] or "/") + " (menu open)", found)
+    context.close()
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("lang,path", [(lang, LANGUAGE_PREFIX[lang] + p) for lang in LANGUAGES for p in ("", "events/")])
+def test_print_shows_the_masthead_and_hides_the_chrome(site, browser, lang, path):
+    context, page = new_page(browser, DESKTOP)
+    page.goto(site.url + path)
+    page.emulate_media(media="print")
+    for selector in ("nav.md-tabs", ".md-header", ".md-search", "footer.md-footer", ".md-sidebar--primary"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+    masthead = page.locator(".site-print-masthead")
+    assert masthead.is_visible()
+    text = masthead.inner_text()
+    assert {"fi": "Helsingin kaupunki", "en": "City of Helsinki"}[lang] in text
+    assert page.locator('link[rel="canonical"]').get_attribute("href") in text
+    date = page.locator("[data-site-print-date]")
+    assert date.is_visible(), "the print date is filled in by site.js"
+    # In the site's Babel locale: 27 November 2026 in British English, 27. marraskuuta 2026 in Finnish.
+    pattern = {"fi": r"^\d{1,2}\. \w+ \d{4}$", "en": r"^\d{1,2} [A-Z][a-z]+ \d{4}$"}[lang]
+    assert re.match(pattern, date.locator("span").inner_text()), date.inner_text()
+    external = page.locator('article a[href^="http"]').first
+    if external.count():
+        after = external.evaluate("a => getComputedStyle(a, '::after').content")
+        assert external.get_attribute("href") in after
+    pdf = page.pdf(format="A4")
+    context.close()
+    assert pdf[:4] == b"%PDF"
