@@ -1,4 +1,4 @@
-"""The `site:feedback` marker: a link to the public issue tracker, on any page.
+"""The `site:feedback` marker: the publisher's feedback channel (and the public issues), on any page.
 
 Which markers exist and which page each belongs on is set in mkdocs.yml `extra.markers`;
 hooks/guards.py stops the build on an unknown, miswritten, misplaced, repeated or missing
@@ -28,6 +28,7 @@ def on_env(env, config: MkDocsConfig, files):
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if "site:feedback" in page.content:
         issues_url = f"{config.repo_url.rstrip('/')}/issues" if config.repo_url else None
-        link = render("partials/feedback-link.html", config=config, issues_url=issues_url)
+        feedback_url = ((config.extra or {}).get("publisher") or {}).get("feedback_url") or None
+        link = render("partials/feedback-link.html", config=config, feedback_url=feedback_url, issues_url=issues_url)
         page.content = MARKER.sub(lambda m: link if m.group(1) == "site:feedback" else m.group(0), page.content)
     return context

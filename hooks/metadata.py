@@ -5,20 +5,20 @@ title, the description and other front matter straight into the page, attributes
 (`<title>`, `<meta name="description" content="...">`, the header, the navigation, and
 the search index through `page.meta["title"]`). A `"` or `<` typed by an editor would end an
 attribute or open an element. Escaping the values here, once, makes every one of those places
-show the editor's text as text; templates must therefore not escape page.meta values again.
+show the editor's text as text. The escaped values are `Markup`, so templates that do
+autoescape (and `| e`) leave them as they are instead of escaping them twice.
 """
 
 from __future__ import annotations
 
-from html import escape
-
+from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 
 def escaped(value):
-    """Strings escaped for HTML text and attributes; lists and mappings walked; others as they are."""
+    """Strings escaped (as Markup) for HTML text and attributes; lists and mappings walked."""
     if isinstance(value, str):
-        return escape(value, quote=True)
+        return escape(value)
     if isinstance(value, list):
         return [escaped(item) for item in value]
     if isinstance(value, dict):

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, TEST_REPO_URL, all_pages, build_site
 from test_weight import page_resources
 from tools.workspace import copy_site
 
@@ -261,10 +261,10 @@ def test_footer_names_the_publishers_and_links_what_every_page_needs(site, lang,
     labels = {"fi": ("Saavutettavuusseloste", "Tietosuoja", "Lähdekoodi"), "en": ("Accessibility statement", "Privacy", "Source code")}[lang]
     assert links[labels[0]] == site.url + LANGUAGE_PREFIX[lang] + "accessibility/"
     assert links[labels[1]] == site.url + LANGUAGE_PREFIX[lang] + "privacy/"
-    assert links[labels[2]] == "https://github.com/helsinki-london/digital-declaration"
-    # No account-free feedback channel is configured: the only feedback link says it needs an account.
-    feedback = [label for label in links if "GitHub" in label and label != labels[2]]
-    assert len(feedback) == 1 and {"fi": "GitHub-tunnuksen", "en": "GitHub account"}[lang] in feedback[0]
+    assert links[labels[2]] == TEST_REPO_URL
+    # The account-free feedback channel of extra.publisher, not one that needs a GitHub account.
+    assert links[{"fi": "Anna palautetta", "en": "Give feedback"}[lang]] == "https://hel.fi/palaute"
+    assert not [label for label in links if "GitHub" in label]
 
 
 def test_publisher_problems_are_listed_with_their_paths():
@@ -371,7 +371,7 @@ def test_bad_publisher_block_stops_the_build_with_every_problem(tmp_path):
     root = copy_site(tmp_path)
     config = (root / "mkdocs.yml").read_text("utf-8")
     config = config.replace("          en: Greater London Authority\n", "", 1)
-    config = config.replace('feedback_url: ""', "feedback_url: http://example.org/feedback", 1)
+    config = config.replace("feedback_url: https://hel.fi/palaute", "feedback_url: http://example.org/feedback", 1)
     (root / "mkdocs.yml").write_text(config, "utf-8")
     result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
     output = result.stdout + result.stderr
