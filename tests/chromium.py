@@ -34,3 +34,18 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def wait_until(page, expression: str, timeout: int = 10000, interval: int = 50) -> None:
+    """Wait until a JavaScript expression is true in the page.
+
+    Playwright's wait_for_function evaluates its predicate with eval() inside the page, which
+    the site's Content-Security-Policy forbids (no 'unsafe-eval'), so it fails at random.
+    page.evaluate goes through the DevTools protocol, which the policy does not govern.
+    """
+    waited = 0
+    while not page.evaluate(expression):
+        if waited >= timeout:
+            raise AssertionError(f"timed out after {timeout} ms waiting for: {expression}")
+        page.wait_for_timeout(interval)
+        waited += interval

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, all_pages
-from chromium import DESKTOP, MOBILE
+from chromium import DESKTOP, MOBILE, wait_until
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -61,7 +61,7 @@ def test_skip_link_is_first_and_works_by_keyboard(site, page, lang):
     focused = page.evaluate("({cls: document.activeElement.className, text: document.activeElement.textContent.trim()})")
     assert "md-skip" in focused["cls"], focused
     # Material slides the link in (opacity 0 -> 1); wait for it, then check it is on screen.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
+    wait_until(page, "getComputedStyle(document.activeElement).opacity === '1'", timeout=3000)
     top, left, width, height = page.evaluate(
         "(() => { const r = document.activeElement.getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; })()")
     assert width > 0 and height > 0 and top >= 0 and left >= 0, "the skip link is not on screen when focused"
@@ -130,7 +130,7 @@ SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No matching documents"}
 
 def wait_for_search_index(page, lang: str) -> None:
     """Material's worker has loaded the index once the 'starting' message is gone."""
-    page.wait_for_function(
+    wait_until(page,
         f"!document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_STARTING[lang]!r})",
         timeout=10000)
 
@@ -140,7 +140,7 @@ def search(page, lang: str, query: str) -> list[str]:
     page.locator("input.md-search__input").click()
     wait_for_search_index(page, lang)
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_function(
+    wait_until(page,
         "document.querySelectorAll('.md-search-result__item').length > 0 || "
         f"document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_NO_RESULTS[lang]!r})",
         timeout=10000)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages
-from chromium import DESKTOP, MOBILE
+from chromium import DESKTOP, MOBILE, wait_until
 from test_browser import AXE_OPTIONS, AXE, describe_violations
 
 pytestmark = pytest.mark.browser
@@ -95,11 +95,11 @@ def test_drawer_opens_and_closes_by_keyboard_at_360_px(site, browser, lang):
         pytest.fail("the menu button cannot be reached with Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == {"fi": "Avaa valikko", "en": "Open menu"}[lang]
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'true'")
-    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    wait_until(page, "document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'true'")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
     drawer_link.wait_for(state="visible")
     page.keyboard.press("Escape")
-    page.wait_for_function("document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'false'")
+    wait_until(page, "document.querySelector('[data-site-menu]').getAttribute('aria-expanded') === 'false'")
     assert page.evaluate("document.activeElement.hasAttribute('data-site-menu')"), "focus returns to the button"
     page.wait_for_timeout(400)  # the drawer slides out
     assert not drawer_link.is_visible()

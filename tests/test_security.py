@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages, built_and_served
+from chromium import wait_until
 from tools.workspace import copy_site
 
 EVENT_TITLE = "Zebra <img src=x onerror=alert(1)>"
@@ -97,7 +98,7 @@ def test_listings_show_hostile_data_as_text_and_json_ld_stays_json(hostile_site,
 
 def _search(page, query: str) -> str:
     page.locator("input.md-search__input").click()
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.match(/käynnistyy|Initializing/)", timeout=10000)
+    wait_until(page, "!document.querySelector('.md-search-result__meta').textContent.match(/käynnistyy|Initializing/)", timeout=10000)
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     page.wait_for_timeout(300)
