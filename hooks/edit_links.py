@@ -3,7 +3,7 @@
 Owns: `page.edit_url` of the pages listed in mkdocs.yml `extra.data_pages` (page name ->
 file under data/), so Material's "Edit this page" opens the data file an editor most
 likely came to change; and the template variable `page_text_edit_url`, the page's own
-Markdown file, for the second link in `partials/edit-text-link.html`. Other pages keep
+Markdown file, for the second link in `partials/page-history.html`. Other pages keep
 MkDocs' edit link and get no second link.
 """
 

@@ -22,7 +22,7 @@ TEXT_LINK = {"fi": "Muokkaa sivun tekstiä", "en": "Edit the page text"}
 
 def edit_links(site, page: str) -> list[tuple[str, str]]:
     doc = BeautifulSoup(site.html(page), "html.parser")
-    return [(a["href"], a["title"]) for a in doc.select("article a.md-content__button[rel=edit]")]
+    return [(a["href"], a.get_text(" ", strip=True)) for a in doc.select(".site-page-history a[rel=edit]")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -393,11 +393,12 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
 
         <img src="images/logo.svg" alt="" onerror="alert(3)">
         """))
-    edit(root / "docs/index.fi.md", "\n# ", '\n<iframe src="https://example.org"></iframe>\n\n# ')
+    edit(root / "docs/index.fi.md", "\n---\n", '\n---\n\n<iframe src="https://example.org"></iframe>\n')
+    iframe_line = (root / "docs/index.fi.md").read_text().splitlines().index('<iframe src="https://example.org"></iframe>') + 1
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
-        "docs/index.fi.md:6: <iframe> is not allowed in a page: it embeds another page or program",
+        f"docs/index.fi.md:{iframe_line}: <iframe> is not allowed in a page: it embeds another page or program",
         f"docs/themes.en.md:{lines + 9}: <script> is not allowed in a page: it runs a script",
         f'docs/themes.en.md:{lines + 11}: <a href="java&#x09;script:alert(1)">' + JAVASCRIPT,
         f'docs/themes.en.md:{lines + 11}: <a href="JaVaScRiPt:alert(2)">' + JAVASCRIPT,
