@@ -239,12 +239,24 @@ def test_screenshots_for_reviewers(site, browser, lang, viewport):
     page = context.new_page()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = "desktop" if viewport == DESKTOP else "mobile"
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     for path in PAGES:
-        page.goto(site.url + LANGUAGE_PREFIX[lang] + path)
+        response = page.goto(site.url + LANGUAGE_PREFIX[lang] + path)
+        page.wait_for_load_state("networkidle")
+        # What the picture must show: the page itself, rendered, with its heading on screen.
+        assert response.status == 200, path
+        heading = page.locator("h1").first
+        assert heading.is_visible() and heading.inner_text().strip(), f"{path}: no visible h1"
+        box = heading.bounding_box()
+        assert box and box["width"] > 0 and box["y"] < viewport["height"], f"{path}: the h1 is not on the first screen"
+        assert page.evaluate("document.documentElement.classList.contains('js')"), f"{path}: the theme's script did not start"
+        assert not page.locator("text=/Traceback|Internal Server Error|Jinja|undefined/").count(), f"{path}: an error shows on the page"
         target = SCREENSHOTS / f"{path.strip('/') or 'home'}-{lang}-{name}.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 5000
     context.close()
+    assert errors == [], errors
 
 
 def test_html_is_valid_by_the_nu_checker(site):

@@ -65,6 +65,10 @@ def test_front_matter_stays_inside_its_attribute_and_title(hostile_site, lang):
     assert not INJECTED.search(head_html), "front matter broke out of the head's attributes"
     doc = BeautifulSoup(html, "html.parser")
     assert doc.find("meta", attrs={"name": "description"})["content"] == PAGE_DESCRIPTION
+    # The sharing tags take the same text through the same escaping.
+    assert doc.find("meta", attrs={"property": "og:description"})["content"] == PAGE_DESCRIPTION
+    assert doc.find("meta", attrs={"name": "twitter:description"})["content"] == PAGE_DESCRIPTION
+    assert doc.find("meta", attrs={"property": "og:title"})["content"] == PAGE_TITLE
     assert doc.title.string.startswith(PAGE_TITLE)
     assert not doc.head.find_all("img") and not doc.head.find("meta", attrs={"http-equiv": "refresh"})
 
