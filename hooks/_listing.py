@@ -4,14 +4,20 @@ environment, and per-language settings from mkdocs.yml. Helpers only; not a hook
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+import zoneinfo
+from contextlib import contextmanager
 from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
+from _cache import ListingCache, files_hash, input_hash
 from _data import SiteData, build_time, load_site_data
 from _site import site_languages
 
@@ -24,12 +30,8 @@ _env: dict[str, Environment] = {}
 
 def _data_key(config: MkDocsConfig) -> tuple:
     data_dir = data_dir_of(config)
-    files = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(data_dir.glob("*.yml"))
-    )
     locales = tuple(lang.locale for lang in site_languages(config))
-    return (str(data_dir), config.docs_dir, locales, files)
+    return (str(data_dir), config.docs_dir, locales, files_hash(data_dir.glob("*.yml")))
 
 
 def data_dir_of(config: MkDocsConfig) -> Path:
@@ -39,15 +41,69 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 def site_data(config: MkDocsConfig) -> SiteData:
     """The data of this build run: read and validated once, not once per language.
 
-    Raises DataError. The cache key is the files' size and modification time, so
-    `mkdocs serve` re-reads them after an edit.
+    Raises DataError. The cache key is the hash of the files' contents, so `mkdocs serve`
+    re-reads them after an edit, and only then (a page edit leaves them as they were).
     """
     key = _data_key(config)
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
-        _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root)
+        _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
+        with gc_paused():
+            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root)
         _cache["key"] = key
     return _cache["data"]
+
+
+def data_hash(config: MkDocsConfig) -> str:
+    """The hash of the contents of the data files that `site_data` returns."""
+    site_data(config)
+    return _cache["key"][3]
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off while tens of thousands of objects are made.
+
+    Each collection walks every object alive, so collections triggered while YAML nodes,
+    events and their views pile up cost more the more there are: at 10,000 events, two thirds
+    of reading the data. These objects hold no reference cycles; they are freed by reference
+    counting, and the collector runs again as soon as the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def listing_cache(config: MkDocsConfig) -> ListingCache:
+    """The serve cache (SITE_LISTINGS_CACHE), or one that holds nothing."""
+    return ListingCache.from_environment(Path(config.config_file_path).parent)
+
+
+def templates_hash(config: MkDocsConfig) -> str:
+    """What a rendered listing depends on besides the data and the page: the site's
+    templates, hooks and configuration file, and the versions of the libraries they use."""
+    root = Path(config.config_file_path).parent
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
+    sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]
+    libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
+    return input_hash(files_hash(path for path in sources if path.is_file()), libraries, sys.version)
+
+
+def zones_hash(zones) -> str:
+    """The hash of the time zone rules of `zones` (the system's or the tzdata package's files)."""
+    found = []
+    for zone in sorted(set(zones)):
+        paths = [Path(folder) / zone for folder in zoneinfo.TZPATH]
+        found.append(next((path.read_bytes() for path in paths if path.is_file()), zone))
+    try:
+        found.append(version("tzdata"))
+    except PackageNotFoundError:
+        pass
+    return input_hash(*found)
 
 
 def remember_env(env: Environment) -> None:

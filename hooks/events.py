@@ -10,14 +10,17 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from _calendar import event_calendar
+from _cache import input_hash
+from _calendar import assemble_calendar, calendar_parts
 from _data import split_events
 from _dates import event_when, generated_on
-from _listing import LISTINGS_ENABLED, build_now, events_settings, render, site_data
+from _listing import (LISTINGS_ENABLED, build_now, data_hash, events_settings, gc_paused, listing_cache, render,
+                      site_data, templates_hash, zones_hash)
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph
 
@@ -34,11 +37,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
-        listing, views = render_events(config, locale, page.canonical_url)
+        listing, entries = render_events(config, locale, page.canonical_url, page.url)
         page.content = page.content.replace(MARKER, listing)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            search.search_index.entries.extend(search_entries(views, page.url, locale))
+            search.search_index.entries.extend(entries)
     return context
 
 
@@ -49,25 +52,50 @@ def event_views(config: MkDocsConfig, events) -> list[dict]:
     return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
 
 
-def render_events(config: MkDocsConfig, locale: str, page_url: str) -> tuple[str, list[dict]]:
-    """The listing's HTML, and the event views it shows (upcoming first, then past)."""
+def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: str = "") -> tuple[str, list[dict]]:
+    """The listing's HTML (upcoming first, then past), and its events' search entries."""
     settings = events_settings(config)
     now = build_now()
     upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
-    babel = babel_locale(config, current_locale(config))
-    upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
+    body = listing_body(config, locale, page_url, page_path, upcoming, past)
     html = render(
         "partials/events.html",
         config=config,
         locale=locale,
-        upcoming=upcoming_views,
-        past=past_views,
-        json_ld=json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
-        generated_on=generated_on(now, settings["home_timezone"], babel),
+        upcoming=Markup(body["upcoming"]),
+        past=Markup(body["past"]),
+        json_ld=body["json_ld"],
+        generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
-    return html, upcoming_views + past_views
+    return html, body["search"]
+
+
+def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
+    """What the listing shows of the events, which the build date changes only through the
+    split into upcoming and past: both lists' items, the JSON-LD graph and the search entries.
+    Kept between `mkdocs serve` rebuilds (hooks/_cache.py), keyed by every input."""
+    settings = events_settings(config)
+    events = site_data(config).events
+    key = input_hash(
+        locale, babel_locale(config, locale), settings, page_url, page_path,
+        [e.id for e in upcoming], [e.id for e in past], data_hash(config), templates_hash(config),
+        zones_hash([settings["home_timezone"], *settings["reference_timezones"], *(e.timezone for e in events if e.timezone)]),
+    )
+    cache = listing_cache(config)
+    body = cache.get(f"events-{locale}", key)
+    if body is None:
+        with gc_paused():
+            upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
+            body = {
+                "upcoming": str(render("partials/event-items.html", config=config, locale=locale, items=upcoming_views)),
+                "past": str(render("partials/event-items.html", config=config, locale=locale, items=past_views)),
+                "json_ld": json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
+                "search": search_entries(upcoming_views + past_views, page_path, locale),
+            }
+        cache.put(f"events-{locale}", key, body)
+    return body
 
 
 def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
@@ -99,4 +127,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     page_url = _events_page_url.get(locale) or absolute_url(config, f"{prefix}/events/" if prefix else "events/")
     target = Path(config.site_dir) / prefix / events_settings(config)["calendar_file"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(event_calendar(site_data(config).events, locale, config.site_name, page_url, build_now()))
+    target.write_bytes(assemble_calendar(calendar_text(config, locale, page_url), build_now()))
+
+
+def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]:
+    """The calendar but for its DTSTAMP lines (_calendar.calendar_parts), kept between
+    `mkdocs serve` rebuilds: the build time changes only those lines."""
+    events = site_data(config).events
+    key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
+                     zones_hash(e.timezone for e in events if e.timezone))
+    cache = listing_cache(config)
+    parts = cache.get(f"calendar-{locale}", key)
+    if parts is None:
+        with gc_paused():
+            parts = list(calendar_parts(events, locale, config.site_name, page_url))
+        cache.put(f"calendar-{locale}", key, parts)
+    return parts

@@ -1,0 +1,78 @@
+"""A cache of the listings' rendered parts for `mkdocs serve`, keyed by the hash of every input.
+
+No MkDocs import. Entries are JSON files in a folder outside docs/ and site/ (the Makefile's
+`serve` sets SITE_LISTINGS_CACHE=.cache/listings), each named by the SHA-256 of everything
+its value depends on, so an entry can never be stale: a changed input is a new name. The
+folder is safe to delete at any time; a missing or unreadable entry is computed again.
+JSON rather than pickle: loading a file must not be able to run code. Without
+SITE_LISTINGS_CACHE (every `mkdocs build`, the deploy) nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+_memory: dict[str, object] = {}  # entries of this process: `mkdocs serve` rebuilds in one process
+_MEMORY_LIMIT = 64  # entries; a long serve session must not grow without bound
+
+
+def input_hash(*parts) -> str:
+    """The SHA-256 of the parts (bytes as they are, anything else as its repr)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def files_hash(paths) -> str:
+    """The hash of the files' names and contents (not their modification times)."""
+    return input_hash(*(item for path in sorted(paths) for item in (str(path), path.read_bytes())))
+
+
+class ListingCache:
+    """get/put by key; a folder of None is a cache that never holds anything."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    @classmethod
+    def from_environment(cls, root: Path) -> ListingCache:
+        setting = os.environ.get("SITE_LISTINGS_CACHE", "")
+        return cls(root / setting if setting else None)
+
+    def get(self, kind: str, key: str):
+        if self.folder is None:
+            return None
+        name = f"{kind}-{key}"
+        if name in _memory:
+            return _memory[name]
+        try:
+            value = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self._remember(name, value)
+        return value
+
+    def put(self, kind: str, key: str, value) -> None:
+        if self.folder is None:
+            return
+        name = f"{kind}-{key}"
+        self._remember(name, value)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f".{name}.{os.getpid()}.tmp"
+            partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.folder / f"{name}.json")  # never a half-written entry
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+    @staticmethod
+    def _remember(name: str, value) -> None:
+        if len(_memory) >= _MEMORY_LIMIT:
+            _memory.pop(next(iter(_memory)))
+        _memory[name] = value
