@@ -35,7 +35,10 @@ def files_hash(paths) -> str:
 
 
 class ListingCache:
-    """get/put by key; a folder of None is a cache that never holds anything."""
+    """get/put by key; a folder of None is a cache that never holds anything.
+
+    A value from `get` may be the very object an earlier build put: read it, never change it.
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder

@@ -112,7 +112,13 @@ def remember_env(env: Environment) -> None:
 
 def render(template: str, **context) -> Markup:
     """Render a template from overrides/ (or the theme) with the page-building environment."""
-    return Markup(_env["current"].get_template(template).render(**context))
+    return Markup(render_text(template, **context))
+
+
+def render_text(template: str, **context) -> str:
+    """`render` for text that goes into a page, not into another template: a listing of
+    10,000 events is tens of megabytes, and each Markup() is another copy of it."""
+    return _env["current"].get_template(template).render(**context)
 
 
 def events_settings(config: MkDocsConfig) -> dict:

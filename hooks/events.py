@@ -20,7 +20,7 @@ from _calendar import assemble_calendar, calendar_parts
 from _data import split_events
 from _dates import event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, events_settings, gc_paused, listing_cache, render,
-                      site_data, templates_hash, zones_hash)
+                      render_text, site_data, templates_hash, zones_hash)
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph
 
@@ -58,18 +58,23 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: s
     now = build_now()
     upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
     body = listing_body(config, locale, page_url, page_path, upcoming, past)
-    html = render(
+    html = render_text(
         "partials/events.html",
         config=config,
         locale=locale,
-        upcoming=Markup(body["upcoming"]),
-        past=Markup(body["past"]),
+        upcoming=_markup(body["upcoming"]),
+        past=_markup(body["past"]),
         json_ld=body["json_ld"],
         generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
     return html, body["search"]
+
+
+def _markup(html: str) -> Markup:
+    """Markup for rendered items read back from the cache; Markup(Markup) would copy them."""
+    return html if isinstance(html, Markup) else Markup(html)
 
 
 def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
@@ -89,8 +94,8 @@ def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: st
         with gc_paused():
             upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
             body = {
-                "upcoming": str(render("partials/event-items.html", config=config, locale=locale, items=upcoming_views)),
-                "past": str(render("partials/event-items.html", config=config, locale=locale, items=past_views)),
+                "upcoming": render("partials/event-items.html", config=config, locale=locale, items=upcoming_views),
+                "past": render("partials/event-items.html", config=config, locale=locale, items=past_views),
                 "json_ld": json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
                 "search": search_entries(upcoming_views + past_views, page_path, locale),
             }

@@ -28,7 +28,7 @@ from babel.dates import format_date, format_interval, format_skeleton, get_timez
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, build_site
-from tools.bench import write_synthetic_data
+from tools.bench import build_env, serve_latency, write_synthetic_data
 from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -268,6 +268,19 @@ def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
     later = {"SOURCE_DATE_EPOCH": str(1795608000 + 400 * 86400)}
     assert _trees_equal(_build(synthetic_copy, tmp_path / "later", **later),
                         _build(synthetic_copy, tmp_path / "later-cached", SITE_LISTINGS_CACHE=str(cache), **later)) == []
+
+
+def test_serve_rebuilds_after_page_and_data_edits(tmp_path):
+    """`mkdocs serve` with the cache, as `make serve` runs it: the first build, a page edit
+    (the listings come from the cache) and a data edit (they are made again) all show."""
+    copy = copy_site(tmp_path / "site")
+    env = build_env()
+    env.pop("SOURCE_DATE_EPOCH")
+    log = tmp_path / "serve.log"
+    result = serve_latency(copy, 0, "site", env, 1, log)
+    assert len(result.page_edit_s) == 1 and len(result.data_edit_s) == 1
+    assert "ERROR" not in log.read_text("utf-8"), log.read_text("utf-8")[-3000:]
+    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar"}
 
 
 def _listing_parts(site: Path) -> dict[str, bytes]:

@@ -15,6 +15,11 @@ of a noisy machine falls on all of them alike:
     bare Material  theme material and the search plugin only, building the same Markdown
                    as two plain trees fi/ and en/: the theme's cost without our additions
 
+Then `mkdocs serve` as `make serve` runs it (live reload, the listings' serve cache on), at
+the real site and at 1,000 events, and with SITE_LISTINGS=off at 1,000 events: after the
+first build, a page is edited (or an event's title in data/events.yml), and the time until
+the served page shows the change is the edit-to-reload latency.
+
 At the smallest and the largest scale one more build runs in-process under cProfile: it counts
 how often the data are read and validated (the target is once per build run, not once per
 language) and lists where the hooks spend their time, fixed costs at the smallest scale and
@@ -33,13 +38,18 @@ import json
 import os
 import platform
 import pstats
+import re
 import resource
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -58,10 +68,15 @@ DATA_FUNCTIONS = ("load_site_data", "parse_events", "parse_partners")
 # plugin, where the listings' output costs time, and leave out nodes under 2% of the build.
 TREE_OPTIONS = {"show_regex": r".*/(mkdocs/commands|markdown|material/plugins)/.*", "filter_threshold": 0.02}
 
-# Targets of the issue "Performance: build benchmark, scaling, and page weight for readers".
-HOOKS_SHARE_GOALS = {1_000: 0.05, 10_000: 0.25}
+# Targets of issue 14, "Listings that cost almost nothing: cold builds, rebuilds in make serve,
+# and memory at scale" (which replaced those of the first benchmark issue: 5% and 25%).
+HOOKS_SHARE_GOALS = {1_000: 0.15, 10_000: 0.40}
+PEAK_MIB_GOAL = (10_000, 150)  # the site's build at this many events, in MiB
+PAGE_EDIT_GOAL = (1_000, 1.1)  # a page edit under serve, site / listings off, at this many events
 VERSUS_BARE_GOAL = 2.0
 LINEAR_TOLERANCE = 1.5  # the last segment's cost per 1,000 events over the first segment's
+SERVE_SCALES = (0, 1_000)  # 0: the real site's own data
+SERVE_TIMEOUT_S = 300  # for the first build; each reload gets a third of it
 
 
 # ---------------------------------------------------------------- synthetic data
@@ -311,6 +326,115 @@ def bench_scale(events: int, runs: int, warmup: int, workdir: Path, bare: Varian
     return result
 
 
+# ---------------------------------------------------------------- mkdocs serve
+
+
+@dataclass
+class ServeResult:
+    """Edit-to-reload latencies of `mkdocs serve` for one copy, in seconds."""
+
+    events: int  # 0: the real site's data
+    variant: str  # SITE or LISTINGS_OFF
+    first_build_s: float
+    page_edit_s: list[float]
+    data_edit_s: list[float]  # empty for listings off (the data are not read)
+
+    @property
+    def label(self) -> str:
+        scale = "real site" if self.events == 0 else f"{self.events:,} events"
+        return f"{scale}, {self.variant}"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, text: str | None, timeout: float) -> float:
+    """Poll `url` until it answers (and shows `text`, if given); returns the time it took."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        body = _fetch(url)
+        if body is not None and (text is None or text in body):
+            return time.perf_counter() - started
+        time.sleep(0.02)
+    raise SystemExit(f"mkdocs serve did not show {text or 'the page'} at {url} within {timeout:.0f} s")
+
+
+def serve_latency(copy: Path, events: int, variant: str, env: dict[str, str], edits: int, log: Path) -> ServeResult:
+    """Start `mkdocs serve` in `copy` as `make serve` does, then edit a page `edits` times and
+    (with listings on) an event's title `edits` times, timing each until the page shows it."""
+    port = _free_port()
+    root = f"http://127.0.0.1:{port}/"
+    env = {**env, "SITE_URL": root}
+    if variant == SITE:
+        env["SITE_LISTINGS_CACHE"] = ".cache/listings"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
+               "--watch", "data", "--watch", "hooks"]
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, cwd=copy, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    try:
+        first = _wait_for(root + "privacy/", None, SERVE_TIMEOUT_S)
+        page, events_file = copy / "docs" / "privacy.fi.md", copy / "data" / "events.yml"
+        page_text, data_text = page.read_text("utf-8"), events_file.read_text("utf-8")
+        page_edits, data_edits = [], []
+        for number in range(1, edits + 1):
+            marker = f"benchmark-page-edit-{number}"
+            page.write_text(page_text + f"\n{marker}\n", "utf-8")
+            started = time.perf_counter()
+            _wait_for(root + "privacy/", marker, SERVE_TIMEOUT_S / 3)
+            page_edits.append(time.perf_counter() - started)
+        page.write_text(page_text, "utf-8")
+        first_title = re.search(r"^ +fi: (.+)$", data_text, re.M)
+        for number in range(1, edits + 1 if variant == SITE and first_title else 1):
+            marker = f"benchmark-data-edit-{number}"
+            edited = data_text[:first_title.start(1)] + json.dumps(marker) + data_text[first_title.end(1):]
+            events_file.write_text(edited, "utf-8")
+            started = time.perf_counter()
+            _wait_for(root + "events/", marker, SERVE_TIMEOUT_S / 3)
+            data_edits.append(time.perf_counter() - started)
+        events_file.write_text(data_text, "utf-8")
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+    return ServeResult(events, variant, first, page_edits, data_edits)
+
+
+def bench_serve(workdir: Path, edits: int) -> list[ServeResult]:
+    """Serve latencies of the real site and of 1,000 events, listings on and off."""
+    results = []
+    for events in SERVE_SCALES:
+        copy = copy_site(workdir / f"serve-{events}")
+        if events:
+            write_synthetic_data(copy, events)
+        variants = [(SITE, build_env())] + ([(LISTINGS_OFF, build_env(SITE_LISTINGS="off"))] if events else [])
+        for variant, env in variants:
+            env.pop("SOURCE_DATE_EPOCH")  # serve as an editor runs it: the build time is now
+            result = serve_latency(copy, events, variant, env, edits, workdir / f"serve-{events}-{variant}.log".replace(" ", "-"))
+            print(f"  serve {result.label:<28} first build {result.first_build_s:5.2f} s, page edit "
+                  f"{_median_text(result.page_edit_s)}, data edit {_median_text(result.data_edit_s)}", file=sys.stderr, flush=True)
+            results.append(result)
+    return results
+
+
+def _median_text(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f} s" if seconds else "–"
+
+
 # ---------------------------------------------------------------- profile
 
 
@@ -491,10 +615,32 @@ def data_once_target(profiles: list[ProfileResult]) -> Target:
     return Target("data read and validated once per build run (both languages)", "each function 1×", measured, met)
 
 
-def evaluate(results: list[ScaleResult], profiles: list[ProfileResult]) -> list[Target]:
+def peak_memory_target(results: list[ScaleResult]) -> Target:
+    events, goal = PEAK_MIB_GOAL
+    name = f"peak memory of the build at {events:,} events"
+    scale = next((r for r in results if r.events == events), None)
+    if scale is None:
+        return Target(name, f"≤ {goal} MiB", "not measured (scale not run)", None)
+    peak = scale.peak_mib(SITE)
+    return Target(name, f"≤ {goal} MiB", f"{peak:.0f} MiB (listings off {scale.peak_mib(LISTINGS_OFF):.0f} MiB)", peak <= goal)
+
+
+def page_edit_target(serve: list[ServeResult]) -> Target:
+    events, goal = PAGE_EDIT_GOAL
+    name = f"`mkdocs serve` after a page edit at {events:,} events, site / listings off"
+    by_variant = {r.variant: r for r in serve if r.events == events}
+    if SITE not in by_variant or LISTINGS_OFF not in by_variant:
+        return Target(name, f"≤ {goal:g}×", "not measured (--no-serve)", None)
+    site, off = (statistics.median(by_variant[v].page_edit_s) for v in (SITE, LISTINGS_OFF))
+    return Target(name, f"≤ {goal:g}×", f"{site / off:.2f}× ({site:.2f} s vs {off:.2f} s)", site / off <= goal)
+
+
+def evaluate(results: list[ScaleResult], profiles: list[ProfileResult], serve: list[ServeResult]) -> list[Target]:
     return [
         *(hooks_share_target(results, events, goal) for events, goal in HOOKS_SHARE_GOALS.items()),
         linear_target(results),
+        peak_memory_target(results),
+        page_edit_target(serve),
         versus_bare_target(results),
         data_once_target(profiles),
     ]
@@ -530,8 +676,21 @@ def profile_section(profile: ProfileResult) -> str:
     return "\n\n".join(parts)
 
 
+def serve_section(serve: list[ServeResult]) -> str:
+    rows = [[r.label, f"{r.first_build_s:.2f}", _median_text(r.page_edit_s), _median_text(r.data_edit_s),
+             ", ".join(f"{s:.2f}" for s in r.page_edit_s + r.data_edit_s)] for r in serve]
+    return "\n\n".join([
+        "## `mkdocs serve`: from an edit to the served page showing it",
+        "As `make serve` runs it (live reload, SITE_LISTINGS_CACHE on for the site), build time now; "
+        "a page edit appends a line to docs/privacy.fi.md, a data edit changes the first event's Finnish "
+        "title; each is timed until the served page contains the new text (polled every 20 ms), so the "
+        "watcher's own delay is included. Medians.",
+        _table(["copy", "first build s", "page edit", "data edit", "every run s"], rows),
+    ])
+
+
 def markdown_report(meta: dict, results: list[ScaleResult], segments: list[Segment],
-                    targets: list[Target], profiles: list[ProfileResult]) -> str:
+                    targets: list[Target], profiles: list[ProfileResult], serve: list[ServeResult]) -> str:
     runs_note = ", ".join(f"{r.events:,}: {len(r.runs[SITE])}" for r in results)
     times = _table(
         ["events", "partners", "site s", "listings off s", "bare Material s", "hooks s", "hooks' share", "site / bare",
@@ -557,6 +716,7 @@ def markdown_report(meta: dict, results: list[ScaleResult], segments: list[Segme
         "(such as Material's search index of the listings).",
         "## Build times", times,
         "## Growth", slopes,
+        *([serve_section(serve)] if serve else []),
         "## Targets", verdicts,
         *(profile_section(profile) for profile in profiles),
     ]
@@ -595,6 +755,8 @@ def parse_plan(argv: list[str] | None) -> tuple[Plan, argparse.Namespace]:
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the first scale (default 1)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench-results", help="output folder")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies and build logs")
+    parser.add_argument("--serve-edits", type=int, default=3, help="edits of each kind under mkdocs serve (default 3)")
+    parser.add_argument("--no-serve", action="store_true", help="leave out the mkdocs serve latencies")
     args = parser.parse_args(argv)
     if args.quick:
         return Plan((10, 1000, 2000), 1, 1, 0, False, "quick (--quick)"), args
@@ -619,6 +781,7 @@ def main(argv: list[str] | None = None) -> int:
             for i, events in enumerate(plan.scales)
         ]
         # The smallest scale shows the hooks' fixed costs, the largest their cost per event.
+        serve = [] if args.no_serve else bench_serve(workdir, 1 if args.quick else args.serve_edits)
         profiles = [profile_scale(plan.scales[0], workdir, args.results, with_tree=False),
                     profile_scale(plan.scales[-1], workdir, args.results, with_tree=plan.with_tree)]
     finally:
@@ -627,9 +790,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(workdir, ignore_errors=True)
     segments = growth(results)
-    targets = evaluate(results, profiles)
+    targets = evaluate(results, profiles, serve)
     meta = {"mode": plan.mode, "started": started, "machine": machine_description()}
-    report = markdown_report(meta, results, segments, targets, profiles)
+    report = markdown_report(meta, results, segments, targets, profiles, serve)
     write_results(args.results, report, {
         **meta, "plan": asdict(plan),
         "scales": [{**asdict(r), "median_seconds": {v: r.median_seconds(v) for v in r.runs},
@@ -638,6 +801,7 @@ def main(argv: list[str] | None = None) -> int:
         "growth": [asdict(s) for s in segments],
         "targets": [asdict(t) for t in targets],
         "profiles": [asdict(profile) for profile in profiles],
+        "serve": [asdict(r) for r in serve],
     })
     print(report)
     return 0
