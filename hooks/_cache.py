@@ -48,6 +48,10 @@ class ListingCache:
         setting = os.environ.get("SITE_LISTINGS_CACHE", "")
         return cls(root / setting if setting else None)
 
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
     def get(self, kind: str, key: str):
         if self.folder is None:
             return None

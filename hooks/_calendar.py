@@ -13,7 +13,8 @@ per event: building and serialising 20,000 `icalendar.Event` objects was a third
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -88,30 +89,44 @@ def _vevent_text(event: Event, locale: str, host: str, page_url: str) -> tuple[s
     """One VEVENT as folded content lines, before and after its DTSTAMP line, and its TZID."""
     if event.start.precision == "day":
         last = (event.end or event.start).day
-        start, end = vDDDTypes(event.start.day), vDDDTypes(last + timedelta(days=1))  # DTEND of a DATE is exclusive
+        start, tzid = _date_line("DTSTART", event.start.day, None)
+        end = _date_line("DTEND", last + timedelta(days=1), None)[0]  # DTEND of a DATE is exclusive
     else:
-        zone = ZoneInfo(event.timezone)
-        start = vDDDTypes(event.start.value.replace(tzinfo=zone))
-        end = vDDDTypes(event.end.value.replace(tzinfo=zone)) if event.end else None
-    before = "BEGIN:VEVENT\r\n" + _text_line("SUMMARY", event.title[locale]) + _content_line("DTSTART", start)
-    if end is not None:
-        before += _content_line("DTEND", end)
+        start, tzid = _date_line("DTSTART", event.start.value, event.timezone)
+        end = _date_line("DTEND", event.end.value, event.timezone)[0] if event.end else ""
+    before = "BEGIN:VEVENT\r\n" + _text_line("SUMMARY", event.title[locale]) + start + end
     after = _text_line("UID", f"{event.id}.{locale}@{host}")
     if event.description:
         after += _text_line("DESCRIPTION", event.description[locale])
     after += _text_line("LOCATION", event.location[locale])
     after += _content_line("URL", vUri(event.url or f"{page_url}#event-{event.id}"))
-    return before, after + "END:VEVENT\r\n", start.params.get("TZID")
+    return before, after + "END:VEVENT\r\n", tzid
+
+
+@lru_cache(maxsize=65_536)  # the second language's calendar has the same dates and times
+def _date_line(name: str, value: date | datetime, zone: str | None) -> tuple[str, str | None]:
+    """DTSTART or DTEND of a DATE (zone None) or a local date-time in `zone`, and its TZID.
+
+    Keyed by the naive value and the zone's name: aware datetimes in different zones that
+    are the same instant compare equal, and would share an entry."""
+    typed = vDDDTypes(value if zone is None else value.replace(tzinfo=ZoneInfo(zone)))
+    return _content_line(name, typed), typed.params.get("TZID")
 
 
 def _text_line(name: str, value: str) -> str:
     """A TEXT property without parameters, as icalendar's vText writes it."""
-    return foldline(f"{name}:{escape_char(value)}") + "\r\n"
+    return _fold(f"{name}:{escape_char(value)}") + "\r\n"
+
+
+def _fold(line: str) -> str:
+    """icalendar's foldline, which leaves a line under 75 octets as it is: checking that first
+    skips its character-by-character loop over every line that is not pure ASCII."""
+    return line if len(line.encode("utf-8")) < 75 else foldline(line)
 
 
 def _content_line(name: str, value) -> str:
     """A property of one of icalendar's value types, with its parameters (VALUE, TZID)."""
     text = value.to_ical().decode("utf-8")
     if value.params:
-        return foldline(f"{name};{value.params.to_ical().decode('utf-8')}:{text}") + "\r\n"
-    return foldline(f"{name}:{text}") + "\r\n"
+        return _fold(f"{name};{value.params.to_ical().decode('utf-8')}:{text}") + "\r\n"
+    return _fold(f"{name}:{text}") + "\r\n"

@@ -31,7 +31,19 @@ _env: dict[str, Environment] = {}
 def _data_key(config: MkDocsConfig) -> tuple:
     data_dir = data_dir_of(config)
     locales = tuple(lang.locale for lang in site_languages(config))
-    return (str(data_dir), config.docs_dir, locales, files_hash(data_dir.glob("*.yml")))
+    return (str(data_dir), config.docs_dir, locales, _contents_hash(sorted(data_dir.glob("*.yml"))))
+
+
+_hashed: dict = {"stats": None, "hash": None}
+
+
+def _contents_hash(paths: list[Path]) -> str:
+    """files_hash(paths), read again only when a file's size or modification time changed:
+    the listings ask for the data several times per build."""
+    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    if _hashed["stats"] != stats:
+        _hashed["hash"], _hashed["stats"] = files_hash(paths), stats
+    return _hashed["hash"]
 
 
 def data_dir_of(config: MkDocsConfig) -> Path:

@@ -56,7 +56,7 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: s
     """The listing's HTML (upcoming first, then past), and its events' search entries."""
     settings = events_settings(config)
     now = build_now()
-    upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
+    upcoming, past = _split(config, now, settings["home_timezone"])
     body = listing_body(config, locale, page_url, page_path, upcoming, past)
     html = render_text(
         "partials/events.html",
@@ -72,6 +72,18 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: s
     return html, body["search"]
 
 
+_last_split: dict = {"events": None, "key": None, "split": None}
+
+
+def _split(config: MkDocsConfig, now, home_timezone: str) -> tuple[list, list]:
+    """split_events, once per build run rather than once per language (the same events,
+    build time and zone give the same split)."""
+    events = site_data(config).events
+    if _last_split["events"] is not events or _last_split["key"] != (now, home_timezone):
+        _last_split.update(events=events, key=(now, home_timezone), split=split_events(events, now, home_timezone))
+    return _last_split["split"]
+
+
 def _markup(html: str) -> Markup:
     """Markup for rendered items read back from the cache; Markup(Markup) would copy them."""
     return html if isinstance(html, Markup) else Markup(html)
@@ -81,14 +93,8 @@ def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: st
     """What the listing shows of the events, which the build date changes only through the
     split into upcoming and past: both lists' items, the JSON-LD graph and the search entries.
     Kept between `mkdocs serve` rebuilds (hooks/_cache.py), keyed by every input."""
-    settings = events_settings(config)
-    events = site_data(config).events
-    key = input_hash(
-        locale, babel_locale(config, locale), settings, page_url, page_path,
-        [e.id for e in upcoming], [e.id for e in past], data_hash(config), templates_hash(config),
-        zones_hash([settings["home_timezone"], *settings["reference_timezones"], *(e.timezone for e in events if e.timezone)]),
-    )
     cache = listing_cache(config)
+    key = _listing_key(config, locale, page_url, page_path, upcoming, past) if cache.enabled else ""
     body = cache.get(f"events-{locale}", key)
     if body is None:
         with gc_paused():
@@ -101,6 +107,16 @@ def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: st
             }
         cache.put(f"events-{locale}", key, body)
     return body
+
+
+def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
+    settings = events_settings(config)
+    zones = [settings["home_timezone"], *settings["reference_timezones"]]
+    return input_hash(
+        locale, babel_locale(config, locale), settings, page_url, page_path,
+        [e.id for e in upcoming], [e.id for e in past], data_hash(config), templates_hash(config),
+        zones_hash(zones + [e.timezone for e in site_data(config).events if e.timezone]),
+    )
 
 
 def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
@@ -139,9 +155,9 @@ def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]
     """The calendar but for its DTSTAMP lines (_calendar.calendar_parts), kept between
     `mkdocs serve` rebuilds: the build time changes only those lines."""
     events = site_data(config).events
-    key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
-                     zones_hash(e.timezone for e in events if e.timezone))
     cache = listing_cache(config)
+    key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
+                     zones_hash(e.timezone for e in events if e.timezone)) if cache.enabled else ""
     parts = cache.get(f"calendar-{locale}", key)
     if parts is None:
         with gc_paused():
