@@ -26,6 +26,7 @@ from _structured import event_json_ld, json_ld_graph
 
 MARKER = "<!-- data:events -->"
 _events_page_url: dict[str, str] = {}
+_listed_pages: dict[str, tuple[Page, str]] = {}  # pages with a listing, and their content before it
 
 
 # The listing is placed after Material's search plugin (priority 0) has read the page, and
@@ -38,11 +39,22 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
         listing, entries = render_events(config, locale, page.canonical_url, page.url)
+        _listed_pages[page.file.abs_src_path] = (page, page.content)
         page.content = page.content.replace(MARKER, listing)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             search.search_index.entries.extend(entries)
     return context
+
+
+@event_priority(-100)  # after every other hook and plugin has seen the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The written page no longer needs its listing: at 10,000 events it is tens of megabytes
+    that would stay in memory, with the Page, until the last language is built."""
+    listed = _listed_pages.pop(page.file.abs_src_path, None)
+    if listed is not None and listed[0] is page:
+        page.content = listed[1]
+    return output
 
 
 def event_views(config: MkDocsConfig, events) -> list[dict]:
