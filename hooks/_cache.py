@@ -15,8 +15,10 @@ import json
 import os
 from pathlib import Path
 
-_memory: dict[str, object] = {}  # entries of this process: `mkdocs serve` rebuilds in one process
-_MEMORY_LIMIT = 64  # entries; a long serve session must not grow without bound
+# The last entry of each kind in this process (`mkdocs serve` rebuilds in one process): one
+# per kind, as a listing of 10,000 events is tens of megabytes.
+_memory: dict[str, tuple[str, object]] = {}
+_FILES_PER_KIND = 4  # on disk, the newest of each kind ("events-fi"); older ones are removed
 
 
 def input_hash(*parts) -> str:
@@ -55,31 +57,27 @@ class ListingCache:
     def get(self, kind: str, key: str):
         if self.folder is None:
             return None
-        name = f"{kind}-{key}"
-        if name in _memory:
-            return _memory[name]
+        if _memory.get(kind, ("", None))[0] == key:
+            return _memory[kind][1]
         try:
-            value = json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+            value = json.loads((self.folder / f"{kind}-{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        self._remember(name, value)
+        _memory[kind] = (key, value)
         return value
 
     def put(self, kind: str, key: str, value) -> None:
         if self.folder is None:
             return
         name = f"{kind}-{key}"
-        self._remember(name, value)
+        _memory[kind] = (key, value)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             partial = self.folder / f".{name}.{os.getpid()}.tmp"
             partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
             partial.replace(self.folder / f"{name}.json")  # never a half-written entry
+            entries = sorted(self.folder.glob(f"{kind}-*.json"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+            for old in entries[_FILES_PER_KIND:]:
+                old.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written is only slower
-
-    @staticmethod
-    def _remember(name: str, value) -> None:
-        if len(_memory) >= _MEMORY_LIMIT:
-            _memory.pop(next(iter(_memory)))
-        _memory[name] = value

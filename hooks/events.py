@@ -108,7 +108,7 @@ def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: st
     cache = listing_cache(config)
     key = _listing_key(config, locale, page_url, page_path, upcoming, past) if cache.enabled else ""
     body = cache.get(f"events-{locale}", key)
-    if body is None:
+    if not (isinstance(body, dict) and set(body) == {"upcoming", "past", "json_ld", "search"}):  # none, or not ours
         with gc_paused():
             upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
             body = {
@@ -171,7 +171,7 @@ def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]
     key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
                      zones_hash(e.timezone for e in events if e.timezone)) if cache.enabled else ""
     parts = cache.get(f"calendar-{locale}", key)
-    if parts is None:
+    if not (isinstance(parts, list) and parts and all(isinstance(part, str) for part in parts)):  # none, or not ours
         with gc_paused():
             parts = list(calendar_parts(events, locale, config.site_name, page_url))
         cache.put(f"calendar-{locale}", key, parts)

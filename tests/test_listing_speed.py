@@ -33,6 +33,7 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
+from _cache import ListingCache  # noqa: E402
 from _calendar import _vevent_text, assemble_calendar, event_calendar  # noqa: E402
 from _data import Event, Moment  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
@@ -219,6 +220,19 @@ def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
     assert _listing.site_data(config) is first and len(calls) == 1
     events_file.write_text(events_file.read_text("utf-8").replace("Lontoo", "Lontoo ", 1), "utf-8")
     assert _listing.site_data(config) is not first and len(calls) == 2
+
+
+def test_cache_keeps_the_newest_entries_of_each_kind(tmp_path):
+    cache = ListingCache(tmp_path)
+    for number in range(7):
+        cache.put("events-fi", f"key{number}", {"number": number})
+        os.utime(tmp_path / f"events-fi-key{number}.json", ns=(number * 10**9, number * 10**9))
+    cache.put("calendar-fi", "other", ["x"])
+    assert sorted(p.name for p in tmp_path.glob("events-fi-*.json")) == [f"events-fi-key{n}.json" for n in (3, 4, 5, 6)]
+    assert (tmp_path / "calendar-fi-other.json").exists()
+    assert ListingCache(tmp_path).get("events-fi", "key4") == {"number": 4}  # read from disk
+    assert ListingCache(tmp_path).get("events-fi", "key0") is None
+    assert ListingCache(None).get("events-fi", "key6") is None  # off: nothing, even from memory
 
 
 # ------------------------------------------------------------ whole builds
