@@ -64,7 +64,7 @@ def event_views(config: MkDocsConfig, events) -> list[dict]:
     return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
 
 
-def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: str = "") -> tuple[str, list[dict]]:
+def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: str) -> tuple[str, list[dict]]:
     """The listing's HTML (upcoming first, then past), and its events' search entries."""
     settings = events_settings(config)
     now = build_now()

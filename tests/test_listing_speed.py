@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from icalendar.parser import foldline
 from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -34,7 +35,7 @@ from tools.workspace import copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
-from _calendar import _vevent_text, assemble_calendar, event_calendar  # noqa: E402
+from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar  # noqa: E402
 from _data import Event, Moment  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
 from _site import Language  # noqa: E402
@@ -168,6 +169,13 @@ def test_one_pass_vevent_is_icalendars(event, locale):
     expected = reference_vevent(event, locale, "example.org", URL, STAMP).to_ical().decode("utf-8")
     assert before + stamp_line + after == expected
     assert tzid == (None if event.start.precision == "day" or event.timezone == "UTC" else event.timezone)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\n"), max_size=400)
+       | st.lists(PIECES, max_size=120).map("".join).map(lambda text: text.replace("\n", "")))
+def test_folding_is_icalendars(line):
+    assert _fold(line) == foldline(line)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
