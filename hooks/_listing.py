@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+from bisect import bisect_right
 import sys
 import zoneinfo
 from contextlib import contextmanager
@@ -14,11 +15,12 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from _cache import ListingCache, files_hash, input_hash
-from _data import SiteData, build_time, load_site_data
+from _data import SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
@@ -60,10 +62,29 @@ def site_data(config: MkDocsConfig) -> SiteData:
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
         _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
+        _splits.update(events=None, ends=[], split=None)
         with gc_paused():
             _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root)
         _cache["key"] = key
     return _cache["data"]
+
+
+_splits: dict = {"events": None, "zone": None, "ends": [], "past_count": None, "split": None}
+
+
+def upcoming_and_past(events, now: datetime, home_timezone: str) -> tuple[list, list]:
+    """split_events(events, now, home_timezone), made again only when `now` has passed the
+    end of an event since the last time: the past events are those whose end is at or before
+    `now`, so their number among the sorted ends decides the split. Under `mkdocs serve` the
+    build time moves on every rebuild; this keeps the split of 10,000 events from being
+    sorted again each time."""
+    if _splits["events"] is not events or _splits["zone"] != home_timezone:
+        ends = sorted(event.ends_at(home_timezone) for event in events)
+        _splits.update(events=events, zone=home_timezone, ends=ends, past_count=None)
+    past_count = bisect_right(_splits["ends"], now)
+    if _splits["past_count"] != past_count:
+        _splits.update(past_count=past_count, split=split_events(events, now, home_timezone))
+    return _splits["split"]
 
 
 def data_hash(config: MkDocsConfig) -> str:
@@ -101,8 +122,15 @@ def templates_hash(config: MkDocsConfig) -> str:
     root = Path(config.config_file_path).parent
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
     sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]
-    libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
-    return input_hash(files_hash(path for path in sources if path.is_file()), libraries, sys.version)
+    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sources if path.is_file())
+    if _templates["stats"] != stats:
+        libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
+        hashed = files_hash(Path(path) for path, _, _ in stats)
+        _templates.update(stats=stats, hash=input_hash(hashed, libraries, sys.version))
+    return _templates["hash"]
+
+
+_templates: dict = {"stats": None, "hash": None}
 
 
 def zones_hash(zones) -> str:
@@ -131,6 +159,13 @@ def render_text(template: str, **context) -> str:
     """`render` for text that goes into a page, not into another template: a listing of
     10,000 events is tens of megabytes, and each Markup() is another copy of it."""
     return _env["current"].get_template(template).render(**context)
+
+
+def to_json(value) -> Markup:
+    """What the templates' `| tojson` writes for `value`, with the page-building environment's
+    own filter: computed once and kept between `mkdocs serve` rebuilds with the listing."""
+    env = _env["current"]
+    return env.filters["tojson"](EvalContext(env), value)
 
 
 def events_settings(config: MkDocsConfig) -> dict:

@@ -17,10 +17,9 @@ from mkdocs.structure.pages import Page
 
 from _cache import input_hash
 from _calendar import assemble_calendar, calendar_parts
-from _data import split_events
 from _dates import event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, events_settings, gc_paused, listing_cache, render,
-                      render_text, site_data, templates_hash, zones_hash)
+                      render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph
 
@@ -68,7 +67,7 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: s
     """The listing's HTML (upcoming first, then past), and its events' search entries."""
     settings = events_settings(config)
     now = build_now()
-    upcoming, past = _split(config, now, settings["home_timezone"])
+    upcoming, past = upcoming_and_past(site_data(config).events, now, settings["home_timezone"])
     body = listing_body(config, locale, page_url, page_path, upcoming, past)
     html = render_text(
         "partials/events.html",
@@ -76,24 +75,12 @@ def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: s
         locale=locale,
         upcoming=_markup(body["upcoming"]),
         past=_markup(body["past"]),
-        json_ld=body["json_ld"],
+        json_ld=_markup(body["json_ld"]) if body["json_ld"] else None,
         generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
     return html, body["search"]
-
-
-_last_split: dict = {"events": None, "key": None, "split": None}
-
-
-def _split(config: MkDocsConfig, now, home_timezone: str) -> tuple[list, list]:
-    """split_events, once per build run rather than once per language (the same events,
-    build time and zone give the same split)."""
-    events = site_data(config).events
-    if _last_split["events"] is not events or _last_split["key"] != (now, home_timezone):
-        _last_split.update(events=events, key=(now, home_timezone), split=split_events(events, now, home_timezone))
-    return _last_split["split"]
 
 
 def _markup(html: str) -> Markup:
@@ -114,11 +101,17 @@ def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: st
             body = {
                 "upcoming": render("partials/event-items.html", config=config, locale=locale, items=upcoming_views),
                 "past": render("partials/event-items.html", config=config, locale=locale, items=past_views),
-                "json_ld": json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
+                "json_ld": _json_ld(locale, page_url, upcoming + past),
                 "search": search_entries(upcoming_views + past_views, page_path, locale),
             }
         cache.put(f"events-{locale}", key, body)
     return body
+
+
+def _json_ld(locale: str, page_url: str, events) -> str | None:
+    """The events' schema.org graph as the page's <script> holds it (tojson), or None."""
+    graph = json_ld_graph(event_json_ld(e, locale, page_url) for e in events)
+    return to_json(graph) if graph else None
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:

@@ -280,7 +280,7 @@ def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
     filled = _build(synthetic_copy, tmp_path / "filled", SITE_LISTINGS_CACHE=str(cache))
     entries = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert {name.split("-")[0] + "-" + name.split("-")[1] for name in entries} == {
-        "events-fi", "events-en", "calendar-fi", "calendar-en"}
+        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en"}
     from_cache = _build(synthetic_copy, tmp_path / "from-cache", SITE_LISTINGS_CACHE=str(cache))
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == entries  # read, not written again
     assert _trees_equal(plain, filled) == []
@@ -302,7 +302,7 @@ def test_serve_rebuilds_after_page_and_data_edits(tmp_path):
     result = serve_latency(copy, 0, "site", env, 1, log)
     assert len(result.page_edit_s) == 1 and len(result.data_edit_s) == 1
     assert "ERROR" not in log.read_text("utf-8"), log.read_text("utf-8")[-3000:]
-    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar"}
+    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar", "partners"}
 
 
 def _listing_parts(site: Path) -> dict[str, bytes]:

@@ -351,8 +351,10 @@ class ServeResult:
     events: int  # 0: the real site's data
     variant: str  # SITE or LISTINGS_OFF
     first_build_s: float
-    page_edit_s: list[float]
+    page_edit_s: list[float]  # from the edit to the served page showing it
     data_edit_s: list[float]  # empty for listings off (the data are not read)
+    page_rebuild_s: list[float] = field(default_factory=list)  # the build that followed the edit
+    data_rebuild_s: list[float] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -389,14 +391,16 @@ class ServedCopy:
     """`mkdocs serve` running in a copy as `make serve` runs it, on a free local port."""
 
     def __init__(self, copy: Path, events: int, variant: str, env: dict[str, str], log: Path):
-        self.copy, self.root = copy, f"http://127.0.0.1:{_free_port()}/"
+        self.copy, self.log, self.root = copy, log, f"http://127.0.0.1:{_free_port()}/"
         self.result = ServeResult(events, variant, 0.0, [], [])
         env = {**env, "SITE_URL": self.root}
         if variant == SITE:
             env["SITE_LISTINGS_CACHE"] = ".cache/listings"
         port = self.root.rsplit(":", 1)[1].strip("/")
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
+        entry = "import sys; from tools.bench import serve_timing_builds; serve_timing_builds(sys.argv[1:])"
+        command = [sys.executable, "-c", entry, "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
                    "--watch", "data", "--watch", "hooks"]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         self.page, self.events_file = copy / "docs" / "privacy.fi.md", copy / "data" / "events.yml"
         self.page_text, self.data_text = self.page.read_text("utf-8"), self.events_file.read_text("utf-8")
         with open(log, "w", encoding="utf-8") as output:
@@ -404,22 +408,37 @@ class ServedCopy:
                                            start_new_session=True)
         self.result.first_build_s = _wait_for(self.root + "privacy/", None, SERVE_TIMEOUT_S)
 
+    def build_times(self) -> list[float]:
+        """The duration of every build of the server so far (serve_timing_builds logs them)."""
+        return [float(n) for n in re.findall(r"^benchmark: build took ([\d.]+) s$", self.log.read_text("utf-8"), re.M)]
+
+    def _rebuild_time(self, builds_before: int) -> float:
+        """The duration of the build that followed an edit, once MkDocs has logged it."""
+        started = time.perf_counter()
+        while len(times := self.build_times()) <= builds_before:
+            if time.perf_counter() - started > SERVE_TIMEOUT_S / 3:
+                raise SystemExit(f"mkdocs serve logged no finished build in {self.log}")
+            time.sleep(0.02)
+        return times[-1]
+
     def edit_page(self, number: int) -> None:
-        marker = f"benchmark-page-edit-{number}"
+        marker, builds = f"benchmark-page-edit-{number}", len(self.build_times())
         self.page.write_text(self.page_text + f"\n{marker}\n", "utf-8")
         started = time.perf_counter()
         _wait_for(self.root + "privacy/", marker, SERVE_TIMEOUT_S / 3)
         self.result.page_edit_s.append(time.perf_counter() - started)
+        self.result.page_rebuild_s.append(self._rebuild_time(builds))
 
     def edit_data(self, number: int) -> None:
         """A new Finnish title for the first event (the first `fi:` line of data/events.yml)."""
         title = re.search(r"^ +fi: (.+)$", self.data_text, re.M)
-        marker = f"benchmark-data-edit-{number}"
+        marker, builds = f"benchmark-data-edit-{number}", len(self.build_times())
         self.events_file.write_text(self.data_text[:title.start(1)] + json.dumps(marker) + self.data_text[title.end(1):],
                                     "utf-8")
         started = time.perf_counter()
         _wait_for(self.root + "events/", marker, SERVE_TIMEOUT_S / 3)
         self.result.data_edit_s.append(time.perf_counter() - started)
+        self.result.data_rebuild_s.append(self._rebuild_time(builds))
 
     def stop(self) -> None:
         try:
@@ -432,6 +451,29 @@ class ServedCopy:
             self.server.wait(timeout=30)
         self.page.write_text(self.page_text, "utf-8")
         self.events_file.write_text(self.data_text, "utf-8")
+
+
+def serve_timing_builds(arguments: list[str]) -> None:
+    """Entry point of a served copy: `mkdocs <arguments>`, logging each build's duration.
+
+    MkDocs logs "Documentation built in N seconds" only the first time a given N occurs (its
+    DuplicateFilter), so the benchmark times the builds itself.
+    """
+    from mkdocs.commands import build as build_module
+
+    real_build = build_module.build
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real_build(*args, **kwargs)
+        finally:
+            print(f"benchmark: build took {time.perf_counter() - started:.3f} s", file=sys.stderr, flush=True)
+
+    build_module.build = timed  # before mkdocs.commands.serve imports it
+    from mkdocs.__main__ import cli
+
+    cli(arguments, prog_name="mkdocs")
 
 
 def serve_latency(copy: Path, events: int, variant: str, env: dict[str, str], edits: int, log: Path) -> ServeResult:
@@ -472,7 +514,8 @@ def bench_serve(workdir: Path, edits: int) -> list[ServeResult]:
         for copy in served:
             result = copy.result
             print(f"  serve {result.label:<28} first build {result.first_build_s:5.2f} s, page edit "
-                  f"{_median_text(result.page_edit_s)}, data edit {_median_text(result.data_edit_s)}", file=sys.stderr, flush=True)
+                  f"{_median_text(result.page_rebuild_s)} ({_median_text(result.page_edit_s)} to the page), data edit "
+                  f"{_median_text(result.data_rebuild_s)} ({_median_text(result.data_edit_s)})", file=sys.stderr, flush=True)
             results.append(result)
     return results
 
@@ -679,9 +722,10 @@ def page_edit_target(serve: list[ServeResult]) -> Target:
     by_variant = {r.variant: r for r in serve if r.events == events}
     if SITE not in by_variant or LISTINGS_OFF not in by_variant:
         return Target(name, f"≤ {goal:g}×", "not measured (--no-serve)", None)
-    ratio = statistics.median(site / off for site, off in zip(by_variant[SITE].page_edit_s, by_variant[LISTINGS_OFF].page_edit_s))
-    site, off = (statistics.median(by_variant[v].page_edit_s) for v in (SITE, LISTINGS_OFF))
-    return Target(name, f"≤ {goal:g}×", f"{ratio:.2f}× (medians {site:.2f} s and {off:.2f} s)", ratio <= goal)
+    pairs = zip(by_variant[SITE].page_rebuild_s, by_variant[LISTINGS_OFF].page_rebuild_s)
+    ratio = statistics.median(site / off for site, off in pairs)
+    site, off = (statistics.median(by_variant[v].page_rebuild_s) for v in (SITE, LISTINGS_OFF))
+    return Target(name, f"rebuild ≤ {goal:g}×", f"{ratio:.2f}× (medians {site:.2f} s and {off:.2f} s)", ratio <= goal)
 
 
 def evaluate(results: list[ScaleResult], profiles: list[ProfileResult], serve: list[ServeResult]) -> list[Target]:
@@ -726,15 +770,18 @@ def profile_section(profile: ProfileResult) -> str:
 
 
 def serve_section(serve: list[ServeResult]) -> str:
-    rows = [[r.label, f"{r.first_build_s:.2f}", _median_text(r.page_edit_s), _median_text(r.data_edit_s),
-             ", ".join(f"{s:.2f}" for s in r.page_edit_s + r.data_edit_s)] for r in serve]
+    rows = [[r.label, f"{r.first_build_s:.2f}", _median_text(r.page_rebuild_s), _median_text(r.page_edit_s),
+             _median_text(r.data_rebuild_s), _median_text(r.data_edit_s),
+             ", ".join(f"{s:.2f}" for s in r.page_rebuild_s + r.data_rebuild_s)] for r in serve]
     return "\n\n".join([
         "## `mkdocs serve`: from an edit to the served page showing it",
         "As `make serve` runs it (live reload, SITE_LISTINGS_CACHE on for the site), build time now; "
         "a page edit appends a line to docs/privacy.fi.md, a data edit changes the first event's Finnish "
-        "title; each is timed until the served page contains the new text (polled every 20 ms), so the "
-        "watcher's own delay is included. Medians.",
-        _table(["copy", "first build s", "page edit", "data edit", "every run s"], rows),
+        "title. \"Rebuild\" is MkDocs' own \"Documentation built in\" of the build that followed; "
+        "\"to the page\" is timed until the served page contains the new text (polled every 20 ms), "
+        "so the watcher's own delay is included. Medians.",
+        _table(["copy", "first build s", "page edit: rebuild", "to the page", "data edit: rebuild", "to the page",
+                "every rebuild s"], rows),
     ])
 
 
