@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
 from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar  # noqa: E402
-from _data import Event, Moment  # noqa: E402
+from _data import Event, Moment, split_events  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
 from _site import Language  # noqa: E402
 
@@ -206,6 +206,18 @@ def test_babel_fast_path_is_babels(event, babel_locale, reference_zones):
 
 
 # ------------------------------------------------------------ serve rebuilds
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(listed=st.lists(events(), max_size=12, unique_by=lambda e: e.id),
+       moments=st.lists(st.datetimes(min_value=datetime(1989, 1, 1), max_value=datetime(2062, 1, 1),
+                                     timezones=st.just(timezone.utc)), min_size=1, max_size=8))
+def test_split_kept_between_builds_is_split_events(listed, moments):
+    """A build time that moves on (as under serve), forwards and back, gives split_events' split."""
+    events_tuple = tuple(listed)
+    ends = [e.ends_at("Europe/Helsinki") for e in listed]  # at an end, and just before it
+    for now in moments + ends + [end - timedelta(microseconds=1) for end in ends] + moments[::-1]:
+        assert _listing.upcoming_and_past(events_tuple, now, "Europe/Helsinki") == split_events(events_tuple, now, "Europe/Helsinki")
 
 
 def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
