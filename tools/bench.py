@@ -16,9 +16,10 @@ of a noisy machine falls on all of them alike:
                    as two plain trees fi/ and en/: the theme's cost without our additions
 
 Then `mkdocs serve` as `make serve` runs it (live reload, the listings' serve cache on), at
-the real site and at 1,000 events, and with SITE_LISTINGS=off at 1,000 events: after the
-first build, a page is edited (or an event's title in data/events.yml), and the time until
-the served page shows the change is the edit-to-reload latency.
+the real site and at 1,000 events, and with SITE_LISTINGS=off at 1,000 events (its server
+runs beside the site's, their edits alternating): after the first build, a page is edited
+(or an event's title in data/events.yml); the build that follows is timed, and so is the
+edit-to-reload latency, until the served page shows the change.
 
 At the smallest and the largest scale one more build runs in-process under cProfile: it counts
 how often the data are read and validated (the target is once per build run, not once per
