@@ -778,7 +778,8 @@ def serve_section(serve: list[ServeResult]) -> str:
         "## `mkdocs serve`: from an edit to the served page showing it",
         "As `make serve` runs it (live reload, SITE_LISTINGS_CACHE on for the site), build time now; "
         "a page edit appends a line to docs/privacy.fi.md, a data edit changes the first event's Finnish "
-        "title. \"Rebuild\" is MkDocs' own \"Documentation built in\" of the build that followed; "
+        "title. \"Rebuild\" is the duration of the build that followed (MkDocs' build function, timed "
+        "in the server process); "
         "\"to the page\" is timed until the served page contains the new text (polled every 20 ms), "
         "so the watcher's own delay is included. Medians.",
         _table(["copy", "first build s", "page edit: rebuild", "to the page", "data edit: rebuild", "to the page",
