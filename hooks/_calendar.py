@@ -24,9 +24,6 @@ from icalendar.prop import vDDDTypes, vUri
 
 from _data import Event
 
-# icalendar writes a VEVENT's properties in Event.canonical_order first, then the others
-# sorted by name; these are the ones written here, in that order.
-VEVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "DESCRIPTION", "LOCATION", "URL")
 _END = "END:VCALENDAR\r\n"
 
 
@@ -61,16 +58,18 @@ def assemble_calendar(parts, stamp: datetime) -> bytes:
     return stamp_line.join(parts).encode("utf-8")
 
 
-def timezones_ical(tzids: set[str]) -> str:
+def timezones_ical(tzids: set[str], first_date: date | None = None, last_date: date | None = None) -> str:
     """The VTIMEZONE components of the zones the timed events use, made by icalendar.
 
-    What Calendar.add_missing_timezones() does, in the order of the zones' names: it added
-    them in the iteration order of a set of strings, which changes from process to process.
+    What Calendar.add_missing_timezones(first_date, last_date) does (icalendar's own span of
+    transitions when they are None), in the order of the zones' names: it added them in the
+    iteration order of a set of strings, which changes from process to process.
     """
+    span = {key: value for key, value in (("first_date", first_date), ("last_date", last_date)) if value}
     components = []
     for tzid in sorted(tzids):
         try:
-            components.append(icalendar.Timezone.from_tzid(tzid))
+            components.append(icalendar.Timezone.from_tzid(tzid, **span))
         except ValueError:  # a zone icalendar does not know gets no VTIMEZONE, as before
             continue
     return "".join(component.to_ical().decode("utf-8") for component in components)
@@ -86,7 +85,11 @@ def _calendar_header(locale: str, name: str, host: str) -> str:
 
 
 def _vevent_text(event: Event, locale: str, host: str, page_url: str) -> tuple[str, str, str | None]:
-    """One VEVENT as folded content lines, before and after its DTSTAMP line, and its TZID."""
+    """One VEVENT as folded content lines, before and after its DTSTAMP line, and its TZID.
+
+    In icalendar's order: Event.canonical_order first (SUMMARY, DTSTART, DTEND, DTSTAMP, UID),
+    then the other properties sorted by name (DESCRIPTION, LOCATION, URL).
+    """
     if event.start.precision == "day":
         last = (event.end or event.start).day
         start, tzid = _date_line("DTSTART", event.start.day, None)

@@ -35,7 +35,7 @@ from tools.workspace import copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
-from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar  # noqa: E402
+from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
 from _data import Event, Moment, split_events  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
 from _site import Language  # noqa: E402
@@ -198,6 +198,15 @@ def test_time_zones_are_in_name_order():
     ]
     ours = icalendar.Calendar.from_ical(event_calendar(listed, "fi", "Site", URL, STAMP))
     assert [str(tz["tzid"]) for tz in ours.walk("VTIMEZONE")] == ["Asia/Kolkata", "Europe/Helsinki", "Europe/London"]
+
+
+def test_time_zone_span_is_passed_to_icalendar():
+    """The span of clock changes (first_date, last_date) reaches icalendar as given."""
+    later = timezones_ical({"Europe/Helsinki"}, date(2040, 1, 1), date(2046, 1, 1))
+    assert later == icalendar.Timezone.from_tzid("Europe/Helsinki", first_date=date(2040, 1, 1),
+                                                 last_date=date(2046, 1, 1)).to_ical().decode("utf-8")
+    assert "from 2040-01-01 to 2046-01-01" in later
+    assert "from 1970-01-01 to 2038-01-01" in timezones_ical({"Europe/Helsinki"})  # icalendar's own span
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
