@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url
 
 from _data import CITIES
 from _cache import input_hash
-from _listing import LISTINGS_ENABLED, data_hash, listing_cache, render, site_data, templates_hash
+from _listing import LISTINGS_ENABLED, listing_cache, render, site_data, templates_hash
 from _site import absolute_url, current_locale
 from _structured import json_ld_graph, partner_json_ld
 
@@ -27,7 +27,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return context
     locale = current_locale(config)
     cache = listing_cache(config)
-    key = input_hash(locale, page.url, page.canonical_url, config.site_url, data_hash(config),
+    # The partners themselves, not the data files' hash: a logo's width and height come from
+    # its image under docs/, which the data files do not show.
+    key = input_hash(locale, page.url, page.canonical_url, config.site_url, site_data(config).partners,
                      templates_hash(config)) if cache.enabled else ""
     listing = cache.get(f"partners-{locale}", key)
     if not isinstance(listing, str):  # none, or not ours

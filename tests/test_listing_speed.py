@@ -328,6 +328,24 @@ def test_serve_rebuilds_after_page_and_data_edits(tmp_path):
     assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar", "partners"}
 
 
+def test_serve_cache_follows_a_changed_logo(tmp_path):
+    """A logo's size comes from its image under docs/, not from the data files: a cached
+    Partners listing must not keep the old width and height."""
+    copy = copy_site(tmp_path / "site")
+    (copy / "docs" / "images" / "partners").mkdir(parents=True, exist_ok=True)
+    logo = copy / "docs" / "images" / "partners" / "test.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"/>', "utf-8")
+    with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
+        data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
+                   "    url: https://example.org/\n    logo: images/partners/test.svg\n"
+                   "    logo_alt: {fi: Logo, en: Logo}\n")
+    cache = {"SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
+    assert 'width="120"' in (_build(copy, tmp_path / "first", **cache) / "partners" / "index.html").read_text("utf-8")
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"/>', "utf-8")
+    assert _trees_equal(_build(copy, tmp_path / "plain"), _build(copy, tmp_path / "cached", **cache)) == []
+    assert 'width="300"' in (tmp_path / "cached" / "partners" / "index.html").read_text("utf-8")
+
+
 def _listing_parts(site: Path) -> dict[str, bytes]:
     """What the listings write: the events' and partners' part of each page, the calendars,
     and the events' search entries."""
