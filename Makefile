@@ -35,8 +35,9 @@ $(PD_VENV)/.deps: requirements-properdocs.txt
 	touch $@
 
 # The preview lives at the root of ADDR, whatever site_url says (SITE_URL overrides it).
+# SITE_LISTINGS_CACHE keeps the listings between rebuilds (hooks/_cache.py); only serve sets it.
 serve: $(VENV)/.build-deps
-	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --watch data --watch hooks
+	SITE_URL=http://$(ADDR)/ SITE_LISTINGS_CACHE=.cache/listings $(BIN)/mkdocs serve --dev-addr $(ADDR) --livereload --watch data --watch hooks
 
 build: $(VENV)/.build-deps
 	$(BIN)/mkdocs build --strict

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
+from babel import Locale
+from babel.dates import format_date, format_datetime, format_interval, get_timezone_location, match_skeleton
 
 from _data import Event
 
@@ -30,18 +32,57 @@ class EventWhen:
     iso: str  # for <time datetime>: "2019-02-13", "2019-04", "2019-04-25T09:30+03:00"
 
 
+@dataclass(frozen=True)
+class _Formats:
+    """One language's Babel Locale and the CLDR patterns the listing uses, looked up once.
+
+    Babel's format_* functions parse the locale identifier and search the locale's skeletons
+    (match_skeleton) on every call; given a Locale object and a skeleton the locale has, they
+    skip both and do the rest exactly as before. format_skeleton's last step is
+    format_datetime with the skeleton's pattern, called here directly.
+    """
+
+    locale: Locale
+    month: str  # the pattern of skeleton yMMMM: "LLLL y"
+    month_range: str  # the interval skeletons matched to yMMMM, yMMMMd and Hm
+    day_range: str
+    time_range: str
+    time: str  # the pattern of skeleton Hm: "H.mm"
+
+
+@lru_cache(maxsize=None)
+def _formats(babel_locale: str) -> _Formats:
+    locale = Locale.parse(babel_locale)
+    skeletons, intervals = locale.datetime_skeletons, locale.interval_formats
+
+    def pattern(skeleton: str) -> str:
+        return skeletons[skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)]
+
+    def interval(skeleton: str) -> str:
+        return skeleton if skeleton in intervals else match_skeleton(skeleton, intervals) or skeleton
+
+    return _Formats(locale, pattern("yMMMM"), interval("yMMMM"), interval("yMMMMd"), interval("Hm"), pattern("Hm"))
+
+
+@lru_cache(maxsize=None)
+def _city(zone: str, babel_locale: str) -> str:
+    return get_timezone_location(zone, locale=_formats(babel_locale).locale, return_city=True)
+
+
 def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]) -> EventWhen:
     start, end = event.start, event.end
+    formats = _formats(babel_locale)
+    locale = formats.locale
     if start.precision == "month":
         if end and end.value != start.value:
-            text = format_interval(start.day, end.day, "yMMMM", locale=babel_locale)
+            text = format_interval(start.day, end.day, formats.month_range, locale=locale)
         else:
-            text = format_skeleton("yMMMM", start.day, locale=babel_locale)
+            text = format_datetime(start.day, formats.month, locale=locale)
         return EventWhen(text, (), start.value.strftime("%Y-%m"))
     if end and end.day != start.day:
-        text = format_interval(start.day, end.day, "yMMMMd", locale=babel_locale, fuzzy=True)
+        text = format_interval(start.day, end.day, formats.day_range, locale=locale, fuzzy=True)
     else:
-        text = format_date(start.day, "long", locale=babel_locale)
+        text = format_date(start.day, "long", locale=locale)
     if start.precision == "day":
         return EventWhen(text, (), start.day.isoformat())
     zone = event.timezone
@@ -56,11 +97,12 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
 def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str) -> ZoneTime:
     tz = ZoneInfo(zone)
     local_start = begins.astimezone(tz)
+    formats = _formats(babel_locale)
     if ends is None:
-        text = format_skeleton("Hm", local_start, locale=babel_locale)
+        text = format_datetime(local_start, formats.time, locale=formats.locale)
     else:
-        text = format_interval(local_start.time(), ends.astimezone(tz).time(), "Hm", locale=babel_locale)
-    return ZoneTime(text, get_timezone_location(zone, locale=babel_locale, return_city=True))
+        text = format_interval(local_start.time(), ends.astimezone(tz).time(), formats.time_range, locale=formats.locale)
+    return ZoneTime(text, _city(zone, babel_locale))
 
 
 def generated_on(moment: datetime, zone: str, babel_locale: str) -> str:

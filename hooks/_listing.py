@@ -4,15 +4,23 @@ environment, and per-language settings from mkdocs.yml. Helpers only; not a hook
 
 from __future__ import annotations
 
+import gc
 import os
+from bisect import bisect_right
+import sys
+import zoneinfo
+from contextlib import contextmanager
 from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
-from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data
+from _cache import ListingCache, files_hash, input_hash
+from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
@@ -24,12 +32,20 @@ _env: dict[str, Environment] = {}
 
 def _data_key(config: MkDocsConfig) -> tuple:
     data_dir = data_dir_of(config)
-    files = tuple(
-        (path.name, path.stat().st_mtime_ns, path.stat().st_size)
-        for path in sorted(data_dir.glob("*.yml"))
-    )
     locales = tuple(lang.locale for lang in site_languages(config))
-    return (str(data_dir), config.docs_dir, locales, files)
+    return (str(data_dir), config.docs_dir, locales, _contents_hash(sorted(data_dir.glob("*.yml"))))
+
+
+_hashed: dict = {"stats": None, "hash": None}
+
+
+def _contents_hash(paths: list[Path]) -> str:
+    """files_hash(paths), read again only when a file's size or modification time changed:
+    the listings ask for the data several times per build."""
+    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    if _hashed["stats"] != stats:
+        _hashed["hash"], _hashed["stats"] = files_hash(paths), stats
+    return _hashed["hash"]
 
 
 def data_dir_of(config: MkDocsConfig) -> Path:
@@ -39,16 +55,96 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 def site_data(config: MkDocsConfig) -> SiteData:
     """The data of this build run: read and validated once, not once per language.
 
-    Raises DataError. The cache key is the files' size and modification time, so
-    `mkdocs serve` re-reads them after an edit.
+    Raises DataError. The cache key is the hash of the files' contents, so `mkdocs serve`
+    re-reads them after an edit, and only then (a page edit leaves them as they were).
     """
     key = _data_key(config)
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
         max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
-        _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root, max_bytes)
+        _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
+        _splits.update(events=None, ends=[], split=None)
+        with gc_paused():
+            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root, max_bytes)
         _cache["key"] = key
     return _cache["data"]
+
+
+_splits: dict = {"events": None, "zone": None, "ends": [], "past_count": None, "split": None}
+
+
+def upcoming_and_past(events, now: datetime, home_timezone: str) -> tuple[list, list]:
+    """split_events(events, now, home_timezone), made again only when `now` has passed the
+    end of an event since the last time: the past events are those whose end is at or before
+    `now`, so their number among the sorted ends decides the split. Under `mkdocs serve` the
+    build time moves on every rebuild; this keeps the split of 10,000 events from being
+    sorted again each time."""
+    if _splits["events"] is not events or _splits["zone"] != home_timezone:
+        ends = sorted(event.ends_at(home_timezone) for event in events)
+        _splits.update(events=events, zone=home_timezone, ends=ends, past_count=None)
+    past_count = bisect_right(_splits["ends"], now)
+    if _splits["past_count"] != past_count:
+        _splits.update(past_count=past_count, split=split_events(events, now, home_timezone))
+    return _splits["split"]
+
+
+def data_hash(config: MkDocsConfig) -> str:
+    """The hash of the contents of the data files that `site_data` returns."""
+    site_data(config)
+    return _cache["key"][3]
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off while tens of thousands of objects are made.
+
+    Each collection walks every object alive, so collections triggered while YAML nodes,
+    events and their views pile up cost more the more there are: at 10,000 events, two thirds
+    of reading the data. These objects hold no reference cycles; they are freed by reference
+    counting, and the collector runs again as soon as the block ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def listing_cache(config: MkDocsConfig) -> ListingCache:
+    """The serve cache (SITE_LISTINGS_CACHE), or one that holds nothing."""
+    return ListingCache.from_environment(Path(config.config_file_path).parent)
+
+
+def templates_hash(config: MkDocsConfig) -> str:
+    """What a rendered listing depends on besides the data and the page: the site's
+    templates, hooks and configuration file, and the versions of the libraries they use."""
+    root = Path(config.config_file_path).parent
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
+    sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]
+    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sources if path.is_file())
+    if _templates["stats"] != stats:
+        libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
+        hashed = files_hash(Path(path) for path, _, _ in stats)
+        _templates.update(stats=stats, hash=input_hash(hashed, libraries, sys.version))
+    return _templates["hash"]
+
+
+_templates: dict = {"stats": None, "hash": None}
+
+
+def zones_hash(zones) -> str:
+    """The hash of the time zone rules of `zones` (the system's or the tzdata package's files)."""
+    found = []
+    for zone in sorted(set(zones)):
+        paths = [Path(folder) / zone for folder in zoneinfo.TZPATH]
+        found.append(next((path.read_bytes() for path in paths if path.is_file()), zone))
+    try:
+        found.append(version("tzdata"))
+    except PackageNotFoundError:
+        pass
+    return input_hash(*found)
 
 
 def remember_env(env: Environment) -> None:
@@ -57,7 +153,20 @@ def remember_env(env: Environment) -> None:
 
 def render(template: str, **context) -> Markup:
     """Render a template from overrides/ (or the theme) with the page-building environment."""
-    return Markup(_env["current"].get_template(template).render(**context))
+    return Markup(render_text(template, **context))
+
+
+def render_text(template: str, **context) -> str:
+    """`render` for text that goes into a page, not into another template: a listing of
+    10,000 events is tens of megabytes, and each Markup() is another copy of it."""
+    return _env["current"].get_template(template).render(**context)
+
+
+def to_json(value) -> Markup:
+    """What the templates' `| tojson` writes for `value`, with the page-building environment's
+    own filter: computed once and kept between `mkdocs serve` rebuilds with the listing."""
+    env = _env["current"]
+    return env.filters["tojson"](EvalContext(env), value)
 
 
 def events_settings(config: MkDocsConfig) -> dict:

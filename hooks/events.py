@@ -10,19 +10,22 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from _calendar import event_calendar
-from _data import split_events
+from _cache import input_hash
+from _calendar import assemble_calendar, calendar_parts
 from _dates import event_when, generated_on
-from _listing import LISTINGS_ENABLED, build_now, events_settings, render, site_data
+from _listing import (LISTINGS_ENABLED, build_now, data_hash, events_settings, gc_paused, listing_cache, render,
+                      render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph
 
 MARKER = "<!-- data:events -->"
 _events_page_url: dict[str, str] = {}
+_listed_pages: dict[str, tuple[Page, str]] = {}  # pages with a listing, and their content before it
 
 
 # The listing is placed after Material's search plugin (priority 0) has read the page, and
@@ -34,12 +37,23 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
-        listing, views = render_events(config, locale, page.canonical_url)
+        listing, entries = render_events(config, locale, page.canonical_url, page.url)
+        _listed_pages[page.file.abs_src_path] = (page, page.content)
         page.content = page.content.replace(MARKER, listing)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            search.search_index.entries.extend(search_entries(views, page.url, locale))
+            search.search_index.entries.extend(entries)
     return context
+
+
+@event_priority(-100)  # after every other hook and plugin has seen the page
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The written page no longer needs its listing: at 10,000 events it is tens of megabytes
+    that would stay in memory, with the Page, until the last language is built."""
+    listed = _listed_pages.pop(page.file.abs_src_path, None)
+    if listed is not None and listed[0] is page:
+        page.content = listed[1]
+    return output
 
 
 def event_views(config: MkDocsConfig, events) -> list[dict]:
@@ -49,25 +63,65 @@ def event_views(config: MkDocsConfig, events) -> list[dict]:
     return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
 
 
-def render_events(config: MkDocsConfig, locale: str, page_url: str) -> tuple[str, list[dict]]:
-    """The listing's HTML, and the event views it shows (upcoming first, then past)."""
+def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: str) -> tuple[str, list[dict]]:
+    """The listing's HTML (upcoming first, then past), and its events' search entries."""
     settings = events_settings(config)
     now = build_now()
-    upcoming, past = split_events(site_data(config).events, now, settings["home_timezone"])
-    babel = babel_locale(config, current_locale(config))
-    upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
-    html = render(
+    upcoming, past = upcoming_and_past(site_data(config).events, now, settings["home_timezone"])
+    body = listing_body(config, locale, page_url, page_path, upcoming, past)
+    html = render_text(
         "partials/events.html",
         config=config,
         locale=locale,
-        upcoming=upcoming_views,
-        past=past_views,
-        json_ld=json_ld_graph(event_json_ld(e, locale, page_url) for e in upcoming + past),
-        generated_on=generated_on(now, settings["home_timezone"], babel),
+        upcoming=_markup(body["upcoming"]),
+        past=_markup(body["past"]),
+        json_ld=_markup(body["json_ld"]) if body["json_ld"] else None,
+        generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
-    return html, upcoming_views + past_views
+    return html, body["search"]
+
+
+def _markup(html: str) -> Markup:
+    """Markup for rendered items read back from the cache; Markup(Markup) would copy them."""
+    return html if isinstance(html, Markup) else Markup(html)
+
+
+def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
+    """What the listing shows of the events, which the build date changes only through the
+    split into upcoming and past: both lists' items, the JSON-LD graph and the search entries.
+    Kept between `mkdocs serve` rebuilds (hooks/_cache.py), keyed by every input."""
+    cache = listing_cache(config)
+    key = _listing_key(config, locale, page_url, page_path, upcoming, past) if cache.enabled else ""
+    body = cache.get(f"events-{locale}", key)
+    if not (isinstance(body, dict) and set(body) == {"upcoming", "past", "json_ld", "search"}):  # none, or not ours
+        with gc_paused():
+            upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
+            body = {
+                "upcoming": render("partials/event-items.html", config=config, locale=locale, items=upcoming_views),
+                "past": render("partials/event-items.html", config=config, locale=locale, items=past_views),
+                "json_ld": _json_ld(locale, page_url, upcoming + past),
+                "search": search_entries(upcoming_views + past_views, page_path, locale),
+            }
+        cache.put(f"events-{locale}", key, body)
+    return body
+
+
+def _json_ld(locale: str, page_url: str, events) -> str | None:
+    """The events' schema.org graph as the page's <script> holds it (tojson), or None."""
+    graph = json_ld_graph(event_json_ld(e, locale, page_url) for e in events)
+    return to_json(graph) if graph else None
+
+
+def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
+    settings = events_settings(config)
+    zones = [settings["home_timezone"], *settings["reference_timezones"]]
+    return input_hash(
+        locale, babel_locale(config, locale), settings, page_url, page_path,
+        [e.id for e in upcoming], [e.id for e in past], data_hash(config), templates_hash(config),
+        zones_hash(zones + [e.timezone for e in site_data(config).events if e.timezone]),
+    )
 
 
 def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
@@ -99,4 +153,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     page_url = _events_page_url.get(locale) or absolute_url(config, f"{prefix}/events/" if prefix else "events/")
     target = Path(config.site_dir) / prefix / events_settings(config)["calendar_file"]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(event_calendar(site_data(config).events, locale, config.site_name, page_url, build_now()))
+    target.write_bytes(assemble_calendar(calendar_text(config, locale, page_url), build_now()))
+
+
+def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]:
+    """The calendar but for its DTSTAMP lines (_calendar.calendar_parts), kept between
+    `mkdocs serve` rebuilds: the build time changes only those lines."""
+    events = site_data(config).events
+    cache = listing_cache(config)
+    key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
+                     zones_hash(e.timezone for e in events if e.timezone)) if cache.enabled else ""
+    parts = cache.get(f"calendar-{locale}", key)
+    if not (isinstance(parts, list) and parts and all(isinstance(part, str) for part in parts)):  # none, or not ours
+        with gc_paused():
+            parts = list(calendar_parts(events, locale, config.site_name, page_url))
+        cache.put(f"calendar-{locale}", key, parts)
+    return parts

@@ -13,7 +13,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from _data import CITIES
-from _listing import LISTINGS_ENABLED, render, site_data
+from _cache import input_hash
+from _listing import LISTINGS_ENABLED, listing_cache, render, site_data, templates_hash
 from _site import absolute_url, current_locale
 from _structured import json_ld_graph, partner_json_ld
 
@@ -25,15 +26,27 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if MARKER not in page.content or not LISTINGS_ENABLED:
         return context
     locale = current_locale(config)
+    cache = listing_cache(config)
+    # The partners themselves, not the data files' hash: a logo's width and height come from
+    # its image under docs/, which the data files do not show.
+    key = input_hash(locale, page.url, page.canonical_url, config.site_url, site_data(config).partners,
+                     templates_hash(config)) if cache.enabled else ""
+    listing = cache.get(f"partners-{locale}", key)
+    if not isinstance(listing, str):  # none, or not ours
+        listing = str(render_partners(page, config, locale))
+        cache.put(f"partners-{locale}", key, listing)
+    page.content = page.content.replace(MARKER, listing)
+    return context
+
+
+def render_partners(page: Page, config: MkDocsConfig, locale: str) -> str:
     groups = []
     for city in CITIES:
         members = [p for p in site_data(config).partners if p.city == city]
         if members:
             groups.append({"city": city, "partners": [_view(p, page, config, locale) for p in members]})
     json_ld = json_ld_graph(item["json_ld"] for group in groups for item in group["partners"])
-    listing = render("partials/partners.html", config=config, locale=locale, groups=groups, json_ld=json_ld)
-    page.content = page.content.replace(MARKER, listing)
-    return context
+    return render("partials/partners.html", config=config, locale=locale, groups=groups, json_ld=json_ld)
 
 
 def _view(partner, page: Page, config: MkDocsConfig, locale: str) -> dict:

@@ -1,0 +1,392 @@
+"""The faster listings write what the slower ones wrote.
+
+- property-based (hypothesis): the one-pass VEVENT writer against icalendar's Event.to_ical(),
+  and the Babel fast path (cached Locale, matched skeletons) against Babel's plain calls, each
+  reference being the code these replaced, kept here;
+- whole builds: with the serve cache (empty, then full) and without it, byte for byte; and
+  the listings of the last commit before the change against today's, for the same data;
+- `mkdocs serve` rebuilds: the data are read again only when their contents change.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from icalendar.parser import foldline
+from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import ROOT, build_site
+from tools.bench import build_env, serve_latency, write_synthetic_data
+from tools.workspace import copy_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+import _listing  # noqa: E402
+from _cache import ListingCache  # noqa: E402
+from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
+from _data import Event, Moment, split_events  # noqa: E402
+from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
+from _site import Language  # noqa: E402
+
+# The last commit whose listings were written the old way: its output is the reference. A later,
+# deliberate change of the listings' markup needs a reference that has it too: the last
+# commit before this code was merged (LISTINGS_REFERENCE_COMMIT overrides this one).
+REFERENCE_COMMIT = os.environ.get("LISTINGS_REFERENCE_COMMIT", "ae9e8f7")
+STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+URL = "https://example.org/x/events/"
+ZONES = ("Europe/Helsinki", "Europe/London", "UTC", "America/St_Johns", "Asia/Kolkata", "Australia/Lord_Howe")
+
+
+# ------------------------------------------------------------ the replaced code, as it was
+
+
+def reference_vevent(event: Event, locale: str, host: str, page_url: str, stamp: datetime) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event.id}.{locale}@{host}")
+    vevent.add("dtstamp", stamp.astimezone(timezone.utc))
+    vevent.add("summary", event.title[locale])
+    vevent.add("location", event.location[locale])
+    if event.description:
+        vevent.add("description", event.description[locale])
+    vevent.add("url", event.url or f"{page_url}#event-{event.id}")
+    if event.start.precision == "day":
+        last = (event.end or event.start).day
+        vevent.add("dtstart", event.start.day)
+        vevent.add("dtend", last + timedelta(days=1))
+    else:
+        zone = ZoneInfo(event.timezone)
+        vevent.add("dtstart", event.start.value.replace(tzinfo=zone))
+        if event.end:
+            vevent.add("dtend", event.end.value.replace(tzinfo=zone))
+    return vevent
+
+
+def reference_calendar(events, locale: str, name: str, page_url: str, stamp: datetime) -> bytes:
+    host = "example.org"
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//{host}//Helsinki-London events//{locale.upper()}")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for event in events:
+        if event.start.precision == "month":
+            continue
+        calendar.add_component(reference_vevent(event, locale, host, page_url, stamp))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]) -> EventWhen:
+    start, end = event.start, event.end
+    if start.precision == "month":
+        if end and end.value != start.value:
+            text = format_interval(start.day, end.day, "yMMMM", locale=babel_locale)
+        else:
+            text = format_skeleton("yMMMM", start.day, locale=babel_locale)
+        return EventWhen(text, (), start.value.strftime("%Y-%m"))
+    if end and end.day != start.day:
+        text = format_interval(start.day, end.day, "yMMMMd", locale=babel_locale, fuzzy=True)
+    else:
+        text = format_date(start.day, "long", locale=babel_locale)
+    if start.precision == "day":
+        return EventWhen(text, (), start.day.isoformat())
+    zone = event.timezone
+    begins = start.value.replace(tzinfo=ZoneInfo(zone))
+    ends = end.value.replace(tzinfo=ZoneInfo(zone)) if end and end.day == start.day and end.value != start.value else None
+    times = []
+    for z in (zone,) + tuple(z for z in reference_zones if z != zone):
+        local_start = begins.astimezone(ZoneInfo(z))
+        if ends is None:
+            text_time = format_skeleton("Hm", local_start, locale=babel_locale)
+        else:
+            text_time = format_interval(local_start.time(), ends.astimezone(ZoneInfo(z)).time(), "Hm", locale=babel_locale)
+        times.append(ZoneTime(text_time, get_timezone_location(z, locale=babel_locale, return_city=True)))
+    return EventWhen(text, tuple(times), begins.isoformat(timespec="minutes"))
+
+
+# ------------------------------------------------------------ generated events
+
+# Text that needs iCalendar escaping and folding: commas, semicolons, backslashes, line
+# breaks (also the literal \N that icalendar turns into one), long and non-ASCII text.
+PIECES = st.sampled_from(list("aä ,;:\\\n\r\"'<>&Nx€ø🎉") + ["\\N", "日本", "Helsinki–London "])
+TEXT = st.lists(PIECES | st.text(max_size=8), min_size=1, max_size=40).map("".join).filter(str.strip)
+DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
+CLOCK = st.times().map(lambda t: t.replace(second=0, microsecond=0))
+
+
+@st.composite
+def events(draw, zone=None):
+    precision = draw(st.sampled_from(["day", "time", "month"]))
+    first = draw(DAYS)
+    if precision == "month":
+        start = Moment("month", datetime.combine(first.replace(day=1), time()))
+        end_day = draw(st.none() | st.integers(0, 14).map(lambda months: date(
+            first.year + (first.month - 1 + months) // 12, (first.month - 1 + months) % 12 + 1, 1)))
+        end = Moment("month", datetime.combine(end_day, time())) if end_day else None
+    elif precision == "day":
+        start = Moment("day", datetime.combine(first, time()))
+        length = draw(st.none() | st.integers(0, 40))
+        end = Moment("day", datetime.combine(first + timedelta(days=length), time())) if length is not None else None
+    else:
+        begins = datetime.combine(first, draw(CLOCK))
+        start = Moment("time", begins)
+        later = draw(st.none() | st.integers(0, 3 * 24 * 60))
+        end = Moment("time", begins + timedelta(minutes=later)) if later is not None else None
+    localized = st.fixed_dictionaries({"fi": TEXT, "en": TEXT})
+    return Event(
+        id=draw(st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)),
+        title=draw(localized),
+        start=start,
+        end=end,
+        timezone=zone or draw(st.sampled_from(ZONES)),
+        location=draw(localized),
+        url=draw(st.none() | st.just("https://example.org/a,b;c?d=e&f=" + "g" * 80)),
+        description=draw(st.none() | localized),
+        line=1,
+    )
+
+
+# ------------------------------------------------------------ equivalence
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(event=events(), locale=st.sampled_from(["fi", "en"]))
+def test_one_pass_vevent_is_icalendars(event, locale):
+    if event.start.precision == "month":
+        return
+    before, after, tzid = _vevent_text(event, locale, "example.org", URL)
+    stamp_line = assemble_calendar(["", ""], STAMP).decode("utf-8")
+    expected = reference_vevent(event, locale, "example.org", URL, STAMP).to_ical().decode("utf-8")
+    assert before + stamp_line + after == expected
+    assert tzid == (None if event.start.precision == "day" or event.timezone == "UTC" else event.timezone)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line=st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\n"), max_size=400)
+       | st.lists(PIECES, max_size=120).map("".join).map(lambda text: text.replace("\n", "")))
+def test_folding_is_icalendars(line):
+    assert _fold(line) == foldline(line)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), zone=st.sampled_from(ZONES), locale=st.sampled_from(["fi", "en"]))
+def test_whole_calendar_is_icalendars(data, zone, locale):
+    """One zone per calendar: with two or more, icalendar's VTIMEZONE order was that of a set."""
+    listed = data.draw(st.lists(events(zone=zone), max_size=6))
+    ours = event_calendar(listed, locale, "Site, \"name\"; 2019", URL, STAMP)
+    assert ours == reference_calendar(listed, locale, "Site, \"name\"; 2019", URL, STAMP)
+    parsed = icalendar.Calendar.from_ical(ours)  # and it parses back
+    assert len(parsed.walk("VEVENT")) == sum(1 for e in listed if e.start.precision != "month")
+
+
+def test_time_zones_are_in_name_order():
+    listed = [
+        Event(f"e{n}", {"fi": "T"}, Moment("time", datetime(2019, 4, 25, 9, 30)), None, zone, {"fi": "L"}, None, None, 1)
+        for n, zone in enumerate(["Europe/London", "Asia/Kolkata", "Europe/Helsinki", "Europe/London"])
+    ]
+    ours = icalendar.Calendar.from_ical(event_calendar(listed, "fi", "Site", URL, STAMP))
+    assert [str(tz["tzid"]) for tz in ours.walk("VTIMEZONE")] == ["Asia/Kolkata", "Europe/Helsinki", "Europe/London"]
+
+
+def test_time_zone_span_is_passed_to_icalendar():
+    """The span of clock changes (first_date, last_date) reaches icalendar as given."""
+    later = timezones_ical({"Europe/Helsinki"}, date(2040, 1, 1), date(2046, 1, 1))
+    assert later == icalendar.Timezone.from_tzid("Europe/Helsinki", first_date=date(2040, 1, 1),
+                                                 last_date=date(2046, 1, 1)).to_ical().decode("utf-8")
+    assert "from 2040-01-01 to 2046-01-01" in later
+    assert "from 1970-01-01 to 2038-01-01" in timezones_ical({"Europe/Helsinki"})  # icalendar's own span
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(event=events(), babel_locale=st.sampled_from(["fi", "en_GB", "en_US", "de", "ja", "ar"]),
+       reference_zones=st.sampled_from([("Europe/Helsinki", "Europe/London"), (), ("Asia/Kolkata",)]))
+def test_babel_fast_path_is_babels(event, babel_locale, reference_zones):
+    assert event_when(event, babel_locale, reference_zones) == reference_when(event, babel_locale, reference_zones)
+
+
+# ------------------------------------------------------------ serve rebuilds
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(listed=st.lists(events(), max_size=12, unique_by=lambda e: e.id),
+       moments=st.lists(st.datetimes(min_value=datetime(1989, 1, 1), max_value=datetime(2062, 1, 1),
+                                     timezones=st.just(timezone.utc)), min_size=1, max_size=8))
+def test_split_kept_between_builds_is_split_events(listed, moments):
+    """A build time that moves on (as under serve), forwards and back, gives split_events' split."""
+    events_tuple = tuple(listed)
+    ends = [e.ends_at("Europe/Helsinki") for e in listed]  # at an end, and just before it
+    for now in moments + ends + [end - timedelta(microseconds=1) for end in ends] + moments[::-1]:
+        assert _listing.upcoming_and_past(events_tuple, now, "Europe/Helsinki") == split_events(events_tuple, now, "Europe/Helsinki")
+
+
+def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
+    copy = copy_site(tmp_path / "site")
+    calls = []
+    real = _listing.load_site_data
+    monkeypatch.setattr(_listing, "load_site_data", lambda *args: calls.append(args) or real(*args))
+    monkeypatch.setattr(_listing, "_cache", {"key": None, "data": None})
+    monkeypatch.setattr(_listing, "site_languages", lambda config: [Language("fi", "Suomi", "/", True),
+                                                                    Language("en", "English", "/en/", False)])
+
+    class Config:
+        config_file_path = str(copy / "mkdocs.yml")
+        docs_dir = str(copy / "docs")
+
+    config = Config()
+    first = _listing.site_data(config)
+    events_file = copy / "data" / "events.yml"
+    os.utime(events_file, ns=(1, 1))  # touched, as an editor's save without a change
+    assert _listing.site_data(config) is first and len(calls) == 1
+    events_file.write_text(events_file.read_text("utf-8").replace("Lontoo", "Lontoo ", 1), "utf-8")
+    assert _listing.site_data(config) is not first and len(calls) == 2
+
+
+def test_cache_keeps_the_newest_entries_of_each_kind(tmp_path):
+    cache = ListingCache(tmp_path)
+    for number in range(7):
+        cache.put("events-fi", f"key{number}", {"number": number})
+        os.utime(tmp_path / f"events-fi-key{number}.json", ns=(number * 10**9, number * 10**9))
+    cache.put("calendar-fi", "other", ["x"])
+    assert sorted(p.name for p in tmp_path.glob("events-fi-*.json")) == [f"events-fi-key{n}.json" for n in (3, 4, 5, 6)]
+    assert (tmp_path / "calendar-fi-other.json").exists()
+    assert ListingCache(tmp_path).get("events-fi", "key4") == {"number": 4}  # read from disk
+    assert ListingCache(tmp_path).get("events-fi", "key0") is None
+    assert ListingCache(None).get("events-fi", "key6") is None  # off: nothing, even from memory
+
+
+# ------------------------------------------------------------ whole builds
+
+
+def _trees_equal(left: Path, right: Path) -> list[str]:
+    """Relative paths that differ between two output folders (missing on either side included)."""
+    differences = []
+
+    def walk(comparison: filecmp.dircmp, prefix: str) -> None:
+        differences.extend(prefix + name for name in comparison.left_only + comparison.right_only + comparison.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(comparison.left, comparison.right, comparison.common_files, shallow=False)
+        differences.extend(prefix + name for name in mismatch + errors)
+        for name, sub in comparison.subdirs.items():
+            walk(sub, prefix + name + "/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return differences
+
+
+@pytest.fixture(scope="module")
+def synthetic_copy(tmp_path_factory) -> Path:
+    copy = copy_site(tmp_path_factory.mktemp("speed") / "site")
+    write_synthetic_data(copy, 300)
+    return copy
+
+
+def _build(copy: Path, out: Path, **env: str) -> Path:
+    result = build_site(out, "http://127.0.0.1/x/", env, config=copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
+    cache = tmp_path / "cache"
+    plain = _build(synthetic_copy, tmp_path / "plain")
+    filled = _build(synthetic_copy, tmp_path / "filled", SITE_LISTINGS_CACHE=str(cache))
+    entries = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert {name.split("-")[0] + "-" + name.split("-")[1] for name in entries} == {
+        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en"}
+    from_cache = _build(synthetic_copy, tmp_path / "from-cache", SITE_LISTINGS_CACHE=str(cache))
+    assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == entries  # read, not written again
+    assert _trees_equal(plain, filled) == []
+    assert _trees_equal(plain, from_cache) == []
+    # Another build date (an event moves from upcoming to past; DTSTAMP changes) and a damaged entry.
+    next(iter(cache.iterdir())).write_text("{not json", "utf-8")
+    later = {"SOURCE_DATE_EPOCH": str(1795608000 + 400 * 86400)}
+    assert _trees_equal(_build(synthetic_copy, tmp_path / "later", **later),
+                        _build(synthetic_copy, tmp_path / "later-cached", SITE_LISTINGS_CACHE=str(cache), **later)) == []
+
+
+def test_serve_rebuilds_after_page_and_data_edits(tmp_path):
+    """`mkdocs serve` with the cache, as `make serve` runs it: the first build, a page edit
+    (the listings come from the cache) and a data edit (they are made again) all show."""
+    copy = copy_site(tmp_path / "site")
+    env = build_env()
+    env.pop("SOURCE_DATE_EPOCH")
+    log = tmp_path / "serve.log"
+    result = serve_latency(copy, 0, "site", env, 1, log)
+    assert len(result.page_edit_s) == 1 and len(result.data_edit_s) == 1
+    assert "ERROR" not in log.read_text("utf-8"), log.read_text("utf-8")[-3000:]
+    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar", "partners"}
+
+
+def test_serve_cache_follows_a_changed_logo(tmp_path):
+    """A logo's size comes from its image under docs/, not from the data files: a cached
+    Partners listing must not keep the old width and height."""
+    copy = copy_site(tmp_path / "site")
+    (copy / "docs" / "images" / "partners").mkdir(parents=True, exist_ok=True)
+    logo = copy / "docs" / "images" / "partners" / "test.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"/>', "utf-8")
+    with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
+        data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
+                   "    url: https://example.org/\n    logo: images/partners/test.svg\n"
+                   "    logo_alt: {fi: Logo, en: Logo}\n")
+    cache = {"SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
+    assert 'width="120"' in (_build(copy, tmp_path / "first", **cache) / "partners" / "index.html").read_text("utf-8")
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"/>', "utf-8")
+    assert _trees_equal(_build(copy, tmp_path / "plain"), _build(copy, tmp_path / "cached", **cache)) == []
+    assert 'width="300"' in (tmp_path / "cached" / "partners" / "index.html").read_text("utf-8")
+
+
+def _listing_parts(site: Path) -> dict[str, bytes]:
+    """What the listings write: the events' and partners' part of each page, the calendars,
+    and the events' search entries."""
+    parts = {}
+    for page in sorted(site.rglob("index.html")):
+        html = page.read_text("utf-8")
+        for name in ("site-events", "site-partners"):
+            found = re.search(rf'<div class="{name}">.*?\n</div>', html, re.S)
+            if found:
+                parts[f"{page.relative_to(site)}#{name}"] = found.group(0).encode("utf-8")
+    for path in sorted(site.rglob("*.ics")):
+        parts[str(path.relative_to(site))] = path.read_bytes()
+    for path in sorted(site.rglob("search_index.json")):
+        entries = [doc for doc in json.loads(path.read_text("utf-8"))["docs"] if "#event-" in doc["location"]]
+        parts[str(path.relative_to(site))] = json.dumps(entries, ensure_ascii=False).encode("utf-8")
+    return parts
+
+
+def test_listings_as_the_reference_commit_wrote_them(synthetic_copy, tmp_path):
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", REFERENCE_COMMIT, "mkdocs.yml", "docs", "overrides", "hooks", "data"],
+                             capture_output=True)
+    if archive.returncode != 0:
+        pytest.fail(f"git cannot read commit {REFERENCE_COMMIT} (a shallow clone?): fetch the history with `git fetch --unshallow`")
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    tarfile.open(fileobj=io.BytesIO(archive.stdout)).extractall(reference)
+    for name in ("events.yml", "partners.yml"):
+        (reference / "data" / name).write_bytes((synthetic_copy / "data" / name).read_bytes())
+    before = _listing_parts(_build(reference, tmp_path / "before"))
+    after = _listing_parts(_build(synthetic_copy, tmp_path / "after"))
+    assert sorted(before) == sorted(after) and len(before) >= 6
+    # The old writer put the VTIMEZONEs in the order of a set; compare them as a set.
+    for name in before:
+        if name.endswith(".ics"):
+            before[name], after[name] = (_sorted_timezones(before[name]), _sorted_timezones(after[name]))
+    differing = [name for name in before if before[name] != after[name]]
+    assert differing == [], (f"the listings differ from those of {REFERENCE_COMMIT}: {differing}; if that commit "
+                             "predates a deliberate change of their markup, set LISTINGS_REFERENCE_COMMIT")
+
+
+def _sorted_timezones(calendar: bytes) -> bytes:
+    blocks = re.findall(rb"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", calendar, re.S)
+    rest = re.sub(rb"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", b"", calendar, flags=re.S)
+    return rest + b"".join(sorted(blocks))
