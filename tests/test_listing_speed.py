@@ -35,7 +35,7 @@ from tools.workspace import copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
-from _calendar import _fold, _vevent_text, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
+from _calendar import _fold, _vevent_text, _years_covered, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
 from _data import Event, Moment, split_events  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
 from _site import Language  # noqa: E402
@@ -84,7 +84,8 @@ def reference_calendar(events, locale: str, name: str, page_url: str, stamp: dat
         if event.start.precision == "month":
             continue
         calendar.add_component(reference_vevent(event, locale, host, page_url, stamp))
-    calendar.add_missing_timezones()
+    first, last = _years_covered(events)  # clock changes over the events' years, not only to 2037
+    calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()
 
 
@@ -243,6 +244,7 @@ def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
     class Config:
         config_file_path = str(copy / "mkdocs.yml")
         docs_dir = str(copy / "docs")
+        extra = {}
 
     config = Config()
     first = _listing.site_data(config)
