@@ -27,7 +27,7 @@ from _sources import (  # noqa: E402
 LOCALES = ("fi", "en")
 # The pages this file holds to the content rules (the home page is built elsewhere).
 CONTENT_PAGES = ("declaration", "themes", "cities", "events", "partners", "accessibility", "privacy")
-FACT_PAGES = ("declaration", "themes", "cities", "events", "partners")
+FACT_PAGES = ("index", "declaration", "themes", "cities", "events", "partners")
 ARTICLE = "kuntalehti-2019-02"
 
 VALID_SOURCE = """\
@@ -51,7 +51,8 @@ def page_source(name: str, lang: str) -> str:
 
 
 def article(site, lang: str, name: str) -> BeautifulSoup:
-    return BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}{name}/"), "html.parser").select_one("article")
+    page = "" if name == "index" else f"{name}/"
+    return BeautifulSoup(site.html(f"{LANGUAGE_PREFIX[lang]}{page}"), "html.parser").select_one("article")
 
 
 # ------------------------------------------------------------ data/sources.yml
