@@ -30,7 +30,7 @@ class Publication:
     page_urls: dict[str, str]  # locale -> absolute URL of the listing page in that language
     licence: Licence
     generated: datetime  # aware; the build time
-    schema_url: str | None  # absolute URL of the published JSON Schema, when there is one
+    schema_url: str | None  # absolute URL of the published JSON Schema of the source data file, if any
 
 
 def events_document(events, publication: Publication, home_timezone: str) -> dict:
@@ -53,7 +53,9 @@ def _document(publication: Publication, key: str, entries: list[dict]) -> dict:
         key: entries,
     }
     if publication.schema_url:
-        document["$schema"] = publication.schema_url
+        # The schema of the data file this document is made from (data/<name>.yml), not of the
+        # document itself: "$schema" would claim that the document validates against it.
+        document["source_schema"] = publication.schema_url
     return document
 
 

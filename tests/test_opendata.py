@@ -70,8 +70,8 @@ def test_data_files_are_published_with_licence_languages_and_build_time(site, na
     assert document["languages"] == list(LANGUAGES)
     assert document["generated"] == datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), timezone.utc).isoformat()
     assert isinstance(document[key], list) and document[key]
-    # No schema is in data/schemas/ yet, so none is referenced (a dangling $schema would mislead).
-    assert ("$schema" in document) == (ROOT / "data/schemas" / f"{key}.schema.json").is_file()
+    # No schema is in data/schemas/ yet, so none is referenced (a dangling reference would mislead).
+    assert ("source_schema" in document) == (ROOT / "data/schemas" / f"{key}.schema.json").is_file()
 
 
 def test_events_json_holds_every_event_in_every_language(site):
@@ -210,8 +210,8 @@ def test_schemas_are_published_beside_the_data_and_referenced(copied_build):
     site_dir, url, schema = copied_build
     assert (site_dir / "schemas/events.schema.json").read_text("utf-8") == schema
     assert (site_dir / "schemas/other.schema.json").read_text("utf-8") == schema  # every schema is published
-    assert json.loads((site_dir / "events.json").read_text("utf-8"))["$schema"] == url + "schemas/events.schema.json"
-    assert json.loads((site_dir / "partners.json").read_text("utf-8"))["$schema"] == url + "schemas/partners.schema.json"
+    assert json.loads((site_dir / "events.json").read_text("utf-8"))["source_schema"] == url + "schemas/events.schema.json"
+    assert json.loads((site_dir / "partners.json").read_text("utf-8"))["source_schema"] == url + "schemas/partners.schema.json"
     doc = BeautifulSoup((site_dir / "en/open-data/index.html").read_text("utf-8"), "html.parser")
     hrefs = [a["href"] for a in doc.select(".site-open-data a") if a.get_text(strip=True) == "schemas/events.schema.json"]
     assert hrefs and all(h == "../../schemas/events.schema.json" for h in hrefs)
