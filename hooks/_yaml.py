@@ -229,8 +229,10 @@ def _load_from_events(text: str, max_nesting: int):
     documents = 0
     document = None
     stack: list[list] = []  # [LineMap or LineList being built, its pending key or _NO_KEY, the key's line]
+    parser = _BaseLoader(text)  # only its parser is used: nothing is composed or constructed here
+    next_event = parser.get_event  # called directly: yaml.parse's generator costs a call more per event
     try:
-        for event in yaml.parse(text, Loader=_BaseLoader):  # noqa: S506 - events only
+        while (event := next_event()) is not None:
             kind = type(event)
             if kind is yaml.ScalarEvent:
                 line = event.start_mark.line + 1
@@ -291,6 +293,8 @@ def _load_from_events(text: str, max_nesting: int):
                 frame[1] = _NO_KEY
     except _Unusual:
         return _load_composed(text, max_nesting)
+    finally:
+        parser.dispose()
     if problems:
         raise YamlProblems(tuple(sorted(problems.items())))
     return document
