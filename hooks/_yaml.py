@@ -16,6 +16,7 @@ No MkDocs import: the data layer can be used and tested on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import yaml
 
@@ -114,14 +115,19 @@ def decode_utf8(data: bytes) -> str:
         raise YamlSyntaxError(line, f"byte 0x{byte:02x} is not UTF-8 text ({error.reason}); save the file as UTF-8") from None
 
 
-def load_yaml(text: str, max_nesting: int = MAX_NESTING):
+def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, Callable] | None = None):
     """Parse YAML text into LineMap/LineList/scalars.
 
     Raises YamlSyntaxError (the file does not parse) or YamlProblems (anchors, aliases or
     nesting deeper than `max_nesting`), each with its line.
+    With `each_entry=(key, read)`, each item of the list under the top-level `key` may be
+    replaced, as soon as it is built, by `read(item, index, line)`: the data files' entries
+    are read one at a time, so that only what is read from them stays in memory. An item
+    that reaches the caller unread (the document went through `_load_composed`) is the
+    caller's to read.
     """
     try:
-        return _load_from_events(text, max_nesting)
+        return _load_from_events(text, max_nesting, each_entry)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -222,13 +228,15 @@ def _plain_scalar(value: str):
     raise _Unusual  # a merge key << or a value key =: PyYAML's own rules and messages
 
 
-def _load_from_events(text: str, max_nesting: int):
+def _load_from_events(text: str, max_nesting: int, each_entry: tuple[str, Callable] | None = None):
     """The document from one pass over the parser's events, refusing anchors, aliases and deep nesting."""
     problems: dict[int, str] = {}  # once there is one, the rest of the file is only checked
     depth = 0
     documents = 0
     document = None
-    stack: list[list] = []  # [LineMap or LineList being built, its pending key or _NO_KEY, the key's line]
+    # [LineMap or LineList being built, its pending key or _NO_KEY, the key's line, the reader of its items]
+    stack: list[list] = []
+    entries_key, read_entry = each_entry or (None, None)
     parser = _BaseLoader(text)  # only its parser is used: nothing is composed or constructed here
     next_event = parser.get_event  # called directly: yaml.parse's generator costs a call more per event
     try:
@@ -257,7 +265,9 @@ def _load_from_events(text: str, max_nesting: int):
                     raise _Unusual  # a tag, or a list or mapping used as a key
                 container = LineMap() if kind is yaml.MappingStartEvent else LineList()
                 container.line = line
-                stack.append([container, _NO_KEY, 0])
+                reads_entries = (read_entry is not None and len(stack) == 1 and type(container) is LineList
+                                 and type(stack[0][0]) is LineMap and stack[0][1] == entries_key)
+                stack.append([container, _NO_KEY, 0, read_entry if reads_entries else None])
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
@@ -280,6 +290,8 @@ def _load_from_events(text: str, max_nesting: int):
             frame = stack[-1]
             container = frame[0]
             if type(container) is LineList:
+                if frame[3] is not None:
+                    value = frame[3](value, len(container), line)
                 container.append(value)
                 container.item_lines.append(line)
             elif frame[1] is _NO_KEY:

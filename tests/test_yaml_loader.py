@@ -220,3 +220,128 @@ def test_the_usual_document_is_built_without_the_composer(monkeypatch):
     entry = document["events"][0]
     assert entry == {"id": "a", "title": {"fi": "x", "en": "y"}, "start": "2019-02-30", "at": 630, "open": False}
     assert (document["events"].item_lines, entry.line_of("open"), entry["title"].line) == ([2], 6, 3)
+
+
+# ---------------------------------------------------------------- the data files' entries, read one at a time
+
+import _data  # noqa: E402
+from functools import partial  # noqa: E402
+
+
+def _reference_items(checker, document, key, example):
+    """_data._items before entries were read while parsing (commit e23db2b)."""
+    if document is None:
+        return []
+    if not isinstance(document, LineMap) or key not in document:
+        checker.problem(getattr(document, "line", 1) or 1, key, f"expected the file to start with '{key}:' followed by a list of entries like {example}")
+        return []
+    checker.duplicates(document, "(top level)")
+    checker.unknown_keys(document, (key,), "(top level)")
+    entries = document[key]
+    if entries is None:
+        return []
+    if not isinstance(entries, LineList):
+        checker.problem(document.line_of(key), key, f"expected a list of entries, each starting with '- id:', got {_data._describe(entries)}")
+        return []
+    result = []
+    for index, (entry, line) in enumerate(zip(entries, entries.item_lines)):
+        path = f"{key}[{index}]"
+        if not isinstance(entry, LineMap):
+            checker.problem(line, path, f"expected an entry with fields like 'id:', got {_data._describe(entry)}")
+            continue
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str) and len(entry_id) <= _data.ID_LENGTH and _data.ID_PATTERN.fullmatch(entry_id):
+            path = f"{key}[id={entry_id}]"
+        result.append((entry, path, line))
+    return result
+
+
+def _reference_parse_list(text, file, locales, spec, read_entry, docs_dir=None):
+    """_data._parse_list before entries were read while parsing (commit e23db2b)."""
+    checker = _data._Checker(file, locales, docs_dir)
+    try:
+        document = reference_load(text)
+    except YamlSyntaxError as error:
+        return [], [_data.Problem(file, error.line, "(file)", error.message)]
+    except YamlProblems as error:
+        return [], [_data.Problem(file, line, "(file)", message) for line, message in error.problems]
+    entries = _reference_items(checker, document, spec.key, spec.example)
+    first_seen = {}
+    for entry, path, line in entries:
+        entry_id = entry.get("id")
+        if isinstance(entry_id, str):
+            if entry_id in first_seen:
+                checker.problem(entry.line_of("id"), f"{path}.id", f"the id '{entry_id}' is already used on line {first_seen[entry_id]}; ids must be unique")
+            else:
+                first_seen[entry_id] = entry.line_of("id")
+    results = []
+    for entry, path, line in entries:
+        before = len(checker.problems)
+        checker.duplicates(entry, path)
+        checker.unknown_keys(entry, spec.names, path)
+        checker.required(entry, spec.required, path)
+        values = {field.name: checker.optional(entry, field.name, path, partial(_data._READERS[field.kind], checker, field))
+                  for field in spec.fields}
+        value = read_entry(checker, entry, path, line, values)
+        if len(checker.problems) == before:
+            results.append(value)
+    return results, checker.problems
+
+
+EVENT_LINES = {
+    "id": ["    id: {id}", "    id: Bad_ID", "    id: no", "    id: [x]"],
+    "title": ["    title: {{fi: Otsikko, en: Title}}", "    title: x", "    title: {{fi: Otsikko}}",
+              "    title:\n      fi: A\n      fi: B\n      en: C"],
+    "start": ["    start: 2019-04-25T09:30", "    start: 2019-04-25", "    start: 2019-02-30", "    start: no", "    start: 2019-04"],
+    "end": ["    end: 2019-04-25T16:00", "    end: 2019-04-24", "    end: 2019-05"],
+    "timezone": ["    timezone: Europe/Helsinki", "    timezone: Europe/Helsingfors", "    timezone: 10:30"],
+    "location": ["    location: {{fi: Paikka, en: Place}}", "    location: ~"],
+    "url": ["    url: https://example.org/{id}", "    url: http://example.org"],
+    "sources": ["    sources: [a-source]", "    sources: [a, a]", "    sources: x"],
+    "extra": ["    tittle: x", "    id: again", "    start: 2019-01-01", "    title: &t x", "    title: !!str x"],
+}
+
+
+@st.composite
+def event_files(draw):
+    """data/events.yml as an editor might get it wrong: entries with wrong, missing, repeated fields."""
+    lines = ["events:"]
+    for _ in range(draw(st.integers(0, 5))):
+        shape = draw(st.sampled_from(["entry"] * 6 + ["text", "list", "empty"]))
+        if shape != "entry":
+            lines.append({"text": "  - just text", "list": "  - [1, 2]", "empty": "  -"}[shape])
+            continue
+        entry_id = draw(st.sampled_from(["a", "b", "a-1", "a"]))
+        fields = draw(st.lists(st.sampled_from(sorted(EVENT_LINES)), min_size=1, max_size=8, unique=True))
+        entry = [draw(st.sampled_from(EVENT_LINES[name])).format(id=entry_id) for name in fields]
+        entry[0] = "  - " + entry[0].lstrip()
+        lines += entry
+    lines += draw(st.sampled_from([[], ["other: 1"], ["events: []"], ["events:\n  - id: late"]]))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(event_files())
+@example("events:\n  - id: a\n    title: {fi: A, en: A}\n    start: 2019-04-25\n    location: {fi: P, en: P}\n"
+         "  - id: a\n    start: no\n  - x\nother: 1\n")
+def test_events_read_while_parsing_as_before(text):
+    new = _data.parse_events(text, "data/events.yml", ("fi", "en"))
+    old = _reference_parse_list(text, "data/events.yml", ("fi", "en"), _data.EVENTS, _data._read_event)
+    assert new == old, text
+
+
+def test_each_entry_is_let_go_once_read(monkeypatch):
+    """Only what is read from an entry stays in memory while the rest of the file is parsed."""
+    import weakref
+    alive = []
+    read_item = _data._read_item
+
+    def watched(checker, spec, read_entry, item, index, line):
+        alive.append(weakref.ref(item))
+        assert [ref() for ref in alive[:-1]] == [None] * (len(alive) - 1), "an earlier entry is still held"
+        return read_item(checker, spec, read_entry, item, index, line)
+    monkeypatch.setattr(_data, "_read_item", watched)
+    text = "events:\n" + "".join(f"  - id: e{i}\n    title: {{fi: T, en: T}}\n    start: 2019-04-2{i}\n"
+                                 f"    location: {{fi: P, en: P}}\n" for i in range(5))
+    events, problems = _data.parse_events(text, "data/events.yml", ("fi", "en"))
+    assert (len(events), problems, len(alive)) == (5, [], 5)
