@@ -277,7 +277,7 @@ class _Checker:
         if text is None:
             return None
         parts = urlsplit(text)
-        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in text):
+        if parts.scheme != "https" or not parts.netloc or _WHITE_SPACE.search(text):
             self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
             return None
         return text
@@ -314,6 +314,8 @@ class _Checker:
                 self.problem(mapping.line, f"{path}.{name}", "this field is required")
 
 
+# Any character str.isspace() takes for white space (re's \s is the same set, searched in C).
+_WHITE_SPACE = re.compile(r"\s")
 # Line breaks and control characters (C0, DEL, C1) and halves of surrogate pairs; a
 # description may keep its line breaks (\n: YAML has already turned \r\n into \n).
 _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")

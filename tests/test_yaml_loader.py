@@ -345,3 +345,12 @@ def test_each_entry_is_let_go_once_read(monkeypatch):
                                  f"    location: {{fi: P, en: P}}\n" for i in range(5))
     events, problems = _data.parse_events(text, "data/events.yml", ("fi", "en"))
     assert (len(events), problems, len(alive)) == (5, [], 5)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85"])
+def test_a_web_address_with_any_white_space_is_refused(space):
+    """The check searches with re's \\s: every character str.isspace() takes for a space."""
+    checker = _data._Checker("data/events.yml", ("fi", "en"))
+    assert checker.https_url(f"https://example.org/a{space}b", 3, "url") is None
+    assert [problem.line for problem in checker.problems] == [3]
+    assert checker.https_url("https://example.org/a-b", 4, "url") == "https://example.org/a-b"
