@@ -277,7 +277,7 @@ class _Checker:
         if text is None:
             return None
         parts = urlsplit(text)
-        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in text):
+        if parts.scheme != "https" or not parts.netloc or _WHITE_SPACE.search(text):
             self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
             return None
         return text
@@ -314,6 +314,8 @@ class _Checker:
                 self.problem(mapping.line, f"{path}.{name}", "this field is required")
 
 
+# Any character str.isspace() takes for white space (re's \s is the same set, searched in C).
+_WHITE_SPACE = re.compile(r"\s")
 # Line breaks and control characters (C0, DEL, C1) and halves of surrogate pairs; a
 # description may keep its line breaks (\n: YAML has already turned \r\n into \n).
 _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -372,66 +374,115 @@ def _describe(value) -> str:
 
 def _items(checker: _Checker, document, key: str, example: str) -> list[tuple[LineMap, str, int]]:
     """The entries under the file's top-level key, each with its path and line."""
+    entries = _entry_list(checker, document, key, example)
+    found = (_entry_at(checker, key, index, entry, line) for index, (entry, line) in enumerate(zip(entries, entries.item_lines)))
+    return [item for item in found if item is not None]
+
+
+def _entry_list(checker: _Checker, document, key: str, example: str) -> LineList:
+    """The list under the file's top-level key (empty after reporting a file of another shape)."""
     if document is None:
-        return []
+        return LineList()
     if not isinstance(document, LineMap) or key not in document:
         checker.problem(getattr(document, "line", 1) or 1, key, f"expected the file to start with '{key}:' followed by a list of entries like {example}")
-        return []
+        return LineList()
     checker.duplicates(document, "(top level)")
     checker.unknown_keys(document, (key,), "(top level)")
     entries = document[key]
     if entries is None:
-        return []
+        return LineList()
     if not isinstance(entries, LineList):
         checker.problem(document.line_of(key), key, f"expected a list of entries, each starting with '- id:', got {_describe(entries)}")
-        return []
-    result = []
-    for index, (entry, line) in enumerate(zip(entries, entries.item_lines)):
-        path = f"{key}[{index}]"
-        if not isinstance(entry, LineMap):
-            checker.problem(line, path, f"expected an entry with fields like 'id:', got {_describe(entry)}")
-            continue
-        entry_id = entry.get("id")
-        if isinstance(entry_id, str) and len(entry_id) <= ID_LENGTH and ID_PATTERN.fullmatch(entry_id):
-            path = f"{key}[id={entry_id}]"
-        result.append((entry, path, line))
-    return result
+        return LineList()
+    return entries
+
+
+def _entry_at(checker: _Checker, key: str, index: int, entry, line: int) -> tuple[LineMap, str, int] | None:
+    """The entry with its path (by id when it has a valid one) and line, or None after reporting an item that is no entry."""
+    path = f"{key}[{index}]"
+    if not isinstance(entry, LineMap):
+        checker.problem(line, path, f"expected an entry with fields like 'id:', got {_describe(entry)}")
+        return None
+    entry_id = entry.get("id")
+    if isinstance(entry_id, str) and len(entry_id) <= ID_LENGTH and ID_PATTERN.fullmatch(entry_id):
+        path = f"{key}[id={entry_id}]"
+    return entry, path, line
 
 
 def _unique_ids(checker: _Checker, entries: list[tuple[LineMap, str, int]]) -> None:
+    _report_repeated_ids(checker, ((entry.get("id"), entry.line_of("id"), path) for entry, path, line in entries))
+
+
+def _report_repeated_ids(checker: _Checker, ids) -> None:
+    """A problem for each id given again, from (id, line of the id, path) in file order."""
     first_seen: dict[str, int] = {}
-    for entry, path, line in entries:
-        entry_id = entry.get("id")
+    for entry_id, line, path in ids:
         if isinstance(entry_id, str):
             if entry_id in first_seen:
-                checker.problem(entry.line_of("id"), f"{path}.id", f"the id '{entry_id}' is already used on line {first_seen[entry_id]}; ids must be unique")
+                checker.problem(line, f"{path}.id", f"the id '{entry_id}' is already used on line {first_seen[entry_id]}; ids must be unique")
             else:
-                first_seen[entry_id] = entry.line_of("id")
+                first_seen[entry_id] = line
 
 
-def _parse_list(text: str, file: str, locales: tuple[str, ...], spec: FileSpec, read_entry,
-                docs_dir: Path | None = None) -> tuple[list, list[Problem]]:
-    """Entries of one data file, each read by `read_entry`; an entry with any problem is left out."""
-    checker = _Checker(file, locales, docs_dir)
+@dataclass(frozen=True)
+class _ReadItem:
+    """An item of a data file's list, read as soon as the YAML loader built it; the item itself is let go."""
+
+    is_entry: bool  # False: the item was no mapping, and `problems` says so
+    path: str
+    id: object
+    id_line: int
+    value: object  # what the file's reader made of the entry; used only when there are no problems
+    problems: tuple[Problem, ...]
+
+
+def _read_item(checker: _Checker, spec: FileSpec, read_entry, item, index: int, line: int) -> _ReadItem:
+    """One item of the list: its checks and its value, its problems kept apart for `_parse_list` to order."""
+    outer, checker.problems = checker.problems, []
     try:
-        document = load_yaml(text)
-    except YamlSyntaxError as error:
-        return [], [Problem(file, error.line, "(file)", error.message)]
-    except YamlProblems as error:
-        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
-    entries = _items(checker, document, spec.key, spec.example)
-    _unique_ids(checker, entries)
-    results = []
-    for entry, path, line in entries:
-        before = len(checker.problems)
+        found = _entry_at(checker, spec.key, index, item, line)
+        if found is None:
+            return _ReadItem(False, "", None, line, None, tuple(checker.problems))
+        entry, path, line = found
         checker.duplicates(entry, path)
         checker.unknown_keys(entry, spec.names, path)
         checker.required(entry, spec.required, path)
         values = {field.name: checker.optional(entry, field.name, path, partial(_READERS[field.kind], checker, field))
                   for field in spec.fields}
         value = read_entry(checker, entry, path, line, values)
-        if len(checker.problems) == before:
-            results.append(value)
+        return _ReadItem(True, path, entry.get("id"), entry.line_of("id"), value, tuple(checker.problems))
+    finally:
+        checker.problems = outer
+
+
+def _parse_list(text: str, file: str, locales: tuple[str, ...], spec: FileSpec, read_entry,
+                docs_dir: Path | None = None) -> tuple[list, list[Problem]]:
+    """Entries of one data file, each read by `read_entry`; an entry with any problem is left out.
+
+    Each entry is read while the file is parsed (the loader's `each_entry`), so that the
+    parsed entries are let go one by one; the problems come in the order of reading the whole
+    file first: the file's shape, items that are no entries, repeated ids, then each entry's.
+    """
+    checker = _Checker(file, locales, docs_dir)
+    read = partial(_read_item, checker, spec, read_entry)
+    try:
+        document = load_yaml(text, each_entry=(spec.key, read))
+    except YamlSyntaxError as error:
+        return [], [Problem(file, error.line, "(file)", error.message)]
+    except YamlProblems as error:
+        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
+    items = _entry_list(checker, document, spec.key, spec.example)
+    read_items = [item if isinstance(item, _ReadItem) else read(item, index, line)
+                  for index, (item, line) in enumerate(zip(items, items.item_lines))]
+    del document, items
+    checker.problems.extend(problem for item in read_items if not item.is_entry for problem in item.problems)
+    entries = [item for item in read_items if item.is_entry]
+    _report_repeated_ids(checker, ((item.id, item.id_line, item.path) for item in entries))
+    results = []
+    for item in entries:
+        checker.problems.extend(item.problems)
+        if not item.problems:
+            results.append(item.value)
     return results, checker.problems
 
 

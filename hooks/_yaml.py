@@ -5,14 +5,18 @@ No MkDocs import: the data layer can be used and tested on its own.
 - a key repeated in one mapping is recorded (plain PyYAML lets the last one win silently);
 - timestamps stay the text the editor wrote, so that an impossible date such as
   2019-02-30 becomes a validation problem with its line, not a crash in the loader;
-- anchors, aliases and deep nesting are refused on the parser's event stream before any
+- anchors, aliases and deep nesting are refused on the parser's event stream, before any
   node is composed: composing is where an alias bomb expands and where libyaml recurses
-  (thousands of nested `[` overflow the stack), while the event stream is iterative.
+  (thousands of nested `[` overflow the stack), while the event stream is iterative;
+- the usual document is built in the same pass over the events, without PyYAML's node tree
+  (at 10,000 events the tree took more memory than all that was built from it); anything
+  PyYAML's composer treats specially (tags, merge keys, several documents) goes through it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import yaml
 
@@ -111,17 +115,19 @@ def decode_utf8(data: bytes) -> str:
         raise YamlSyntaxError(line, f"byte 0x{byte:02x} is not UTF-8 text ({error.reason}); save the file as UTF-8") from None
 
 
-def load_yaml(text: str, max_nesting: int = MAX_NESTING):
+def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, Callable] | None = None):
     """Parse YAML text into LineMap/LineList/scalars.
 
     Raises YamlSyntaxError (the file does not parse) or YamlProblems (anchors, aliases or
     nesting deeper than `max_nesting`), each with its line.
+    With `each_entry=(key, read)`, each item of the list under the top-level `key` may be
+    replaced, as soon as it is built, by `read(item, index, line)`: the data files' entries
+    are read one at a time, so that only what is read from them stays in memory. An item
+    that reaches the caller unread (the document went through `_load_composed`) is the
+    caller's to read.
     """
     try:
-        problems = _stream_problems(text, max_nesting)
-        if problems:
-            raise YamlProblems(tuple(problems))
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return _load_from_events(text, max_nesting, each_entry)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -134,8 +140,31 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING):
         raise YamlSyntaxError(1, "the file is not valid YAML: " + " ".join(str(error).split())) from None
 
 
+def _load_composed(text: str, max_nesting: int):
+    """The document through PyYAML's composer and constructors: for what the event builder leaves
+    to them (explicit tags, merge keys, keys that are lists or mappings, several documents)."""
+    problems = _stream_problems(text, max_nesting)
+    if problems:
+        raise YamlProblems(tuple(problems))
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 _OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _alias_problem(name: str) -> str:
+    return (f"the alias *{name[:40]} repeats another value; "
+            "YAML anchors and aliases are not used in the data files: write the value out")
+
+
+def _anchor_problem(name: str) -> str:
+    return f"the anchor &{name[:40]} is not allowed: YAML anchors and aliases are not used in the data files"
+
+
+def _nesting_problem(max_nesting: int) -> str:
+    return (f"the values are nested more than {max_nesting} levels deep here; "
+            "the data files need at most 4 (file, list, entry, text in each language)")
 
 
 def _stream_problems(text: str, max_nesting: int) -> list[tuple[int, str]]:
@@ -149,15 +178,135 @@ def _stream_problems(text: str, max_nesting: int) -> list[tuple[int, str]]:
             continue
         line = event.start_mark.line + 1
         if kind is yaml.AliasEvent:
-            problems.setdefault(line, f"the alias *{event.anchor[:40]} repeats another value; "
-                                      "YAML anchors and aliases are not used in the data files: write the value out")
+            problems.setdefault(line, _alias_problem(event.anchor))
             continue
         if kind in _OPENING:
             depth += 1
             if depth > max_nesting:
-                problems[line] = (f"the values are nested more than {max_nesting} levels deep here; "
-                                  "the data files need at most 4 (file, list, entry, text in each language)")
+                problems[line] = _nesting_problem(max_nesting)
                 break  # libyaml's scanner slows down quadratically with the depth of [ and {: stop here
         if getattr(event, "anchor", None) is not None:
-            problems.setdefault(line, f"the anchor &{event.anchor[:40]} is not allowed: YAML anchors and aliases are not used in the data files")
+            problems.setdefault(line, _anchor_problem(event.anchor))
     return sorted(problems.items())
+
+
+# ---------------------------------------------------------------- one pass over the events
+# The usual document is built straight from libyaml's events: no node tree of the whole file
+# is held (at 10,000 events it took more memory than everything built from it) and there is
+# no recursion. Whatever PyYAML's composer and constructors would treat specially is left to
+# them (`_Unusual`), so that the result is the same in every case.
+
+
+class _Unusual(Exception):
+    """The document has something the event builder leaves to `_load_composed`."""
+
+
+_NO_KEY = object()  # a mapping's frame waiting for its next key
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_ANY_START = _IMPLICIT.get(None, [])
+_NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP = (f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp"))
+
+
+def _plain_scalar(value: str):
+    """An unquoted scalar as SafeLoader reads it (the resolver's table), timestamps kept as text."""
+    for tag, pattern in _IMPLICIT.get(value[:1], []) + _ANY_START:
+        if pattern.match(value):
+            break
+    else:
+        return value
+    if tag == _TIMESTAMP:
+        return value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return _CONSTRUCTOR.bool_values[value.lower()]
+    if tag == _INT:
+        return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+    if tag == _FLOAT:
+        return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
+    raise _Unusual  # a merge key << or a value key =: PyYAML's own rules and messages
+
+
+def _load_from_events(text: str, max_nesting: int, each_entry: tuple[str, Callable] | None = None):
+    """The document from one pass over the parser's events, refusing anchors, aliases and deep nesting."""
+    problems: dict[int, str] = {}  # once there is one, the rest of the file is only checked
+    depth = 0
+    documents = 0
+    document = None
+    # [LineMap or LineList being built, its pending key or _NO_KEY, the key's line, the reader of its items]
+    stack: list[list] = []
+    entries_key, read_entry = each_entry or (None, None)
+    parser = _BaseLoader(text)  # only its parser is used: nothing is composed or constructed here
+    next_event = parser.get_event  # called directly: yaml.parse's generator costs a call more per event
+    try:
+        while (event := next_event()) is not None:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                line = event.start_mark.line + 1
+                if event.anchor is not None:
+                    problems.setdefault(line, _anchor_problem(event.anchor))
+                if problems:
+                    continue
+                if event.tag is not None:
+                    raise _Unusual
+                value = _plain_scalar(event.value) if event.implicit[0] else event.value
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                line = event.start_mark.line + 1
+                depth += 1
+                if depth > max_nesting:
+                    problems[line] = _nesting_problem(max_nesting)
+                    break  # libyaml's scanner slows down quadratically with the depth of [ and {: stop here
+                if event.anchor is not None:
+                    problems.setdefault(line, _anchor_problem(event.anchor))
+                if problems:
+                    continue
+                if event.tag is not None or (stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is LineMap):
+                    raise _Unusual  # a tag, or a list or mapping used as a key
+                container = LineMap() if kind is yaml.MappingStartEvent else LineList()
+                container.line = line
+                reads_entries = (read_entry is not None and len(stack) == 1 and type(container) is LineList
+                                 and type(stack[0][0]) is LineMap and stack[0][1] == entries_key)
+                stack.append([container, _NO_KEY, 0, read_entry if reads_entries else None])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+                if problems:
+                    continue
+                value = stack.pop()[0]
+                line = value.line
+            elif kind is yaml.AliasEvent:
+                problems.setdefault(event.start_mark.line + 1, _alias_problem(event.anchor))
+                continue
+            else:
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1 and not problems:
+                        raise _Unusual  # the composer's message for a second document
+                continue
+            if not stack:
+                document = value
+                continue
+            frame = stack[-1]
+            container = frame[0]
+            if type(container) is LineList:
+                if frame[3] is not None:
+                    value = frame[3](value, len(container), line)
+                container.append(value)
+                container.item_lines.append(line)
+            elif frame[1] is _NO_KEY:
+                frame[1], frame[2] = value, line
+            else:
+                key = frame[1]
+                if key in container:
+                    container.duplicate_keys.append((key, frame[2]))
+                container[key] = value
+                container.value_lines[key] = line
+                frame[1] = _NO_KEY
+    except _Unusual:
+        return _load_composed(text, max_nesting)
+    finally:
+        parser.dispose()
+    if problems:
+        raise YamlProblems(tuple(sorted(problems.items())))
+    return document

@@ -195,6 +195,9 @@ def check_data(site: Path) -> None:
 # ---------------------------------------------------------------- workspaces
 
 
+_FRONT_MATTER_TEMPLATE = re.compile(r"\A(---\n(?:(?!---\n).*\n)*?)template: .*\n")
+
+
 def make_bare_material(target: Path) -> Path:
     """A site with theme material, no web fonts, the search plugin and the site's Markdown
     extensions, and nothing else, building every page once per language as plain
@@ -205,7 +208,10 @@ def make_bare_material(target: Path) -> Path:
         pages = target / "docs" / locale
         pages.mkdir(parents=True)
         for page in sorted((ROOT / "docs").glob(f"*.{locale}.md")):
-            shutil.copy2(page, pages / page.name.replace(f".{locale}.md", ".md"))
+            # A page's own template (the home page's `template: home.html`) is one of the site's
+            # overrides, which a bare site does not have: the page is built as a plain one.
+            text = _FRONT_MATTER_TEMPLATE.sub(r"\1", page.read_text("utf-8"), count=1)
+            (pages / page.name.replace(f".{locale}.md", ".md")).write_text(text, "utf-8")
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as source:
         extensions = yaml_load(source).get("markdown_extensions", [])
     config = {
