@@ -25,7 +25,7 @@ from typing import Iterable, Mapping
 
 import yaml
 
-from _yaml import LineMap, YamlSyntaxError, load_yaml
+from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,8 @@ def front_matter_problems(text: str, file: str) -> list[Problem]:
     except YamlSyntaxError as error:
         line = _opening_line(match.group(1)) or error.line
         return [Problem(file, line + 1, error.message.replace("the file", "the front matter", 1))]
+    except YamlProblems as error:
+        return [Problem(file, line + 1, message.replace("the file", "the front matter", 1)) for line, message in error.problems]
     if not isinstance(data, LineMap):
         return [Problem(file, 2, f"the front matter must be fields such as 'title: …', got {_shown(data)}")]
     problems = [

@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.dates import format_date, format_skeleton
 
 from _data import DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids
-from _yaml import LineMap, YamlSyntaxError, load_yaml
+from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language")
@@ -78,6 +78,8 @@ def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[
         document = load_yaml(text)
     except YamlSyntaxError as error:
         return [], [Problem(file, error.line, "(file)", error.message)]
+    except YamlProblems as error:
+        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
     entries = _items(checker, document, "sources", "'- id: kuntalehti-2019-02'")
     _unique_ids(checker, entries)
     sources = []

@@ -317,3 +317,22 @@ def test_logo_paths_outside_images_or_taken_by_the_language_rule(tmp_path, path,
         target.write_bytes(content)
     (tmp_path / "outside.svg").write_bytes(SVG.encode())
     assert expected in logo_message(tmp_path, path)
+
+
+def test_a_tag_that_does_not_fit_its_value_is_a_problem_not_a_traceback():
+    text = "events:\n  - id: a\n    title: {fi: T, en: T}\n    start: !!int 7no\n    location: {fi: L, en: L}\n"
+    events, problems = parse_events(text, "data/events.yml", ("fi", "en"))
+    assert events == [] and [(p.line, p.field) for p in problems] == [(4, "(file)")]
+    assert "explicit tag" in problems[0].message
+
+
+def test_anchors_in_sources_and_front_matter_are_problems_not_tracebacks():
+    from _pages import front_matter_problems
+    from _sources import parse_sources
+
+    sources = "sources:\n  - &a\n    id: x\n  - *a\n"
+    _, problems = parse_sources(sources, "data/sources.yml", ("fi", "en"))
+    assert problems and all(p.field == "(file)" for p in problems) and "anchor" in problems[0].message.lower()
+    page = "---\ntitle: &t Teemat\ndescription: *t\n---\n# Teemat\n"
+    found = front_matter_problems(page, "docs/themes.fi.md")
+    assert found and "anchor" in " ".join(p.message for p in found).lower()
