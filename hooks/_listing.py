@@ -13,12 +13,15 @@ from contextlib import contextmanager
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NoReturn
 
 from jinja2 import Environment
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
+from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
 from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
@@ -180,3 +183,15 @@ def events_settings(config: MkDocsConfig) -> dict:
 
 def build_now() -> datetime:
     return build_time(os.environ.get("SOURCE_DATE_EPOCH"))
+
+
+def stop_with_problems(problems, what: str) -> NoReturn:
+    """Stop the build with every problem, one line each (also as GitHub annotations in Actions)."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for line in github_annotations(problems):
+            print(line, flush=True)
+    count = len(problems)
+    raise PluginError(
+        f"{what} {'have' if what.endswith('s') else 'has'} {count} problem{'s' if count != 1 else ''}:\n"
+        + "\n".join(f"  {problem}" for problem in problems)
+    ) from None

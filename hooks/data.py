@@ -13,9 +13,8 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from _annotations import github_annotations
 from _data import DataError, build_time
-from _listing import LISTINGS_ENABLED, site_data
+from _listing import LISTINGS_ENABLED, site_data, stop_with_problems
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -25,14 +24,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site_data(config)
     except DataError as error:
-        if os.environ.get("GITHUB_ACTIONS") == "true":
-            for line in github_annotations(error.problems):
-                print(line, flush=True)
-        count = len(error.problems)
-        raise PluginError(
-            f"The data files have {count} problem{'s' if count != 1 else ''}:\n"
-            + "\n".join(f"  {problem}" for problem in error.problems)
-        ) from None
+        stop_with_problems(error.problems, "The data files")
     return config
 
 

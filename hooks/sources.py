@@ -10,7 +10,6 @@ its events or partners cite.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,9 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from _annotations import github_annotations
 from _data import DataError, _shown_path
-from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data
+from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data, stop_with_problems
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
     CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
@@ -111,11 +109,4 @@ def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
 
 
 def _stop(error: DataError):
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in github_annotations(error.problems):
-            print(line, flush=True)
-    count = len(error.problems)
-    raise PluginError(
-        f"The sources have {count} problem{'s' if count != 1 else ''}:\n"
-        + "\n".join(f"  {problem}" for problem in error.problems)
-    ) from None
+    stop_with_problems(error.problems, "The sources")
