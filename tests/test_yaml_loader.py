@@ -123,7 +123,13 @@ def outcome(load, text: str, max_nesting: int = MAX_NESTING):
 
 
 def assert_same(text: str, max_nesting: int = MAX_NESTING) -> None:
-    assert outcome(load_yaml, text, max_nesting) == outcome(reference_load, text, max_nesting), text
+    ours, reference = outcome(load_yaml, text, max_nesting), outcome(reference_load, text, max_nesting)
+    if reference[0] in ("ValueError", "TypeError", "OverflowError"):
+        # The one deliberate difference: where the old loader let a constructor's error escape
+        # as a traceback (!!int 7no), the loader reports it as a problem with a line.
+        assert ours[0] == "YamlSyntaxError" and "explicit tag" in ours[1].message, text
+        return
+    assert ours == reference, text
 
 
 # ---------------------------------------------------------------- documents to try
