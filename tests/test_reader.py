@@ -402,3 +402,11 @@ def test_home_page_shows_the_next_event_when_one_is_upcoming(tmp_path):
         upcoming = events.select_one("h2#upcoming-events").find_next("li", class_="site-event")
         assert "event-" + section.select_one("[data-site-event]")["data-site-event"] == upcoming["id"]
         assert [h["id"] for h in events.select(".site-events h2")] == ["upcoming-events", "past-events"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_ends_with_its_sources_after_the_event(site, lang):
+    html = site.html(LANGUAGE_PREFIX[lang])
+    assert html.index('class="site-home-event"') < html.index('class="site-sources"')
+    doc = BeautifulSoup(html, "html.parser")
+    assert doc.select_one("article section.site-sources li") is not None
