@@ -1,8 +1,9 @@
 """The Partners page.
 
-Owns: the `<!-- data:partners -->` marker, replaced by `partials/partners.html`: partners
-grouped by city in the order of mkdocs.yml `extra.partner_cities`, each with name,
-description, an external link and its logo, plus schema.org Organization data.
+Owns: the `<!-- data:partners -->` marker, replaced by `partials/partners.html`: the parties
+to the declaration (cities in the order of `_data.CITIES`), then the related organisations
+that are not parties (city "other"), each with name, description, an external link and its
+logo, plus schema.org Organization data.
 """
 
 from __future__ import annotations

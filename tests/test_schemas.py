@@ -25,22 +25,8 @@ from _json_schema import _KINDS  # noqa: E402
 from _yaml import load_yaml  # noqa: E402
 from tools.schemas import SCHEMA_DIR, schema_files, site_locales  # noqa: E402
 
-EVENT = """\
-events:
-  - id: ai-ethics-2019
-    title: {fi: Tekoälyn etiikka, en: AI ethics}
-    start: 2019-04-25T09:30
-    end: 2019-04-25T16:00
-    timezone: Europe/Helsinki
-    location: {fi: Helsinki, en: Helsinki}
-"""
-PARTNER = """\
-partners:
-  - id: city-of-helsinki
-    name: {fi: Helsingin kaupunki, en: City of Helsinki}
-    city: helsinki
-    url: https://www.hel.fi/
-"""
+from test_data import PARTNER, VALID_EVENT as EVENT  # noqa: E402  the validator tests' own fixtures
+
 LOGO = "    logo: images/logo.svg\n"
 LOGO_ALT = "    logo_alt: {fi: Logo, en: Logo}\n"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>'
