@@ -160,9 +160,14 @@ def render(template: str, **context) -> Markup:
 
 
 def render_text(template: str, **context) -> str:
-    """`render` for text that goes into a page, not into another template: a listing of
-    10,000 events is tens of megabytes, and each Markup() is another copy of it."""
-    return _env["current"].get_template(template).render(**context)
+    """`render` for text that goes into a page, not into another template."""
+    return env_template(template).render(**context)
+
+
+def env_template(template: str):
+    """A template of the page-building environment, for `generate()`: a listing of 10,000
+    events is written item by item, never joined into one string."""
+    return _env["current"].get_template(template)
 
 
 def to_json(value) -> Markup:

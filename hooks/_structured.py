@@ -6,15 +6,47 @@ value cannot close the surrounding <script> element.
 
 from __future__ import annotations
 
+from typing import Callable, Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from _data import Event, Partner
 
 
+CONTEXT = "https://schema.org"
+
+
 def json_ld_graph(items) -> dict | None:
     """One JSON-LD document for a page's listing: a single <script>, not one per item."""
-    graph = [{key: value for key, value in item.items() if key != "@context"} for item in items if item]
-    return {"@context": "https://schema.org", "@graph": graph} if graph else None
+    graph = list(_graph_items(items))
+    return {"@context": CONTEXT, "@graph": graph} if graph else None
+
+
+def _graph_items(items: Iterable[dict | None]) -> Iterator[dict]:
+    return ({key: value for key, value in item.items() if key != "@context"} for item in items if item)
+
+
+def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[object], str]) -> Iterator[str] | None:
+    """serialise(json_ld_graph(items)) in pieces, one per item, made as they are read; None
+    when json_ld_graph(items) is None. The graph of 10,000 events is megabytes of JSON; this
+    never holds it whole. `serialise` is Jinja's `tojson` (sort_keys, default separators): the
+    document's head, tail and item separator are taken from it, so only the items' order is
+    assumed, and tests/test_listing_speed.py checks the whole against serialise(graph)."""
+    graph = _graph_items(items)
+    first = next(graph, None)
+    if first is None:
+        return None
+    head, tail = str(serialise({"@context": CONTEXT, "@graph": []})).split("[]")
+    separator = str(serialise([0, 0]))[2:-2]
+
+    def chunks() -> Iterator[str]:
+        yield head + "["
+        yield serialise(first)
+        for item in graph:
+            yield separator
+            yield serialise(item)
+        yield "]" + tail
+
+    return chunks()
 
 
 def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:

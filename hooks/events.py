@@ -3,115 +3,158 @@
 Owns: the `<!-- data:events -->` marker (replaced by `partials/events.html`: upcoming
 events soonest first, then past events latest first, relative to the build time), the
 schema.org Event data, and one iCalendar file per language (`events.ics`, `en/events.ics`).
+
+The listing is never one string: at 10,000 events it is 12 million characters per language,
+which MkDocs' template, every `on_post_page` hook and the UTF-8 encoding would each copy.
+The page goes through MkDocs with a slot where the listing belongs; the last `on_post_page`
+writes the file itself, streaming the listing into the slot item by item (_page_writer.py).
 """
 
 from __future__ import annotations
 
 from html import escape
+from itertools import chain
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from _cache import input_hash
 from _calendar import assemble_calendar, calendar_parts
 from _dates import event_when, generated_on
-from _listing import (LISTINGS_ENABLED, build_now, data_hash, events_settings, gc_paused, listing_cache, render,
-                      render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
+from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
+                      listing_cache, render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
+from _page_writer import fill_slots, new_slot, write_page
 from _site import absolute_url, babel_locale, current_locale, site_languages
-from _structured import event_json_ld, json_ld_graph
+from _structured import event_json_ld, json_ld_graph_chunks
 
 MARKER = "<!-- data:events -->"
 _events_page_url: dict[str, str] = {}
-_listed_pages: dict[str, tuple[Page, str]] = {}  # pages with a listing, and their content before it
+_pending: dict[str, tuple[Page, str, "EventsListing"]] = {}  # pages whose listing is still to be written
 
 
-# The listing is placed after Material's search plugin (priority 0) has read the page, and
-# each event is added to the search index as one compact entry (search_entries). Letting
-# the plugin parse the rendered listing instead cost 40% of the listing's build time at
-# 10,000 events (see README, Performance) and indexed labels rather than the events.
+# The slot is placed after Material's search plugin (priority 0) has read the page, and each
+# event is added to the search index as one compact entry (search_entries). Letting the
+# plugin parse the rendered listing instead cost 40% of the listing's build time at 10,000
+# events (see README, Performance) and indexed labels rather than the events.
 @event_priority(-50)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
-        listing, entries = render_events(config, locale, page.canonical_url, page.url)
-        _listed_pages[page.file.abs_src_path] = (page, page.content)
-        page.content = page.content.replace(MARKER, listing)
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None:
-            search.search_index.entries.extend(entries)
+        slot = new_slot()
+        page.content = page.content.replace(MARKER, slot)
+        _pending[page.file.abs_src_path] = (page, slot, events_listing(config, locale, page.canonical_url, page.url))
     return context
 
 
-@event_priority(-100)  # after every other hook and plugin has seen the page
+# Last of all page hooks, after hooks/csp.py (-200): the page is final but for its listing,
+# which holds no script a browser runs (its JSON-LD is data) and no markup the other
+# on_post_page hooks edit. Returning an empty page tells MkDocs not to write it again.
+@event_priority(-300)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """The written page no longer needs its listing: at 10,000 events it is tens of megabytes
-    that would stay in memory, with the Page, until the last language is built."""
-    listed = _listed_pages.pop(page.file.abs_src_path, None)
-    if listed is not None and listed[0] is page:
-        page.content = listed[1]
-    return output
+    pending = _pending.pop(page.file.abs_src_path, None)
+    if pending is None or pending[0] is not page:
+        return output
+    _, slot, listing = pending
+    if slot not in output:
+        raise PluginError(f"{page.file.src_uri}: the page's template dropped its content, and the events listing with it")
+    with gc_paused():
+        write_page(page.file.abs_dest_path, fill_slots(output, {slot: listing.chunks()}), page.file.src_uri)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.search_index.entries.extend(listing.search)
+    page.content = page.content.replace(slot, MARKER)
+    return ""
 
 
-def event_views(config: MkDocsConfig, events) -> list[dict]:
-    """Each event with its date and times formatted for the language being built."""
-    settings = events_settings(config)
-    babel = babel_locale(config, current_locale(config))
-    return [{"event": e, "when": event_when(e, babel, settings["reference_timezones"])} for e in events]
+class EventsListing:
+    """The listing of one language as it is written: `chunks()` yields its HTML piece by piece;
+    `search`, the events' search entries, is complete once the chunks have been read."""
+
+    def __init__(self, frame: str, parts: dict[str, Iterable[str]], search: list[dict]):
+        self.frame, self.parts, self.search = frame, parts, search
+
+    def chunks(self) -> Iterator[str]:
+        return fill_slots(self.frame, self.parts)
 
 
-def render_events(config: MkDocsConfig, locale: str, page_url: str, page_path: str) -> tuple[str, list[dict]]:
-    """The listing's HTML (upcoming first, then past), and its events' search entries."""
+def events_listing(config: MkDocsConfig, locale: str, page_url: str, page_path: str) -> EventsListing:
+    """The listing (upcoming first, then past) in partials/events.html, its items and JSON-LD
+    in slots of their own so that they can be streamed."""
     settings = events_settings(config)
     now = build_now()
     upcoming, past = upcoming_and_past(site_data(config).events, now, settings["home_timezone"])
     body = listing_body(config, locale, page_url, page_path, upcoming, past)
-    html = render_text(
+    slots = {name: new_slot() for name in ("upcoming", "past", "json_ld")}
+    frame = render_text(
         "partials/events.html",
         config=config,
         locale=locale,
-        upcoming=_markup(body["upcoming"]),
-        past=_markup(body["past"]),
-        json_ld=_markup(body["json_ld"]) if body["json_ld"] else None,
+        # The template asks only whether there are any: the slots stand in for the items.
+        upcoming=Markup(slots["upcoming"]) if upcoming else "",
+        past=Markup(slots["past"]) if past else "",
+        json_ld=Markup(slots["json_ld"]) if body["has_json_ld"] else None,
         generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
     )
-    return html, body["search"]
-
-
-def _markup(html: str) -> Markup:
-    """Markup for rendered items read back from the cache; Markup(Markup) would copy them."""
-    return html if isinstance(html, Markup) else Markup(html)
+    present = {slots[name]: body[name] for name in slots if slots[name] in frame}
+    return EventsListing(frame, present, body["search"])
 
 
 def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
     """What the listing shows of the events, which the build date changes only through the
-    split into upcoming and past: both lists' items, the JSON-LD graph and the search entries.
-    Kept between `mkdocs serve` rebuilds (hooks/_cache.py), keyed by every input."""
+    split into upcoming and past: both lists' items, the JSON-LD graph (each an iterable of
+    strings) and the search entries. Made as they are written, except under `mkdocs serve`,
+    which keeps them between rebuilds (hooks/_cache.py), keyed by every input."""
     cache = listing_cache(config)
-    key = _listing_key(config, locale, page_url, page_path, upcoming, past) if cache.enabled else ""
-    body = cache.get(f"events-{locale}", key)
-    if not (isinstance(body, dict) and set(body) == {"upcoming", "past", "json_ld", "search"}):  # none, or not ours
+    if not cache.enabled:
+        return streamed_body(config, locale, page_url, page_path, upcoming, past)
+    key = _listing_key(config, locale, page_url, page_path, upcoming, past)
+    kept = cache.get(f"events-{locale}", key)
+    if not (isinstance(kept, dict) and set(kept) == {"upcoming", "past", "json_ld", "search"}):  # none, or not ours
         with gc_paused():
-            upcoming_views, past_views = event_views(config, upcoming), event_views(config, past)
-            body = {
-                "upcoming": render("partials/event-items.html", config=config, locale=locale, items=upcoming_views),
-                "past": render("partials/event-items.html", config=config, locale=locale, items=past_views),
-                "json_ld": _json_ld(locale, page_url, upcoming + past),
-                "search": search_entries(upcoming_views + past_views, page_path, locale),
-            }
-        cache.put(f"events-{locale}", key, body)
-    return body
+            body = streamed_body(config, locale, page_url, page_path, upcoming, past)
+            # Upcoming before past: the search entries are made in the order of the items.
+            kept = {name: "".join(body[name]) for name in ("upcoming", "past", "json_ld")}
+            kept["search"] = body["search"]
+        cache.put(f"events-{locale}", key, kept)
+    return {"upcoming": (kept["upcoming"],), "past": (kept["past"],), "json_ld": (kept["json_ld"],),
+            "has_json_ld": bool(kept["json_ld"]), "search": kept["search"]}
 
 
-def _json_ld(locale: str, page_url: str, events) -> str | None:
-    """The events' schema.org graph as the page's <script> holds it (tojson), or None."""
-    graph = json_ld_graph(event_json_ld(e, locale, page_url) for e in events)
-    return to_json(graph) if graph else None
+def streamed_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
+    """listing_body made lazily: each event's dates are formatted, its item rendered and its
+    search entry made when the item is written."""
+    search: list[dict] = []
+    json_ld = json_ld_graph_chunks((event_json_ld(e, locale, page_url) for e in chain(upcoming, past)), to_json)
+    return {
+        "upcoming": _items(config, locale, upcoming, page_path, search),
+        "past": _items(config, locale, past, page_path, search),
+        "json_ld": json_ld or (),
+        "has_json_ld": json_ld is not None,
+        "search": search,
+    }
+
+
+def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: list[dict]) -> Iterator[str]:
+    """The events' list items (partials/event-items.html), one string per item, each event's
+    search entry appended to `search` as its item is made."""
+    settings = events_settings(config)
+    babel = babel_locale(config, locale)
+
+    def views():
+        for event in events:
+            when = event_when(event, babel, settings["reference_timezones"])
+            search.append(search_entry(event, when, page_path, locale))
+            yield {"event": event, "when": when}
+
+    return env_template("partials/event-items.html").generate(config=config, locale=locale, items=views())
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
@@ -124,24 +167,20 @@ def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: st
     )
 
 
-def search_entries(views: list[dict], page_url: str, locale: str) -> list[dict]:
-    """One search entry per event: its title, and its date, times, place and description.
+def search_entry(event, when, page_url: str, locale: str) -> dict:
+    """One event's search entry: its title, and its date, times, place and description.
 
     Material shows search results with innerHTML and escapes the text it takes from pages
     itself; entries added here skip that parser, so every value is escaped here the same way.
     """
-    entries = []
-    for view in views:
-        event, when = view["event"], view["when"]
-        parts = [when.date, *(f"{t.time} ({t.city})" for t in when.times), event.location[locale]]
-        if event.description:
-            parts.append(event.description[locale])
-        entries.append({
-            "location": f"{page_url}#event-{event.id}",
-            "title": escape(event.title[locale], quote=False),
-            "text": escape(" · ".join(parts), quote=False),
-        })
-    return entries
+    parts = [when.date, *(f"{t.time} ({t.city})" for t in when.times), event.location[locale]]
+    if event.description:
+        parts.append(event.description[locale])
+    return {
+        "location": f"{page_url}#event-{event.id}",
+        "title": escape(event.title[locale], quote=False),
+        "text": escape(" · ".join(parts), quote=False),
+    }
 
 
 def on_post_build(config: MkDocsConfig) -> None:

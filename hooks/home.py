@@ -14,9 +14,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from _data import split_events
 from _dates import event_when
-from _listing import LISTINGS_ENABLED, build_now, events_settings, site_data
+from _listing import LISTINGS_ENABLED, build_now, events_settings, site_data, upcoming_and_past
 from _site import babel_locale, current_locale
 
 HOME_TEMPLATE = "home.html"
@@ -46,7 +45,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if not LISTINGS_ENABLED:
         return context
     settings = events_settings(config)
-    upcoming, past = split_events(site_data(config).events, build_now(), settings["home_timezone"])
+    upcoming, past = upcoming_and_past(site_data(config).events, build_now(), settings["home_timezone"])
     event, is_upcoming = featured_event(upcoming, past)
     if event is not None:
         when = event_when(event, babel_locale(config, current_locale(config)), settings["reference_timezones"])

@@ -1,0 +1,70 @@
+"""Pages whose largest part is written straight to the file, never held as one string.
+
+No MkDocs import. A hook puts a slot (an HTML comment with 128 random bits, which no page
+can hold by chance or by an editor's design) where a listing belongs; the page goes through
+MkDocs' template and the other hooks small; the last `on_post_page` writes the file with
+the slot filled piece by piece and returns an empty page, which MkDocs does not write
+(mkdocs/commands/build.py, `_build_page`). MkDocs then logs "Page skipped" at INFO level;
+that line is dropped for the pages written here, and only for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+_SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs 1.6's wording
+
+
+def new_slot() -> str:
+    return f"<!--site-slot-{secrets.token_hex(16)}-->"
+
+
+def fill_slots(text: str, parts: Mapping[str, Iterable[str]]) -> Iterator[str]:
+    """`text` with each slot, in the order of `parts` (their order in the text), replaced by
+    its part's strings: "".join(fill_slots(...)) is text.replace(slot, "".join(part)) for each."""
+    rest = text
+    for slot, part in parts.items():
+        before, found, rest = rest.partition(slot)
+        if not found:
+            raise ValueError(f"slot {slot} is not in the text, or not in the order given")
+        yield before
+        yield from part
+    yield rest
+
+
+def write_page(path: str, pieces: Iterable[str], src_uri: str) -> None:
+    """Write the pieces as MkDocs writes a page (UTF-8, characters it cannot encode as
+    character references), and keep its "Page skipped" line for this page out of the log."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="") as out:
+        for piece in pieces:
+            out.write(piece)
+    _written_here().messages.add(_SKIPPED.format(src_uri))
+
+
+class _WrittenHere(logging.Filter):
+    """Drops MkDocs' "Page skipped" record of each page written here, once."""
+
+    def __init__(self):
+        super().__init__("site-page-writer")
+        self.messages: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message in self.messages:
+            self.messages.discard(message)
+            return False
+        return True
+
+
+def _written_here() -> _WrittenHere:
+    logger = logging.getLogger("mkdocs.commands.build")
+    found = next((f for f in logger.filters if getattr(f, "name", "") == "site-page-writer"), None)
+    if found is None:
+        found = _WrittenHere()
+        logger.addFilter(found)
+    return found
