@@ -747,10 +747,22 @@ def _shown_path(path: Path, root: Path) -> str:
 
 
 def split_events(events, now: datetime, default_zone: str) -> tuple[list[Event], list[Event]]:
-    """(upcoming soonest first, past latest first) relative to `now` (aware)."""
-    upcoming = sorted((e for e in events if e.ends_at(default_zone) > now), key=lambda e: (e.start_at(default_zone), e.id))
-    past = sorted((e for e in events if e.ends_at(default_zone) <= now), key=lambda e: (e.start_at(default_zone), e.id), reverse=True)
-    return upcoming, past
+    """(upcoming soonest first, past latest first) relative to `now` (aware): upcoming until
+    the event's end, in the order of (start, id)."""
+    # Each moment is turned into UTC once: aware datetimes of different zones compare through
+    # utcoffset() every time, and sorting 10,000 events makes some 130,000 comparisons.
+    utc_now = now.astimezone(timezone.utc)
+    upcoming, past = [], []
+    for event in events:
+        key = (event.start_at(default_zone).astimezone(timezone.utc), event.id)
+        (upcoming if event.ends_at(default_zone).astimezone(timezone.utc) > utc_now else past).append((key, event))
+    upcoming.sort(key=_first)
+    past.sort(key=_first, reverse=True)
+    return [event for _, event in upcoming], [event for _, event in past]
+
+
+def _first(pair: tuple):
+    return pair[0]
 
 
 def build_time(source_date_epoch: str | None) -> datetime:

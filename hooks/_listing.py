@@ -10,12 +10,13 @@ from bisect import bisect_right
 import sys
 import zoneinfo
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import NoReturn
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -83,9 +84,9 @@ def upcoming_and_past(events, now: datetime, home_timezone: str) -> tuple[list, 
     build time moves on every rebuild; this keeps the split of 10,000 events from being
     sorted again each time."""
     if _splits["events"] is not events or _splits["zone"] != home_timezone:
-        ends = sorted(event.ends_at(home_timezone) for event in events)
+        ends = sorted(event.ends_at(home_timezone).astimezone(timezone.utc) for event in events)  # as split_events
         _splits.update(events=events, zone=home_timezone, ends=ends, past_count=None)
-    past_count = bisect_right(_splits["ends"], now)
+    past_count = bisect_right(_splits["ends"], now.astimezone(timezone.utc))
     if _splits["past_count"] != past_count:
         _splits.update(past_count=past_count, split=split_events(events, now, home_timezone))
     return _splits["split"]
@@ -150,7 +151,30 @@ def zones_hash(zones) -> str:
     return input_hash(*found)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Jinja's bytecode cache, held in memory for the build process: each template is compiled
+    once per source text, not once per language (mkdocs-static-i18n builds every language with
+    a new environment, configured alike), and `mkdocs serve` compiles again only what changed.
+    The key is the template's name and file, checked against a checksum of its source."""
+
+    def __init__(self):
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_compiled = CompiledTemplates()
+
+
 def remember_env(env: Environment) -> None:
+    """Keep the page-building environment for the listings, and share compiled templates."""
+    env.bytecode_cache = _compiled
     _env["current"] = env
 
 

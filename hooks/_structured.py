@@ -26,11 +26,13 @@ def _graph_items(items: Iterable[dict | None]) -> Iterator[dict]:
 
 
 def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[object], str]) -> Iterator[str] | None:
-    """serialise(json_ld_graph(items)) in pieces, one per item, made as they are read; None
-    when json_ld_graph(items) is None. The graph of 10,000 events is megabytes of JSON; this
-    never holds it whole. `serialise` is Jinja's `tojson` (sort_keys, default separators): the
-    document's head, tail and item separator are taken from it, so only the items' order is
-    assumed, and tests/test_listing_speed.py checks the whole against serialise(graph)."""
+    """serialise(json_ld_graph(items)) in pieces, made as the items are read; None when
+    json_ld_graph(items) is None. The graph of 10,000 events is megabytes of JSON; this never
+    holds it whole. `serialise` is Jinja's `tojson` (sort_keys, default separators): the
+    document's head and tail and the separator between items come from it, and each piece
+    is a batch of items serialised as a list without its brackets (one call per item would
+    cost more than the serialising). tests/test_listing_speed.py checks the joined pieces
+    against serialise(json_ld_graph(items))."""
     graph = _graph_items(items)
     first = next(graph, None)
     if first is None:
@@ -38,15 +40,25 @@ def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[obje
     head, tail = str(serialise({"@context": CONTEXT, "@graph": []})).split("[]")
     separator = str(serialise([0, 0]))[2:-2]
 
+    def batch_text(batch: list[dict], after_another: bool) -> str:
+        return (separator if after_another else "") + str(serialise(batch))[1:-1]
+
     def chunks() -> Iterator[str]:
         yield head + "["
-        yield serialise(first)
+        batch, after_another = [first], False
         for item in graph:
-            yield separator
-            yield serialise(item)
+            batch.append(item)
+            if len(batch) == _BATCH:
+                yield batch_text(batch, after_another)
+                batch, after_another = [], True
+        if batch:
+            yield batch_text(batch, after_another)
         yield "]" + tail
 
     return chunks()
+
+
+_BATCH = 200  # items per piece of json_ld_graph_chunks
 
 
 def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:

@@ -12,6 +12,7 @@ writes the file itself, streaming the listing into the slot item by item (_page_
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from itertools import chain
 from pathlib import Path
@@ -25,7 +26,8 @@ from mkdocs.structure.pages import Page
 
 from _cache import input_hash
 from _calendar import assemble_calendar, calendar_parts
-from _dates import event_when, generated_on
+from _data import Event
+from _dates import EventWhen, event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
 from _page_writer import fill_slots, new_slot, write_page
@@ -152,9 +154,17 @@ def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: li
         for event in events:
             when = event_when(event, babel, settings["reference_timezones"])
             search.append(search_entry(event, when, page_path, locale))
-            yield {"event": event, "when": when}
+            yield EventItem(event, when)
 
     return env_template("partials/event-items.html").generate(config=config, locale=locale, items=views())
+
+
+@dataclass(frozen=True, slots=True)
+class EventItem:
+    """What partials/event-items.html shows of one event."""
+
+    event: Event
+    when: EventWhen
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
