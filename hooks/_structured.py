@@ -25,7 +25,8 @@ def _graph_items(items: Iterable[dict | None]) -> Iterator[dict]:
     return ({key: value for key, value in item.items() if key != "@context"} for item in items if item)
 
 
-def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[object], str]) -> Iterator[str] | None:
+def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[object], str],
+                         batch_size: int = 200) -> Iterator[str] | None:
     """serialise(json_ld_graph(items)) in pieces, made as the items are read; None when
     json_ld_graph(items) is None. The graph of 10,000 events is megabytes of JSON; this never
     holds it whole. `serialise` is Jinja's `tojson` (sort_keys, default separators): the
@@ -48,7 +49,7 @@ def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[obje
         batch, after_another = [first], False
         for item in graph:
             batch.append(item)
-            if len(batch) == _BATCH:
+            if len(batch) == batch_size:
                 yield batch_text(batch, after_another)
                 batch, after_another = [], True
         if batch:
@@ -57,8 +58,6 @@ def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[obje
 
     return chunks()
 
-
-_BATCH = 200  # items per piece of json_ld_graph_chunks
 
 
 def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:
