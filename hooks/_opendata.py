@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from _data import Event, Moment, Partner
+from _data import Event, Moment, Partner, start_order
 
 
 @dataclass(frozen=True)
@@ -29,13 +28,13 @@ class Publication:
     locales: tuple[str, ...]
     page_urls: dict[str, str]  # locale -> absolute URL of the listing page in that language
     licence: Licence
-    generated: datetime  # aware; the build time
+    generated: str  # the build time, ISO 8601 to the second
     schema_url: str | None  # absolute URL of the published JSON Schema of the source data file, if any
 
 
 def events_document(events, publication: Publication, home_timezone: str) -> dict:
     """All events, soonest start first; dates in ISO 8601 with the precision the editor gave."""
-    ordered = sorted(events, key=lambda e: (e.start_at(home_timezone), e.id))
+    ordered = sorted(events, key=lambda e: start_order(e, home_timezone))
     return _document(publication, "events", [_event(e, publication, home_timezone) for e in ordered])
 
 
@@ -49,7 +48,7 @@ def _document(publication: Publication, key: str, entries: list[dict]) -> dict:
     document = {
         "languages": list(publication.locales),
         "licence": {"name": publication.licence.name, "url": publication.licence.url},
-        "generated": publication.generated.isoformat(timespec="seconds"),
+        "generated": publication.generated,
         key: entries,
     }
     if publication.schema_url:

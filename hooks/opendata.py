@@ -18,8 +18,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from _listing import LISTINGS_ENABLED, build_now, data_dir_of, events_settings, render, site_data
+from _cache import input_hash
+from _listing import (LISTINGS_ENABLED, build_now, data_dir_of, data_hash, events_settings, listing_cache, render,
+                      site_data, templates_hash, zones_hash)
 from _opendata import Licence, Publication, events_document, partners_document, to_json
+from _page_writer import new_slot
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _preview import preview_label
 from _site import absolute_url, current_locale, site_languages
@@ -52,7 +55,7 @@ def _listing_page_urls(config: MkDocsConfig, page: str) -> dict[str, str]:
     return {lang.locale: absolute_url(config, lang.link.strip("/") + "/" + page) for lang in site_languages(config)}
 
 
-def _publication(config: MkDocsConfig, dataset: str, schemas: dict[str, Path], generated) -> Publication:
+def _publication(config: MkDocsConfig, dataset: str, schemas: dict[str, Path], generated: str) -> Publication:
     return Publication(
         locales=tuple(lang.locale for lang in site_languages(config)),
         page_urls=_listing_page_urls(config, f"{dataset}/"),
@@ -72,19 +75,38 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not LISTINGS_ENABLED or not is_final_pass(config):
         return
     site_dir = Path(config.site_dir)
-    data = site_data(config)
-    schemas = published_schemas(config)
     for source in schema_files(config):
         (site_dir / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / SCHEMA_DIR / source.name)
+    generated = build_now().isoformat(timespec="seconds")  # one time for both files
+    texts = document_texts(config)
+    for name in DATASETS:
+        (site_dir / f"{name}.json").write_text(texts[name].replace(texts["slot"], generated), encoding="utf-8")
+
+
+def document_texts(config: MkDocsConfig) -> dict[str, str]:
+    """Each document's text with a slot for the build time, and the slot ("slot"): the build
+    time changes at every build, the rest only with its inputs, so `mkdocs serve` keeps the
+    texts between rebuilds (hooks/_cache.py), keyed by every input."""
+    data = site_data(config)
+    schemas = published_schemas(config)
     home = events_settings(config)["home_timezone"]
-    now = build_now()  # one time for both files
-    documents = {
-        "events": events_document(data.events, _publication(config, "events", schemas, now), home),
-        "partners": partners_document(data.partners, _publication(config, "partners", schemas, now), lambda path: absolute_url(config, path)),
-    }
-    for name, document in documents.items():
-        (site_dir / f"{name}.json").write_text(to_json(document), encoding="utf-8")
+    cache = listing_cache(config)
+    key = input_hash(
+        data_hash(config), templates_hash(config), config.site_url, [(lang.locale, lang.link) for lang in site_languages(config)],
+        licence(config), sorted(schemas), home, zones_hash([home, *(e.timezone for e in data.events if e.timezone)]),
+    ) if cache.enabled else ""
+    kept = cache.get("opendata", key)
+    if not (isinstance(kept, dict) and set(kept) == {"slot", *DATASETS} and all(isinstance(v, str) for v in kept.values())):
+        slot = new_slot()
+        documents = {
+            "events": events_document(data.events, _publication(config, "events", schemas, slot), home),
+            "partners": partners_document(data.partners, _publication(config, "partners", schemas, slot),
+                                          lambda path: absolute_url(config, path)),
+        }
+        kept = {"slot": slot, **{name: to_json(document) for name, document in documents.items()}}
+        cache.put("opendata", key, kept)
+    return kept
 
 
 @event_priority(50)  # before the search plugin reads the page, like the other listings

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
 from _calendar import _fold, _vevent_text, _years_covered, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
-from _data import Event, Moment, local_time_problem, split_events  # noqa: E402
+from _data import Event, Moment, local_time_problem, split_events, start_order  # noqa: E402
 from _page_writer import fill_slots, new_slot  # noqa: E402
 from _structured import json_ld_graph, json_ld_graph_chunks  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
@@ -240,6 +240,8 @@ def _valid_local_times(event: Event) -> bool:
        now=st.datetimes(min_value=datetime(1989, 1, 1), max_value=datetime(2062, 1, 1), timezones=st.just(timezone.utc)),
        home=st.sampled_from(ZONES))
 def test_split_by_utc_keys_is_the_split_by_aware_datetimes(listed, now, home):
+    # the order of events.json (hooks/_opendata.py) too
+    assert sorted(listed, key=lambda e: start_order(e, home)) == sorted(listed, key=lambda e: (e.start_at(home), e.id))
     assert split_events(listed, now, home) == reference_split_events(listed, now, home)
     for event in listed:  # at each end, and just before it
         end = event.ends_at(home)
@@ -387,8 +389,8 @@ def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
     plain = _build(synthetic_copy, tmp_path / "plain")
     filled = _build(synthetic_copy, tmp_path / "filled", SITE_LISTINGS_CACHE=str(cache))
     entries = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert {name.split("-")[0] + "-" + name.split("-")[1] for name in entries} == {
-        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en"}
+    assert {name.rsplit("-", 1)[0] for name in entries} == {
+        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en", "opendata"}
     from_cache = _build(synthetic_copy, tmp_path / "from-cache", SITE_LISTINGS_CACHE=str(cache))
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == entries  # read, not written again
     assert _trees_equal(plain, filled) == []
@@ -410,7 +412,7 @@ def test_serve_rebuilds_after_page_and_data_edits(tmp_path):
     result = serve_latency(copy, 0, "site", env, 1, log)
     assert len(result.page_edit_s) == 1 and len(result.data_edit_s) == 1
     assert "ERROR" not in log.read_text("utf-8"), log.read_text("utf-8")[-3000:]
-    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar", "partners"}
+    assert {p.name.split("-")[0] for p in (copy / ".cache" / "listings").iterdir()} == {"events", "calendar", "partners", "opendata"}
 
 
 def test_serve_cache_follows_a_changed_logo(tmp_path):
