@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from bisect import bisect_right
 import sys
 import zoneinfo
@@ -46,7 +47,7 @@ _hashed: dict = {"stats": None, "hash": None}
 def _contents_hash(paths: list[Path]) -> str:
     """files_hash(paths), read again only when a file's size or modification time changed:
     the listings ask for the data several times per build."""
-    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    stats = tuple(_stat(path) for path in paths)
     if _hashed["stats"] != stats:
         _hashed["hash"], _hashed["stats"] = files_hash(paths), stats
     return _hashed["hash"]
@@ -127,7 +128,7 @@ def templates_hash(config: MkDocsConfig) -> str:
     root = Path(config.config_file_path).parent
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
     sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]
-    stats = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sources if path.is_file())
+    stats = tuple(found for found in map(_stat, sources) if found)
     if _templates["stats"] != stats:
         libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
         hashed = files_hash(Path(path) for path, _, _ in stats)
@@ -138,17 +139,32 @@ def templates_hash(config: MkDocsConfig) -> str:
 _templates: dict = {"stats": None, "hash": None}
 
 
-def zones_hash(zones) -> str:
-    """The hash of the time zone rules of `zones` (the system's or the tzdata package's files)."""
-    found = []
-    for zone in sorted(set(zones)):
-        paths = [Path(folder) / zone for folder in zoneinfo.TZPATH]
-        found.append(next((path.read_bytes() for path in paths if path.is_file()), zone))
+def _stat(path: Path) -> tuple[str, int, int] | None:
+    """(path, modification time, size) of a file, or None if it is not one: one stat call."""
     try:
-        found.append(version("tzdata"))
-    except PackageNotFoundError:
-        pass
-    return input_hash(*found)
+        status = path.stat()
+    except OSError:
+        return None
+    return (str(path), status.st_mtime_ns, status.st_size) if stat.S_ISREG(status.st_mode) else None
+
+
+def zones_hash(zones) -> str:
+    """The hash of the time zone rules of `zones` (the system's or the tzdata package's files),
+    read again only when a file's size or modification time changed."""
+    names = tuple(sorted(set(zones)))
+    files = tuple(next((found for found in (_stat(Path(folder) / zone) for folder in zoneinfo.TZPATH) if found), zone)
+                  for zone in names)
+    if _zones.get(names, (None,))[0] != files:
+        found = [Path(entry[0]).read_bytes() if isinstance(entry, tuple) else entry for entry in files]
+        try:
+            found.append(version("tzdata"))
+        except PackageNotFoundError:
+            pass
+        _zones[names] = (files, input_hash(*found))
+    return _zones[names][1]
+
+
+_zones: dict[tuple, tuple] = {}
 
 
 class CompiledTemplates(BytecodeCache):
