@@ -117,6 +117,48 @@ def gc_paused():
             gc.enable()
 
 
+def search_plugin(config: MkDocsConfig):
+    """Material's search plugin, or None when the site has no search."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+def keep_search_entries(config: MkDocsConfig, page, kind: str) -> None:
+    """Under `mkdocs serve`, let Material's search plugin index `page` only when what it reads
+    has changed: its entries for the page are kept in the serve cache (hooks/_cache.py) as
+    `kind`. Parsing a listing page of 100 partners is most of what a page edit elsewhere costs.
+
+    Called from an `on_page_context` before the plugin's (priority 0); the plugin's indexing
+    method is wrapped for this one call, so the key is taken from the page as the plugin
+    reads it: its content, address, title, table of contents and front matter.
+    """
+    cache, search = listing_cache(config), search_plugin(config)
+    if not cache.enabled or search is None:
+        return
+    index = search.search_index
+    index_page = index.add_entry_from_context
+
+    def index_once(indexed) -> None:
+        index.add_entry_from_context = index_page  # this call only
+        if indexed is not page:
+            return index_page(indexed)
+        key = input_hash(page.content, page.url, page.title, _toc(page.toc), repr(sorted(page.meta.items(), key=str)),
+                         version("mkdocs-material"))
+        entries = cache.get(kind, key)
+        if isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries):
+            index.entries.extend(dict(entry) for entry in entries)
+            return None
+        count = len(index.entries)
+        index_page(indexed)
+        cache.put(kind, key, [dict(entry) for entry in index.entries[count:]])
+        return None
+
+    index.add_entry_from_context = index_once
+
+
+def _toc(items) -> list:
+    return [(item.id, item.url, item.title, item.level, _toc(item.children)) for item in items]
+
+
 def listing_cache(config: MkDocsConfig) -> ListingCache:
     """The serve cache (SITE_LISTINGS_CACHE), or one that holds nothing."""
     return ListingCache.from_environment(Path(config.config_file_path).parent)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -208,6 +209,7 @@ def _known(known: dict[str, Source]) -> str:
 # ---------------------------------------------------------------- dates for readers
 
 
+@lru_cache(maxsize=None)  # a page cites a handful of sources; Babel looks up the locale and skeleton per call
 def format_source_date(value: SourceDate, babel_locale: str) -> str:
     """"helmikuu 2019" / "February 2019", "2019", "13. helmikuuta 2019" / "13 February 2019"."""
     if value.precision == "year":

@@ -29,7 +29,7 @@ from _calendar import assemble_calendar, calendar_parts
 from _data import Event
 from _dates import EventWhen, event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
-                      listing_cache, render_text, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
+                      listing_cache, render_text, search_plugin, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
 from _page_writer import fill_slots, new_slot, write_page
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph_chunks
@@ -67,7 +67,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         raise PluginError(f"{page.file.src_uri}: the page's template dropped its content, and the events listing with it")
     with gc_paused():
         write_page(page.file.abs_dest_path, fill_slots(output, {slot: listing.chunks()}), page.file.src_uri)
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     if search is not None:
         search.search_index.entries.extend(listing.search)
     page.content = page.content.replace(slot, MARKER)

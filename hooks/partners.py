@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from _data import CITIES
 from _cache import input_hash
-from _listing import LISTINGS_ENABLED, listing_cache, render, site_data, templates_hash
+from _listing import LISTINGS_ENABLED, keep_search_entries, listing_cache, render, site_data, templates_hash
 from _site import absolute_url, current_locale
 from _structured import json_ld_graph, partner_json_ld
 
@@ -37,6 +37,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         listing = str(render_partners(page, config, locale))
         cache.put(f"partners-{locale}", key, listing)
     page.content = page.content.replace(MARKER, listing)
+    keep_search_entries(config, page, f"partners-search-{locale}")
     return context
 
 

@@ -390,7 +390,8 @@ def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
     filled = _build(synthetic_copy, tmp_path / "filled", SITE_LISTINGS_CACHE=str(cache))
     entries = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert {name.rsplit("-", 1)[0] for name in entries} == {
-        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en", "opendata"}
+        "events-fi", "events-en", "calendar-fi", "calendar-en", "partners-fi", "partners-en", "opendata",
+        "partners-search-fi", "partners-search-en"}
     from_cache = _build(synthetic_copy, tmp_path / "from-cache", SITE_LISTINGS_CACHE=str(cache))
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == entries  # read, not written again
     assert _trees_equal(plain, filled) == []
