@@ -65,7 +65,7 @@ def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:
     if event.start.precision == "month":
         return None
     data = {
-        "@context": "https://schema.org",
+        "@context": CONTEXT,
         "@type": "Event",
         "@id": f"{page_url}#event-{event.id}",
         "name": event.title[locale],
@@ -90,7 +90,7 @@ def _iso(event: Event, moment) -> str:
 
 def partner_json_ld(partner: Partner, locale: str, page_url: str, logo_url: str | None) -> dict:
     data = {
-        "@context": "https://schema.org",
+        "@context": CONTEXT,
         "@type": "Organization",
         "@id": f"{page_url}#partner-{partner.id}",
         "name": partner.name[locale],

@@ -40,7 +40,7 @@ _pending: dict[str, tuple[Page, str, "EventsListing"]] = {}  # pages whose listi
 
 
 # The slot is placed after Material's search plugin (priority 0) has read the page, and each
-# event is added to the search index as one compact entry (search_entries). Letting the
+# event is added to the search index as one compact entry (search_entry). Letting the
 # plugin parse the rendered listing instead cost 40% of the listing's build time at 10,000
 # events (see README, Performance) and indexed labels rather than the events.
 @event_priority(-50)
