@@ -22,7 +22,9 @@ def _directives(config: MkDocsConfig) -> dict[str, list[str]]:
     return {name: [str(source) for source in sources] for name, sources in directives.items()}
 
 
-# Last of all page hooks: the hashes must be taken from the final text of each script.
+# Last of the page hooks that edit the page (hooks/events.py at -300 only writes the Events
+# listing, which holds no script a browser runs): the hashes must be taken from the final
+# text of each script.
 @event_priority(-200)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     return with_policy(output, _directives(config))
