@@ -384,6 +384,43 @@ def _build(copy: Path, out: Path, **env: str) -> Path:
     return out
 
 
+# Runs a build with hooks/_page_writer.write_page wrapped to record the length of every piece.
+_PIECES_DRIVER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import _page_writer
+real, sizes = _page_writer.write_page, {}
+def recording(path, pieces, src_uri):
+    seen = sizes.setdefault(src_uri, [])
+    def measured():
+        for piece in pieces:
+            seen.append(len(piece))
+            yield piece
+    real(path, measured(), src_uri)
+_page_writer.write_page = recording
+from mkdocs.__main__ import cli
+cli(["build", "--strict", "-q", "-d", sys.argv[2]], standalone_mode=False)
+print(json.dumps(sizes))
+"""
+
+
+def test_events_page_is_written_in_pieces_that_do_not_grow_with_the_events(tmp_path):
+    """The memory target: no string the size of the listing. At 3,000 events each Events page
+    is about 3.8 million characters; no piece written may be more than a small batch."""
+    copy = copy_site(tmp_path / "site")
+    write_synthetic_data(copy, 3000)
+    result = subprocess.run([sys.executable, "-c", _PIECES_DRIVER, str(copy / "hooks"), str(tmp_path / "out")],
+                            cwd=copy, env=build_env(), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    sizes = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(sizes) == {"events.fi.md", "events.en.md"}
+    for page, pieces in sizes.items():
+        written = (tmp_path / "out" / ("en/" if page == "events.en.md" else "") / "events" / "index.html").read_text("utf-8")
+        assert sum(pieces) == len(written) > 3_000_000
+        assert len(pieces) > 3000, page  # at least one piece per event
+        assert max(pieces) < 150_000, page  # the page's frame, a batch of JSON-LD: not the listing
+
+
 def test_serve_cache_changes_nothing(synthetic_copy, tmp_path):
     cache = tmp_path / "cache"
     plain = _build(synthetic_copy, tmp_path / "plain")
