@@ -63,7 +63,7 @@ def site_data(config: MkDocsConfig) -> SiteData:
     Raises DataError. The cache key is the hash of the files' contents, so `mkdocs serve`
     re-reads them after an edit, and only then (a page edit leaves them as they were).
     """
-    key = _data_key(config)
+    key = per_build_run(config, "data key", lambda: _data_key(config))
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
         max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
@@ -164,9 +164,27 @@ def listing_cache(config: MkDocsConfig) -> ListingCache:
     return ListingCache.from_environment(Path(config.config_file_path).parent)
 
 
+def per_build_run(config: MkDocsConfig, name: str, compute):
+    """compute(), once per build run: every language's pass shares one configuration object,
+    and `mkdocs serve` loads a new one for each rebuild. For what the listings ask of the
+    files many times per build (their hashes), so that the files are looked at once."""
+    if _run["config"] is not config:
+        _run.update(config=config, values={})
+    if name not in _run["values"]:
+        _run["values"][name] = compute()
+    return _run["values"][name]
+
+
+_run: dict = {"config": None, "values": {}}
+
+
 def templates_hash(config: MkDocsConfig) -> str:
     """What a rendered listing depends on besides the data and the page: the site's
     templates, hooks and configuration file, and the versions of the libraries they use."""
+    return per_build_run(config, "templates hash", lambda: _templates_hash(config))
+
+
+def _templates_hash(config: MkDocsConfig) -> str:
     root = Path(config.config_file_path).parent
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
     sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]

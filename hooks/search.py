@@ -57,14 +57,20 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
         lang.locale: {"config": {**index["config"], "lang": [lang.locale]}, "docs": []}
         for lang in languages
     }
+    by_prefix = [(prefixes[lang.locale], split[lang.locale]["docs"], lang.locale) for lang in ordered]
     seen: set[tuple[str, str]] = set()
     for doc in index["docs"]:
-        language = next(lang for lang in ordered if doc["location"].startswith(prefixes[lang.locale]))
-        location = doc["location"][len(prefixes[language.locale]):]
-        if (language.locale, location) in seen:  # i18n re-adds entries on live reload
+        whole = doc["location"]
+        for prefix, docs, locale in by_prefix:  # a loop, not next(...): a generator per entry cost more
+            if whole.startswith(prefix):
+                break
+        else:  # only without a default language, whose prefix is ""
+            raise PluginError(f"search index entry {whole!r} belongs to no language of the site")
+        location = whole[len(prefix):]
+        if (locale, location) in seen:  # i18n re-adds entries on live reload
             continue
-        seen.add((language.locale, location))
-        split[language.locale]["docs"].append({**doc, "location": location})
+        seen.add((locale, location))
+        docs.append({**doc, "location": location})
     return split
 
 
