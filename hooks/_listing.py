@@ -142,7 +142,7 @@ def keep_search_entries(config: MkDocsConfig, page, kind: str) -> None:
         if indexed is not page:
             return index_page(indexed)
         key = input_hash(page.content, page.url, page.title, _toc(page.toc), repr(sorted(page.meta.items(), key=str)),
-                         version("mkdocs-material"))
+                         templates_hash(config))  # Material's version among the rest
         entries = cache.get(kind, key)
         if isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries):
             index.entries.extend(dict(entry) for entry in entries)
@@ -206,6 +206,17 @@ def _stat(path: Path) -> tuple[str, int, int] | None:
     except OSError:
         return None
     return (str(path), status.st_mtime_ns, status.st_size) if stat.S_ISREG(status.st_mode) else None
+
+
+def listing_zones_hash(config: MkDocsConfig) -> str:
+    """zones_hash of every zone the listings use: the configured home and reference zones and
+    each event's own. Once per build run; the listings' serve-cache keys share it."""
+    def compute() -> str:
+        settings = events_settings(config)
+        events = site_data(config).events
+        return zones_hash([settings["home_timezone"], *settings["reference_timezones"],
+                           *(event.timezone for event in events if event.timezone)])
+    return per_build_run(config, "zones hash", compute)
 
 
 def zones_hash(zones) -> str:

@@ -29,7 +29,8 @@ from _calendar import assemble_calendar, calendar_parts
 from _data import Event
 from _dates import EventWhen, event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
-                      listing_cache, render_text, search_plugin, site_data, templates_hash, to_json, upcoming_and_past, zones_hash)
+                      listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
+                      upcoming_and_past)
 from _page_writer import fill_slots, new_slot, write_page
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph_chunks
@@ -168,12 +169,10 @@ class EventItem:
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
-    settings = events_settings(config)
-    zones = [settings["home_timezone"], *settings["reference_timezones"]]
     return input_hash(
-        locale, babel_locale(config, locale), settings, page_url, page_path,
+        locale, babel_locale(config, locale), events_settings(config), page_url, page_path,
         [e.id for e in upcoming], [e.id for e in past], data_hash(config), templates_hash(config),
-        zones_hash(zones + [e.timezone for e in site_data(config).events if e.timezone]),
+        listing_zones_hash(config),
     )
 
 
@@ -211,7 +210,7 @@ def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]
     events = site_data(config).events
     cache = listing_cache(config)
     key = input_hash(locale, config.site_name, page_url, data_hash(config), templates_hash(config),
-                     zones_hash(e.timezone for e in events if e.timezone)) if cache.enabled else ""
+                     listing_zones_hash(config)) if cache.enabled else ""
     parts = cache.get(f"calendar-{locale}", key)
     if not (isinstance(parts, list) and parts and all(isinstance(part, str) for part in parts)):  # none, or not ours
         with gc_paused():

@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 
 from _cache import input_hash
 from _listing import (LISTINGS_ENABLED, build_now, data_dir_of, data_hash, events_settings, listing_cache, render,
-                      site_data, templates_hash, zones_hash)
+                      listing_zones_hash, site_data, templates_hash)
 from _opendata import Licence, Publication, events_document, partners_document, to_json
 from _page_writer import new_slot
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -94,7 +94,7 @@ def document_texts(config: MkDocsConfig) -> dict[str, str]:
     cache = listing_cache(config)
     key = input_hash(
         data_hash(config), templates_hash(config), config.site_url, [(lang.locale, lang.link) for lang in site_languages(config)],
-        licence(config), sorted(schemas), home, zones_hash([home, *(e.timezone for e in data.events if e.timezone)]),
+        licence(config), sorted(schemas), home, listing_zones_hash(config),
     ) if cache.enabled else ""
     kept = cache.get("opendata", key)
     if not (isinstance(kept, dict) and set(kept) == {"slot", *DATASETS} and all(isinstance(v, str) for v in kept.values())):
