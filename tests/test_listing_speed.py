@@ -515,3 +515,38 @@ def _sorted_timezones(calendar: bytes) -> bytes:
     blocks = re.findall(rb"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", calendar, re.S)
     rest = re.sub(rb"BEGIN:VTIMEZONE\r\n.*?END:VTIMEZONE\r\n", b"", calendar, flags=re.S)
     return rest + b"".join(sorted(blocks))
+
+
+# ------------------------------------------------------------ search indexes from memory
+
+import search as search_hook  # noqa: E402
+from material.plugins.search.plugin import SearchIndex  # noqa: E402
+
+_SEARCH_LANGUAGES = [Language("fi", "Suomi", "/", True), Language("en", "English", "/en/", False)]
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+class _SearchPluginStandIn:
+    """What hooks/search.py reads of Material's search plugin: its SearchIndex."""
+
+    def __init__(self, index: SearchIndex):
+        self.search_index = index
+
+
+@settings(max_examples=150, deadline=None)
+@given(entries=st.lists(st.fixed_dictionaries(
+    {"location": st.tuples(st.sampled_from(["", "en/", "events/", "en/events/"]), _TEXTS).map("".join),
+     "title": _TEXTS, "text": _TEXTS},
+    optional={"tags": st.lists(_TEXTS, max_size=2),
+              "boost": st.one_of(st.integers(), st.floats(allow_nan=False), _TEXTS)}), max_size=8),
+    separator=_TEXTS)
+def test_split_from_memory_is_the_split_of_materials_file(entries, separator):
+    index = SearchIndex(lang=["fi", "en"], separator=separator, pipeline=["stemmer"], fields={"title": {"boost": 1e3}})
+    index.entries = entries
+    materials_file = json.loads(index.generate_search_index(None))  # what the plugin wrote, and the hook read back
+    expected = search_hook.split_index(materials_file, _SEARCH_LANGUAGES)
+    ours = search_hook.split_index({"config": search_hook.index_config(_SearchPluginStandIn(index)), "docs": entries},
+                                   _SEARCH_LANGUAGES)
+    for lang in _SEARCH_LANGUAGES:
+        assert (json.dumps(ours[lang.locale], ensure_ascii=False, separators=(",", ":"), default=str)
+                == json.dumps(expected[lang.locale], ensure_ascii=False, separators=(",", ":")))
