@@ -78,11 +78,12 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
                 break
         else:  # only without a default language, whose prefix is ""
             raise PluginError(f"search index entry {whole!r} belongs to no language of the site")
-        location = whole[len(prefix):]
+        location = whole[len(prefix):] if prefix else whole
         if (locale, location) in seen:  # i18n re-adds entries on live reload
             continue
         seen.add((locale, location))
-        docs.append({**doc, "location": location})
+        # The entries are the search plugin's (and the serve cache's): copied, never changed.
+        docs.append({**doc, "location": location} if prefix else doc)
     return split
 
 
