@@ -9,9 +9,9 @@ relative to that language's root and only that language's stemmer. The templates
 Material's search at the index of the page's language (`overrides/main.html`).
 
 The split is made from the search plugin's entries in memory, and the plugin writes only a
-placeholder: otherwise it serialises an index after each language's build and once more
-merged, and this hook would read the merged one back, five JSON passes over every entry
-where two are needed (at 1,000 events, most of what the search index costs a `make serve`
+placeholder. Otherwise it serialises an index after each language's build and once more
+merged, and this hook reads the merged one back: each entry went through JSON four times
+where once is enough (at 1,000 events, most of what the search index cost a `make serve`
 rebuild). The output is what the split of the plugin's own file gives, entry for entry
 (`test_split_from_memory_is_the_split_of_materials_file`).
 """
@@ -82,7 +82,8 @@ def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
         if (locale, location) in seen:  # i18n re-adds entries on live reload
             continue
         seen.add((locale, location))
-        # The entries are the search plugin's (and the serve cache's): copied, never changed.
+        # Never changed in place (the serve cache holds some of these very objects): the default
+        # language's entries go in as they are, the others as copies with a shorter location.
         docs.append({**doc, "location": location} if prefix else doc)
     return split
 
