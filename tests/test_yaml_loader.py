@@ -1,5 +1,5 @@
-"""hooks/_yaml.py's one-pass loader against the loader it replaced (PyYAML's composer, kept
-here as the reference): the same values, types, lines, duplicate keys and item lines on valid
+"""hooks/_yaml.py's one-pass loader against the loader it replaced (PyYAML's composer, which
+the hook still uses for unusual documents): the same values, types, lines, duplicate keys and item lines on valid
 and hostile documents, the same YamlSyntaxError line and message on broken ones, the same
 YamlProblems for anchors, aliases and deep nesting."""
 
@@ -21,70 +21,12 @@ from _yaml import MAX_NESTING, LineList, LineMap, YamlProblems, YamlSyntaxError,
 
 
 # ---------------------------------------------------------------- the reference: the loader before (commit e23db2b)
-
-class _ReferenceLoader(yaml.CSafeLoader):
-    pass
-
-
-def _construct_mapping(loader, node):
-    loader.flatten_mapping(node)
-    mapping = LineMap()
-    mapping.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            key = str(key)
-        if key in mapping:
-            mapping.duplicate_keys.append((key, key_node.start_mark.line + 1))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.value_lines[key] = value_node.start_mark.line + 1
-    return mapping
-
-
-def _construct_sequence(loader, node):
-    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return items
-
-
-_ReferenceLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_ReferenceLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_ReferenceLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
-
-
-def _reference_problems(text: str, max_nesting: int) -> list[tuple[int, str]]:
-    problems: dict[int, str] = {}
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        kind = type(event)
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            depth -= 1
-            continue
-        line = event.start_mark.line + 1
-        if kind is yaml.AliasEvent:
-            problems.setdefault(line, f"the alias *{event.anchor[:40]} repeats another value; "
-                                      "YAML anchors and aliases are not used in the data files: write the value out")
-            continue
-        if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-            depth += 1
-            if depth > max_nesting:
-                problems[line] = (f"the values are nested more than {max_nesting} levels deep here; "
-                                  "the data files need at most 4 (file, list, entry, text in each language)")
-                break
-        if getattr(event, "anchor", None) is not None:
-            problems.setdefault(line, f"the anchor &{event.anchor[:40]} is not allowed: YAML anchors and aliases are not used in the data files")
-    return sorted(problems.items())
-
+# PyYAML's composer and constructors with the same checks on the event stream first: the
+# hook keeps that path for the documents the one-pass builder leaves to it (_load_composed).
 
 def reference_load(text: str, max_nesting: int = MAX_NESTING):
     try:
-        problems = _reference_problems(text, max_nesting)
-        if problems:
-            raise YamlProblems(tuple(problems))
-        return yaml.load(text, Loader=_ReferenceLoader)  # noqa: S506 - a SafeLoader subclass
+        return _yaml._load_composed(text, max_nesting)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
