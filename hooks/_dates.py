@@ -1,18 +1,18 @@
 """Dates and times of events as readers of each language expect them, through Babel.
 
 No MkDocs import and no HTML: returns plain strings; templates place them. Golden-string
-tests (tests/test_dates.py) pin the output so that a Babel/CLDR upgrade cannot change it unseen.
+tests (tests/test_listings.py) pin the output so that a Babel/CLDR upgrade cannot change it unseen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, get_timezone_location, match_skeleton
+from babel.dates import format_date, format_datetime, format_interval, format_time, get_timezone_location, match_skeleton
 
 from _data import Event
 
@@ -39,7 +39,9 @@ class _Formats:
     Babel's format_* functions parse the locale identifier and search the locale's skeletons
     (match_skeleton) on every call; given a Locale object and a skeleton the locale has, they
     skip both and do the rest exactly as before. format_skeleton's last step is
-    format_datetime with the skeleton's pattern, called here directly.
+    format_datetime with the skeleton's pattern, called here directly (format_time for the
+    clock time: the same fields of a time of day). tests/test_listing_speed.py compares all
+    of it with Babel's plain calls.
     """
 
     locale: Locale
@@ -71,18 +73,9 @@ def _city(zone: str, babel_locale: str) -> str:
 
 def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]) -> EventWhen:
     start, end = event.start, event.end
-    formats = _formats(babel_locale)
-    locale = formats.locale
+    text = _date_text(start.precision, start.day, end.day if end else None, babel_locale)
     if start.precision == "month":
-        if end and end.value != start.value:
-            text = format_interval(start.day, end.day, formats.month_range, locale=locale)
-        else:
-            text = format_datetime(start.day, formats.month, locale=locale)
         return EventWhen(text, (), start.value.strftime("%Y-%m"))
-    if end and end.day != start.day:
-        text = format_interval(start.day, end.day, formats.day_range, locale=locale, fuzzy=True)
-    else:
-        text = format_date(start.day, "long", locale=locale)
     if start.precision == "day":
         return EventWhen(text, (), start.day.isoformat())
     zone = event.timezone
@@ -94,15 +87,38 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
     return EventWhen(text, times, begins.isoformat(timespec="minutes"))
 
 
+# The texts are Babel's, kept per value: listings repeat dates and, far more, clock times
+# (a page of 1,000 events has a few dozen distinct ones), and each Babel call walks the
+# pattern field by field. A month's value is midnight on its first day, so its day alone
+# decides both the text and whether an end differs from the start.
+@lru_cache(maxsize=8192)
+def _date_text(precision: str, start: date, end: date | None, babel_locale: str) -> str:
+    """The date line: one day, a range of days, a month or a range of months."""
+    formats = _formats(babel_locale)
+    locale = formats.locale
+    if precision == "month":
+        if end is not None and end != start:
+            return format_interval(start, end, formats.month_range, locale=locale)
+        return format_datetime(start, formats.month, locale=locale)
+    if end is not None and end != start:
+        return format_interval(start, end, formats.day_range, locale=locale, fuzzy=True)
+    return format_date(start, "long", locale=locale)
+
+
 def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str) -> ZoneTime:
     tz = ZoneInfo(zone)
-    local_start = begins.astimezone(tz)
+    local_end = ends.astimezone(tz).time() if ends is not None else None
+    return ZoneTime(_clock_text(begins.astimezone(tz).time(), local_end, babel_locale), _city(zone, babel_locale))
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(begins: time, ends: time | None, babel_locale: str) -> str:
+    """"18.00" or "9.30–17.00": the skeleton Hm has hours and minutes only, so the local
+    clock time is all its text depends on."""
     formats = _formats(babel_locale)
     if ends is None:
-        text = format_datetime(local_start, formats.time, locale=formats.locale)
-    else:
-        text = format_interval(local_start.time(), ends.astimezone(tz).time(), formats.time_range, locale=formats.locale)
-    return ZoneTime(text, _city(zone, babel_locale))
+        return format_time(begins, formats.time, locale=formats.locale)
+    return format_interval(begins, ends, formats.time_range, locale=formats.locale)
 
 
 def generated_on(moment: datetime, zone: str, babel_locale: str) -> str:
