@@ -88,9 +88,10 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
 
 
 # The texts are Babel's, kept per value: listings repeat dates and, far more, clock times
-# (a page of 1,000 events has a few dozen distinct ones), and each Babel call walks the
-# pattern field by field. A month's value is midnight on its first day, so its day alone
-# decides both the text and whether an end differs from the start.
+# (the 20,000 texts of make bench's 10,000 events in two languages hold some 14,000 distinct
+# dates and 10 distinct clock times), and each Babel call walks the pattern field by field.
+# A month's value is midnight on its first day, so its day alone decides both the text and
+# whether an end differs from the start.
 @lru_cache(maxsize=8192)
 def _date_text(precision: str, start: date, end: date | None, babel_locale: str) -> str:
     """The date line: one day, a range of days, a month or a range of months."""
