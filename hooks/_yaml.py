@@ -127,7 +127,19 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
     caller's to read.
     """
     try:
-        return _load_from_events(text, max_nesting, each_entry)
+        return with_syntax_errors(text, lambda: _load_from_events(text, max_nesting, each_entry))
+    except (ValueError, TypeError, OverflowError) as error:
+        # PyYAML's constructors raise these for a value whose explicit tag does not fit it
+        # (`!!int 7no`); they carry no position, so the first explicit tag's line is named.
+        tagged = next((number for number, line in enumerate(text.splitlines(), 1) if "!!" in line), 1)
+        raise YamlSyntaxError(tagged, f"a value with an explicit tag cannot be read ({' '.join(str(error).split())}): "
+                                      "remove the tag (such as !!int) and write the value plainly") from None
+
+
+def with_syntax_errors(text: str, read: Callable):
+    """`read()`, with PyYAML's errors while reading `text` raised again as YamlSyntaxError and their line."""
+    try:
+        return read()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -138,12 +150,6 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
         raise YamlSyntaxError(line, f"the file contains a character YAML does not allow: {error.character!r}") from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(1, "the file is not valid YAML: " + " ".join(str(error).split())) from None
-    except (ValueError, TypeError, OverflowError) as error:
-        # PyYAML's constructors raise these for a value whose explicit tag does not fit it
-        # (`!!int 7no`); they carry no position, so the first explicit tag's line is named.
-        tagged = next((number for number, line in enumerate(text.splitlines(), 1) if "!!" in line), 1)
-        raise YamlSyntaxError(tagged, f"a value with an explicit tag cannot be read ({' '.join(str(error).split())}): "
-                                      "remove the tag (such as !!int) and write the value plainly") from None
 
 
 def _load_composed(text: str, max_nesting: int):

@@ -25,18 +25,8 @@ from _yaml import MAX_NESTING, LineList, LineMap, YamlProblems, YamlSyntaxError,
 # hook keeps that path for the documents the one-pass builder leaves to it (_load_composed).
 
 def reference_load(text: str, max_nesting: int = MAX_NESTING):
-    try:
-        return _yaml._load_composed(text, max_nesting)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = " ".join(" ".join(part.split()) for part in (error.context, error.problem) if part)
-        raise YamlSyntaxError(line, f"the file is not valid YAML: {problem}") from None
-    except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        raise YamlSyntaxError(line, f"the file contains a character YAML does not allow: {error.character!r}") from None
-    except yaml.YAMLError as error:
-        raise YamlSyntaxError(1, "the file is not valid YAML: " + " ".join(str(error).split())) from None
+    # PyYAML's errors with their lines, as the hook reports them
+    return _yaml.with_syntax_errors(text, lambda: _yaml._load_composed(text, max_nesting))
 
 
 # ---------------------------------------------------------------- comparing outcomes
