@@ -154,8 +154,11 @@ def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: li
         for event in events:
             when = event_when(event, babel, settings["reference_timezones"])
             search.append(search_entry(event, when, page_path, locale))
-            yield EventItem(event.id, event.title[locale], event.start.precision, when.date, when.times, when.iso,
-                            event.location[locale], event.description[locale] if event.description else None, event.url)
+            yield EventItem(
+                id=event.id, title=event.title[locale], precision=event.start.precision,
+                date=when.date, times=when.times, iso=when.iso, location=event.location[locale],
+                description=event.description[locale] if event.description else None, url=event.url,
+            )
 
     return env_template("partials/event-items.html").generate(config=config, locale=locale, items=views())
 
