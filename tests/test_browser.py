@@ -190,6 +190,27 @@ def test_search_never_says_a_word_is_missing_from_a_result_that_contains_it(site
     assert not wrong, f"results that contain {query!r} but say it is missing: {wrong}"
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declaration"), ("fi", "curl"), ("en", "qqqzzz")],
+                         ids=["fi-results", "en-results", "fi-code-in-results", "en-no-results"])
+def test_axe_finds_no_violations_in_search_results(site, browser, lang, query, viewport):
+    """The search panel exists only once a reader types: the page-by-page axe run never sees it."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    page.keyboard.press("/")
+    wait_for_search_index(page, lang)
+    page.keyboard.type(query, delay=20)
+    wait_until(page,
+        "document.querySelectorAll('.md-search-result__item').length > 0 || "
+        f"document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_NO_RESULTS[lang]!r})",
+        timeout=10000)
+    page.wait_for_timeout(300)  # the list is redrawn after the last keystroke
+    violations = AXE.run(page, options=AXE_OPTIONS).response["violations"]
+    context.close()
+    assert not violations, describe_violations(f"search in {lang} for {query!r}", violations)
+
+
 @pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declarations")])
 def test_search_by_keyboard_alone(site, page, lang, query):
     page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
