@@ -106,6 +106,47 @@ def test_drawer_opens_and_closes_by_keyboard_at_360_px(site, browser, lang):
     context.close()
 
 
+# The focused element, and whether it lies entirely under the sticky header. The header's own
+# links, the skip link (shown over the header) and the sidebars (which scroll on their own,
+# below the header) cannot be covered by it.
+FOCUSED_UNDER_HEADER = """(() => {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  const box = focused.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  return {name: (focused.textContent || focused.getAttribute('aria-label') || focused.tagName).trim().slice(0, 60),
+          skip: focused.classList.contains('md-skip'),
+          chrome: focused.closest('.md-skip, .md-header, .md-tabs, .md-sidebar, .md-search') !== null,
+          hidden: box.width > 0 && box.bottom <= header.bottom};
+})()"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_focus_is_never_hidden_under_the_header(site, browser, lang, path, viewport):
+    """WCAG 2.4.11 Focus Not Obscured: going back up with Shift+Tab, the browser scrolls each
+    link just into view at the top of the window, where the sticky header covered it."""
+    context, page = new_page(browser, viewport)
+    page.goto(site.url + path)
+    # At the foot of the page at once: the End key's scroll is animated and would go on after
+    # the first Shift+Tab.
+    page.evaluate("window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})")
+    reached, hidden = 0, []
+    for _ in range(300):
+        page.keyboard.press("Shift+Tab")
+        focused = page.evaluate(FOCUSED_UNDER_HEADER)
+        if focused is None or focused["chrome"]:
+            if focused and focused["skip"]:
+                break
+            continue
+        reached += 1
+        if focused["hidden"]:
+            hidden.append(focused["name"])
+    context.close()
+    assert reached, f"{path}: Shift+Tab reached nothing in the page"
+    assert not hidden, f"{path}: focused but entirely under the header: {hidden}"
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_wcag22_on_the_home_page_and_with_the_menu_open(site, browser, lang, viewport):
