@@ -1,5 +1,6 @@
-"""The microsite in Chromium: the name never cut at 360 px, tabs and drawer by mouse and
-keyboard, axe with WCAG 2.2 AA on the home page and with the menu open, and print."""
+"""The microsite in Chromium: the name never cut at 360 px, not even with a reader's wider
+text spacing; tabs and drawer by mouse and keyboard; keyboard focus never under the header;
+axe with WCAG 2.2 AA on the home page and with the menu open; and print."""
 
 from __future__ import annotations
 
@@ -49,6 +50,38 @@ def test_nothing_scrolls_sideways_at_320_px(site, browser, lang, path):
     context.close()
     assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide at 320 px"
     assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], shown
+
+
+# WCAG 1.4.12's text spacing, as a reader's own style sheet or bookmarklet sets it.
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
+                "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+HEADER_CONTROLS_OFF_SCREEN = """(() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('.md-header a, .md-header label, .md-header button')]
+    .filter(e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}))  // not the closed search
+    .filter(e => { const box = e.getBoundingClientRect(); return box.left < 0 || box.right > width + 0.5; })
+    .map(e => e.getAttribute('aria-label') || e.textContent.trim() || e.className);
+})()"""
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_text_spacing_keeps_the_header_and_page_on_screen(site, browser, lang, path, width):
+    """WCAG 1.4.12 Text Spacing: with wider letters, words and lines, nothing is lost. The name
+    in the header may wrap to a second line, but it is never cut and never pushes the search
+    button off the screen."""
+    # A reader's own style sheet is not the site's to forbid: the policy is bypassed for it only.
+    context = browser.new_context(viewport={"width": width, "height": 640}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(site.url + path)
+    page.add_style_tag(content=TEXT_SPACING)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    off_screen = page.evaluate(HEADER_CONTROLS_OFF_SCREEN)
+    shown = page.evaluate(VISIBLE_TITLE)
+    context.close()
+    assert not off_screen, f"{path or '/'} at {width} px: header controls off the screen: {off_screen}"
+    assert widths[0] <= widths[1], f"{path or '/'}: {widths[0]} px wide at {width} px"
+    assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], f"{path or '/'}: the name is cut: {shown}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
