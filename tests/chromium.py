@@ -49,3 +49,13 @@ def wait_until(page, expression: str, timeout: int = 10000, interval: int = 50) 
             raise AssertionError(f"timed out after {timeout} ms waiting for: {expression}")
         page.wait_for_timeout(interval)
         waited += interval
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two opaque CSS colours as getComputedStyle gives them (rgb(r, g, b))."""
+    def luminance(css: str) -> float:
+        channels = [int(part) / 255 for part in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, ROOT, all_pages
-from chromium import DESKTOP, MOBILE, wait_until
+from chromium import DESKTOP, MOBILE, contrast_ratio, wait_until
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -147,6 +147,19 @@ def search(page, lang: str, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
+def type_a_search(page, lang: str, query: str) -> None:
+    """Open search with its key (/), as on a phone, where the box is hidden until then, type
+    the query and wait until the results (or "no results") are drawn."""
+    page.keyboard.press("/")
+    wait_for_search_index(page, lang)
+    page.keyboard.type(query, delay=20)
+    wait_until(page,
+        "document.querySelectorAll('.md-search-result__item').length > 0 || "
+        f"document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_NO_RESULTS[lang]!r})",
+        timeout=10000)
+    page.wait_for_timeout(300)  # the list is redrawn after the last keystroke
+
+
 @pytest.mark.parametrize("lang,query,expected", [
     ("fi", "tekoälyn", "declaration/"),
     ("fi", "julistuksen", "declaration/"),
@@ -198,17 +211,42 @@ def test_axe_finds_no_violations_in_search_results(site, browser, lang, query, v
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(site.url + LANGUAGE_PREFIX[lang])
-    page.keyboard.press("/")
-    wait_for_search_index(page, lang)
-    page.keyboard.type(query, delay=20)
-    wait_until(page,
-        "document.querySelectorAll('.md-search-result__item').length > 0 || "
-        f"document.querySelector('.md-search-result__meta').textContent.includes({SEARCH_NO_RESULTS[lang]!r})",
-        timeout=10000)
-    page.wait_for_timeout(300)  # the list is redrawn after the last keystroke
+    type_a_search(page, lang, query)
     violations = AXE.run(page, options=AXE_OPTIONS).response["violations"]
     context.close()
     assert not violations, describe_violations(f"search in {lang} for {query!r}", violations)
+
+
+# The focused element's outline, and the background it is drawn on: the nearest ancestor's
+# opaque background (the panel of results is white; the header behind it is dark blue).
+FOCUS_RING = """(() => {
+  const focused = document.activeElement, style = getComputedStyle(focused);
+  let box = focused, background = 'rgb(255, 255, 255)';
+  while (box) {
+    const colour = getComputedStyle(box).backgroundColor;
+    if (colour.startsWith('rgb(')) { background = colour; break; }
+    box = box.parentElement;
+  }
+  return {element: focused.className, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          colour: style.outlineColor, background};
+})()"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declaration")])
+def test_a_focused_search_result_shows_its_outline_against_the_white_panel(site, browser, lang, query, viewport):
+    """WCAG 2.4.7 and 1.4.11: the results sit inside the header, whose yellow ring (made for its
+    dark blue) was 1.4:1 on their white panel."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    type_a_search(page, lang, query)
+    page.keyboard.press("ArrowDown")
+    ring = page.evaluate(FOCUS_RING)
+    context.close()
+    assert "md-search-result__link" in ring["element"], ring
+    assert ring["style"] != "none" and ring["width"] >= 2, ring
+    assert contrast_ratio(ring["colour"], ring["background"]) >= 3, ring
 
 
 @pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declarations")])
