@@ -236,7 +236,7 @@ FOCUS_RING = """(() => {
 @pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declaration")])
 def test_a_focused_search_result_shows_its_outline_against_the_white_panel(site, browser, lang, query, viewport):
     """WCAG 2.4.7 and 1.4.11: the results sit inside the header, whose yellow ring (made for its
-    dark blue) was 1.4:1 on their white panel."""
+    dark blue) was 1.3:1 on their white panel."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(site.url + LANGUAGE_PREFIX[lang])
