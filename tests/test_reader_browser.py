@@ -176,8 +176,8 @@ def test_focus_is_never_hidden_under_the_header(site, browser, lang, path, viewp
         if focused["hidden"]:
             hidden.append(focused["name"])
     context.close()
-    assert reached, f"{path}: Shift+Tab reached nothing in the page"
-    assert not hidden, f"{path}: focused but entirely under the header: {hidden}"
+    assert reached, f"{path or '/'}: Shift+Tab reached nothing in the page"
+    assert not hidden, f"{path or '/'}: focused but entirely under the header: {hidden}"
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
