@@ -41,16 +41,10 @@ def _data_key(config: MkDocsConfig) -> tuple:
     return (str(data_dir), config.docs_dir, locales, _contents_hash(sorted(data_dir.glob("*.yml"))))
 
 
-_hashed: dict = {"stats": None, "hash": None}
-
-
 def _contents_hash(paths: list[Path]) -> str:
     """files_hash(paths), read again only when a file's size or modification time changed:
     the listings ask for the data several times per build."""
-    stats = tuple(_stat(path) for path in paths)
-    if _hashed["stats"] != stats:
-        _hashed["hash"], _hashed["stats"] = files_hash(paths), stats
-    return _hashed["hash"]
+    return _hash_unless_unchanged("data", tuple(_stat(path) for path in paths), lambda: files_hash(paths))
 
 
 def data_dir_of(config: MkDocsConfig) -> Path:
@@ -189,14 +183,23 @@ def _templates_hash(config: MkDocsConfig) -> str:
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
     sources = [Path(config.config_file_path), *root.glob("hooks/*.py"), *custom_dir.glob("**/*.html")]
     stats = tuple(found for found in map(_stat, sources) if found)
-    if _templates["stats"] != stats:
+
+    def compute() -> str:
         libraries = tuple(version(name) for name in ("mkdocs", "mkdocs-material", "Jinja2", "babel", "icalendar"))
-        hashed = files_hash(Path(path) for path, _, _ in stats)
-        _templates.update(stats=stats, hash=input_hash(hashed, libraries, sys.version))
-    return _templates["hash"]
+        return input_hash(files_hash(Path(path) for path, _, _ in stats), libraries, sys.version)
+    return _hash_unless_unchanged("templates", stats, compute)
 
 
-_templates: dict = {"stats": None, "hash": None}
+def _hash_unless_unchanged(name: str, stats: tuple, compute) -> str:
+    """compute(), or the hash it gave the last time `name` was asked for if the files' stats
+    (_stat: path, modification time, size) are the same: files are read only after a change."""
+    kept = _file_hashes.get(name)
+    if kept is None or kept[0] != stats:
+        kept = _file_hashes[name] = (stats, compute())
+    return kept[1]
+
+
+_file_hashes: dict[object, tuple[tuple, str]] = {}
 
 
 def _stat(path: Path) -> tuple[str, int, int] | None:
@@ -223,19 +226,18 @@ def zones_hash(zones) -> str:
     """The hash of the time zone rules of `zones` (the system's or the tzdata package's files),
     read again only when a file's size or modification time changed."""
     names = tuple(sorted(set(zones)))
+    # Each zone's file, or the zone's name where no file has it (the hash then holds the name).
     files = tuple(next((found for found in (_stat(Path(folder) / zone) for folder in zoneinfo.TZPATH) if found), zone)
                   for zone in names)
-    if _zones.get(names, (None,))[0] != files:
+
+    def compute() -> str:
         found = [Path(entry[0]).read_bytes() if isinstance(entry, tuple) else entry for entry in files]
         try:
             found.append(version("tzdata"))
         except PackageNotFoundError:
             pass
-        _zones[names] = (files, input_hash(*found))
-    return _zones[names][1]
-
-
-_zones: dict[tuple, tuple] = {}
+        return input_hash(*found)
+    return _hash_unless_unchanged(("zones", names), files, compute)
 
 
 class CompiledTemplates(BytecodeCache):
