@@ -59,7 +59,6 @@ def json_ld_graph_chunks(items: Iterable[dict | None], serialise: Callable[[obje
     return chunks()
 
 
-
 def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:
     """An Event for events with a known day; None for those known only to the month."""
     if event.start.precision == "month":

@@ -1,7 +1,7 @@
 """hooks/_yaml.py's one-pass loader against the loader it replaced (PyYAML's composer, which
-the hook still uses for unusual documents): the same values, types, lines, duplicate keys and item lines on valid
-and hostile documents, the same YamlSyntaxError line and message on broken ones, the same
-YamlProblems for anchors, aliases and deep nesting."""
+the hook still uses for unusual documents): the same values, types, lines, duplicate keys and
+item lines on valid and hostile documents, the same YamlSyntaxError line and message on broken
+ones, the same YamlProblems for anchors, aliases and deep nesting."""
 
 from __future__ import annotations
 
