@@ -2,9 +2,8 @@
 
 No MkDocs import. A logo is a PNG or an SVG under docs/images/; its content decides what it
 is (a name ending in .png proves nothing), and its width and height come from the
-validated content so the page can reserve the logo's space. An SVG is parsed with
-defusedxml (no DTD, no entities, no external references) and refused if it could run
-script or load anything when opened on its own.
+validated content so the page can reserve the logo's space. An SVG must be a safe drawing
+(hooks/_images.py), as every image under docs/ must.
 """
 
 from __future__ import annotations
@@ -14,20 +13,15 @@ import re
 import struct
 import zlib
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
 
-import defusedxml.ElementTree as SafeElementTree
-from defusedxml import DefusedXmlException
+from _images import PNG_SIGNATURE, svg_document
 
 MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 4096  # the longest side; a logo is shown far smaller
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 EXAMPLE = "images/partners/helsinki.svg"
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _PIXELS = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:px)?")
-_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 def logo_path_problem(path: str, locales: tuple[str, ...]) -> str | None:
@@ -87,40 +81,8 @@ def _png_size(data: bytes) -> tuple[int, int] | str:
 
 
 def _svg_size(data: bytes) -> tuple[int, int] | str:
-    if b"<?xml-stylesheet" in data:
-        return "loads a style sheet (<?xml-stylesheet?>); a logo must be self-contained"
-    try:
-        root = SafeElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as error:
-        return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"
-    except ParseError as error:
-        return f"is not valid SVG (XML): {error}"
-    if root.tag != SVG_ROOT:
-        return "is not an SVG image: its root element must be <svg xmlns=\"http://www.w3.org/2000/svg\">"
-    unsafe = _unsafe_content(root)
-    if unsafe:
-        return f"holds {unsafe}; a logo must be a plain drawing without scripts or external references"
-    return _svg_dimensions(root)
-
-
-def _unsafe_content(root) -> str | None:
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        name = element.tag.rsplit("}", 1)[-1]
-        if name.lower() in ("script", "foreignobject"):
-            return f"a <{name}> element"
-        if name.lower() == "style" and (_EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")):
-            return "a style that loads another file"
-        for attribute, value in element.attrib.items():
-            local = attribute.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"an event handler attribute {local}=\"...\" on <{name}>"
-            if local == "href" and not value.strip().startswith("#"):
-                return f"a link to {value[:60]!r} on <{name}> (only #fragment links inside the file are allowed)"
-            if _EXTERNAL_URL.search(value):
-                return f"a url(...) that is not a #fragment in {local}=\"...\" on <{name}>"
-    return None
+    document = svg_document(data)
+    return _svg_dimensions(document) if not isinstance(document, str) else document
 
 
 def _svg_dimensions(root) -> tuple[int, int] | str:

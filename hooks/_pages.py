@@ -5,8 +5,12 @@ build run can be reported together:
 - `symlinks`: symbolic links among the site's sources (they would publish files from
   outside the repository, such as the build machine's /etc/passwd);
 - `unsuffixed_pages`: page files without their language in the name (`plain.md`);
+- `unpublishable_files`: other files under docs/ that are neither the site's own code nor
+  images whose content matches their name (an HTML file or an SVG with a script would run
+  at the site's address);
 - `front_matter_problems`: front matter that is missing, not closed, not valid YAML, not a
-  mapping, or without a non-empty `title` and `description`;
+  mapping, without a non-empty `title` and `description`, or naming a template that is not
+  a page template;
 - `scan_html` and `marker_findings`: raw HTML that runs scripts or loads other content,
   and listing markers that are miswritten, misplaced, repeated or missing. These read the
   rendered HTML, where code blocks are already escaped text; `locate` maps each finding
@@ -25,6 +29,7 @@ from typing import Iterable, Mapping
 
 import yaml
 
+from _images import IMAGE_KINDS, image_problem
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -98,6 +103,69 @@ def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
     ]
 
 
+@dataclass(frozen=True)
+class PublishedFiles:
+    """Which files under docs/, besides the pages, the site publishes (mkdocs.yml)."""
+
+    code: frozenset[str]  # the site's own style sheets and scripts: extra_css, extra_javascript
+    image_folder: str  # images are published from this folder under docs/ (and its subfolders)
+    image_max_bytes: int
+
+
+def other_files(docs_dir: Path) -> list[str]:
+    """The files under docs_dir that are not pages (paths relative to it); links are left out
+    (`symlinks` reports them)."""
+    found = []
+    for dirpath, _dirnames, filenames in os.walk(docs_dir, followlinks=False):
+        for name in filenames:
+            path = Path(dirpath, name)
+            if not name.endswith(".md") and not path.is_symlink():
+                found.append(path.relative_to(docs_dir).as_posix())
+    return sorted(found)
+
+
+def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFiles) -> list[Problem]:
+    """Problems of the files (relative to docs_dir) that the build would copy into the site.
+
+    Anything copied from docs/ is served from the site's own address: an HTML page or an SVG
+    drawing with a script would run there, without the pages' Content-Security-Policy. So only
+    the site's own code and images, checked by their content, are published.
+    """
+    problems = []
+    for name in names:
+        if name in rules.code:
+            continue
+        file = f"docs/{name}"
+        extension = name.rpartition(".")[2] if "." in name.rpartition("/")[2] else ""
+        in_folder = name.startswith(rules.image_folder + "/")
+        if not in_folder or extension.lower() not in IMAGE_KINDS:
+            problems.append(Problem(file, None, _not_published(extension, rules)))
+            continue
+        size = (docs_dir / name).stat().st_size
+        if size > rules.image_max_bytes:
+            problems.append(Problem(file, None, (
+                f"is {size:,} bytes; an image may be at most {rules.image_max_bytes:,} bytes "
+                "(mkdocs.yml extra.published_files): make it smaller, for example a JPEG or WebP "
+                "at most 1,600 pixels wide")))
+            continue
+        problem = image_problem((docs_dir / name).read_bytes(), extension)
+        if problem:
+            problems.append(Problem(file, None, problem))
+    return problems
+
+
+def _not_published(extension: str, rules: PublishedFiles) -> str:
+    kinds = ", ".join(dict.fromkeys(IMAGE_KINDS.values()))
+    if extension.lower() in IMAGE_KINDS:
+        return f"images are published from docs/{rules.image_folder}/ only: move the file there"
+    if extension.lower() in ("html", "htm"):
+        hint = "write a page as name.fi.md and name.en.md instead"
+    else:
+        hint = "a file of another kind needs a developer's change and review (SECURITY.md)"
+    return (f"the site does not publish this file: besides the pages (name.fi.md, name.en.md) it "
+            f"publishes only images under docs/{rules.image_folder}/ ({kinds}); {hint}")
+
+
 # ------------------------------------------------------------------ front matter
 
 # How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE): what it does not match, it shows as page text.
@@ -110,8 +178,9 @@ REQUIRED_FIELDS = {
 }
 
 
-def front_matter_problems(text: str, file: str) -> list[Problem]:
-    """Problems of a page's front matter, with their lines in the file (1-based)."""
+def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",)) -> list[Problem]:
+    """Problems of a page's front matter, with their lines in the file (1-based). `templates`
+    are those a page may name in `template:` (mkdocs.yml extra.page_templates)."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
         return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
@@ -140,6 +209,12 @@ def front_matter_problems(text: str, file: str) -> list[Problem]:
             problems.append(Problem(file, 1, f"the front matter needs '{field}': {purpose}"))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: expected text, got {_shown(value)}"))
+    # Any other template (a partial, 404.html) would publish a page without the site's <head>,
+    # its Content-Security-Policy included, or stop the build with a traceback.
+    if "template" in data and data.get("template") not in templates:
+        problems.append(Problem(file, data.line_of("template") + 1, (
+            f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
+            f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
 
 

@@ -1,18 +1,21 @@
 """Refuses unsafe or broken page sources: the build stops and lists every problem.
 
 Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, hooks/);
-page files without their language in the name; front matter that is missing, not closed,
-not valid YAML, or without `title` and `description`; raw HTML that runs scripts or loads
-other content (the list is in hooks/_pages.py and the editors' guides); and listing
-markers that are unknown, miswritten, on another page, repeated or missing (which page
-each marker belongs on is set in mkdocs.yml `extra.markers`).
+page files without their language in the name; files under docs/ that the site must not
+publish (anything but its own code, and images checked by their content: mkdocs.yml
+`extra.published_files`); front matter that is missing, not closed, not valid YAML, without
+`title` and `description`, or naming a template that is not a page template (mkdocs.yml
+`extra.page_templates`); raw HTML that runs scripts or loads other content (the list is in
+hooks/_pages.py and the editors' guides); and listing markers that are unknown,
+miswritten, on another page, repeated or missing (which page each marker belongs on is set
+in mkdocs.yml `extra.markers`).
 
-Links and file names stop the build in on_config, before MkDocs reads a file. The rest is
-reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the pages of
-that pass are written. mkdocs-static-i18n builds each language in its own pass: front matter
-is checked for every language in the first pass and stops it at once (a page without a
-proper title must not reach the templates); raw HTML and markers are collected as each
-language is rendered and reported after the last language's pages are rendered.
+Links, file names and files stop the build in on_config, before MkDocs reads a file. The
+rest is reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the
+pages of that pass are written. mkdocs-static-i18n builds each language in its own pass:
+front matter is checked for every language in the first pass and stops it at once (a page
+without a proper title must not reach the templates); raw HTML and markers are collected
+as each language is rendered and reported after the last language's pages are rendered.
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, front_matter_problems, locate, marker_findings, page_files, page_stem, scan_html,
-    symlinks, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, front_matter_problems, locate, marker_findings, other_files, page_files,
+    page_stem, scan_html, symlinks, unpublishable_files, unsuffixed_pages,
 )
 from _site import current_locale, site_languages
 
@@ -40,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    misplaced, front_matter = source_problems(config, markers)
+    misplaced, front_matter = source_problems(config, markers, published_files(config), page_templates(config))
     if linked or misplaced:
         stop(linked + misplaced + front_matter)
     _run["front_matter"] = list(front_matter)
@@ -66,13 +70,46 @@ def marker_pages(config: MkDocsConfig) -> dict[str, str | None]:
     return markers
 
 
-def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem], list[Problem]]:
-    """Misnamed or missing page files, and front matter problems, of every language; read once per run."""
+def published_files(config: MkDocsConfig) -> PublishedFiles:
+    """mkdocs.yml extra.published_files, with the site's own code (extra_css, extra_javascript)."""
+    block = (config.extra or {}).get("published_files")
+    folder = block.get("image_folder") if isinstance(block, dict) else None
+    limit = block.get("image_max_bytes") if isinstance(block, dict) else None
+    if not (isinstance(folder, str) and folder and folder.strip("/") == folder and ".." not in folder.split("/")
+            and type(limit) is int and limit > 0):
+        raise PluginError("mkdocs.yml: extra.published_files: expected image_folder (a folder under docs/, "
+                          f"such as images) and image_max_bytes (a positive number), got {block!r}")
+    code = [str(getattr(entry, "path", entry)) for entry in [*config.extra_css, *config.extra_javascript]]
+    return PublishedFiles(frozenset(code), folder, limit)
+
+
+def published_names(config: MkDocsConfig, names: list[str]) -> list[str]:
+    """The names (under docs/) the build copies into the site: MkDocs' own exclusions applied
+    (files and folders starting with a dot, templates/, exclude_docs, draft_docs)."""
+    files = [File(name, config.docs_dir, config.site_dir, config.use_directory_urls) for name in names]
+    set_exclusions(files, config)
+    return [file.src_uri for file in files if not file.inclusion.is_excluded()]
+
+
+def page_templates(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml extra.page_templates: the templates a page may name in its front matter."""
+    templates = (config.extra or {}).get("page_templates")
+    if not (isinstance(templates, list) and templates and all(isinstance(t, str) and t for t in templates)):
+        raise PluginError("mkdocs.yml: extra.page_templates: expected a list of template names, "
+                          f"such as [main.html, home.html], got {templates!r}")
+    return tuple(templates)
+
+
+def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
+                    templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem]]:
+    """Misnamed, missing or unpublishable files, and front matter problems of every language;
+    read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
     files = page_files(docs)
-    key = (str(docs), tuple(locales), tuple(markers.items()),
-           tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    others = published_names(config, other_files(docs))
+    key = (str(docs), tuple(locales), tuple(markers.items()), rules, templates,
+           tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [*files, *(docs / o for o in others)]))
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
@@ -80,10 +117,10 @@ def source_problems(config: MkDocsConfig, markers: dict) -> tuple[list[Problem],
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
-        ]
+        ] + unpublishable_files(docs, others, rules)
         front_matter = [
             problem for f, name in zip(files, names)
-            for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}")
+            for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}", templates)
         ]
         _sources.update(key=key, problems=(misplaced, front_matter))
     return _sources["problems"]
@@ -128,5 +165,5 @@ def stop(problems: list[Problem]) -> None:
     problems = sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
     count = len(problems)
     raise PluginError(
-        f"The pages have {count} problem{'s' if count != 1 else ''}:\n" + "\n".join(f"  {p}" for p in problems)
+        f"The site's files have {count} problem{'s' if count != 1 else ''}:\n" + "\n".join(f"  {p}" for p in problems)
     )

@@ -55,7 +55,29 @@ def test_valid_front_matter_has_no_problem():
 
 def test_every_page_of_the_site_has_valid_front_matter():
     for path in sorted((ROOT / "docs").glob("*.md")):
-        assert front_matter_problems(path.read_text("utf-8-sig"), path.name) == [], path
+        assert front_matter_problems(path.read_text("utf-8-sig"), path.name, PAGE_TEMPLATES) == [], path
+
+
+PAGE_TEMPLATES = ("main.html", "home.html")
+ONLY_PAGE_TEMPLATES = ("template: expected main.html or home.html (mkdocs.yml extra.page_templates), "
+                       "or no template: line for an ordinary page; got ")
+
+
+@pytest.mark.parametrize("template,shown", [
+    ("partials/content.html", "'partials/content.html' (str)"),
+    ("404.html", "'404.html' (str)"),
+    ("sitemap.xml", "'sitemap.xml' (str)"),
+    ("../../etc/passwd", "'../../etc/passwd' (str)"),
+    ("", "nothing"),
+    ("[home.html]", "a list (['home.html']: put text in quotes)"),
+])
+def test_a_page_may_name_only_a_page_template(template, shown):
+    def page(template: str) -> str:
+        return f"---\ntitle: Teemat\ndescription: D.\ntemplate: {template}\n---\n"
+    assert messages(front_matter_problems(page(template), "f.md", PAGE_TEMPLATES)) == [
+        f"f.md:4: {ONLY_PAGE_TEMPLATES}{shown}"]
+    for allowed in PAGE_TEMPLATES:
+        assert front_matter_problems(page(allowed), "f.md", PAGE_TEMPLATES) == []
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -372,6 +394,20 @@ def test_broken_front_matter_stops_the_build(tmp_path):
         "docs/privacy.en.md:1: the front matter needs 'description': the summary search engines show",
         "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
     ]
+
+
+def test_a_template_without_the_sites_head_stops_the_build_with_its_line(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/themes.en.md", "title: Themes\n", "title: Themes\ntemplate: partials/content.html\n")
+    edit(root / "docs/cities.fi.md", "\n---\n", "\ntemplate: 404.html\n---\n")
+    line = (root / "docs/cities.fi.md").read_text().splitlines().index("template: 404.html") + 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/cities.fi.md:{line}: {ONLY_PAGE_TEMPLATES}'404.html' (str)",
+        f"docs/themes.en.md:3: {ONLY_PAGE_TEMPLATES}'partials/content.html' (str)",
+    ]
+    assert not (root / "site/themes/index.html").exists()
 
 
 def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):

@@ -1,0 +1,97 @@
+"""What an image under docs/ must hold to be published. No MkDocs import.
+
+A file's content decides what it is: a name ending in .png proves nothing, and a file that
+is really HTML or an SVG drawing with a script would run at the site's own address when
+opened on its own, without the pages' Content-Security-Policy. An SVG is parsed with
+defusedxml (no DTD, no entities, no external references) and refused if it could run a
+script or load anything. The partner logos (hooks/_logos.py) are checked the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml.ElementTree as SafeElementTree
+from defusedxml import DefusedXmlException
+
+# The image kinds a page may show, by file name ending, and how each is recognised.
+IMAGE_KINDS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
+
+_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
+def image_kind(data: bytes) -> str | None:
+    """"PNG", "JPEG", "WebP" or "SVG" by the file's first bytes (the formats' signatures), or None."""
+    if data.startswith(PNG_SIGNATURE):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data.lstrip()[:1] == b"<":
+        return "SVG"  # or some other markup: svg_document decides
+    return None
+
+
+def image_problem(data: bytes, extension: str) -> str | None:
+    """Why `data` cannot be published as an image whose name ends in `extension`, or None."""
+    wanted = IMAGE_KINDS.get(extension.lower())
+    if wanted is None:
+        return f"a .{extension} file is not an image kind the site publishes ({', '.join(_kinds())})"
+    found = image_kind(data)
+    if found == "SVG" and wanted != "SVG" and isinstance(svg_document(data), str):
+        found = None  # markup, but not a drawing: HTML, say
+    if found is None:
+        return f"is not a {wanted} image by its content"
+    if found != wanted:
+        endings = " or ".join(f".{ending}" for ending, kind in IMAGE_KINDS.items() if kind == found)
+        return f"is {found} by its content, not {wanted}: its name must end in {endings}"
+    if found == "SVG":
+        document = svg_document(data)
+        return document if isinstance(document, str) else None
+    return None
+
+
+def _kinds() -> list[str]:
+    return list(dict.fromkeys(IMAGE_KINDS.values()))
+
+
+def svg_document(data: bytes) -> Element | str:
+    """The root of a safe SVG drawing, or why the file is not one (a phrase after its name)."""
+    if b"<?xml-stylesheet" in data:
+        return "loads a style sheet (<?xml-stylesheet?>); an SVG image must be self-contained"
+    try:
+        root = SafeElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as error:
+        return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"
+    except ParseError as error:
+        return f"is not valid SVG (XML): {error}"
+    if root.tag != SVG_ROOT:
+        return "is not an SVG image: its root element must be <svg xmlns=\"http://www.w3.org/2000/svg\">"
+    unsafe = _unsafe_content(root)
+    if unsafe:
+        return f"holds {unsafe}; an SVG image must be a plain drawing without scripts or external references"
+    return root
+
+
+def _unsafe_content(root: Element) -> str | None:
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = element.tag.rsplit("}", 1)[-1]
+        if name.lower() in ("script", "foreignobject"):
+            return f"a <{name}> element"
+        if name.lower() == "style" and (_EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")):
+            return "a style that loads another file"
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"an event handler attribute {local}=\"...\" on <{name}>"
+            if local == "href" and not value.strip().startswith("#"):
+                return f"a link to {value[:60]!r} on <{name}> (only #fragment links inside the file are allowed)"
+            if _EXTERNAL_URL.search(value):
+                return f"a url(...) that is not a #fragment in {local}=\"...\" on <{name}>"
+    return None

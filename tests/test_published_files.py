@@ -1,0 +1,131 @@
+"""Files under docs/ besides the pages: only the site's own code and checked images are
+published (hooks/guards.py, rules in hooks/_pages.py and hooks/_images.py).
+
+Everything the build copies from docs/ is served from the site's own address. An HTML file
+or an SVG drawing with a script would run there without the pages' Content-Security-Policy,
+so a pull request must not be able to publish one, nor any file that is not the site's.
+"""
+
+from __future__ import annotations
+
+import struct
+import sys
+import zlib
+
+import pytest
+
+from conftest import ROOT
+from test_guards import build, edit, problem_lines
+from tools.workspace import copy_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from _images import image_problem  # noqa: E402
+from _pages import PublishedFiles, unpublishable_files  # noqa: E402
+
+RULES = PublishedFiles(frozenset({"stylesheets/site.css", "javascripts/site.js"}), "images", 2_000)
+
+
+def png_bytes() -> bytes:
+    header = b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header))
+
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
+WEBP = b"RIFF\x1a\x00\x00\x00WEBPVP8L" + b"\x00" * 14
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+SCRIPTED_SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'
+HTML = b"<!doctype html><script>alert(document.domain)</script>"
+ONLY_IMAGES = ("the site does not publish this file: besides the pages (name.fi.md, name.en.md) it publishes "
+               "only images under docs/images/ (PNG, JPEG, WebP, SVG); ")
+ANOTHER_KIND = ONLY_IMAGES + "a file of another kind needs a developer's change and review (SECURITY.md)"
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("stylesheets/site.css", b"body{}", None),
+    ("javascripts/site.js", b"1", None),
+    ("images/a.png", png_bytes(), None),
+    ("images/photos/b.JPG", JPEG, None),
+    ("images/c.jpeg", JPEG, None),
+    ("images/d.webp", WEBP, None),
+    ("images/e.svg", SVG, None),
+    ("evil.html", HTML, ONLY_IMAGES + "write a page as name.fi.md and name.en.md instead"),
+    ("images/evil.htm", HTML, ONLY_IMAGES + "write a page as name.fi.md and name.en.md instead"),
+    ("CNAME", b"evil.example", ANOTHER_KIND),
+    ("javascripts/more.js", b"alert(1)", ANOTHER_KIND),
+    ("stylesheets/more.css", b"body{display:none}", ANOTHER_KIND),
+    ("images/notes.txt", b"text", ANOTHER_KIND),
+    ("images/README", b"text", ANOTHER_KIND),
+    ("images/declaration.pdf", b"%PDF-1.7", ANOTHER_KIND),
+    ("logo.png", png_bytes(), "images are published from docs/images/ only: move the file there"),
+    ("images/page.png", HTML, "is not a PNG image by its content"),
+    ("images/empty.jpg", b"", "is not a JPEG image by its content"),
+    ("images/drawing.png", SVG, "is SVG by its content, not PNG: its name must end in .svg"),
+    ("images/photo.jpg", png_bytes(), "is PNG by its content, not JPEG: its name must end in .png"),
+    ("images/photo.webp", JPEG, "is JPEG by its content, not WebP: its name must end in .jpg or .jpeg"),
+    ("images/evil.svg", SCRIPTED_SVG,
+     "holds a <script> element; an SVG image must be a plain drawing without scripts or external references"),
+    ("images/page.svg", HTML, "is not valid SVG (XML): syntax error: line 1, column 0"),
+    ("images/big.jpg", JPEG + b"\x00" * 2_000,
+     "is 2,031 bytes; an image may be at most 2,000 bytes (mkdocs.yml extra.published_files): make it "
+     "smaller, for example a JPEG or WebP at most 1,600 pixels wide"),
+])
+def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, content, expected):
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_bytes(content)
+    problems = unpublishable_files(tmp_path, [name], RULES)
+    assert [str(problem) for problem in problems] == ([] if expected is None else [f"docs/{name}: {expected}"])
+
+
+@pytest.mark.parametrize("svg", [
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
+    b'</foreignObject></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><rect/></a></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/s.css";</style></svg>',
+    b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+])
+def test_an_svg_that_could_run_or_load_anything_is_refused(svg):
+    assert image_problem(svg, "svg") is not None
+
+
+def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/x").mkdir()
+    (root / "docs/x/evil.html").write_bytes(HTML)
+    (root / "docs/javascripts/evil.js").write_bytes(b"alert(document.domain)")
+    (root / "docs/CNAME").write_text("evil.example\n")
+    (root / "docs/images/evil.svg").write_bytes(SCRIPTED_SVG)
+    (root / "docs/images/page.png").write_bytes(HTML)
+    edit(root / "docs/themes.fi.md", "title: Teemat", "title: [Teemat")  # reported in the same run
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/CNAME: {ANOTHER_KIND}",
+        "docs/images/evil.svg: holds a <script> element; an SVG image must be a plain drawing without "
+        "scripts or external references",
+        "docs/images/page.png: is not a PNG image by its content",
+        f"docs/javascripts/evil.js: {ANOTHER_KIND}",
+        "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find "
+        "expected ',' or ']'",
+        f"docs/x/evil.html: {ONLY_IMAGES}write a page as name.fi.md and name.en.md instead",
+    ]
+    assert "The site's files have 6 problems:" in output
+    assert not (root / "site").exists()
+
+
+def test_new_images_are_published_and_files_mkdocs_leaves_out_are_not_refused(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/images/photos").mkdir()
+    (root / "docs/images/photos/signing.jpg").write_bytes(JPEG)
+    (root / "docs/images/map.webp").write_bytes(WEBP)
+    (root / "docs/.well-known").mkdir()
+    (root / "docs/.well-known/security.txt").write_text("Contact: mailto:x@example.org\n")
+    (root / "docs/images/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    result, output = build(root)
+    assert result.returncode == 0, output
+    site = root / "site"
+    assert (site / "images/photos/signing.jpg").read_bytes() == JPEG
+    assert (site / "images/map.webp").read_bytes() == WEBP
+    assert not (site / ".well-known").exists() and not (site / "images/.DS_Store").exists()
+
