@@ -264,6 +264,8 @@ URL_ATTRIBUTES = frozenset({
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
 })
 REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+THEME_NAME_PREFIX = "__"  # Material's own ids: __config, __search, __drawer, __palette_0, ...
+THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component="search", ...
 # Attributes whose address the browser loads at once (a link's href waits for a click).
 LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
 STYLE_LOADS = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
@@ -333,6 +335,17 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     at = (rf"\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\b")
     if name.startswith("on"):
         return [Finding(f"<{tag} {name}=…>: event-handler attributes run scripts and are not allowed", at)]
+    # The theme's script finds its settings and parts by these names and takes the first
+    # match, which page content comes before: <div id="__config"> would replace its settings.
+    if name in ("id", "name") and value.strip().startswith(THEME_NAME_PREFIX):
+        return [Finding(f"<{tag} {name}=\"{value.strip()[:40]}\">: names starting with {THEME_NAME_PREFIX} belong to the "
+                        "theme's own elements (its settings, search and menu); choose another name", at)]
+    if name.startswith(THEME_ATTRIBUTE_PREFIX):
+        return [Finding(f"<{tag} {name}=…>: {THEME_ATTRIBUTE_PREFIX} attributes switch on parts of the theme's "
+                        "script; remove it", at)]
+    if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
+        return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
+                        "remove it (an id is enough for a link to the image)", at)]
     if name == "style" and STYLE_LOADS.search(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
     if name not in URL_ATTRIBUTES:

@@ -243,6 +243,31 @@ def test_html_shown_as_code_is_text():
     assert found(source) == []
 
 
+THEME_NAMES = ("theme's own elements (its settings, search and menu); choose another name")
+
+
+@pytest.mark.parametrize("source,expected", [
+    ('<div id="__config" hidden>{"base": "https://evil.example/"}</div>',
+     '<div id="__config">: names starting with __ belong to the ' + THEME_NAMES),
+    ("## Settings {#__config}", '<h2 id="__config">: names starting with __ belong to the ' + THEME_NAMES),
+    ("## __search", '<h2 id="__search">: names starting with __ belong to the ' + THEME_NAMES),
+    ('<span id=" __drawer">x</span>', '<span id="__drawer">: names starting with __ belong to the ' + THEME_NAMES),
+    ('<a name="__palette_0">x</a>', '<a name="__palette_0">: names starting with __ belong to the ' + THEME_NAMES),
+    ('<div data-md-component="search-result">x</div>',
+     "<div data-md-component=…>: data-md- attributes switch on parts of the theme's script; remove it"),
+    ('Text\n{: data-md-color-scheme="slate" }',
+     "<p data-md-color-scheme=…>: data-md- attributes switch on parts of the theme's script; remove it"),
+    ('<img src="images/logo.svg" alt="" name="querySelector">',
+     "<img name=…>: an image's name can hide the page's own functions from its scripts; remove it "
+     "(an id is enough for a link to the image)"),
+    ("![Logo](images/logo.svg){ name=getElementById }",
+     "<img name=…>: an image's name can hide the page's own functions from its scripts; remove it "
+     "(an id is enough for a link to the image)"),
+])
+def test_page_content_cannot_take_the_place_of_the_themes_own_elements(source, expected):
+    assert found(source) == [expected]
+
+
 def test_allowed_html_passes():
     source = """\
         <div class="note" markdown>
@@ -255,6 +280,10 @@ def test_allowed_html_passes():
 
         [Mail](mailto:someone@example.org) · [Phone](tel:+358900000) · [Home](https://www.hel.fi/) ·
         [Page](declaration.md#commitment-co-creation){ title="The declaration" } · <a href="#top">Top</a>
+
+        ## A heading with an id of its own {#my_section}
+
+        <span id="note-1" data-note="1">x</span> <img src="images/logo.svg" alt="" id="logo-image">
         """
     assert found(source) == []
 
@@ -441,6 +470,19 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
         f"docs/themes.en.md:{lines + 13}: <img onerror=…>: event-handler attributes run scripts and are not allowed",
     ]
     assert output.count("ERROR") == 1  # one stop for both languages
+
+
+def test_page_content_named_like_the_themes_settings_stops_the_build(tmp_path):
+    """Material reads its settings from the first #__config of the page: an editor's came first."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/themes.en.md"
+    lines = len(page.read_text().splitlines())
+    page.write_text(page.read_text() + '\n<div id="__config" hidden markdown="0">{"base": "../"}</div>\n')
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f'docs/themes.en.md:{lines + 2}: <div id="__config">: names starting with __ belong to the ' + THEME_NAMES,
+    ]
 
 
 def test_html_and_markers_shown_as_code_build(tmp_path):
