@@ -72,3 +72,27 @@ def test_a_new_page_in_one_language_is_named_missing_and_the_home_page_links_to_
 def test_without_a_preview_the_summary_points_to_the_artifact(repo, capsys):
     out = run(repo, capsys, preview=None)
     assert "download `site-preview`" in out and "No changes to pages or data files." in out
+
+
+def test_code_and_settings_are_named_for_a_developers_review_and_content_is_not(repo, capsys):
+    page = repo / "docs/themes.en.md"
+    page.write_text(page.read_text("utf-8") + "\nMore text.\n", "utf-8")
+    (repo / "docs/images/map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>')
+    (repo / "docs/javascripts/site.js").write_text("alert(document.domain)\n")
+    (repo / "hooks/extra.py").write_text("")
+    mkdocs = repo / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text("utf-8") + "\n", "utf-8")
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "Mixed")
+    out = run(repo, capsys)
+    section = out.split("### Koodi ja asetukset / Code and settings\n", 1)[1]
+    assert "A developer must review these files before it is merged (SECURITY.md)." in section
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- `docs/javascripts/site.js`", "- `hooks/extra.py`", "- `mkdocs.yml`"]
+
+
+def test_content_only_has_no_code_section(repo, capsys):
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8") + "\n", "utf-8")
+    git(repo, "commit", "-qam", "Event")
+    assert "Code and settings" not in run(repo, capsys)

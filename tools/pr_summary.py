@@ -1,8 +1,9 @@
 """The summary of a pull request's check, in Finnish and English: `python -m tools.pr_summary`.
 
 Says which pages the pull request changes, with links to them in its preview; whether each
-changed page was changed in every language (or still lacks one); and every data problem as
-`file:line: message`. The workflow appends it to $GITHUB_STEP_SUMMARY, where the editor finds
+changed page was changed in every language (or still lacks one); every data problem as
+`file:line: message`; and which changed files are code or settings rather than content,
+for a developer to review. The workflow appends it to $GITHUB_STEP_SUMMARY, where the editor finds
 it on the pull request's check. Prints Markdown; exit status 0 (the build and the tests are
 what fail a check).
 """
@@ -24,6 +25,10 @@ from tools.translations import read_settings  # noqa: E402
 
 # Which pages show each data file.
 DATA_PAGES = {"data/events.yml": "events", "data/partners.yml": "partners"}
+# What editors change: the pages and images under docs/ and the data files. Everything else,
+# the site's own script and style sheet under docs/ included, is code or settings that a
+# developer reviews (SECURITY.md, "What is trusted").
+CODE_UNDER_DOCS = ("javascripts/", "stylesheets/")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,15 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
     ]
 
 
+def code_files(files: list[str], docs_dir: str) -> list[str]:
+    """The changed files that are not content: code and settings for a developer to review."""
+    def is_content(path: str) -> bool:
+        if path.startswith(docs_dir + "/"):
+            return not path[len(docs_dir) + 1:].startswith(CODE_UNDER_DOCS)
+        return path.startswith("data/") and path.count("/") == 1 and path.endswith(".yml")
+    return [path for path in files if not is_content(path)]
+
+
 def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[str]:
     try:
         load_site_data(root / "data", root / docs_dir, locales, root)
@@ -88,7 +102,8 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
     return f"⚠️ vain / only {', '.join(page.changed)}: tarkista / check {', '.join(unchanged)}"
 
 
-def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None) -> str:
+def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
+            code: list[str] = ()) -> str:
     lines = ["## Esikatselu / Preview", ""]
     if preview_url:
         lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
@@ -111,6 +126,12 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
         lines += [f"- `{problem}`" for problem in problems]
     else:
         lines.append("✅ Datatiedostot ovat kunnossa. / The data files are valid.")
+    if code:
+        lines += ["", "### Koodi ja asetukset / Code and settings", "",
+                  "⚠️ Tämä pull request muuttaa muutakin kuin sivuja, kuvia ja dataa. Kehittäjän on tarkistettava "
+                  "nämä tiedostot ennen yhdistämistä (SECURITY.md). / This pull request changes more than pages, "
+                  "images and data. A developer must review these files before it is merged (SECURITY.md).", ""]
+        lines += [f"- `{path}`" for path in code]
     return "\n".join(lines) + "\n"
 
 
@@ -122,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     settings = read_settings(root / "mkdocs.yml")
-    pages = changed_pages(changed_files(root, args.base), root, settings.docs_dir, settings.locales)
-    print(summary(pages, data_problems(root, settings.docs_dir, settings.locales), settings.locales, args.preview_url), end="")
+    files = changed_files(root, args.base)
+    pages = changed_pages(files, root, settings.docs_dir, settings.locales)
+    problems = data_problems(root, settings.docs_dir, settings.locales)
+    print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir)), end="")
     return 0
 
 
