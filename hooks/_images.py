@@ -20,6 +20,7 @@ IMAGE_KINDS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 
+SVG_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
 _EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
@@ -84,6 +85,11 @@ def _unsafe_content(root: Element) -> str | None:
         name = element.tag.rsplit("}", 1)[-1]
         if name.lower() in ("script", "foreignobject"):
             return f"a <{name}> element"
+        # An animation can set an attribute after the file is checked: <set attributeName="href"
+        # to="javascript:…"> would turn a #fragment link into a script.
+        target = (element.get("attributeName") or "").strip().lower().rsplit(":", 1)[-1]
+        if name.lower() in SVG_ANIMATIONS and (target == "href" or target.startswith("on")):
+            return f"an <{name}> that changes {target}"
         if name.lower() == "style" and (_EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")):
             return "a style that loads another file"
         for attribute, value in element.attrib.items():

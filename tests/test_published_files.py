@@ -84,9 +84,20 @@ def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, co
     b'<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>',
     b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://evil.example/s.css";</style></svg>',
     b'<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><a href="#r"><set attributeName="href" to="javascript:alert(1)"/>'
+    b'<rect id="r" width="9" height="9"/></a></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="#r">'
+    b'<animate attributeName="xlink:href" values="#r;javascript:alert(1)"/></a></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><rect><set attributeName="onclick" to="alert(1)"/></rect></svg>',
 ])
 def test_an_svg_that_could_run_or_load_anything_is_refused(svg):
     assert image_problem(svg, "svg") is not None
+
+
+def test_an_svg_may_animate_its_drawing_and_link_inside_itself():
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><a href="#r"><rect id="r" width="9" height="9">'
+           b'<animate attributeName="width" values="1;9" dur="1s"/></rect></a></svg>')
+    assert image_problem(svg, "svg") is None
 
 
 def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path):
