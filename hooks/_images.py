@@ -41,7 +41,7 @@ def image_problem(data: bytes, extension: str) -> str | None:
     """Why `data` cannot be published as an image whose name ends in `extension`, or None."""
     wanted = IMAGE_KINDS.get(extension.lower())
     if wanted is None:
-        return f"a .{extension} file is not an image kind the site publishes ({', '.join(_kinds())})"
+        return f"a .{extension} file is not an image kind the site publishes ({', '.join(kind_names())})"
     found = image_kind(data)
     if found == "SVG" and wanted != "SVG" and isinstance(svg_document(data), str):
         found = None  # markup, but not a drawing: HTML, say
@@ -56,7 +56,8 @@ def image_problem(data: bytes, extension: str) -> str | None:
     return None
 
 
-def _kinds() -> list[str]:
+def kind_names() -> list[str]:
+    """"PNG", "JPEG", "WebP", "SVG": each kind once, in the order of IMAGE_KINDS."""
     return list(dict.fromkeys(IMAGE_KINDS.values()))
 
 

@@ -29,7 +29,7 @@ from typing import Iterable, Mapping
 
 import yaml
 
-from _images import IMAGE_KINDS, image_problem
+from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -155,7 +155,7 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
 
 
 def _not_published(extension: str, rules: PublishedFiles) -> str:
-    kinds = ", ".join(dict.fromkeys(IMAGE_KINDS.values()))
+    kinds = ", ".join(kind_names())
     if extension.lower() in IMAGE_KINDS:
         return f"images are published from docs/{rules.image_folder}/ only: move the file there"
     if extension.lower() in ("html", "htm"):
