@@ -3,9 +3,9 @@
 Says which pages the pull request changes, with links to them in its preview; whether each
 changed page was changed in every language (or still lacks one); every data problem as
 `file:line: message`; and which changed files are code or settings rather than content,
-for a developer to review. The workflow appends it to $GITHUB_STEP_SUMMARY, where the editor finds
-it on the pull request's check. Prints Markdown; exit status 0 (the build and the tests are
-what fail a check).
+for a developer to review. The workflow appends it to $GITHUB_STEP_SUMMARY, where the
+editor finds it on the pull request's check. Prints Markdown; exit status 0 (the build and
+the tests are what fail a check).
 """
 
 from __future__ import annotations
