@@ -10,12 +10,14 @@ hooks/_pages.py and the editors' guides); and listing markers that are unknown,
 miswritten, on another page, repeated or missing (which page each marker belongs on is set
 in mkdocs.yml `extra.markers`).
 
-Links, file names and files stop the build in on_config, before MkDocs reads a file. The
+Links and page file names stop the build in on_config, before MkDocs reads a file. The
 rest is reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the
-pages of that pass are written. mkdocs-static-i18n builds each language in its own pass:
-front matter is checked for every language in the first pass and stops it at once (a page
-without a proper title must not reach the templates); raw HTML and markers are collected
-as each language is rendered and reported after the last language's pages are rendered.
+pages of that pass are written and before MkDocs copies any file of docs/ into the site.
+mkdocs-static-i18n builds each language in its own pass: the files under docs/ and the
+front matter of every language are checked in the first pass and stop it at once (a page
+without a proper title must not reach the templates, a refused file must not be copied),
+with the first language's raw HTML; raw HTML and markers are collected as each language is
+rendered and reported after the last language's pages are rendered.
 """
 
 from __future__ import annotations
@@ -37,17 +39,17 @@ from _pages import (
 from _site import current_locale, site_languages
 
 _sources: dict = {"key": None, "problems": []}  # file names and front matter, read once per build run
-_run: dict = {"front_matter": [], "pages": []}  # problems waiting for on_env
+_run: dict = {"sources": [], "pages": []}  # problems waiting for on_env
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    misplaced, front_matter = source_problems(config, markers, published_files(config), page_templates(config))
+    misplaced, sources = source_problems(config, markers, published_files(config), page_templates(config))
     if linked or misplaced:
-        stop(linked + misplaced + front_matter)
-    _run["front_matter"] = list(front_matter)
+        stop(linked + misplaced + sources)
+    _run["sources"] = list(sources)
     return config
 
 
@@ -102,8 +104,9 @@ def page_templates(config: MkDocsConfig) -> tuple[str, ...]:
 
 def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                     templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem]]:
-    """Misnamed, missing or unpublishable files, and front matter problems of every language;
-    read once per run."""
+    """(problems that stop the build before MkDocs reads a page: misnamed or missing pages;
+    problems of the sources that stop it before it writes or copies a file: unpublishable
+    files and the front matter of every language). Read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
     files = page_files(docs)
@@ -117,12 +120,12 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
-        ] + unpublishable_files(docs, others, rules)
+        ]
         front_matter = [
             problem for f, name in zip(files, names)
             for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}", templates)
         ]
-        _sources.update(key=key, problems=(misplaced, front_matter))
+        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, others, rules) + front_matter))
     return _sources["problems"]
 
 
@@ -140,8 +143,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
-    problems = _run["front_matter"] + _run["pages"]
-    if last_pass or _run["front_matter"]:
+    problems = _run["sources"] + _run["pages"]
+    if last_pass or _run["sources"]:
         _forget_run()
         if problems:
             stop(problems)
@@ -154,7 +157,7 @@ def on_build_error(error) -> None:
 
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
-    _run.update(front_matter=[], pages=[])
+    _run.update(sources=[], pages=[])
 
 
 def stop(problems: list[Problem]) -> None:
