@@ -73,15 +73,20 @@ def _symlink_problem(root: Path, path: Path) -> Problem:
     )
 
 
-def page_files(docs_dir: Path) -> list[Path]:
-    """The Markdown files under docs_dir that are real files (links are reported, not read)."""
-    found = []
+def source_files(docs_dir: Path) -> tuple[list[Path], list[str]]:
+    """The real files under docs_dir, in one walk: the Markdown pages, and the other files as
+    paths relative to docs_dir. Links are left out (`symlinks` reports them, never followed)."""
+    pages, others = [], []
     for dirpath, _dirnames, filenames in os.walk(docs_dir, followlinks=False):
         for name in filenames:
             path = Path(dirpath, name)
-            if name.endswith(".md") and not path.is_symlink():
-                found.append(path)
-    return sorted(found)
+            if path.is_symlink():
+                continue
+            if name.endswith(".md"):
+                pages.append(path)
+            else:
+                others.append(path.relative_to(docs_dir).as_posix())
+    return sorted(pages), sorted(others)
 
 
 def page_stem(name: str, locales: Iterable[str]) -> str | None:
@@ -110,18 +115,6 @@ class PublishedFiles:
     code: frozenset[str]  # the site's own style sheets and scripts: extra_css, extra_javascript
     image_folder: str  # images are published from this folder under docs/ (and its subfolders)
     image_max_bytes: int
-
-
-def other_files(docs_dir: Path) -> list[str]:
-    """The files under docs_dir that are not pages (paths relative to it); links are left out
-    (`symlinks` reports them)."""
-    found = []
-    for dirpath, _dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        for name in filenames:
-            path = Path(dirpath, name)
-            if not name.endswith(".md") and not path.is_symlink():
-                found.append(path.relative_to(docs_dir).as_posix())
-    return sorted(found)
 
 
 def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFiles) -> list[Problem]:

@@ -33,8 +33,8 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, front_matter_problems, locate, marker_findings, other_files, page_files,
-    page_stem, scan_html, symlinks, unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, front_matter_problems, locate, marker_findings, page_stem, scan_html,
+    source_files, symlinks, unpublishable_files, unsuffixed_pages,
 )
 from _site import current_locale, site_languages
 
@@ -109,8 +109,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     files and the front matter of every language). Read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
-    files = page_files(docs)
-    others = published_names(config, other_files(docs))
+    files, others = source_files(docs)
+    others = published_names(config, others)
     key = (str(docs), tuple(locales), tuple(markers.items()), rules, templates,
            tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [*files, *(docs / o for o in others)]))
     if _sources["key"] != key:
