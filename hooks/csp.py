@@ -27,11 +27,20 @@ def _directives(config: MkDocsConfig) -> dict[str, list[str]]:
 # text of each script.
 @event_priority(-200)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return with_policy(output, _directives(config))
+    return _with_policy(output, config, f"docs/{page.file.src_uri}")
 
 
 @event_priority(-200)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):
         return output
-    return with_policy(output, _directives(config))
+    return _with_policy(output, config, template_name)
+
+
+def _with_policy(output: str, config: MkDocsConfig, source: str) -> str:
+    """The page with its policy; a page that cannot carry one is not published, and the build
+    says which (a template without <head>), without a traceback."""
+    try:
+        return with_policy(output, _directives(config))
+    except ValueError as error:
+        raise PluginError(f"{source}: {error}; every page is built from a template with the site's <head>") from None

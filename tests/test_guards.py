@@ -439,6 +439,19 @@ def test_a_template_without_the_sites_head_stops_the_build_with_its_line(tmp_pat
     assert not (root / "site/themes/index.html").exists()
 
 
+def test_a_page_that_cannot_carry_the_policy_stops_the_build_without_a_traceback(tmp_path):
+    """Even if mkdocs.yml allowed a template without <head>, the page would not go out without
+    its Content-Security-Policy (hooks/csp.py)."""
+    root = copy_site(tmp_path / "copy")
+    edit(root / "mkdocs.yml", "page_templates: [main.html, home.html]", "page_templates: [main.html, home.html, partials/content.html]")
+    edit(root / "docs/themes.en.md", "title: Themes\n", "title: Themes\ntemplate: partials/content.html\n")
+    result, output = build(root)  # asserts that there is no traceback
+    assert result.returncode != 0
+    assert ("ERROR   -  docs/themes.en.md: the page has no <head> to carry its Content-Security-Policy; "
+            "every page is built from a template with the site's <head>") in output.splitlines()
+    assert not (root / "site/en/themes/index.html").exists()
+
+
 def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/themes.en.md"
