@@ -38,7 +38,7 @@ from _pages import (
 )
 from _site import current_locale, site_languages
 
-_sources: dict = {"key": None, "problems": []}  # file names and front matter, read once per build run
+_sources: dict = {"key": None, "problems": []}  # files and front matter, read once per build run
 _run: dict = {"sources": [], "pages": []}  # problems waiting for on_env
 
 
@@ -46,7 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    misplaced, sources = source_problems(config, markers, published_files(config), page_templates(config))
+    misplaced, sources = source_problems(config, markers, publishing_rules(config), page_templates(config))
     if linked or misplaced:
         stop(linked + misplaced + sources)
     _run["sources"] = list(sources)
@@ -72,7 +72,7 @@ def marker_pages(config: MkDocsConfig) -> dict[str, str | None]:
     return markers
 
 
-def published_files(config: MkDocsConfig) -> PublishedFiles:
+def publishing_rules(config: MkDocsConfig) -> PublishedFiles:
     """mkdocs.yml extra.published_files, with the site's own code (extra_css, extra_javascript)."""
     block = (config.extra or {}).get("published_files")
     folder = block.get("image_folder") if isinstance(block, dict) else None
@@ -109,10 +109,10 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     files and the front matter of every language). Read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
-    files, others = source_files(docs)
-    others = published_names(config, others)
+    files, other_files = source_files(docs)
+    published = published_names(config, other_files)
     key = (str(docs), tuple(locales), tuple(markers.items()), rules, templates,
-           tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [*files, *(docs / o for o in others)]))
+           tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in [*files, *(docs / o for o in published)]))
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
@@ -125,7 +125,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             problem for f, name in zip(files, names)
             for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}", templates)
         ]
-        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, others, rules) + front_matter))
+        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter))
     return _sources["problems"]
 
 
