@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
 
+from conftest import git
 from tools import pr_summary
 from tools.workspace import copy_site
 
 PREVIEW = "https://example.org/site/_previews/pr-7/"
-
-
-def git(repo, *args):
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,
-           "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "e@example.org",
-           "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "e@example.org"}
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(name, None)
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
 @pytest.fixture
@@ -87,8 +76,17 @@ def test_code_and_settings_are_named_for_a_developers_review_and_content_is_not(
     out = run(repo, capsys)
     section = out.split("### Koodi ja asetukset / Code and settings\n", 1)[1]
     assert "A developer must review these files before it is merged (SECURITY.md)." in section
+    assert "The preview address shows the pages, images and data with main's code" in section
     assert [line for line in section.splitlines() if line.startswith("- ")] == [
         "- `docs/javascripts/site.js`", "- `hooks/extra.py`", "- `mkdocs.yml`"]
+
+
+def test_without_a_preview_address_the_code_section_does_not_mention_one(repo, capsys):
+    (repo / "hooks/extra.py").write_text("")
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "Code")
+    section = run(repo, capsys, preview=None).split("### Koodi ja asetukset / Code and settings\n", 1)[1]
+    assert "- `hooks/extra.py`" in section and "preview address" not in section
 
 
 def test_content_only_has_no_code_section(repo, capsys):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGE_PREFIX, ROOT, build_site
+from conftest import LANGUAGE_PREFIX, ROOT, build_site, git
 from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -62,14 +61,6 @@ def test_real_build_dates_each_page_by_its_last_commit(site):
 
 def test_the_gzip_copy_matches_the_sitemap(site):
     assert gzip.decompress((site.dir / "sitemap.xml.gz").read_bytes()) == (site.dir / "sitemap.xml").read_bytes()
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
 def test_dates_follow_a_fresh_repository(tmp_path):

@@ -198,6 +198,24 @@ def test_only_main_is_published_and_only_after_the_tests():
     assert deploy["needs"] == "assemble" and deploy["environment"]["name"] == "github-pages"
 
 
+def test_a_preview_is_built_by_mains_code_before_any_of_the_branchs_code_can_run():
+    """The preview job checks out the pull request, then, before Python is even set up, makes
+    every file that is not content main's (tools/preview_tree.py, main's own copy, run
+    isolated from the checkout), with the commit whose site the build job tested."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    assert "main_sha" in jobs["build"]["outputs"]
+    build_runs = " ".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "git rev-parse HEAD" in build_runs
+    preview = jobs["preview"]["steps"]
+    checkout = next(i for i, step in enumerate(preview) if step.get("uses", "").startswith("actions/checkout@"))
+    main_code = next(i for i, step in enumerate(preview) if "preview_tree.py" in step.get("run", ""))
+    assert main_code == checkout + 1, "nothing may run between the checkout and the change to main's code"
+    script = preview[main_code]["run"]
+    assert 'git show "$MAIN_SHA:tools/preview_tree.py" > "$RUNNER_TEMP/preview_tree.py"' in script
+    assert 'python3 -I "$RUNNER_TEMP/preview_tree.py" "$MAIN_SHA"' in script
+    assert preview[main_code]["env"]["MAIN_SHA"] == "${{ needs.build.outputs.main_sha }}"
+
+
 def test_the_nightly_rebuild_is_a_workflow_of_its_own():
     """GitHub disables a scheduled workflow after 60 quiet days: that must not stop pushes from publishing."""
     for path in workflow_files():

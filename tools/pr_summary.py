@@ -21,14 +21,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from _data import DataError, load_site_data  # noqa: E402
 from _history import translation_status  # noqa: E402
+from tools.preview_tree import is_content  # noqa: E402
 from tools.translations import read_settings  # noqa: E402
 
 # Which pages show each data file.
 DATA_PAGES = {"data/events.yml": "events", "data/partners.yml": "partners"}
-# What editors change: the pages and images under docs/ and the data files. Everything else,
-# the site's own script and style sheet under docs/ included, is code or settings that a
-# developer reviews (SECURITY.md, "What is trusted").
-CODE_UNDER_DOCS = ("javascripts/", "stylesheets/")
 
 
 @dataclass(frozen=True)
@@ -70,11 +67,7 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
 
 def code_files(files: list[str], docs_dir: str) -> list[str]:
     """The changed files that are not content: code and settings for a developer to review."""
-    def is_content(path: str) -> bool:
-        if path.startswith(docs_dir + "/"):
-            return not path[len(docs_dir) + 1:].startswith(CODE_UNDER_DOCS)
-        return path.startswith("data/") and path.count("/") == 1 and path.endswith(".yml")
-    return [path for path in files if not is_content(path)]
+    return [path for path in files if not is_content(path, docs_dir)]
 
 
 def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[str]:
@@ -131,6 +124,11 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
                   "⚠️ Tämä pull request muuttaa muutakin kuin sivuja, kuvia ja dataa. Kehittäjän on tarkistettava "
                   "nämä tiedostot ennen yhdistämistä (SECURITY.md). / This pull request changes more than pages, "
                   "images and data. A developer must review these files before it is merged (SECURITY.md).", ""]
+        if preview_url:
+            lines += ["Esikatseluosoite näyttää sivut, kuvat ja datan mainin koodilla, joten nämä muutokset eivät "
+                      "näy siinä; ne näkyvät ladattavassa `site-preview`-esikatselussa. / The preview address shows "
+                      "the pages, images and data with main's code, so these changes are not in it; the download "
+                      "`site-preview` has them.", ""]
         lines += [f"- `{path}`" for path in code]
     return "\n".join(lines) + "\n"
 
