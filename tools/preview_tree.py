@@ -43,7 +43,7 @@ def is_content(path: str, docs_dir: str = DOCS_DIR) -> bool:
 
 def tree_entries(root: Path, commit: str) -> dict[str, tuple[str, str]]:
     """Every file of `commit` as path -> (mode, blob id)."""
-    listing = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit).decode()
+    listing = os.fsdecode(_git(root, "ls-tree", "-r", "-z", "--full-tree", commit))  # names as the file system has them
     entries = {}
     for record in filter(None, listing.split("\0")):
         meta, path = record.split("\t", 1)
