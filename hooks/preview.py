@@ -5,10 +5,15 @@ Owns, in a preview only: `<meta name="robots" content="noindex">` in every HTML 
 by `partials/preview-banner.html` in Material's announce bar, and the removal of
 `sitemap.xml` and `sitemap.xml.gz`, so search engines are not led to the preview.
 Links stay inside the preview's address because every URL is built from SITE_URL.
+
+A page that is not in the navigation is only noted, not a warning that stops the build: a
+preview is built with main's mkdocs.yml (tools/preview_tree.py), so a pull request's new
+page has no nav entry there. Its checks still stop on it until mkdocs.yml lists it.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +25,12 @@ from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _preview import preview_label
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if preview_label():
+        config.validation.nav.omitted_files = logging.INFO
+    return config
 
 
 def on_env(env, config: MkDocsConfig, files):

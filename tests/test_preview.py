@@ -18,9 +18,21 @@ BANNERS = {"fi": f"Esikatselu: {LABEL} – ei julkaistu sivusto", "en": f"Previe
 URL_ATTRIBUTES = ("href", "src", "action", "content", "srcset", "poster")
 
 
+# A pull request's new page. Its place in the navigation is in mkdocs.yml, which a preview
+# takes from main (tools/preview_tree.py), so the preview has the page without a nav entry.
+NEW_PAGE = {"fi": "# Uutiset\n\nUusi sivu.\n", "en": "# News\n\nA new page.\n"}
+
+
+def add_new_page(root: Path) -> None:
+    for lang, body in NEW_PAGE.items():
+        title = body.splitlines()[0][2:]
+        (root / f"docs/news.{lang}.md").write_text(f"---\ntitle: {title}\ndescription: {title}.\n---\n{body}", "utf-8")
+
+
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory) -> Path:
     root = copy_site(tmp_path_factory.mktemp("preview"))
+    add_new_page(root)
     result = build_site(root / "site", PREVIEW_URL, {"SITE_PREVIEW": LABEL}, root / "mkdocs.yml")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -52,6 +64,22 @@ def test_the_404_page_shows_the_banner_in_every_language(preview):
     doc = BeautifulSoup((preview / "404.html").read_text("utf-8"), "html.parser")
     banners = {b["lang"]: b.get_text(strip=True) for b in doc.select(".md-banner .site-preview-banner")}
     assert banners == BANNERS
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_PREFIX)
+def test_a_new_page_not_yet_in_mains_navigation_is_in_the_preview(preview, lang):
+    doc = BeautifulSoup((preview / LANGUAGE_PREFIX[lang] / "news/index.html").read_text("utf-8"), "html.parser")
+    assert doc.h1.get_text(strip=True) == NEW_PAGE[lang].splitlines()[0][2:]
+    assert [b.get_text(strip=True) for b in doc.select(".md-banner .site-preview-banner")] == [BANNERS[lang]]
+    assert not doc.select('.md-tabs a[href$="news/"]'), "the menu is main's"
+
+
+def test_outside_a_preview_a_page_missing_from_the_navigation_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    add_new_page(root)
+    result = build_site(tmp_path / "site", "https://example.org/", config=root / "mkdocs.yml")
+    assert result.returncode != 0
+    assert 'not included in the "nav" configuration:\n  - news.en.md' in result.stderr
 
 
 def test_a_preview_has_no_sitemap(preview):

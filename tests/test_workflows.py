@@ -216,6 +216,21 @@ def test_a_preview_is_built_by_mains_code_before_any_of_the_branchs_code_can_run
     assert preview[main_code]["env"]["MAIN_SHA"] == "${{ needs.build.outputs.main_sha }}"
 
 
+def test_the_comment_gives_an_address_only_for_a_preview_that_was_built():
+    """A preview that failed to build is not linked (its address would be a 404): the comment
+    says so and points to the checks. The assembly, which runs no project code, says which
+    previews it placed."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    assert jobs["assemble"]["outputs"]["built"] == "${{ steps.previews.outputs.built }}"
+    placing = next(step for step in jobs["assemble"]["steps"] if step.get("id") == "previews")
+    assert 'built+=("$number")' in placing["run"] and '"built=' in placing["run"]
+    comment = jobs["comment"]
+    assert "assemble" in comment["needs"]
+    assert comment["steps"][0]["env"]["BUILT"] == "${{ needs.assemble.outputs.built }}"
+    script = comment["steps"][0]["run"]
+    assert "The preview could not be built" in script and "Esikatselua ei voitu tehdä" in script
+
+
 def test_the_nightly_rebuild_is_a_workflow_of_its_own():
     """GitHub disables a scheduled workflow after 60 quiet days: that must not stop pushes from publishing."""
     for path in workflow_files():
