@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import git
 from tools import pr_summary
@@ -94,3 +96,19 @@ def test_content_only_has_no_code_section(repo, capsys):
     events.write_text(events.read_text("utf-8") + "\n", "utf-8")
     git(repo, "commit", "-qam", "Event")
     assert "Code and settings" not in run(repo, capsys)
+
+
+def test_names_and_values_from_the_pull_request_stay_text_in_the_summary():
+    """A backtick in a data value or a file name cannot end its code span and make a link."""
+    hostile = "x` [Fix it here](https://evil.example) `y"
+    problem = f"data/events.yml:3: events[id={hostile}]: expected a lowercase id"
+    page = pr_summary.ChangedPage(f"news|{hostile}", ("fi", "en"), (), False)
+    out = pr_summary.summary([page], [problem], ("fi", "en"), PREVIEW, [f"hooks/{hostile}.py"])
+    doc = BeautifulSoup(markdown.markdown(out, extensions=["tables"]), "html.parser")
+    assert [a["href"] for a in doc.find_all("a") if a["href"].startswith("https://evil")] == []
+    assert {a["href"] for a in doc.find_all("a")} == {
+        f"{PREVIEW}news%7Cx%60%20%5BFix%20it%20here%5D%28https%3A//evil.example%29%20%60y/",
+        f"{PREVIEW}en/news%7Cx%60%20%5BFix%20it%20here%5D%28https%3A//evil.example%29%20%60y/"}
+    codes = [code.get_text() for code in doc.find_all("code")]
+    assert problem in codes and f"hooks/{hostile}.py" in codes
+    assert [len(row.find_all("td")) for row in doc.select("tbody tr")] == [4], "a pipe in a name split the row"

@@ -11,10 +11,12 @@ the tests are what fail a check).
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -78,12 +80,25 @@ def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[s
     return []
 
 
+def code(text: str, in_table: bool = False) -> str:
+    """`text` as a Markdown code span that nothing in it can end: names and data values come
+    from the pull request, and a backtick in them would turn the rest into Markdown (a link
+    in the check's summary, say). A pipe would end a table cell, so in a table it is escaped."""
+    text = " ".join(text.splitlines())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""  # CommonMark drops one space on each side
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> str:
     prefix = "" if locale == default_locale else f"{locale}/"
     path = "" if stem == "index" else f"{stem}/"
     if stem.endswith("/index"):
         path = stem[: -len("index")]
-    return preview_url.rstrip("/") + "/" + prefix + path
+    return preview_url.rstrip("/") + "/" + quote(prefix + path)  # as MkDocs quotes a page's URL
 
 
 def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
@@ -96,7 +111,7 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
 
 
 def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
-            code: list[str] = ()) -> str:
+            code_paths: list[str] = ()) -> str:
     lines = ["## Esikatselu / Preview", ""]
     if preview_url:
         lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
@@ -110,16 +125,16 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
         for page in pages:
             links = [f"[{locale}]({page_url(preview_url, page.stem, locale, locales[0])})" if preview_url and locale not in page.missing
                      else ("–" if locale in page.missing else locale) for locale in locales]
-            lines.append(f"| `{page.stem}` | " + " | ".join(links) + f" | {_status_text(page, locales)} |")
+            lines.append(f"| {code(page.stem, in_table=True)} | " + " | ".join(links) + f" | {_status_text(page, locales)} |")
     else:
         lines.append("Ei muutoksia sivuihin tai datatiedostoihin. / No changes to pages or data files.")
     lines += ["", "### Datan tarkistus / Data check", ""]
     if problems:
         lines += [f"Datatiedostoissa on {len(problems)} ongelmaa / The data files have {len(problems)} problem(s):", ""]
-        lines += [f"- `{problem}`" for problem in problems]
+        lines += [f"- {code(problem)}" for problem in problems]
     else:
         lines.append("✅ Datatiedostot ovat kunnossa. / The data files are valid.")
-    if code:
+    if code_paths:
         lines += ["", "### Koodi ja asetukset / Code and settings", "",
                   "⚠️ Tämä pull request muuttaa muutakin kuin sivuja, kuvia ja dataa. Kehittäjän on tarkistettava "
                   "nämä tiedostot ennen yhdistämistä (SECURITY.md). / This pull request changes more than pages, "
@@ -129,7 +144,7 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
                       "näy siinä; ne näkyvät ladattavassa `site-preview`-esikatselussa. / The preview address shows "
                       "the pages, images and data with main's code, so these changes are not in it; the download "
                       "`site-preview` has them.", ""]
-        lines += [f"- `{path}`" for path in code]
+        lines += [f"- {code(path)}" for path in code_paths]
     return "\n".join(lines) + "\n"
 
 
