@@ -153,7 +153,8 @@ def test_links_and_files_in_place_of_mains_folders_are_replaced_without_being_fo
 
 
 def test_the_command_names_what_it_changed(origin, tmp_path):
-    commit_files(origin, {"hooks/events.py": "SAFE = False\n"}, "Code")
+    hostile = "hooks/x` [Fix it here](evil.example) `y.py"  # the list goes into the run's summary
+    commit_files(origin, {"hooks/events.py": "SAFE = False\n", hostile: ""}, "Code")
     root = checkout(origin, tmp_path)
     script = ROOT / "tools/preview_tree.py"
     # As the workflow runs it: a copy outside the checkout, with no import from the repository.
@@ -161,7 +162,8 @@ def test_the_command_names_what_it_changed(origin, tmp_path):
     copy.write_bytes(script.read_bytes())
     out = subprocess.run([sys.executable, "-I", str(copy), "origin/main"], cwd=root, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert "these files were made the same as there (1):\n- hooks/events.py" in out.stdout
+    assert "these files were made the same as there (2):\n- `hooks/events.py`\n" in out.stdout
+    assert out.stdout.splitlines()[-1] == f"- `` {hostile} ``", "a name cannot end its code span"
     assert (root / "hooks/events.py").read_text() == "SAFE = True\n"
 
 

@@ -11,7 +11,6 @@ the tests are what fail a check).
 from __future__ import annotations
 
 import argparse
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from _data import DataError, load_site_data  # noqa: E402
 from _history import translation_status  # noqa: E402
-from tools.preview_tree import is_content  # noqa: E402
+from tools.preview_tree import code, is_content  # noqa: E402
 from tools.translations import read_settings  # noqa: E402
 
 # Which pages show each data file.
@@ -78,19 +77,6 @@ def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[s
     except DataError as error:
         return [f"{problem.file}:{problem.line}: {problem.field}: {problem.message}" for problem in error.problems]
     return []
-
-
-def code(text: str, in_table: bool = False) -> str:
-    """`text` as a Markdown code span that nothing in it can end: names and data values come
-    from the pull request, and a backtick in them would turn the rest into Markdown (a link
-    in the check's summary, say). A pipe would end a table cell, so in a table it is escaped."""
-    text = " ".join(text.splitlines())
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if longest else ""  # CommonMark drops one space on each side
-    if in_table:
-        text = text.replace("|", "\\|")
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -41,6 +42,20 @@ def is_content(path: str, docs_dir: str = DOCS_DIR) -> bool:
     return path.startswith("data/") and path.count("/") == 1 and path.endswith(".yml")
 
 
+def code(text: str, in_table: bool = False) -> str:
+    """`text` as a Markdown code span that nothing in it can end, for the run summaries of this
+    tool and tools/pr_summary.py: names and data values come from the pull request, and a
+    backtick in them would turn the rest into Markdown (a link in the summary, say). A pipe
+    would end a table cell, so in a table it is escaped."""
+    text = " ".join(text.splitlines())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""  # CommonMark drops one space on each side
+    if in_table:
+        text = text.replace("|", "\\|")
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def tree_entries(root: Path, commit: str) -> dict[str, tuple[str, str]]:
     """Every file of `commit` as path -> (mode, blob id)."""
     listing = os.fsdecode(_git(root, "ls-tree", "-r", "-z", "--full-tree", commit))  # names as the file system has them
@@ -59,8 +74,8 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
     Looks at the files git tracks in HEAD and in `commit`: in a fresh checkout, before any
     of the pull request's code has run, there are no others (and a developer's .venv stays).
     """
-    wanted = _code(tree_entries(root, commit), docs_dir)
-    tracked = _code(tree_entries(root, "HEAD"), docs_dir)
+    wanted = _not_content(tree_entries(root, commit), docs_dir)
+    tracked = _not_content(tree_entries(root, "HEAD"), docs_dir)
     hashing = _object_hash(root)
     changed = []
     for path in sorted(tracked):
@@ -82,7 +97,7 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
     return sorted(changed)
 
 
-def _code(entries: dict[str, tuple[str, str]], docs_dir: str) -> dict[str, tuple[str, str]]:
+def _not_content(entries: dict[str, tuple[str, str]], docs_dir: str) -> dict[str, tuple[str, str]]:
     return {path: entry for path, entry in entries.items() if not is_content(path, docs_dir)}
 
 
@@ -100,7 +115,7 @@ def _same(file: Path, entry: tuple[str, str], object_id) -> bool:
     mode, blob = entry
     info = file.lstat()
     if mode == SYMLINK_MODE:
-        return stat.S_ISLNK(info.st_mode) and object_id(os.readlink(file).encode()) == blob
+        return stat.S_ISLNK(info.st_mode) and object_id(os.fsencode(os.readlink(file))) == blob
     if not stat.S_ISREG(info.st_mode) or bool(info.st_mode & stat.S_IXUSR) != (mode == EXECUTABLE_MODE):
         return False
     # Compared by bytes, not trusted to git: a .gitattributes of the pull request may have
@@ -139,7 +154,7 @@ def _write(root: Path, path: str, entry: tuple[str, str]) -> None:
     target = root / path
     data = _blob(root, blob)
     if mode == SYMLINK_MODE:
-        os.symlink(data.decode(), target)
+        os.symlink(os.fsdecode(data), target)
         return
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     with os.fdopen(os.open(target, flags, 0o755 if mode == EXECUTABLE_MODE else 0o644), "wb") as out:
@@ -163,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     if changed:
         print(f"The preview is built with {args.commit}'s code and settings; these files were made "
               f"the same as there ({len(changed)}):")
-        print("\n".join(f"- {path}" for path in changed))
+        print("\n".join(f"- {code(path)}" for path in changed))
     else:
         print(f"Code and settings are the same as {args.commit}'s.")
     return 0
