@@ -221,3 +221,33 @@ def test_print_shows_the_masthead_and_hides_the_chrome(site, browser, lang, path
     pdf = page.pdf(format="A4")
     context.close()
     assert pdf[:4] == b"%PDF"
+
+
+# Characters per full line of each paragraph and list item of the page's running text (small
+# print and the line of links at the foot of the page left out): its width over the mean
+# width of its own characters in its own font (a canvas measures them as drawn).
+LINE_LENGTHS = """(() => {
+  const context = document.createElement('canvas').getContext('2d');
+  const body = parseFloat(getComputedStyle(document.querySelector('.md-content > .md-typeset')).fontSize);
+  return [...document.querySelectorAll('.md-content :is(p, li)')].filter(p => p.getClientRects().length
+      && !p.closest('.site-page-history') && parseFloat(getComputedStyle(p).fontSize) >= body).map(p => {
+    const style = getComputedStyle(p);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = p.textContent.replace(/\\s+/g, ' ').trim();
+    return {text: text.slice(0, 50), length: text.length,
+            perLine: p.getBoundingClientRect().width / (context.measureText(text).width / text.length)};
+  }).filter(p => p.length >= 60);
+})()"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1920])
+@pytest.mark.parametrize("lang,path", all_pages())
+def test_text_reads_in_lines_of_about_70_characters_on_wide_screens(site, browser, lang, path, width):
+    """The reader brief's measure: long lines tire the eye on a wide screen."""
+    context, page = new_page(browser, {"width": width, "height": 900})
+    page.goto(site.url + path)
+    paragraphs = page.evaluate(LINE_LENGTHS)
+    context.close()
+    assert paragraphs, f"{path or '/'}: no paragraph measured"
+    too_long = [(round(p["perLine"]), p["text"]) for p in paragraphs if p["perLine"] > 80]
+    assert not too_long, f"{path or '/'} at {width} px: characters per line: {too_long}"
