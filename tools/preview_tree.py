@@ -77,17 +77,16 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
     wanted = _not_content(tree_entries(root, commit), docs_dir)
     tracked = _not_content(tree_entries(root, "HEAD"), docs_dir)
     hashing = _object_hash(root)
-    changed = []
+    changed = set()
     for path in sorted(tracked):
         file = root / path
         if os.path.lexists(file) and (path not in wanted or not _same(file, wanted[path], hashing)):
             _remove(root, file)
-            changed.append(path)
+            changed.add(path)
     for path, entry in sorted(wanted.items()):
         if not _within_folders(root, path) or not os.path.lexists(root / path):
             _write(root, path, entry)
-            if path not in changed:
-                changed.append(path)
+            changed.add(path)
     for path in sorted(set(tracked) | set(wanted)):
         file = root / path
         # A folder may stand where the branch had a file: main's files are in it.
