@@ -27,8 +27,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import yaml
-
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -164,7 +162,6 @@ def _not_published(extension: str, rules: PublishedFiles) -> str:
 # How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE): what it does not match, it shows as page text.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_LINE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 REQUIRED_FIELDS = {
     "title": "the page's name in the browser tab and in search results",
     "description": "the summary search engines show",
@@ -187,8 +184,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
     try:
         data = load_yaml(match.group(1))
     except YamlSyntaxError as error:
-        line = _opening_line(match.group(1)) or error.line
-        return [Problem(file, line + 1, error.message.replace("the file", "the front matter", 1))]
+        return [Problem(file, error.line + 1, error.message.replace("the file", "the front matter", 1))]
     except YamlProblems as error:
         return [Problem(file, line + 1, message.replace("the file", "the front matter", 1)) for line, message in error.problems]
     if not isinstance(data, LineMap):
@@ -209,18 +205,6 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
-
-
-def _opening_line(text: str) -> int | None:
-    """The line where an unclosed [ or { was opened: the parser reports the line after it."""
-    try:
-        yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a SafeLoader
-    except yaml.MarkedYAMLError as error:
-        if error.context_mark is not None and (error.context or "").startswith("while parsing a flow"):
-            return error.context_mark.line + 1
-    except yaml.YAMLError:
-        pass
-    return None
 
 
 def _shown(value: object) -> str:

@@ -15,6 +15,7 @@ No MkDocs import: the data layer can be used and tested on its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -144,12 +145,72 @@ def with_syntax_errors(text: str, read: Callable):
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         problem = " ".join(" ".join(part.split()) for part in (error.context, error.problem) if part)
+        advice = syntax_advice(error, text)
+        if advice:
+            line, problem = advice[0], f"{problem}; {advice[1]}"
         raise YamlSyntaxError(line, f"the file is not valid YAML: {problem}") from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         raise YamlSyntaxError(line, f"the file contains a character YAML does not allow: {error.character!r}") from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(1, "the file is not valid YAML: " + " ".join(str(error).split())) from None
+
+
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")  # YAML 1.1's line breaks, which the marks count
+
+
+def _line_at(text: str, index: int) -> str:
+    """The line of `text` that holds the character at `index`."""
+    start = max((match.end() for match in _LINE_BREAK.finditer(text, 0, index)), default=0)
+    end = _LINE_BREAK.search(text, index)
+    return text[start: end.start() if end else len(text)]
+
+
+def _quoted(value: str) -> str:
+    """`value` as YAML text in quotes (the editor's own text, to copy)."""
+    if len(value) > 60:
+        value = value[:59] + "…"
+    return f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value or "\\" in value else f'"{value}"'
+
+
+_ALIGN = ("this line is not lined up with the lines around it: "
+          "indent each field of an entry by the same number of spaces")
+
+
+def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | None:
+    """(line, what to do) for the usual mistakes behind a parser error, or None.
+
+    libyaml's words name the rule that broke ("did not find expected key"), not the
+    editor's mistake. Its marks give the place: the problem's, and the context's, which is
+    where an unclosed quote or bracket was opened. Both loaders' wordings are matched.
+    """
+    mark, context = error.problem_mark, error.context_mark
+    if mark is None:
+        return None
+    said = f"{error.context or ''} {error.problem or ''}"
+    here = _line_at(text, mark.index)
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    if "\t" in indent or "tab character" in said or "'\\t'" in said:
+        return mark.line + 1, "the line is indented with a tab: YAML indents with spaces only"
+    if "quoted scalar" in said and context is not None and ("end of stream" in said or "document" in said):
+        quote = text[context.index: context.index + 1]
+        return context.line + 1, f"the quotation mark {quote} opened on this line is not closed: end the text with the same mark"
+    if "escape" in said:
+        return mark.line + 1, ("inside double quotes a backslash starts an escape such as \\n: "
+                               "write \\\\ for a backslash, or use single quotes")
+    if "cannot start any token" in said and text[mark.index: mark.index + 1] in ("@", "`"):
+        return mark.line + 1, "a text cannot start with @ or `: put it in quotes"
+    if "flow sequence" in said or "flow mapping" in said:
+        line = context.line + 1 if context is not None else mark.line + 1
+        return line, "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"
+    if "mapping values are not allowed" in said:
+        value = here.split(": ", 1)[1].strip() if ": " in here else ""
+        if ": " in value:
+            return mark.line + 1, f"a text with ': ' in it must be in quotes, such as {_quoted(value)}"
+        return mark.line + 1, _ALIGN
+    if "expected key" in said or "'-' indicator" in said or "<block end>" in said:
+        return mark.line + 1, _ALIGN
+    return None
 
 
 def _load_composed(text: str, max_nesting: int):

@@ -87,9 +87,10 @@ def test_a_page_may_name_only_a_page_template(template, shown):
      "f.md:1: the front matter opened on this line is not closed: add a line --- after its last field"),
     ("---\n---\n# Teemat\n", "f.md:1: the front matter is empty: it needs title: and description:"),
     ("---\ntitle: [Teemat\ndescription: D.\n---\n",
-     "f.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'"),
+     "f.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'; a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
     ("---\ntitle: Teemat\ndescription: D: E\n---\n",
-     "f.md:3: the front matter is not valid YAML: mapping values are not allowed in this context"),
+     "f.md:3: the front matter is not valid YAML: mapping values are not allowed in this context; "
+     "a text with ': ' in it must be in quotes, such as \"D: E\""),
     ("---\n- Teemat\n---\n", "f.md:2: the front matter must be fields such as 'title: …', got a list (['Teemat']: put text in quotes)"),
     ("---\ntitle: Teemat\n---\n", "f.md:1: the front matter needs 'description': the summary search engines show"),
     ("---\ndescription: D.\ntitle:\n---\n", "f.md:3: title: expected text, got nothing"),
@@ -421,7 +422,7 @@ def test_broken_front_matter_stops_the_build(tmp_path):
         "docs/accessibility.fi.md:1: the page has no front matter: start the file with a line ---, then title: and description:, then another line ---",
         "docs/cities.en.md:1: the front matter opened on this line is not closed: add a line --- after its last field",
         "docs/privacy.en.md:1: the front matter needs 'description': the summary search engines show",
-        "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
+        "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'; a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes",
     ]
 
 

@@ -122,7 +122,8 @@ def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path
         "docs/images/page.png: is not a PNG image by its content",
         f"docs/javascripts/evil.js: {ANOTHER_KIND}",
         "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find "
-        "expected ',' or ']'",
+        "expected ',' or ']'; a value that starts with [ or { is read as a list or mapping: close it, or put "
+        "the text in quotes",
         f"docs/x/evil.html: {ONLY_IMAGES}write a page as name.fi.md and name.en.md instead",
     ]
     assert "The site's files have 7 problems:" in output

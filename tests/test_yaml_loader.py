@@ -144,6 +144,21 @@ def test_arbitrary_text_loads_or_fails_as_before(text):
     assert_same(text)
 
 
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mangled(), st.text(alphabet=st.sampled_from(list("ab1 :-[]{},\n\r\t&*!?'\"#|>@`\\\x85\u2028")),
+                                    max_size=80)))
+def test_a_broken_document_is_one_problem_with_a_line_never_a_traceback(text):
+    # The advice added to the parser's words (syntax_advice) reads the text at the parser's
+    # marks: it must never fail itself, and its line must be one of the file's.
+    try:
+        load_yaml(text)
+    except YamlSyntaxError as error:
+        assert 1 <= error.line <= len(_yaml._LINE_BREAK.split(text)) + 1, (error, text)
+        assert error.message.startswith(("the file is not valid YAML: ", "the file contains a character", "a value with an explicit tag"))
+    except YamlProblems:
+        pass
+
+
 @pytest.mark.parametrize("depth", [1, 3, MAX_NESTING, MAX_NESTING + 1, 500])
 def test_nesting_limit_as_before(depth):
     assert_same("[" * depth + "]" * depth)
