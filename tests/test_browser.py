@@ -124,7 +124,7 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.evaluate("document.documentElement.lang") == other
 
 
-SEARCH_STARTING = {"fi": "Haku käynnistyy", "en": "Initializing search"}
+SEARCH_STARTING = {"fi": "Haku käynnistyy", "en": "Initialising search"}
 SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No matching documents"}
 
 

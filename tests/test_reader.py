@@ -359,7 +359,7 @@ def test_partners_headings_do_not_repeat_the_cards(site, lang):
     doc = soup(site, LANGUAGE_PREFIX[lang] + "partners/")
     listing = doc.select_one(".site-partners")
     headings = [h.get_text(strip=True) for h in listing.find_all("h2")]
-    assert headings == {"fi": ["Julistuksen osapuolet", "Liittyvät tahot, eivät julistuksen osapuolia"],
+    assert headings == {"fi": ["Julistuksen osapuolet", "Muut yhteistyötahot (eivät julistuksen osapuolia)"],
                         "en": ["Parties to the declaration", "Related organisations, not parties to the declaration"]}[lang]
     cards = [h.get_text(strip=True) for h in listing.find_all("h3")]
     assert not set(headings) & set(cards)

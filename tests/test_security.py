@@ -102,7 +102,7 @@ def test_listings_show_hostile_data_as_text_and_json_ld_stays_json(hostile_site,
 
 def _search(page, query: str) -> str:
     page.locator("input.md-search__input").click()
-    wait_until(page, "!document.querySelector('.md-search-result__meta').textContent.match(/käynnistyy|Initializing/)", timeout=10000)
+    wait_until(page, "!document.querySelector('.md-search-result__meta').textContent.match(/käynnistyy|Initialising/)", timeout=10000)
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     page.wait_for_timeout(300)
