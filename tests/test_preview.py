@@ -66,6 +66,10 @@ def test_the_404_page_shows_the_banner_in_every_language(preview):
     assert banners == BANNERS
 
 
+def test_a_preview_has_no_security_contact_of_its_own(preview):
+    assert not (preview / ".well-known").exists()
+
+
 @pytest.mark.parametrize("lang", LANGUAGE_PREFIX)
 def test_a_new_page_not_yet_in_mains_navigation_is_in_the_preview(preview, lang):
     doc = BeautifulSoup((preview / LANGUAGE_PREFIX[lang] / "news/index.html").read_text("utf-8"), "html.parser")

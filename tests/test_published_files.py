@@ -137,11 +137,15 @@ def test_new_images_are_published_and_files_mkdocs_leaves_out_are_not_refused(tm
     (root / "docs/images/map.webp").write_bytes(WEBP)
     (root / "docs/.well-known").mkdir()
     (root / "docs/.well-known/security.txt").write_text("Contact: mailto:x@example.org\n")
+    (root / "docs/.well-known/assetlinks.json").write_text("[]\n")
     (root / "docs/images/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     result, output = build(root)
     assert result.returncode == 0, output
     site = root / "site"
     assert (site / "images/photos/signing.jpg").read_bytes() == JPEG
     assert (site / "images/map.webp").read_bytes() == WEBP
-    assert not (site / ".well-known").exists() and not (site / "images/.DS_Store").exists()
+    assert not (site / "images/.DS_Store").exists()
+    # An editor's .well-known/ is not copied: the security contact is the site's own (hooks/security_txt.py).
+    assert [path.name for path in (site / ".well-known").iterdir()] == ["security.txt"]
+    assert "mailto:x@example.org" not in (site / ".well-known/security.txt").read_text("utf-8")
 

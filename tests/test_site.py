@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import re
+import sys
+import urllib.request
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SOURCE_DATE_EPOCH, TEST_REPO_URL, all_pages, build_site
 from tools.workspace import copy_site
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from security_txt import security_txt_fields, valid_days  # noqa: E402
 
 NAV_LABELS = {
     "fi": ["Etusivu", "Julistus", "Teemat", "Kaupungit", "Tapahtumat", "Kumppanit"],
@@ -215,6 +223,7 @@ def test_without_a_repository_there_is_no_repository_link_and_no_invented_name(t
         html = path.read_text("utf-8")
         assert "https://github.com/" not in html and "helsinki-london" not in html, path
         assert "/issues" not in html, f"{path}: a feedback link to an issue tracker that does not exist"
+    assert not (root / "site" / SECURITY_TXT).exists(), "a security contact nobody checked"
 
 
 def test_the_repository_comes_from_github_actions(tmp_path):
@@ -226,3 +235,58 @@ def test_the_repository_comes_from_github_actions(tmp_path):
     doc = BeautifulSoup((root / "site/themes/index.html").read_text("utf-8"), "html.parser")
     edit = [a["href"] for a in doc.find_all("a", href=True) if "/edit/" in a["href"]]
     assert edit == ["https://github.com/city/declaration-site/edit/main/docs/themes.fi.md"]
+    assert security_txt(root / "site")["Contact"] == "https://github.com/city/declaration-site/security/advisories/new"
+
+
+# ---------------------------------------------------------------- /.well-known/security.txt (RFC 9116)
+
+SECURITY_TXT = ".well-known/security.txt"
+
+
+def security_txt(site_dir: Path) -> dict[str, str]:
+    """The file's fields; each line is one `Field: value`."""
+    lines = (site_dir / SECURITY_TXT).read_text("utf-8").splitlines()
+    fields = dict(line.split(": ", 1) for line in lines)
+    assert len(fields) == len(lines), lines
+    return fields
+
+
+def test_the_site_says_where_to_report_a_security_problem(site):
+    built = datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), tz=timezone.utc)
+    assert security_txt(site.dir) == {
+        "Contact": f"{TEST_REPO_URL}/security/advisories/new",  # GitHub's private reporting (SECURITY.md)
+        "Expires": f"{built + timedelta(days=180):%Y-%m-%dT%H:%M:%SZ}",  # mkdocs.yml extra.security_txt
+        "Preferred-Languages": "fi, en",
+        "Canonical": site.url + SECURITY_TXT,
+        "Policy": f"{TEST_REPO_URL}/security/policy",
+    }
+    with urllib.request.urlopen(site.url + SECURITY_TXT) as response:
+        assert response.headers.get_content_type() == "text/plain"
+    sitemap = (site.dir / "sitemap.xml").read_text("utf-8")
+    assert "security.txt" not in sitemap
+
+
+@pytest.mark.parametrize("repository,expected", [
+    ("https://github.com/city/site", "https://github.com/city/site/security/advisories/new"),
+    ("https://github.example.org/city/site", None),  # not GitHub's reporting form: no address is guessed
+    ("https://gitlab.com/city/site", None),
+    ("https://github.com/city", None),
+    (None, None),
+])
+def test_the_contact_is_only_an_address_that_exists(repository, expected):
+    fields = security_txt_fields(repository, "https://example.org/", datetime(2026, 1, 1, tzinfo=timezone.utc), 180, ["fi", "en"])
+    assert (dict(fields)["Contact"] if fields else None) == expected
+
+
+@pytest.mark.parametrize("setting", [None, {}, "180", {"valid_days": 0}, {"valid_days": 365}, {"valid_days": "180"}, {"valid_days": True}])
+def test_a_wrong_validity_in_mkdocs_yml_says_what_is_expected(setting):
+    with pytest.raises(PluginError, match=r"^mkdocs.yml: extra.security_txt.valid_days: expected a number of days from 1 to 364, got "):
+        valid_days(SimpleNamespace(extra={"security_txt": setting} if setting is not None else {}))
+
+
+def test_the_only_hidden_path_in_the_site_is_the_security_contact(site):
+    # deploy.yml uploads main's site with include-hidden-files, for .well-known/: nothing else
+    # starting with a dot may ride along.
+    hidden = sorted(path.relative_to(site.dir).as_posix() for path in site.dir.rglob(".*"))
+    assert hidden == [".well-known"], hidden
+    assert [path.name for path in (site.dir / ".well-known").iterdir()] == ["security.txt"]

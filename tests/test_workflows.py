@@ -198,6 +198,18 @@ def test_only_main_is_published_and_only_after_the_tests():
     assert deploy["needs"] == "assemble" and deploy["environment"]["name"] == "github-pages"
 
 
+def test_mains_well_known_files_reach_pages_and_a_previews_do_not():
+    """upload-artifact and upload-pages-artifact leave out every path starting with a dot unless
+    told otherwise, and /.well-known/security.txt is one (hooks/security_txt.py)."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    kept = next(step for step in jobs["build"]["steps"] if step.get("with", {}).get("name") == "site-main")
+    pages = next(step for step in jobs["assemble"]["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert kept["with"].get("include-hidden-files") is True, "main's site loses .well-known/ on its way to the assembly"
+    assert pages["with"].get("include-hidden-files") is True, "the Pages artifact loses .well-known/"
+    preview = next(step for step in jobs["preview"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert "include-hidden-files" not in preview["with"], "a preview has no hidden files to publish"
+
+
 def test_a_preview_is_built_by_mains_code_before_any_of_the_branchs_code_can_run():
     """The preview job checks out the pull request, then, before Python is even set up, makes
     every file that is not content main's (tools/preview_tree.py, main's own copy, run
