@@ -64,26 +64,29 @@ def test_yaml_syntax_error_names_its_line():
 # libyaml's own words name the rule, not the mistake: each message also says what to do,
 # on the line where the mistake is (an unclosed quote: the line where it was opened).
 BLOCK_EVENT = "events:\n  - id: a\n    title:\n      fi: Otsikko\n      en: Title\n"
+TAB = "indented with a tab: YAML indents with spaces only"
+ALIGN = "this line is not lined up with the lines around it: indent each field of an entry by the same number of spaces"
+QUOTE = "the quotation mark {} opened on this line is not closed: end the text with the same mark"
+AT_OR_BACKTICK = "a text cannot start with @ or `: put it in quotes"
+
+
+def block_event(old: str, new: str) -> str:
+    return BLOCK_EVENT.replace(old, new)
 
 
 @pytest.mark.parametrize("text,line,advice", [
-    ("events:\n\t- id: a\n", 2, "indented with a tab: YAML indents with spaces only"),
-    (BLOCK_EVENT.replace("      en:", "    \ten:"), 5, "indented with a tab: YAML indents with spaces only"),
-    (BLOCK_EVENT.replace("en: Title", "en: Event: the start"), 5,
-     "a text with ': ' in it must be in quotes, such as \"Event: the start\""),
-    (BLOCK_EVENT.replace("fi: Otsikko", 'fi: "Otsikko'), 4,
-     "the quotation mark \" opened on this line is not closed: end the text with the same mark"),
-    (BLOCK_EVENT.replace("fi: Otsikko", "fi: 'Otsikko"), 4,
-     "the quotation mark ' opened on this line is not closed: end the text with the same mark"),
-    (BLOCK_EVENT.replace("fi: Otsikko", 'fi: "C:\\data"'), 4,
+    ("events:\n\t- id: a\n", 2, TAB),
+    (block_event("      en:", "    \ten:"), 5, TAB),
+    (block_event("en: Title", "en: Event: the start"), 5, "a text with ': ' in it must be in quotes, such as \"Event: the start\""),
+    (block_event("fi: Otsikko", 'fi: "Otsikko'), 4, QUOTE.format('"')),
+    (block_event("fi: Otsikko", "fi: 'Otsikko"), 4, QUOTE.format("'")),
+    (block_event("fi: Otsikko", 'fi: "C:\\data"'), 4,
      "inside double quotes a backslash starts an escape such as \\n: write \\\\ for a backslash, or use single quotes"),
-    (BLOCK_EVENT.replace("fi: Otsikko", "fi: @helsinki"), 4, "a text cannot start with @ or `: put it in quotes"),
-    (BLOCK_EVENT.replace("fi: Otsikko", "fi: `koodi`"), 4, "a text cannot start with @ or `: put it in quotes"),
-    (BLOCK_EVENT.replace("    title:", "  title:"), 3,
-     "this line is not lined up with the lines around it: indent each field of an entry by the same number of spaces"),
-    (BLOCK_EVENT.replace("      en:", "     en:"), 5,
-     "this line is not lined up with the lines around it: indent each field of an entry by the same number of spaces"),
-    (BLOCK_EVENT.replace("fi: Otsikko", "fi: [Luonnos"), 4,
+    (block_event("fi: Otsikko", "fi: @helsinki"), 4, AT_OR_BACKTICK),
+    (block_event("fi: Otsikko", "fi: `koodi`"), 4, AT_OR_BACKTICK),
+    (block_event("    title:", "  title:"), 3, ALIGN),
+    (block_event("      en:", "     en:"), 5, ALIGN),
+    (block_event("fi: Otsikko", "fi: [Luonnos"), 4,
      "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
 ])
 def test_a_yaml_syntax_error_says_what_to_do(text, line, advice):
