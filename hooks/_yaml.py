@@ -129,11 +129,18 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
     """
     try:
         return with_syntax_errors(text, lambda: _load_from_events(text, max_nesting, each_entry))
-    except (ValueError, TypeError, OverflowError) as error:
+    except (ValueError, TypeError, OverflowError, IndexError, KeyError) as error:
         # PyYAML's constructors raise these for a value whose explicit tag does not fit it
-        # (`!!int 7no`); they carry no position, so the first explicit tag's line is named.
+        # (`!!int 7no`, an empty `!!int ''`, `!!bool maybe`); they carry no position, so the
+        # first explicit tag's line is named.
         tagged = next((number for number, line in enumerate(text.splitlines(), 1) if "!!" in line), 1)
-        raise YamlSyntaxError(tagged, f"a value with an explicit tag cannot be read ({' '.join(str(error).split())}): "
+        if isinstance(error, IndexError):
+            why = "it is empty"
+        elif isinstance(error, KeyError):
+            why = f"{error.args[0]!r} is not a value of its type"
+        else:
+            why = " ".join(str(error).split())
+        raise YamlSyntaxError(tagged, f"a value with an explicit tag cannot be read ({why}): "
                                       "remove the tag (such as !!int) and write the value plainly") from None
 
 
