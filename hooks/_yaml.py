@@ -71,7 +71,15 @@ class _LineLoader(_BaseLoader):
     pass
 
 
+def _of_kind(node, kind: type, name: str) -> None:
+    """PyYAML's own check (its constructors make it, ours replace them): `!!seq x` is a text
+    tagged as a list, an error with its place rather than a traceback."""
+    if not isinstance(node, kind):
+        raise yaml.constructor.ConstructorError(None, None, f"expected a {name} node, but found {node.id}", node.start_mark)
+
+
 def _construct_mapping(loader, node):
+    _of_kind(node, yaml.MappingNode, "mapping")
     loader.flatten_mapping(node)
     mapping = LineMap()
     mapping.line = node.start_mark.line + 1
@@ -89,6 +97,7 @@ def _construct_mapping(loader, node):
 
 
 def _construct_sequence(loader, node):
+    _of_kind(node, yaml.SequenceNode, "sequence")
     items = LineList(loader.construct_object(child, deep=True) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -217,6 +226,8 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
         return mark.line + 1, _ALIGN
     if "expected key" in said or "'-' indicator" in said or "<block end>" in said:
         return mark.line + 1, _ALIGN
+    if "node, but found" in said:  # a tag that does not fit its value: `!!seq x`, `!!str [1]`
+        return mark.line + 1, "remove the tag (such as !!seq) and write the value plainly"
     return None
 
 

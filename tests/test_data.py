@@ -86,6 +86,7 @@ def block_event(old: str, new: str) -> str:
     (block_event("fi: Otsikko", "fi: `koodi`"), 4, AT_OR_BACKTICK),
     (block_event("    title:", "  title:"), 3, ALIGN),
     (block_event("      en:", "     en:"), 5, ALIGN),
+    (block_event("fi: Otsikko", "fi: !!seq Otsikko"), 4, "remove the tag (such as !!seq) and write the value plainly"),
     (block_event("fi: Otsikko", "fi: [Luonnos"), 4,
      "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
 ])

@@ -150,6 +150,9 @@ def test_arbitrary_text_loads_or_fails_as_before(text):
 @example("title: !!int |7\n")  # an empty value: PyYAML's constructor fails with IndexError
 @example("title: !!float ''\n")
 @example("open: !!bool maybe\n")  # KeyError
+@example("title: !!seq x\n")  # a list's tag on a text: the loader's own constructors
+@example("title: !!seq {fi: a}\n")
+@example("title: !!map [a]\n")
 def test_a_broken_document_is_one_problem_with_a_line_never_a_traceback(text):
     # The advice added to the parser's words (syntax_advice) reads the text at the parser's
     # marks: it must never fail itself, and its line must be one of the file's.
