@@ -9,8 +9,8 @@ build run can be reported together:
   images whose content matches their name (an HTML file or an SVG with a script would run
   at the site's address);
 - `front_matter_problems`: front matter that is missing, not closed, not valid YAML, not a
-  mapping, without a non-empty `title` and `description`, or naming a template that is not
-  a page template;
+  mapping, without a non-empty `title` and `description`, naming a template that is not
+  a page template, or with a field the site does not use or one the theme cannot read;
 - `scan_html` and `marker_findings`: raw HTML that runs scripts or loads other content,
   and listing markers that are miswritten, misplaced, repeated or missing. These read the
   rendered HTML, where code blocks are already escaped text; `locate` maps each finding
@@ -19,6 +19,7 @@ build run can be reported together:
 
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import re
@@ -166,6 +167,10 @@ REQUIRED_FIELDS = {
     "title": "the page's name in the browser tab and in search results",
     "description": "the summary search engines show",
 }
+# The other fields a page may set, which the theme's templates and hooks/contents.py read: a
+# value of another kind would end the build in a traceback inside them.
+HIDDEN_PARTS = ("navigation", "toc", "footer", "feedback", "path", "tags")  # Material's `hide:` values
+PAGE_FIELDS = (*REQUIRED_FIELDS, "template", "hide", "search")
 
 
 def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",)) -> list[Problem]:
@@ -198,6 +203,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             problems.append(Problem(file, 1, f"the front matter needs '{field}': {purpose}"))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: expected text, got {_shown(value)}"))
+    problems += _theme_field_problems(data, file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
     if "template" in data and data.get("template") not in templates:
@@ -205,6 +211,43 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
+    """Unknown fields, and `hide:` and `search:` of a kind the theme cannot read."""
+    problems = []
+    for key in data:
+        line = data.line_of(key) + 1
+        value = data[key]
+        if value is None and key in ("hide", "search"):
+            continue  # an empty field sets nothing
+        if key not in PAGE_FIELDS:
+            close = difflib.get_close_matches(str(key), PAGE_FIELDS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(file, line, f"{key}: is not a field of a page here (the fields are "
+                                                f"{', '.join(PAGE_FIELDS)}): remove it{hint}"))
+        elif key == "hide" and not (isinstance(value, list) and all(item in HIDDEN_PARTS for item in value)):
+            problems.append(Problem(file, line, f"hide: expected a list of what to hide on this page, from "
+                                                f"{', '.join(HIDDEN_PARTS)} (such as hide: [toc]); got {_got(value)}"))
+        elif key == "search" and not _search_setting(value):
+            problems.append(Problem(file, line, "search: expected exclude: true (the page is left out of the search) "
+                                                f"or boost: a number; got {_got(value)}"))
+    return problems
+
+
+def _search_setting(value: object) -> bool:
+    """Material's `search:` of a page: a mapping of exclude (true or false) and boost (a number)."""
+    return isinstance(value, dict) and bool(value) and all(
+        (key == "exclude" and isinstance(setting, bool))
+        or (key == "boost" and type(setting) in (int, float))
+        for key, setting in value.items())
+
+
+def _got(value: object) -> str:
+    """A value as the editor wrote it: a list or mapping plainly, a single value with its kind."""
+    if isinstance(value, (list, dict)):
+        return repr(list(value) if isinstance(value, list) else dict(value))
+    return f"{value!r} ({type(value).__name__})"
 
 
 def _shown(value: object) -> str:

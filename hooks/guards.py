@@ -4,8 +4,8 @@ Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, ho
 page files without their language in the name; files under docs/ that the site must not
 publish (anything but its own code, and images checked by their content: mkdocs.yml
 `extra.published_files`); front matter that is missing, not closed, not valid YAML, without
-`title` and `description`, or naming a template that is not a page template (mkdocs.yml
-`extra.page_templates`); raw HTML that runs scripts or loads other content (the list is in
+`title` and `description`, naming a template that is not a page template (mkdocs.yml
+`extra.page_templates`) or with another field than those a page may set; raw HTML that runs scripts or loads other content (the list is in
 hooks/_pages.py and the editors' guides); and listing markers that are unknown,
 miswritten, on another page, repeated or missing (which page each marker belongs on is set
 in mkdocs.yml `extra.markers`).

@@ -102,6 +102,36 @@ def test_broken_front_matter_is_one_problem_on_its_line(text, expected):
     assert messages(front_matter_problems(text, "f.md")) == [expected]
 
 
+# Fields the theme reads from a page's front matter: a value of the wrong kind ended in a
+# traceback inside Material's templates or hooks/contents.py (hide: 5, search: 5, icon: 5).
+FIELDS = "title, description, template, hide, search"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("hide: 5", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
+                "feedback, path, tags (such as hide: [toc]); got 5 (int)"),
+    ("hide: [toc, menu]", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
+                          "feedback, path, tags (such as hide: [toc]); got ['toc', 'menu']"),
+    ("hide: !!binary aGk=", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
+                            "feedback, path, tags (such as hide: [toc]); got b'hi' (bytes)"),
+    ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number; got 5 (int)"),
+    ("search: {exclude: maybe}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
+                                 "a number; got {'exclude': 'maybe'}"),
+    ("icon: 5", f"f.md:4: icon: is not a field of a page here (the fields are {FIELDS}): remove it"),
+    ("descripton: D.", f"f.md:4: descripton: is not a field of a page here (the fields are {FIELDS}): remove it "
+                       "(did you mean 'description'?)"),
+])
+def test_a_field_the_theme_reads_must_have_the_right_kind_of_value(line, expected):
+    text = f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n# Teemat\n"
+    assert messages(front_matter_problems(text, "f.md")) == [expected]
+
+
+@pytest.mark.parametrize("line", ["hide: [toc]", "hide:\n  - navigation\n  - toc", "hide:", "search: {exclude: true}",
+                                  "search:\n  boost: 2"])
+def test_the_fields_the_site_uses_are_accepted(line):
+    assert front_matter_problems(f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n", "f.md") == []
+
+
 def test_front_matter_of_a_list_title_says_to_quote():
     [problem] = front_matter_problems("---\ntitle: [Teemat]\ndescription: D.\n---\n", "f.md")
     assert str(problem) == "f.md:2: title: expected text, got a list (['Teemat']: put text in quotes)"
@@ -422,6 +452,7 @@ def test_broken_front_matter_stops_the_build(tmp_path):
         "docs/accessibility.fi.md:1: the page has no front matter: start the file with a line ---, then title: and description:, then another line ---",
         "docs/cities.en.md:1: the front matter opened on this line is not closed: add a line --- after its last field",
         "docs/privacy.en.md:1: the front matter needs 'description': the summary search engines show",
+        "docs/privacy.en.md:3: summary: is not a field of a page here (the fields are title, description, template, hide, search): remove it",
         "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'; a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes",
     ]
 
