@@ -173,6 +173,30 @@ def citations(markdown_source: str) -> list[Citation]:
     ]
 
 
+# What an editor may have meant as a citation: "[[" then "cite" in any case, spaces allowed.
+CITATION_ATTEMPT = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
+
+
+def miswritten_citation_messages(file: str, markdown_source: str) -> list[str]:
+    """One line per citation that is not written exactly [[cite:ID]]: the build would show it
+    to readers as it stands."""
+    written = {match.start() for match in CITATION.finditer(markdown_source)}
+    return [
+        f"{file}:{markdown_source.count(chr(10), 0, attempt.start()) + 1}: "
+        f"{_attempt_text(markdown_source, attempt.start())!r} is not a citation that the site can read: "
+        "write it as [[cite:ID]] with no spaces, such as [[cite:kuntalehti-2019-02]]"
+        for attempt in CITATION_ATTEMPT.finditer(markdown_source)
+        if attempt.start() not in written
+    ]
+
+
+def _attempt_text(markdown_source: str, start: int) -> str:
+    """The miswritten citation as the editor wrote it: up to its ]] on the same line, or its first word."""
+    rest = markdown_source[start:].split("\n", 1)[0]
+    end = rest.find("]]")
+    return rest[:end + 2] if 0 <= end < 60 else re.match(r"\[\[\s*\S*", rest).group(0)[:60]
+
+
 def unknown_citation_messages(file: str, found: list[Citation], known: dict[str, Source]) -> list[str]:
     """One line per citation of an id that data/sources.yml does not hold."""
     return [

@@ -1,8 +1,8 @@
 """Sources: citations in pages and the list of sources at the end of each page that cites.
 
 Owns: `data/sources.yml` (validated at the start of each build, every problem in one run);
-the `[[cite:ID]]` token in pages (an unknown id stops the build with the page's file and
-line); the check of `sources: [ID]` in data/events.yml and data/partners.yml; and the
+the `[[cite:ID]]` token in pages (an unknown id, or a citation written otherwise, stops the
+build with the page's file and line); the check of `sources: [ID]` in data/events.yml and data/partners.yml; and the
 "Lähteet" / "Sources" list, rendered by `partials/sources.html`, which also holds the
 superscript link each citation becomes. A page with a listing marker lists the sources
 its events or partners cite.
@@ -23,7 +23,7 @@ from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data, stop_with
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
     CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
-    unknown_citation_messages,
+    miswritten_citation_messages, unknown_citation_messages,
 )
 
 SOURCES_FILE = "sources.yml"
@@ -47,11 +47,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, config: MkDocsConfig):
-    """Stop on citations of unknown sources, every page's at once."""
+    """Stop on miswritten citations and citations of unknown sources, every page's at once."""
     known = known_sources(config)
     messages = []
     for file in files.documentation_pages():
-        messages += unknown_citation_messages(f"docs/{file.src_uri}", citations(file.content_string), known)
+        source = file.content_string
+        messages += miswritten_citation_messages(f"docs/{file.src_uri}", source)
+        messages += unknown_citation_messages(f"docs/{file.src_uri}", citations(source), known)
     if messages:
         raise PluginError("\n".join(messages))
     return files

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _data import SiteData, parse_events, parse_partners  # noqa: E402
 from _sources import (  # noqa: E402
     citations, data_citation_problems, format_source_date, load_sources, parse_source_date, parse_sources,
-    unknown_citation_messages,
+    miswritten_citation_messages, unknown_citation_messages,
 )
 
 LOCALES = ("fi", "en")
@@ -130,6 +130,16 @@ def test_citations_are_found_with_their_lines():
     ]
 
 
+@pytest.mark.parametrize("written", ["[[cite:kuntalehti-2019-02", "[[cite: kuntalehti-2019-02]]", "[[cite:kuntalehti-2019-02]",
+                                     "[[Cite:kuntalehti-2019-02]]", "[[ cite:kuntalehti-2019-02]]", "[[cite kuntalehti-2019-02]]"])
+def test_a_miswritten_citation_is_named_with_its_line_not_shown_to_readers(written):
+    text = f"---\ntitle: X\n---\n\n# X\n\nA fact.[[cite:kuntalehti-2019-02]]\nB.{written} C.\n"
+    shown = written[:40]
+    assert miswritten_citation_messages("docs/x.en.md", text) == [
+        f"docs/x.en.md:8: {shown!r} is not a citation that the site can read: write it as [[cite:ID]] "
+        "with no spaces, such as [[cite:kuntalehti-2019-02]]"]
+
+
 def test_events_and_partners_cite_known_sources_only():
     events, problems = parse_events(textwrap.dedent("""\
         events:
@@ -169,16 +179,18 @@ def test_sources_of_an_event_must_be_a_list_of_ids(value, field):
 
 def test_unknown_citations_stop_the_build_with_every_page_and_line(tmp_path):
     root = copy_site(tmp_path)
-    for name, bad in (("themes.en.md", "typo-source"), ("cities.en.md", "other-typo")):
+    for name, bad in (("themes.en.md", "[[cite:typo-source]]"), ("cities.en.md", "[[cite:other-typo]]"),
+                      ("declaration.en.md", "[[cite: kuntalehti-2019-02]]")):
         page = root / "docs" / name
         lines = page.read_text("utf-8").splitlines()
-        lines.insert(7, f"An added sentence.[[cite:{bad}]]")
+        lines.insert(7, f"An added sentence.{bad}")
         page.write_text("\n".join(lines) + "\n", "utf-8")
     result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert re.search(r"docs/themes\.en\.md:8: unknown source 'typo-source' \(known: [a-z0-9, -]*kuntalehti-2019-02", output), output
     assert "docs/cities.en.md:8: unknown source 'other-typo'" in output
+    assert "docs/declaration.en.md:8: '[[cite: kuntalehti-2019-02]]' is not a citation that the site can read" in output
 
 
 def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
