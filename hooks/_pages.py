@@ -290,6 +290,8 @@ THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component=
 LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
 STYLE_LOADS = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+UNCLOSED_COMMENT = ("an HTML comment that Markdown cannot hide: it is not closed with -->, or it has an empty "
+                    "line in it; readers would see it as text")
 
 
 @dataclass(frozen=True)
@@ -315,9 +317,12 @@ class _Scanner(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
         self.comments: list[str] = []
+        self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
+        if tag in ("code", "pre") and not raw.endswith("/>"):
+            self._in_code += 1
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
@@ -326,6 +331,16 @@ class _Scanner(HTMLParser):
             self.findings.extend(_attribute_findings(tag, name, value or "", raw))
 
     handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("code", "pre") and self._in_code:
+            self._in_code -= 1
+
+    def handle_data(self, data: str) -> None:
+        # Python-Markdown shows an HTML comment as text when no --> follows it, or when an
+        # empty line comes before its -->: "<!-- a draft" would be on the page.
+        if "<!--" in data and not self._in_code:
+            self.findings.append(Finding(UNCLOSED_COMMENT, (r"<!--(?![\s\S]*?-->)", r"<!--(?:(?!-->)[\s\S])*?\n[ \t]*\n")))
 
     def handle_comment(self, data: str) -> None:
         self.comments.append(data)

@@ -259,6 +259,22 @@ def test_comment_tricks_do_not_hide_a_script():
     ]
 
 
+UNCLOSED_COMMENT = ("an HTML comment that Markdown cannot hide: it is not closed with -->, or it has an empty "
+                    "line in it; readers would see it as text")
+
+
+@pytest.mark.parametrize("comment,line", [("<!-- a draft\n\n## More\n", 12), ("## More\n\nText <!-- a draft\n\nstill the draft --> end.\n", 14)])
+def test_a_comment_markdown_would_show_is_named_on_its_line(comment, line):
+    source = f"---\ntitle: T\ndescription: D.\n---\n\n# T\n\n<!-- data:events -->\n\nText.\n\n{comment}"
+    findings = scan_html(render(source.split("---\n", 2)[2]))
+    assert [finding.message for finding in findings] == [UNCLOSED_COMMENT]
+    assert messages(locate(source, findings, "f.md")) == [f"f.md:{line}: {UNCLOSED_COMMENT}"]
+
+
+def test_a_comment_shown_as_code_or_closed_without_an_empty_line_is_fine():
+    assert found("Write `<!--` to start a comment.\n\n```html\n<!-- a\n```\n\n<!-- a\nb -->\n\nText.\n") == []
+
+
 def test_html_shown_as_code_is_text():
     source = """\
         Inline `<script>alert(1)</script>` and `[x](javascript:alert(1))`.
