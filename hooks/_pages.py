@@ -28,6 +28,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
+
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -422,6 +424,43 @@ def scan_html(markup: str, comments: list[str] | None = None) -> list[Finding]:
     if comments is not None:
         comments.extend(scanner.comments)
     return scanner.findings
+
+
+# ------------------------------------------------------------------ ids
+
+# An id attribute inside a start tag: not `id="a"` written in the text or in code, which
+# Markdown leaves as it is. (A regular expression, not a parser: it reads every finished page.)
+ID_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^<>]*?\sid=(["'])(.*?)\1""", re.DOTALL)
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+_ATTR_LIST = re.compile(r"\{:?[^}]*\}\s*$")
+
+
+def duplicate_ids(html: str) -> list[str]:
+    """The ids that a page's HTML gives to more than one element, in the order they first repeat."""
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for match in ID_ATTRIBUTE.finditer(html):
+        value = match.group(2)
+        if value in seen and value not in repeated:
+            repeated.append(value)
+        seen.add(value)
+    return repeated
+
+
+def id_line(source: str, element_id: str) -> int | None:
+    """The line of the page source that gives `element_id`: `{ #id }`, `id="id"`, or a heading
+    whose automatic id it is; None if none does (outside code)."""
+    code = code_ranges(source, body_start(source))
+    explicit = re.compile(rf"""\{{[^}}]*#{re.escape(element_id)}(?![\w-])|\sid=["']{re.escape(element_id)}["']""")
+    offset = 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        position, offset = offset, offset + len(line) + 1
+        if _inside(position, code):
+            continue
+        heading = _HEADING.match(line)
+        if explicit.search(line) or (heading and slugify(_ATTR_LIST.sub("", heading.group(1)), "-") == element_id):
+            return number
+    return None
 
 
 # ------------------------------------------------------------------ markers

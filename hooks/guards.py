@@ -5,10 +5,11 @@ page files without their language in the name; files under docs/ that the site m
 publish (anything but its own code, and images checked by their content: mkdocs.yml
 `extra.published_files`); front matter that is missing, not closed, not valid YAML, without
 `title` and `description`, naming a template that is not a page template (mkdocs.yml
-`extra.page_templates`) or with another field than those a page may set; raw HTML that runs scripts or loads other content (the list is in
-hooks/_pages.py and the editors' guides); and listing markers that are unknown,
-miswritten, on another page, repeated or missing (which page each marker belongs on is set
-in mkdocs.yml `extra.markers`).
+`extra.page_templates`) or with another field than those a page may set; raw HTML that runs
+scripts or loads other content, and comments that Markdown would show as text (the list is in
+hooks/_pages.py and the editors' guides); listing markers that are unknown, miswritten, on
+another page, repeated or missing (which page each marker belongs on is set in mkdocs.yml
+`extra.markers`); and an id given twice on a page.
 
 Links and page file names stop the build in on_config, before MkDocs reads a file. The
 rest is reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the
@@ -17,7 +18,10 @@ mkdocs-static-i18n builds each language in its own pass: the files under docs/ a
 front matter of every language are checked in the first pass and stop it at once (a page
 without a proper title must not reach the templates, a refused file must not be copied),
 with the first language's raw HTML; raw HTML and markers are collected as each language is
-rendered and reported after the last language's pages are rendered.
+rendered and reported after the last language's pages are rendered. An id given twice is
+looked for in each finished page, since the site adds parts with ids of their own after the
+guards have read the page (the list of sources, the listings), and reported after every
+language's pages are written: the build fails, and the deploy publishes nothing.
 """
 
 from __future__ import annotations
@@ -33,13 +37,14 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, front_matter_problems, locate, marker_findings, page_stem, scan_html,
-    source_files, symlinks, unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, duplicate_ids, front_matter_problems, id_line, locate, marker_findings, page_stem,
+    scan_html, source_files, symlinks, unpublishable_files, unsuffixed_pages,
 )
+from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
 
 _sources: dict = {"key": None, "problems": []}  # files and front matter, read once per build run
-_run: dict = {"sources": [], "pages": []}  # problems waiting for on_env
+_run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -145,10 +150,30 @@ def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
     problems = _run["sources"] + _run["pages"]
     if last_pass or _run["sources"]:
-        _forget_run()
+        _run.update(sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)
     return env
+
+
+# An id given twice on a page can come from the page and from a part the site adds to it
+# later (the list of sources, a listing's headings), so it is looked for in the final page.
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    for element_id in duplicate_ids(output):
+        _run["ids"].append(Problem(
+            f"docs/{page.file.src_uri}", id_line(page.file.content_string, element_id),
+            f"the id '{element_id}' is on the page twice, so links to #{element_id} reach only the first: give "
+            f"this heading or element an id of its own, such as {{ #{element_id}-2 }} (the site itself may use "
+            "the id, as for the list of sources)"))
+    return output
+
+
+@event_priority(AFTER_ALL_LANGUAGES)  # every language's pages are written by then
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_final_pass(config):
+        problems, _run["ids"] = _run["ids"], []
+        if problems:
+            stop(problems)
 
 
 def on_build_error(error) -> None:
@@ -157,7 +182,7 @@ def on_build_error(error) -> None:
 
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
-    _run.update(sources=[], pages=[])
+    _run.update(sources=[], pages=[], ids=[])
 
 
 def stop(problems: list[Problem]) -> None:

@@ -19,8 +19,8 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    Finding, Problem, code_ranges, front_matter_problems, locate, marker_findings, scan_html, symlinks,
-    unsuffixed_pages, url_scheme,
+    Finding, Problem, code_ranges, duplicate_ids, front_matter_problems, id_line, locate, marker_findings, scan_html,
+    symlinks, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -453,6 +453,43 @@ def test_symlinks_and_unsuffixed_pages_stop_the_build_before_anything_is_written
     ]
     assert not (root / "site/images/p.txt").exists()
     assert "root:" not in output
+
+
+# ------------------------------------------------------------------ ids used twice on a page
+
+def test_ids_used_twice_are_found_in_the_final_page():
+    html = ('<h2 id="sources">Sources</h2><p id=\'a\'>x</p><div data-id="sources"></div>'
+            '<h2 id="sources">Lähteet</h2><span id="a"></span><i id="b"></i>'
+            '<p>Write id="b" twice: <code>id="b"</code></p><a class="x"\n   id="c"></a><a id="c">')
+    assert duplicate_ids(html) == ["sources", "a", "c"]
+
+
+@pytest.mark.parametrize("source,found", [
+    ("# T\n\nText.\n\n## Sources\n", 5),
+    ("# T\n\n## Lähteet { #sources }\n", 3),
+    ('# T\n\n<div id="sources" markdown>\n', 3),
+    ("# T\n\n```\n## Sources\n```\n", None),  # shown as code
+    ("# T\n", None),
+])
+def test_the_line_of_an_id_is_its_heading_or_its_attribute(source, found):
+    assert id_line(source, "sources") == found
+
+
+def test_a_heading_that_takes_an_id_of_the_site_stops_the_build(tmp_path):
+    # "## Sources" gets the id of the list of sources the page ends with: the page's
+    # citation links would reach the heading instead of the list.
+    root = copy_site(tmp_path / "copy")
+    lines = {}
+    for name, heading in (("cities.en.md", "## Sources"), ("cities.fi.md", "## Lähteet { #sources }")):
+        page = root / "docs" / name
+        page.write_text(page.read_text() + f"\n{heading}\n\nMore text.\n")
+        lines[name] = page.read_text().splitlines().index(heading) + 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [  # both languages' pages in one run
+        f"docs/{name}:{line}: the id 'sources' is on the page twice, so links to #sources reach only the first: "
+        "give this heading or element an id of its own, such as { #sources-2 } (the site itself may use the id, "
+        "as for the list of sources)" for name, line in lines.items()]
 
 
 def test_broken_front_matter_stops_the_build(tmp_path):
