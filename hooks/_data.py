@@ -328,6 +328,16 @@ _VISIBLE = re.compile(
 )
 
 
+# Embeddings, overrides and isolates change the order in which text is shown ("Trojan Source"):
+# "Helsinki" + U+202E + "txt.exe" reads as "Helsinkiexe.txt". Finnish and English never need them.
+DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def direction_control_message(char: str, holder: str = "the text") -> str:
+    return (f"{holder} holds U+{ord(char):04X}, a direction control that can show the text in another order "
+            "than it is written; remove it")
+
+
 def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     """Why `value` is not acceptable text for a field, or None."""
     if len(value) > limit:
@@ -340,6 +350,9 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
         if "\ud800" <= char <= "\udfff":
             return f"the text holds U+{ord(char):04X}, half of a surrogate pair, which is not a character"
         return f"the text holds the control character U+{ord(char):04X}; remove it"
+    direction = DIRECTION_CONTROL.search(value)
+    if direction:
+        return direction_control_message(direction.group())
     if not _VISIBLE.search(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None

@@ -30,6 +30,7 @@ from typing import Iterable, Mapping
 
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
+from _data import DIRECTION_CONTROL, direction_control_message
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -213,6 +214,13 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def direction_control_problems(text: str, file: str) -> list[Problem]:
+    """The first direction control on each line of a page's source (front matter included)."""
+    return [Problem(file, number, direction_control_message(match.group(), "the page"))
+            for number, line in enumerate(text.split("\n"), start=1)
+            for match in [DIRECTION_CONTROL.search(line)] if match]
 
 
 def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:

@@ -37,8 +37,8 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, duplicate_ids, front_matter_problems, id_line, locate, marker_findings, page_stem,
-    scan_html, source_files, symlinks, unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
+    marker_findings, page_stem, scan_html, source_files, symlinks, unpublishable_files, unsuffixed_pages,
 )
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
@@ -126,9 +126,10 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
         ]
+        texts = [(f.read_text(encoding="utf-8-sig"), f"docs/{name}") for f, name in zip(files, names)]
         front_matter = [
-            problem for f, name in zip(files, names)
-            for problem in front_matter_problems(f.read_text(encoding="utf-8-sig"), f"docs/{name}", templates)
+            problem for text, file in texts
+            for problem in front_matter_problems(text, file, templates) + direction_control_problems(text, file)
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter))
     return _sources["problems"]

@@ -123,6 +123,21 @@ def test_control_characters_are_refused(escape, code):
     assert (line, field) == (3, "events[id=e].title.fi") and f"U+{code}" in message
 
 
+@pytest.mark.parametrize("escape,code", [("\\u202e", "202E"), ("\\u202a", "202A"), ("\\u2066", "2066"), ("\\u2069", "2069")])
+def test_direction_controls_that_reorder_the_text_are_refused(escape, code):
+    # "Trojan Source": an override makes "Helsinki" + U+202E + "txt.exe" show as "Helsinkiexe.txt";
+    # the site's two languages are written left to right and never need one.
+    text = EVENT.replace("title: {fi: T, en: T}", f'title: {{fi: "Helsinki{escape}txt.exe", en: T}}')
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (3, "events[id=e].title.fi")
+    assert message == (f"the text holds U+{code}, a direction control that can show the text in another order "
+                       "than it is written; remove it")
+
+
+def test_a_soft_hyphen_in_a_long_finnish_word_is_text():
+    assert event_problems(EVENT.replace("title: {fi: T, en: T}", 'title: {fi: "kaupunki\\u00advertailu", en: T}')) == []
+
+
 def test_a_line_break_only_where_a_line_break_belongs():
     text = EVENT + '    description: {fi: "one\\ntwo", en: D}\n'
     assert event_problems(text) == []

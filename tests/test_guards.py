@@ -19,8 +19,8 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    Finding, Problem, code_ranges, duplicate_ids, front_matter_problems, id_line, locate, marker_findings, scan_html,
-    symlinks, unsuffixed_pages, url_scheme,
+    Finding, Problem, code_ranges, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
+    marker_findings, scan_html, symlinks, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -490,6 +490,26 @@ def test_a_heading_that_takes_an_id_of_the_site_stops_the_build(tmp_path):
         f"docs/{name}:{line}: the id 'sources' is on the page twice, so links to #sources reach only the first: "
         "give this heading or element an id of its own, such as { #sources-2 } (the site itself may use the id, "
         "as for the list of sources)" for name, line in lines.items()]
+
+
+def test_a_direction_control_in_a_page_is_named_with_its_line():
+    text = GOOD + "\nThe file is called Helsinki\u202etxt.exe here.\n\nAnd \u2067here\u2069.\n"
+    assert messages(direction_control_problems(text, "f.md")) == [
+        "f.md:8: the page holds U+202E, a direction control that can show the text in another order than it is "
+        "written; remove it",
+        "f.md:10: the page holds U+2067, a direction control that can show the text in another order than it is "
+        "written; remove it",
+    ]
+    assert direction_control_problems(GOOD + "\nkaupunki\u00advertailu\n", "f.md") == []
+
+
+def test_a_direction_control_in_a_page_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/themes.en.md", "# Themes\n", "# Themes\u202e\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == ["docs/themes.en.md:6: the page holds U+202E, a direction control that can show "
+                                     "the text in another order than it is written; remove it"]
 
 
 def test_broken_front_matter_stops_the_build(tmp_path):
