@@ -254,10 +254,10 @@ def _search_setting(value: object) -> bool:
 
 
 def _got(value: object) -> str:
-    """A value as the editor wrote it: a list or mapping plainly, a single value with its kind."""
+    """A value as the editor wrote it: a list or mapping plainly (a list is right here), else as `_shown`."""
     if isinstance(value, (list, dict)):
         return repr(list(value) if isinstance(value, list) else dict(value))
-    return f"{value!r} ({type(value).__name__})"
+    return _shown(value)
 
 
 def _shown(value: object) -> str:
