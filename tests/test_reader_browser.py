@@ -1,6 +1,7 @@
 """The microsite in Chromium: the name never cut at 360 px, not even with a reader's wider
 text spacing; tabs and drawer by mouse and keyboard; keyboard focus never under the header;
-axe with WCAG 2.2 AA on the home page and with the menu open; and print."""
+axe with WCAG 2.2 AA on the home page and with the menu open; fields in forced colours;
+and print."""
 
 from __future__ import annotations
 
@@ -96,6 +97,33 @@ def test_desktop_shows_the_full_name_and_tabs_without_a_left_column(site, browse
     context.close()
     assert [s["text"] for s in shown] == [name] and shown[0]["scroll"] <= shown[0]["client"]
     assert tabs_visible and not sidebar_visible and not menu_visible
+
+
+# A text field whose shape is only its background, as Material's search field is, shows no
+# edge when the reader's forced colours (Windows' contrast themes) replace the backgrounds.
+FIELDS_WITHOUT_AN_EDGE = """(() => {
+  const edged = e => { const s = getComputedStyle(e);
+    return ['Top', 'Bottom'].every(side => s[`border${side}Style`] !== 'none' && parseFloat(s[`border${side}Width`]) >= 1)
+      || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1); };
+  return [...document.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea, select')]
+    .filter(e => e.checkVisibility())
+    .filter(e => !edged(e) && !(e.form && edged(e.form)))
+    .map(e => e.getAttribute('aria-label') || e.name || e.className);
+})()"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_text_fields_keep_their_edges_in_forced_colours(site, browser, lang):
+    """WCAG 1.4.11: a field must be seen as a field in a contrast theme too."""
+    context = browser.new_context(viewport=DESKTOP, forced_colors="active")
+    page = context.new_page()
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    fields = page.locator("input, textarea, select").count()
+    without_an_edge = page.evaluate(FIELDS_WITHOUT_AN_EDGE)
+    context.close()
+    assert fields, "the page has no field to check"
+    assert without_an_edge == [], f"no edge in forced colours: {without_an_edge}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
