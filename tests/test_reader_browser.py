@@ -9,8 +9,9 @@ import re
 
 import pytest
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages
+from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages, built_and_served
 from chromium import DESKTOP, MOBILE, wait_until
+from tools.workspace import copy_site
 from test_browser import AXE_OPTIONS, AXE, describe_violations
 
 pytestmark = pytest.mark.browser
@@ -51,6 +52,46 @@ def test_nothing_scrolls_sideways_at_320_px(site, browser, lang, path):
     context.close()
     assert widths[0] <= widths[1], f"{path}: {widths[0]} px wide at 320 px"
     assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], shown
+
+
+# A word longer than a phone's screen, as Finnish compounds and web addresses can be.
+LONG_WORD = "Kaupunkidigitalisaatioyhteistyöjulistusallekirjoitustilaisuusjärjestelyt" * 2
+LONG_ADDRESS = "https://example.org/" + "a" * 150
+SIDEWAYS = """[...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+  .filter(e => !e.closest('.md-typeset__table'))  // a wide table scrolls in its own box
+  .map(e => `${e.tagName.toLowerCase()}.${e.className}`)"""
+
+
+@pytest.fixture(scope="module")
+def long_words_site(tmp_path_factory):
+    """The site with the long word in an event's title, place and text and a partner's."""
+    root = copy_site(tmp_path_factory.mktemp("long-words"))
+    events = (root / "data/events.yml").read_text("utf-8")
+    long_event = (f"  - id: long-words\n    title: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    start: 2019-03-01\n"
+                  f"    location: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    url: {LONG_ADDRESS}\n"
+                  f"    description: {{fi: {LONG_WORD} {LONG_ADDRESS}, en: {LONG_WORD} {LONG_ADDRESS}}}\n")
+    (root / "data/events.yml").write_text(events.replace("\nevents:\n", "\nevents:\n" + long_event, 1), "utf-8")
+    partners = (root / "data/partners.yml").read_text("utf-8")
+    long_partner = (f"  - id: long-words\n    name: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    city: other\n"
+                    f"    url: {LONG_ADDRESS}\n    description: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n")
+    (root / "data/partners.yml").write_text(partners.replace("\npartners:\n", "\npartners:\n" + long_partner, 1), "utf-8")
+    yield from built_and_served(root / "site", config=root / "mkdocs.yml")
+
+
+@pytest.mark.parametrize("lang,path", [(lang, LANGUAGE_PREFIX[lang] + p) for lang in LANGUAGES
+                                       for p in ("", "events/", "partners/")])
+def test_a_long_word_in_data_wraps_at_320_px(long_words_site, browser, lang, path):
+    """WCAG 1.4.10 Reflow with an editor's longest words: the listings wrap them, not the page."""
+    context, page = new_page(browser, {"width": 320, "height": 640})
+    page.goto(long_words_site.url + path)
+    text = page.inner_text("main")
+    too_wide = page.evaluate(SIDEWAYS)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    if path.endswith(("events/", "partners/")):
+        assert LONG_WORD[:40] in text, "the long word is not on the page"
+    assert too_wide == [] and widths[0] <= widths[1], f"{path or '/'}: {widths[0]} px wide at 320 px: {too_wide}"
 
 
 # WCAG 1.4.12's text spacing, as a reader's own style sheet or bookmarklet sets it.
