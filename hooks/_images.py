@@ -9,11 +9,12 @@ script or load anything. The partner logos (hooks/_logos.py) are checked the sam
 
 from __future__ import annotations
 
-import re
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
+
+from _css import first_fetch
 
 # The image kinds a page may show, by file name ending, and how each is recognised.
 IMAGE_KINDS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
@@ -21,7 +22,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 
 SVG_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
-_EXTERNAL_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 def image_kind(data: bytes) -> str | None:
@@ -91,7 +91,8 @@ def _unsafe_content(root: Element) -> str | None:
         target = (element.get("attributeName") or "").strip().lower().rsplit(":", 1)[-1]
         if name.lower() in SVG_ANIMATIONS and (target == "href" or target.startswith("on")):
             return f"an <{name}> that changes {target}"
-        if name.lower() == "style" and (_EXTERNAL_URL.search(element.text or "") or "@import" in (element.text or "")):
+        # All of the style sheet's text: the browser reads the text after a child element too.
+        if name.lower() == "style" and first_fetch("".join(element.itertext()), fragments_allowed=True):
             return "a style that loads another file"
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1].lower()
@@ -99,6 +100,10 @@ def _unsafe_content(root: Element) -> str | None:
                 return f"an event handler attribute {local}=\"...\" on <{name}>"
             if local == "href" and not value.strip().startswith("#"):
                 return f"a link to {value[:60]!r} on <{name}> (only #fragment links inside the file are allowed)"
-            if _EXTERNAL_URL.search(value):
-                return f"a url(...) that is not a #fragment in {local}=\"...\" on <{name}>"
+            # Every attribute: the style attribute and presentation attributes (fill, filter,
+            # cursor, …) are CSS.
+            fetch = first_fetch(value, fragments_allowed=True)
+            if fetch:
+                shown = "a url(...) that is not a #fragment" if fetch == "url(" else fetch
+                return f"{shown} in {local}=\"...\" on <{name}>"
     return None

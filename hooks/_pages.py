@@ -30,6 +30,7 @@ from typing import Iterable, Mapping
 
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
+from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -298,7 +299,6 @@ THEME_NAME_PREFIX = "__"  # Material's own ids: __config, __search, __drawer, __
 THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component="search", ...
 # Attributes whose address the browser loads at once (a link's href waits for a click).
 LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
-STYLE_LOADS = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 UNCLOSED_COMMENT = ("an HTML comment that Markdown cannot hide: it is not closed with -->, or it has an empty "
                     "line in it; readers would see it as text")
@@ -391,7 +391,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
         return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
                         "remove it (an id is enough for a link to the image)", at)]
-    if name == "style" and STYLE_LOADS.search(value):
+    if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
     if name not in URL_ATTRIBUTES:
         return []

@@ -201,6 +201,10 @@ def found(source: str) -> list[str]:
     ("Text {: onclick='alert(1)' }\n{: onclick='alert(1)' }", "<p onclick=…>: event-handler attributes run scripts and are not allowed"),
     ('<p style="background: url(https://tracker.example/x.png)">x</p>',
      "<p style=…>: a style attribute may not load anything (url(), @import)"),
+    ('<p style="background: \\75rl(https://tracker.example/x.png)">x</p>',
+     "<p style=…>: a style attribute may not load anything (url(), @import)"),
+    ('<p style="background: image-set(\'https://tracker.example/x.png\' 1x)">x</p>',
+     "<p style=…>: a style attribute may not load anything (url(), @import)"),
 ])
 def test_refused_html(source, expected):
     assert expected in found(source)
