@@ -22,6 +22,21 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 
 SVG_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
+# An SVG opened on its own is an XML document, where an element of another vocabulary is
+# made as that vocabulary's: an HTML <iframe src="javascript:…"> in the drawing runs its
+# script at the site's address. Only SVG elements are allowed, and the metadata that
+# drawing programs write (RDF, Dublin Core, Creative Commons, Inkscape, Sodipodi), which no
+# browser gives any behaviour.
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+METADATA_NAMESPACES = frozenset({
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://purl.org/dc/elements/1.1/",
+    "http://creativecommons.org/ns#",
+    "http://web.resource.org/cc/",
+    "http://www.inkscape.org/namespaces/inkscape",
+    "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+})
+VOCABULARY_NAMES = {"http://www.w3.org/1999/xhtml": "an HTML element", "http://www.w3.org/1998/Math/MathML": "a MathML element"}
 
 
 def image_kind(data: bytes) -> str | None:
@@ -73,10 +88,27 @@ def svg_document(data: bytes) -> Element | str:
         return f"is not valid SVG (XML): {error}"
     if root.tag != SVG_ROOT:
         return "is not an SVG image: its root element must be <svg xmlns=\"http://www.w3.org/2000/svg\">"
+    foreign = _foreign_element(root)
+    if foreign:
+        return (f"holds {foreign}: an SVG image may hold only SVG elements and a drawing program's metadata "
+                "(save it as a plain SVG)")
     unsafe = _unsafe_content(root)
     if unsafe:
         return f"holds {unsafe}; an SVG image must be a plain drawing without scripts or external references"
     return root
+
+
+def _foreign_element(root: Element) -> str | None:
+    """The first element that is neither SVG nor metadata, described for the editor, or None."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction
+        namespace, _, name = element.tag[1:].rpartition("}") if element.tag.startswith("{") else ("", "", element.tag)
+        if namespace != SVG_NAMESPACE and namespace not in METADATA_NAMESPACES:
+            vocabulary = VOCABULARY_NAMES.get(namespace) or (
+                f"an element from {namespace}" if namespace else "an element without a namespace")
+            return f"{vocabulary} <{name}>"
+    return None
 
 
 def _unsafe_content(root: Element) -> str | None:

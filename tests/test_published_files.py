@@ -109,6 +109,17 @@ def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, co
     # and a style sheet's text after a child element, which the browser reads as well.
     b'<svg xmlns="http://www.w3.org/2000/svg"><style>a{}<g/>svg{background-image:url(https://t.example/a.png)}'
     b'</style></svg>',
+    # HTML elements written into the drawing: an SVG opened on its own is an XML document,
+    # where Chromium made each of these and ran the iframes' scripts at the site's address.
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+    b'<h:iframe src="javascript:parent.document.title=1"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+    b'<h:iframe srcdoc="&lt;script&gt;parent.document.title=1&lt;/script&gt;"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="https://t.example/a.png"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><g><video xmlns="http://www.w3.org/1999/xhtml" poster="https://t.example/a.png"/>'
+    b'</g></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi></math></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><thing xmlns="https://unknown.example/ns"/></svg>',
 ])
 def test_an_svg_that_could_run_or_load_anything_is_refused(svg):
     assert image_problem(svg, "svg") is not None
@@ -146,6 +157,24 @@ def test_an_svg_may_paint_with_its_own_gradients_however_the_css_spells_them():
            b'/* a comment */ circle{stroke:\\75rl(\\23 g)}</style><linearGradient id="g"/>'
            b'<rect fill="url(#g)" style="stroke: URL(\'#g\')" width="9" height="9"/><circle r="2"/></svg>')
     assert image_problem(svg, "svg") is None
+
+
+def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"'
+           b' xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"'
+           b' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+           b' xmlns:cc="http://creativecommons.org/ns#" inkscape:version="1.3" viewBox="0 0 9 9">'
+           b'<sodipodi:namedview id="n" inkscape:zoom="1"/><metadata><rdf:RDF><cc:Work rdf:about="">'
+           b'<dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata>'
+           b'<g inkscape:label="Layer 1" inkscape:groupmode="layer"><rect width="9" height="9"/></g></svg>')
+    assert image_problem(svg, "svg") is None
+
+
+def test_an_svg_with_an_html_element_is_refused_with_its_name_and_advice():
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="a.png"/></svg>'
+    assert image_problem(svg, "svg") == (
+        "holds an HTML element <img>: an SVG image may hold only SVG elements and a drawing program's "
+        "metadata (save it as a plain SVG)")
 
 
 def test_an_svg_may_animate_its_drawing_and_link_inside_itself():
