@@ -2,23 +2,27 @@
 
 A file's content decides what it is: a name ending in .png proves nothing, and a file that
 is really HTML or an SVG drawing with a script would run at the site's own address when
-opened on its own, without the pages' Content-Security-Policy. An SVG is parsed with
-defusedxml (no DTD, no entities, no external references) and refused if it could run a
-script or load anything. The partner logos (hooks/_logos.py) are checked the same way.
+opened on its own, without the pages' Content-Security-Policy. An SVG must be UTF-8, so
+that it is read here as the browser reads it; it is parsed with defusedxml (no DTD, no
+entities, no external references) and refused if it holds anything but SVG elements and
+metadata, or could run a script or load anything. The partner logos (hooks/_logos.py) are
+checked the same way.
 """
 
 from __future__ import annotations
 
-from xml.etree.ElementTree import Element, ParseError
+import re
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
-import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
 
 from _css import first_fetch
 
 # The image kinds a page may show, by file name ending, and how each is recognised.
 IMAGE_KINDS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+UTF8_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 SVG_ROOT = "{http://www.w3.org/2000/svg}svg"
 
 SVG_ANIMATIONS = frozenset({"set", "animate", "animatemotion", "animatetransform", "animatecolor"})
@@ -36,6 +40,12 @@ METADATA_NAMESPACES = frozenset({
     "http://www.inkscape.org/namespaces/inkscape",
     "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
 })
+# The file's text must be read here as Chromium reads it, or a check could pass text that
+# the browser reads otherwise: UTF-16 hides "<?xml-stylesheet" from a search of the bytes,
+# and an encoding that only one of the two knows is read differently. UTF-8, and its subsets
+# and Latin-1, which read every ASCII character, markup included, the same, are enough.
+READABLE_ENCODINGS = frozenset({"utf-8", "us-ascii", "iso-8859-1"})
+XML_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 VOCABULARY_NAMES = {"http://www.w3.org/1999/xhtml": "an HTML element", "http://www.w3.org/1998/Math/MathML": "a MathML element"}
 
 
@@ -47,7 +57,7 @@ def image_kind(data: bytes) -> str | None:
         return "JPEG"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WebP"
-    if data.lstrip()[:1] == b"<":
+    if data.removeprefix(UTF8_BYTE_ORDER_MARK).lstrip()[:1] == b"<":
         return "SVG"  # or some other markup: svg_document decides
     return None
 
@@ -61,7 +71,7 @@ def image_problem(data: bytes, extension: str) -> str | None:
     if found == "SVG" and wanted != "SVG" and isinstance(svg_document(data), str):
         found = None  # markup, but not a drawing: HTML, say
     if found is None:
-        return f"is not a {wanted} image by its content"
+        return f"is not {'an' if wanted == 'SVG' else 'a'} {wanted} image by its content"
     if found != wanted:
         endings = " or ".join(f".{ending}" for ending, kind in IMAGE_KINDS.items() if kind == found)
         return f"is {found} by its content, not {wanted}: its name must end in {endings}"
@@ -78,14 +88,25 @@ def kind_names() -> list[str]:
 
 def svg_document(data: bytes) -> Element | str:
     """The root of a safe SVG drawing, or why the file is not one (a phrase after its name)."""
-    if b"<?xml-stylesheet" in data:
-        return "loads a style sheet (<?xml-stylesheet?>); an SVG image must be self-contained"
+    if b"\x00" in data:
+        return "is not saved as UTF-8 (it has zero bytes, as UTF-16 has)"
+    encoding = _declared_encoding(data)
+    if encoding not in READABLE_ENCODINGS:
+        return f"is saved as {encoding}; an SVG image must be saved as UTF-8"
+    builder = _InstructionsKept()
+    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     try:
-        root = SafeElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser.feed(data)
+        root = parser.close()
     except DefusedXmlException as error:
         return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"
     except ParseError as error:
         return f"is not valid SVG (XML): {error}"
+    if "xml-stylesheet" in builder.instructions:
+        return "loads a style sheet (<?xml-stylesheet?>); an SVG image must be self-contained"
+    if builder.instructions:
+        return (f"holds a processing instruction <?{builder.instructions[0]}?>; an SVG image must be a plain drawing "
+                "without scripts or external references")
     if root.tag != SVG_ROOT:
         return "is not an SVG image: its root element must be <svg xmlns=\"http://www.w3.org/2000/svg\">"
     foreign = _foreign_element(root)
@@ -96,6 +117,24 @@ def svg_document(data: bytes) -> Element | str:
     if unsafe:
         return f"holds {unsafe}; an SVG image must be a plain drawing without scripts or external references"
     return root
+
+
+class _InstructionsKept(TreeBuilder):
+    """A tree builder that notes every processing instruction, those before the root too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.instructions: list[str] = []
+
+    def pi(self, target: str, text: str | None = None):
+        self.instructions.append(target)
+        return super().pi(target, text)
+
+
+def _declared_encoding(data: bytes) -> str:
+    """The encoding that the XML declaration names, lower-case; "utf-8" without one."""
+    match = XML_DECLARED_ENCODING.match(data)
+    return match.group(1).decode("ascii").lower() if match else "utf-8"
 
 
 def _foreign_element(root: Element) -> str | None:

@@ -170,6 +170,36 @@ def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
     assert image_problem(svg, "svg") is None
 
 
+STYLED_BY_INSTRUCTION = ('<?xml version="1.0" encoding="UTF-16"?>\n<?xml-stylesheet type="text/css" '
+                         'href="https://t.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>')
+
+
+@pytest.mark.parametrize("svg,expected", [
+    # UTF-16 hides "<?xml-stylesheet" from a search of the bytes; Chromium fetched the sheet.
+    (STYLED_BY_INSTRUCTION.encode("utf-16-le"), "is not saved as UTF-8 (it has zero bytes, as UTF-16 has)"),
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>'.encode("utf-16-be"), "is not an SVG image by its content"),
+    (b'<?xml version="1.0" encoding="koi8-r"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>',
+     "is saved as koi8-r; an SVG image must be saved as UTF-8"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><?xml-stylesheet href="s.css"?></svg>',
+     "loads a style sheet (<?xml-stylesheet?>); an SVG image must be self-contained"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><?php echo 1; ?></svg>',
+     "holds a processing instruction <?php?>; an SVG image must be a plain drawing without scripts or external references"),
+])
+def test_an_svg_is_read_as_the_browser_reads_it(svg, expected):
+    assert image_problem(svg, "svg") == expected
+
+
+@pytest.mark.parametrize("declaration", [b"", b'<?xml version="1.0"?>\n', b'<?xml version="1.0" encoding="UTF-8"?>\n',
+                                         b"<?xml version='1.0' encoding='iso-8859-1' standalone='no'?>\n"])
+def test_an_svg_in_utf_8_or_latin_1_is_read(declaration):
+    assert image_problem(declaration + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg") is None
+
+
+def test_an_svg_saved_with_a_byte_order_mark_is_read():
+    """Windows' Notepad starts UTF-8 with the mark EF BB BF; browsers and XML read past it."""
+    assert image_problem(b'\xef\xbb\xbf<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg") is None
+
+
 def test_an_svg_with_an_html_element_is_refused_with_its_name_and_advice():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="a.png"/></svg>'
     assert image_problem(svg, "svg") == (
