@@ -13,7 +13,6 @@ import re
 # An escape is a backslash and 1–6 hex digits (one white space after them belongs to the
 # escape), an escaped newline (dropped, inside strings), or any other escaped character.
 _ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})(?:\r\n|[ \t\n\r\f])?|(\r\n|[\n\r\f])|(.))", re.DOTALL)
-_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 # Everything in CSS that names a file to fetch: url() (and src(), its newer twin), the
 # image-set() of images (also -webkit-), @import, and attr(), which can read an address from
 # an attribute; and old Internet Explorer's expression(), which ran script. A space before
@@ -32,8 +31,11 @@ def _unescaped(match: re.Match) -> str:
 
 
 def as_tokenized(css: str) -> str:
-    """The CSS as its tokenizer reads names and strings: comments dropped, escapes undone."""
-    return _ESCAPE.sub(_unescaped, _COMMENT.sub("", css))
+    """The CSS as its tokenizer reads names and strings: escapes undone.
+
+    Comments stay: what looks like one may be inside a string ("/*"), where dropping it
+    would hide the rest of the style sheet, and a fetch inside a real comment is refused too."""
+    return _ESCAPE.sub(_unescaped, css)
 
 
 def first_fetch(css: str, fragments_allowed: bool = False) -> str | None:

@@ -106,6 +106,11 @@ def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, co
     b'<svg xmlns="http://www.w3.org/2000/svg"><style>@\\69mport "https://t.example/s.css";</style></svg>',
     b'<svg xmlns="http://www.w3.org/2000/svg"><rect fill="\\75rl(https://t.example/p.svg#p)"/></svg>',
     b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:\\000075rl(https://t.example/p.svg#p)"/></svg>',
+    # "/*" in a CSS string is text, not the start of a comment that hides the rest,
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>@x "/*"; @import url(https://t.example/s.css); svg{--a:"*/"}'
+    b'</style></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>text{font-family:"/*"} @font-face{font-family:e;'
+    b'src:url(https://t.example/f.woff)} text{font-family:e;--x:"*/"}</style></svg>',
     # and a style sheet's text after a child element, which the browser reads as well.
     b'<svg xmlns="http://www.w3.org/2000/svg"><style>a{}<g/>svg{background-image:url(https://t.example/a.png)}'
     b'</style></svg>',
