@@ -289,7 +289,21 @@ REFUSED_TAGS = {
     "link": "it loads files into the page",
     "style": "it can restyle or hide the whole page; ask a maintainer to change docs/stylesheets/site.css",
     **dict.fromkeys(("svg", "math"), "it can carry scripts and links of its own; use an image file instead"),
+    **dict.fromkeys(("plaintext", "xmp", "noembed", "noframes"),
+                    "the browser shows the rest of the page after it as text, the site's own menu and scripts included"),
 }
+# Classes that style the theme's own parts: content with class="md-header" would look like,
+# and stick where, the site's header is. The theme's buttons are for pages. (The site's own
+# classes, site-…, are meant for pages too: the home page's cards use them.)
+THEME_CLASS_PREFIX = "md-"
+CONTENT_THEME_CLASSES = ("md-button", "md-button--primary")
+# What hooks/sources.py and hooks/markers.py turn into markup after these checks; inside a
+# tag, the markup's quotes would end an attribute's value and let the rest of it in as markup.
+CITATION_IN_TAG = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
+MARKER_IN_TAG = re.compile(r"<!--\s*(?:data|site)\s*:", re.IGNORECASE)
+# The white space between a tag's attributes, for a browser (the HTML standard's ASCII
+# white space); Python's parser counts any Unicode space, a no-break space among them.
+_HTML_SPACE = " \t\n\f\r"
 URL_ATTRIBUTES = frozenset({
     "href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "cite",
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
@@ -337,6 +351,7 @@ class _Scanner(HTMLParser):
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
             return
+        self.findings.extend(_tag_findings(tag, attrs, raw))
         for name, value in attrs:
             self.findings.extend(_attribute_findings(tag, name, value or "", raw))
 
@@ -374,6 +389,77 @@ class _Scanner(HTMLParser):
         # What this parser reads as inert text, a browser may read as markup: check it too.
         if "<" in text:
             self.findings.extend(scan_html(text))
+
+
+def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
+    """Problems of the tag as a whole: what it holds, and whether a browser reads it alike."""
+    at = (rf"<\s*{re.escape(tag)}\b",)
+    findings = []
+    if CITATION_IN_TAG.search(raw_tag):
+        findings.append(Finding(f"<{tag} …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag",
+                                (CITATION_IN_TAG.pattern,) + at))
+    if MARKER_IN_TAG.search(raw_tag):
+        findings.append(Finding(f"<{tag} …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of "
+                                "its own, not inside an HTML tag", (MARKER_IN_TAG.pattern,) + at))
+    seen = [(name, html.unescape(value)) for name, value in browser_attributes(raw_tag)]
+    if seen != [(name, value or "") for name, value in attrs]:
+        findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "
+                                "write each as name=\"value\", separated by ordinary spaces", at))
+    theme_classes = [name for attribute, value in attrs if attribute == "class" for name in (value or "").split()
+                     if name.startswith(THEME_CLASS_PREFIX) and name not in CONTENT_THEME_CLASSES]
+    if theme_classes:
+        findings.append(Finding(f"<{tag} class=\"{' '.join(theme_classes)}\">: classes starting with {THEME_CLASS_PREFIX} "
+                                "style the theme's own parts (its header, menu and search); only "
+                                f"{' and '.join(CONTENT_THEME_CLASSES)} are for pages", at))
+    return findings
+
+
+def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
+    """A start tag's attributes as the HTML standard's tokenizer reads them: (name, raw value).
+
+    Names are lower-cased and values left with their character references. If the tag
+    ends (">") before the end of `raw_tag`, the rest is read as one more attribute named
+    ">", so that the result never equals what a parser that read further found."""
+    text, index, end = raw_tag, 1, len(raw_tag)
+    while index < end and text[index] not in _HTML_SPACE + "/>":
+        index += 1  # the tag's name
+    attributes = []
+    while index < end:
+        while index < end and (text[index] in _HTML_SPACE or text[index] == "/"):
+            index += 1
+        if index >= end:
+            break
+        if text[index] == ">":
+            if index != end - 1:
+                attributes.append((">", text[index:]))
+            break
+        start = index
+        index += 1  # a name may start with "=", then runs to a space, "/", ">" or "="
+        while index < end and text[index] not in _HTML_SPACE + "/>=":
+            index += 1
+        name = text[start:index].translate(_ASCII_LOWER)
+        while index < end and text[index] in _HTML_SPACE:
+            index += 1
+        if index >= end or text[index] != "=":
+            attributes.append((name, ""))
+            continue
+        index += 1
+        while index < end and text[index] in _HTML_SPACE:
+            index += 1
+        if index < end and text[index] in "\"'":
+            close = text.find(text[index], index + 1)
+            close = end if close < 0 else close
+            attributes.append((name, text[index + 1:close]))
+            index = close + 1
+        else:
+            start = index
+            while index < end and text[index] not in _HTML_SPACE + ">":
+                index += 1
+            attributes.append((name, text[start:index]))
+    return attributes
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:

@@ -203,6 +203,32 @@ def found(source: str) -> list[str]:
      "<p style=…>: a style attribute may not load anything (url(), @import)"),
     ('<p style="background: \\75rl(https://tracker.example/x.png)">x</p>',
      "<p style=…>: a style attribute may not load anything (url(), @import)"),
+    # A "/*" in a CSS string is not a comment: it hid the @import after it from the check.
+    ('<p style=\'--a: "/*"; background: url(https://tracker.example/x.png); --b: "*/"\'>x</p>',
+     "<p style=…>: a style attribute may not load anything (url(), @import)"),
+    # Elements after which the browser reads the rest of the page as plain text.
+    *[(f"<{tag}>", f"<{tag}> is not allowed in a page: the browser shows the rest of the page after it as text, "
+                   "the site's own menu and scripts included") for tag in ("plaintext", "xmp", "noembed", "noframes")],
+    # The citation and the marker become markup after these checks: inside an attribute,
+    # their quotes would end the value and let the rest of it in as markup.
+    ('<div title="[[cite:kuntalehti-2019-02]]><script>alert(1)</script>">x</div>',
+     "<div …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag"),
+    ('<div title="<!-- site:feedback --> ><script>alert(1)</script>">x</div>',
+     "<div …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of its own, not inside an HTML tag"),
+    # A space that Python counts and browsers do not (here a no-break space after "=") makes
+    # the two read different attributes: the browser saw id=__config.
+    ('<div hidden title=\u00a0"x id=__config y">x</div>',
+     "<div …>: a browser would read this tag's attributes otherwise than the checks do; write each as "
+     "name=\"value\", separated by ordinary spaces"),
+    ('<p title==x>x</p>', "<p …>: a browser would read this tag's attributes otherwise than the checks do; write each as "
+                          "name=\"value\", separated by ordinary spaces"),
+    # The theme's classes would make content look like the site's own header or menu.
+    ('<div class="md-header"><span class="md-ellipsis">Notice</span></div>',
+     '<div class="md-header">: classes starting with md- style the theme\'s own parts (its header, menu and '
+     'search); only md-button and md-button--primary are for pages'),
+    ('<p class="note md-nav md-button">x</p>',
+     '<p class="md-nav">: classes starting with md- style the theme\'s own parts (its header, menu and '
+     'search); only md-button and md-button--primary are for pages'),
     ('<p style="background: image-set(\'https://tracker.example/x.png\' 1x)">x</p>',
      "<p style=…>: a style attribute may not load anything (url(), @import)"),
 ])
@@ -335,6 +361,12 @@ def test_allowed_html_passes():
         ## A heading with an id of its own {#my_section}
 
         <span id="note-1" data-note="1">x</span> <img src="images/logo.svg" alt="" id="logo-image">
+
+        [Read the declaration](declaration.md){ .md-button .md-button--primary } <span class="site-card" title="10\u00a0000 €">x</span>
+
+        <p title='a "quoted" word' lang=fi data-x = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p>
+
+        <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
         """
     assert found(source) == []
 
@@ -658,3 +690,18 @@ def test_a_marker_configured_for_a_page_that_does_not_exist_stops_the_build(tmp_
     assert problem_lines(output) == [
         "mkdocs.yml: extra.markers: data:events belongs on the page 'event', but there is no docs/event.fi.md",
     ]
+
+
+def test_a_citation_or_marker_inside_a_tag_stops_the_build_with_its_line(tmp_path):
+    """The two attacks found on 27 November 2026: each ran its script in Chromium, and the
+    policy allowed it, because the policy hashed every script in the finished page."""
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/themes.en.md", "\n## ", '\n<div title="[[cite:kuntalehti-2019-02]]><script>alert(1)</script>">x</div>\n\n## ')
+    edit(root / "docs/privacy.en.md", "\n## ", '\n<div title="<!-- site:feedback --> ><script>alert(2)</script>">x</div>\n\n## ')
+    result, output = build(root)
+    assert result.returncode != 0
+    lines = problem_lines(output)
+    assert any(line.startswith("docs/themes.en.md:") and "a citation [[cite:…]] can stand only in the text" in line
+               for line in lines), lines
+    assert any(line.startswith("docs/privacy.en.md:") and "a marker <!-- site:… --> or <!-- data:… --> can stand only"
+               in line for line in lines), lines
