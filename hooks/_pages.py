@@ -329,9 +329,14 @@ class Finding:
 
 def url_scheme(url: str) -> str:
     """The scheme a browser would see ("javascript" for " JaVa\\tScript:x"), or ""."""
-    cleaned = re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE)  # as the URL standard does
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", cleaned)
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", _as_browsers_read(url))
     return match.group(1).lower() if match else ""
+
+
+def _as_browsers_read(url: str) -> str:
+    """The address as the URL standard reads it: tabs and new lines dropped, C0 and spaces
+    trimmed, and "\\" read as "/" ("/\\host" is "//host", another site)."""
+    return re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
 class _Scanner(HTMLParser):
@@ -477,6 +482,8 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
         return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
                         "remove it (an id is enough for a link to the image)", at)]
+    if name == "ping":
+        return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
     if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
     if name not in URL_ATTRIBUTES:
@@ -487,7 +494,10 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     for url in urls:
         scheme = url_scheme(url)
         patterns = tuple(re.escape(text) for text in (raw_value, url) if text) + at
-        if name in LOADED_ATTRIBUTES and (scheme in ("http", "https") or url.strip().startswith("//")):
+        # Any scheme or a "//" address is another site (or none of the site's files): the
+        # pages' own files are given by their paths.
+        if name in LOADED_ATTRIBUTES and scheme not in REFUSED_SCHEMES and (
+                scheme or _as_browsers_read(url).startswith("//")):
             findings.append(Finding(
                 f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; "
                 "put the file under docs/ (for example docs/images/) and use its path", patterns))

@@ -266,9 +266,20 @@ def test_url_scheme_is_read_as_browsers_read_it(url, scheme):
     '<img src="//cdn.example.com/x.png" alt="">',
     '<img srcset="images/a.png 1x, https://cdn.example.com/a2.png 2x" src="images/a.png" alt="">',
     '<video poster="http://example.com/p.jpg"></video>',
+    # What the URL standard reads as "//host": tabs and new lines dropped, "\\" read as "/".
+    '<img src="/&#9;/cdn.example.com/x.png" alt="">',
+    '<img src="\\\\cdn.example.com\\x.png" alt="">',
+    '<img src="/\\cdn.example.com/x.png" alt="">',
+    '<img src=" //cdn.example.com/x.png" alt="">',
+    '<img src="ftp://cdn.example.com/x.png" alt="">',
 ])
 def test_nothing_is_loaded_from_other_sites(source):
     assert any("the site loads nothing from other sites; put the file under docs/" in m for m in found(source))
+
+
+def test_a_link_may_not_report_its_clicks_to_another_address():
+    assert found('<a href="#top" ping="https://tracker.example/p">Top</a>') == [
+        "<a ping=…>: ping= reports every click on the link to another address; remove it"]
 
 
 def test_links_to_other_sites_are_fine():
