@@ -8,11 +8,22 @@ no hash is written by hand and none survives a theme upgrade unseen.
 
 from __future__ import annotations
 
+import secrets
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _csp import with_policy
+
+# Drawn once per build run (and per `mkdocs serve`): the mark around each page's content,
+# which the page itself cannot know and so cannot close early (hooks/_csp.py).
+CONTENT_FENCE = secrets.token_hex(16)
+
+
+def on_env(env, config: MkDocsConfig, files):
+    env.globals["content_fence"] = CONTENT_FENCE
+    return env
 
 
 def _directives(config: MkDocsConfig) -> dict[str, list[str]]:
@@ -41,6 +52,6 @@ def _with_policy(output: str, config: MkDocsConfig, source: str) -> str:
     """The page with its policy; a page that cannot carry one is not published, and the build
     says which (a template without <head>), without a traceback."""
     try:
-        return with_policy(output, _directives(config))
+        return with_policy(output, _directives(config), CONTENT_FENCE)
     except ValueError as error:
-        raise PluginError(f"{source}: {error}; every page is built from a template with the site's <head>") from None
+        raise PluginError(f"{source}: {error}") from None

@@ -18,11 +18,12 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, built_and_served
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site, built_and_served
 from chromium import wait_until
 from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
+from _csp import with_policy  # noqa: E402
 from _pages import browser_attributes  # noqa: E402
 
 EVENT_TITLE = "Zebra <img src=x onerror=alert(1)>"
@@ -211,6 +212,54 @@ def test_a_script_that_slipped_into_a_page_does_not_run(site, browser, tmp_path)
     finally:
         page_file.write_text(original, "utf-8")
     assert not slipped and blocked >= 2
+
+
+FENCE = "0123abcd"
+FENCED_PAGE = ('<html><head><meta charset="utf-8"><script>var a = 1;</script></head><body>'
+               '<!--site-content:0123abcd--><article>{content}</article><!--/site-content:0123abcd-->'
+               '<script>var b = 2;</script></body></html>')
+
+
+def test_only_the_templates_scripts_are_hashed_and_the_content_marks_go():
+    html = with_policy(FENCED_PAGE.format(content='<p>x</p><script type="application/ld+json">{}</script>'),
+                       {"script-src": ["'self'"]}, FENCE)
+    assert "site-content" not in html and "<article><p>x</p>" in html
+    scripts = _policy(html)["script-src"]
+    assert len(scripts) == 3 and set(scripts[1:]) == _inline_script_hashes(html)  # 'self' and the template's two
+
+
+@pytest.mark.parametrize("content", [
+    "<script>alert(1)</script>", '<p>x</p><script type="module">alert(1)</script>',
+    # Content that closes the article still stands between the marks, which it cannot know.
+    "</article><!--/site-content:guess--><script>alert(1)</script>",
+])
+def test_a_script_in_the_content_stops_the_build_instead_of_getting_a_hash(content):
+    with pytest.raises(ValueError, match="a <script> reached the page's content past the checks"):
+        with_policy(FENCED_PAGE.format(content=content), {"script-src": ["'self'"]}, FENCE)
+
+
+@pytest.mark.parametrize("page", [FENCED_PAGE.replace("<!--site-content:0123abcd-->", ""),
+                                  FENCED_PAGE.replace("<article>", "<!--/site-content:0123abcd--><article>")])
+def test_a_page_without_its_content_marked_once_is_not_published(page):
+    with pytest.raises(ValueError, match="does not mark the page's content"):
+        with_policy(page.format(content=""), {"script-src": ["'self'"]}, FENCE)
+
+
+def test_a_script_slipped_into_the_content_by_a_hook_stops_the_build(tmp_path):
+    """A future gap in the checks, simulated by a hook that adds a script after them."""
+    root = copy_site(tmp_path / "copy")
+    (root / "hooks/zz_slip.py").write_text(
+        "from mkdocs.plugins import event_priority\n\n\n@event_priority(-100)\n"
+        "def on_page_context(context, page, config, nav):\n"
+        "    if page.file.src_uri == 'cities.en.md':\n"
+        "        page.content += '<script>window.__slipped = true</script>'\n"
+        "    return context\n", "utf-8")
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("\nhooks:\n", "\nhooks:\n  - hooks/zz_slip.py\n", 1), "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "docs/cities.en.md: a <script> reached the page's content past the checks" in output, output
 
 
 # ---------------------------------------------------------------- the guard reads tags as Chromium does
