@@ -400,12 +400,14 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     """Problems of the tag as a whole: what it holds, and whether a browser reads it alike."""
     at = (rf"<\s*{re.escape(tag)}\b",)
     findings = []
+    # Found in the page source as the tag with the token before its first ">".
+    in_tag = rf"<\s*{re.escape(tag)}\b[^>]*?"
     if CITATION_IN_TAG.search(raw_tag):
         findings.append(Finding(f"<{tag} …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag",
-                                (CITATION_IN_TAG.pattern,) + at))
+                                (in_tag + CITATION_IN_TAG.pattern,) + at))
     if MARKER_IN_TAG.search(raw_tag):
         findings.append(Finding(f"<{tag} …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of "
-                                "its own, not inside an HTML tag", (MARKER_IN_TAG.pattern,) + at))
+                                "its own, not inside an HTML tag", (in_tag + MARKER_IN_TAG.pattern,) + at))
     seen = [(name, html.unescape(value)) for name, value in browser_attributes(raw_tag)]
     if seen != [(name, value or "") for name, value in attrs]:
         findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "

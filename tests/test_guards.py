@@ -592,15 +592,15 @@ def test_a_template_without_the_sites_head_stops_the_build_with_its_line(tmp_pat
 
 
 def test_a_page_that_cannot_carry_the_policy_stops_the_build_without_a_traceback(tmp_path):
-    """Even if mkdocs.yml allowed a template without <head>, the page would not go out without
-    its Content-Security-Policy (hooks/csp.py)."""
+    """Even if mkdocs.yml allowed a template without the site's frame (its <head> and the marks
+    around the content), the page would not go out without its Content-Security-Policy."""
     root = copy_site(tmp_path / "copy")
     edit(root / "mkdocs.yml", "page_templates: [main.html, home.html]", "page_templates: [main.html, home.html, partials/content.html]")
     edit(root / "docs/themes.en.md", "title: Themes\n", "title: Themes\ntemplate: partials/content.html\n")
     result, output = build(root)  # asserts that there is no traceback
     assert result.returncode != 0
-    assert ("ERROR   -  docs/themes.en.md: the page has no <head> to carry its Content-Security-Policy; "
-            "every page is built from a template with the site's <head>") in output.splitlines()
+    assert ("ERROR   -  docs/themes.en.md: the template does not mark the page's content once (the container block "
+            "of overrides/main.html), so its own scripts cannot be told from the content's") in output.splitlines()
     assert not (root / "site/en/themes/index.html").exists()
 
 
@@ -712,7 +712,9 @@ def test_a_citation_or_marker_inside_a_tag_stops_the_build_with_its_line(tmp_pat
     result, output = build(root)
     assert result.returncode != 0
     lines = problem_lines(output)
-    assert any(line.startswith("docs/themes.en.md:") and "a citation [[cite:…]] can stand only in the text" in line
-               for line in lines), lines
-    assert any(line.startswith("docs/privacy.en.md:") and "a marker <!-- site:… --> or <!-- data:… --> can stand only"
-               in line for line in lines), lines
+    # Each on the line of its tag, not of the page's first citation or its own marker.
+    for page, message in (("themes.en.md", "a citation [[cite:…]] can stand only in the text"),
+                          ("privacy.en.md", "a marker <!-- site:… --> or <!-- data:… --> can stand only")):
+        line = next(number for number, text in enumerate((root / "docs" / page).read_text().splitlines(), 1)
+                    if text.startswith("<div title="))
+        assert any(problem.startswith(f"docs/{page}:{line}: <div …>: {message}") for problem in lines), lines

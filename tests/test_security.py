@@ -245,6 +245,12 @@ def test_a_page_without_its_content_marked_once_is_not_published(page):
         with_policy(page.format(content=""), {"script-src": ["'self'"]}, FENCE)
 
 
+def test_a_page_without_a_head_is_not_published():
+    with pytest.raises(ValueError, match="the page has no <head> to carry its Content-Security-Policy"):
+        with_policy(FENCED_PAGE.format(content="").replace('<head><meta charset="utf-8">', "").replace("</head>", ""),
+                    {"script-src": ["'self'"]}, FENCE)
+
+
 def test_a_script_slipped_into_the_content_by_a_hook_stops_the_build(tmp_path):
     """A future gap in the checks, simulated by a hook that adds a script after them."""
     root = copy_site(tmp_path / "copy")
