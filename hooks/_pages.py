@@ -300,7 +300,7 @@ CONTENT_THEME_CLASSES = ("md-button", "md-button--primary")
 # What hooks/sources.py and hooks/markers.py turn into markup after these checks; inside a
 # tag, the markup's quotes would end an attribute's value and let the rest of it in as markup.
 CITATION_IN_TAG = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
-MARKER_IN_TAG = re.compile(r"<!--\s*(?:data|site)\s*:", re.IGNORECASE)
+MARKER_IN_TAG = re.compile(r"<!--\s*(?:data|site|home)\s*:", re.IGNORECASE)
 # The white space between a tag's attributes, for a browser (the HTML standard's ASCII
 # white space); Python's parser counts any Unicode space, a no-break space among them.
 _HTML_SPACE = " \t\n\f\r"
@@ -408,6 +408,11 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     if MARKER_IN_TAG.search(raw_tag):
         findings.append(Finding(f"<{tag} …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of "
                                 "its own, not inside an HTML tag", (in_tag + MARKER_IN_TAG.pattern,) + at))
+    elif "<" in raw_tag[1:]:
+        # The templates cut a page where its text holds a mark (home.html at the hero's end
+        # and at the list of sources); inside a tag, the rest of the tag would be markup.
+        findings.append(Finding(f"<{tag} …>: a \"<\" inside an HTML tag; write &lt; for it in the text of an attribute",
+                                (in_tag + "<",) + at))
     seen = [(name, html.unescape(value)) for name, value in browser_attributes(raw_tag)]
     if seen != [(name, value or "") for name, value in attrs]:
         findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "
@@ -571,8 +576,11 @@ def id_line(source: str, element_id: str) -> int | None:
 
 # ------------------------------------------------------------------ markers
 
-MARKER = re.compile(r" ((?:data|site):[a-z0-9-]+) ")  # the exact form, <!-- data:events -->
-MARKER_LIKE = re.compile(r"\s*(data|site)\s*:\s*[\w-]+\s*", re.IGNORECASE)
+MARKER = re.compile(r" ((?:data|site|home):[a-z0-9-]+) ")  # the exact form, <!-- data:events -->
+MARKER_LIKE = re.compile(r"\s*(data|site|home)\s*:\s*[\w-]+\s*", re.IGNORECASE)
+# What a marker of each kind marks, for the messages: a listing, or the home page's hero.
+MARKED_PLACE = {"home": ("where the hero ends", "the hero ends where it stands")}
+LISTING_PLACE = ("where its listing goes", "the listing goes where it stands")
 
 
 def marker_findings(comments: list[str], markers: Mapping[str, str | None], stem: str) -> list[Finding]:
@@ -597,14 +605,18 @@ def marker_findings(comments: list[str], markers: Mapping[str, str | None], stem
             findings.append(Finding(f"<!-- {name} --> belongs on the page {markers[name]} only "
                                     "(mkdocs.yml extra.markers); remove it here", **at))
         elif markers[name] is not None and name in seen:
-            findings.append(Finding(f"<!-- {name} --> is on this page twice; keep one: the listing goes where it stands", **at))
+            findings.append(Finding(f"<!-- {name} --> is on this page twice; keep one: {_place(name)[1]}", **at))
         seen.append(name)
     findings.extend(
-        Finding(f"the page needs the marker <!-- {name} --> where its listing goes (mkdocs.yml extra.markers)")
+        Finding(f"the page needs the marker <!-- {name} --> {_place(name)[0]} (mkdocs.yml extra.markers)")
         for name, owner in markers.items()
         if owner == stem and name not in seen
     )
     return findings
+
+
+def _place(marker: str) -> tuple[str, str]:
+    return MARKED_PLACE.get(marker.split(":", 1)[0], LISTING_PLACE)
 
 
 def _one_line(text: str) -> str:

@@ -215,6 +215,12 @@ def found(source: str) -> list[str]:
      "<div …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag"),
     ('<div title="<!-- site:feedback --> ><script>alert(1)</script>">x</div>',
      "<div …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of its own, not inside an HTML tag"),
+    # home.html splits the page at the hero's end: inside an attribute, the rest of the
+    # value (here a redirect to another site, which no policy stops) became markup.
+    ('<div title="<!-- home:hero-end --><meta http-equiv=refresh content=\'2;url=https://evil.example/\'>">x</div>',
+     "<div …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of its own, not inside an HTML tag"),
+    ('<div title=\'<section class="site-sources"\'>x</div>',
+     '<div …>: a "<" inside an HTML tag; write &lt; for it in the text of an attribute'),
     # A space that Python counts and browsers do not (here a no-break space after "=") makes
     # the two read different attributes: the browser saw id=__config.
     ('<div hidden title=\u00a0"x id=__config y">x</div>',
@@ -411,6 +417,27 @@ def test_a_marker_on_its_own_page_once_is_fine():
 ])
 def test_marker_problems(source, stem, expected):
     assert expected in marker_messages(source, stem)
+
+
+HOME_MARKERS = {**MARKERS, "home:hero-end": "index"}
+
+
+@pytest.mark.parametrize("source,stem,expected", [
+    ("Lead\n\n<!-- home:hero-end -->\n\nText\n\n<!-- home:hero-end -->\n", "index",
+     "<!-- home:hero-end --> is on this page twice; keep one: the hero ends where it stands"),
+    ("<!-- home:hero-end -->\n", "privacy",
+     "<!-- home:hero-end --> belongs on the page index only (mkdocs.yml extra.markers); remove it here"),
+    ("<!-- HOME:hero-end -->\n", "index", "marker written as <!-- HOME:hero-end -->; write it exactly <!-- home:hero-end -->"),
+    ("# Home\n", "index", "the page needs the marker <!-- home:hero-end --> where the hero ends (mkdocs.yml extra.markers)"),
+])
+def test_the_home_pages_marker_is_checked_as_the_listings_are(source, stem, expected):
+    """home.html splits the page at the first <!-- home:hero-end -->: it must be the marker."""
+    assert expected in marker_messages(source, stem, HOME_MARKERS)
+
+
+def test_the_site_names_the_home_pages_marker():
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert "\n    home:hero-end: index\n" in text
 
 
 def test_markers_shown_as_code_are_left_alone():
