@@ -224,6 +224,19 @@ def direction_control_problems(text: str, file: str) -> list[Problem]:
             for match in [DIRECTION_CONTROL.search(line)] if match]
 
 
+# C0 controls but tab, new line and carriage return, and DEL: invisible, never needed in a
+# page, and not read alike: Python's parser ends a tag's name at NUL, a browser reads on.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character_problems(text: str, file: str) -> list[Problem]:
+    """The first control character on each line of a page's source (front matter included)."""
+    return [Problem(file, number, f"the page holds the control character U+{ord(match.group()):04X}, which is invisible "
+                                  "and which browsers and these checks read differently; remove it")
+            for number, line in enumerate(text.split("\n"), start=1)
+            for match in [CONTROL_CHARACTER.search(line)] if match]
+
+
 def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
     """Unknown fields, and `hide:` and `search:` of a kind the theme cannot read."""
     problems = []

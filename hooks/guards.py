@@ -37,8 +37,9 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
-    marker_findings, page_stem, scan_html, source_files, symlinks, unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, duplicate_ids,
+    front_matter_problems, id_line, locate, marker_findings, page_stem, scan_html, source_files, symlinks,
+    unpublishable_files, unsuffixed_pages,
 )
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
@@ -129,7 +130,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         texts = [(f.read_text(encoding="utf-8-sig"), f"docs/{name}") for f, name in zip(files, names)]
         front_matter = [
             problem for text, file in texts
-            for problem in front_matter_problems(text, file, templates) + direction_control_problems(text, file)
+            for problem in (front_matter_problems(text, file, templates) + direction_control_problems(text, file)
+                            + control_character_problems(text, file))
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter))
     return _sources["problems"]

@@ -19,7 +19,7 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    Finding, Problem, code_ranges, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
+    Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
     marker_findings, scan_html, symlinks, unsuffixed_pages, url_scheme,
 )
 
@@ -575,6 +575,28 @@ def test_a_direction_control_in_a_page_is_named_with_its_line():
         "written; remove it",
     ]
     assert direction_control_problems(GOOD + "\nkaupunki\u00advertailu\n", "f.md") == []
+
+
+def test_a_control_character_in_a_page_is_named_with_its_line():
+    """A NUL after a tag's name ended the tag for Python's parser, and the browser read the
+    attributes after it (id=__config) that no check had seen."""
+    text = GOOD + "\n<div\x00 id=__config hidden>{}</div>\n\nA bell\x07 and a form feed\x0c.\n\nTabs\tare fine.\r\n"
+    assert messages(control_character_problems(text, "f.md")) == [
+        "f.md:8: the page holds the control character U+0000, which is invisible and which browsers and these checks "
+        "read differently; remove it",
+        "f.md:10: the page holds the control character U+0007, which is invisible and which browsers and these checks "
+        "read differently; remove it",
+    ]
+
+
+def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.en.md"
+    edit(page, "\n## ", '\n<div\x00 class="md-header" id=__config hidden>{}</div>\n\n## ')
+    line = page.read_text().splitlines().index('<div\x00 class="md-header" id=__config hidden>{}</div>') + 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert f"docs/privacy.en.md:{line}: the page holds the control character U+0000" in output, output
 
 
 def test_a_direction_control_in_a_page_stops_the_build(tmp_path):
