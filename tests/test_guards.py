@@ -538,6 +538,20 @@ def test_ids_used_twice_are_found_in_the_final_page():
     assert duplicate_ids(html) == ["sources", "a", "c"]
 
 
+def test_ids_are_read_however_the_attribute_is_written():
+    """Unquoted, in capitals, with spaces around "=", after a quoted ">" or a "title" that
+    mentions an id: each as a browser reads it (the first id of a tag counts)."""
+    html = ('<h2 id="sources">Sources</h2><p id=sources>x</p><p ID="d">x</p><p id = "d">x</p>'
+            '<p title="a>b" id="e">x</p><p id="e" id="f">x</p><p title="id=f">x</p><p id=\'f\'>x</p>'
+            '<p id="g&amp;h"></p><p id="g&h"></p>')
+    assert duplicate_ids(html) == ["sources", "d", "e", "g&h"]
+
+
+@pytest.mark.parametrize("line", ['<p id=sources>x</p>', '<p ID="sources">x</p>', "<p id = 'sources'>x</p>"])
+def test_the_line_of_an_id_written_otherwise(line):
+    assert id_line(f"# T\n\n{line}\n", "sources") == 3
+
+
 @pytest.mark.parametrize("source,found", [
     ("# T\n\nText.\n\n## Sources\n", 5),
     ("# T\n\n## Lähteet { #sources }\n", 3),
