@@ -362,6 +362,12 @@ def test_page_content_cannot_take_the_place_of_the_themes_own_elements(source, e
     assert found(source) == [expected]
 
 
+@pytest.mark.parametrize("source", ["<div>\n<![<img src=//tracker.example/x\n</div>", "<p>a <![ b</p>"])
+def test_markup_the_checks_cannot_read_is_refused_without_a_traceback(source):
+    assert found(source) == ["HTML that these checks cannot read (\"<!\" that starts neither a comment nor a "
+                             "declaration); write \"<\" as &lt; in text"]
+
+
 def test_allowed_html_passes():
     source = """\
         <div class="note" markdown>
