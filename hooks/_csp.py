@@ -15,14 +15,24 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html import escape
+from html import escape, unescape
 from typing import Mapping
 
-# An inline <script> element: no src attribute. Group 1 holds its attributes, group 2 its text.
-_INLINE_SCRIPT = re.compile(r"<script\b((?:(?!\bsrc\s*=)[^>])*)>(.*?)</script\s*>", re.I | re.S)
-_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-# Types a browser executes; JSON and JSON-LD blocks are data and need no hash.
-_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+from _html import browser_attributes
+
+# A <script> start tag, its quoted values read whole, and the end of its text ("</script"
+# then a space, "/" or ">"), as a browser finds them.
+_SCRIPT_START = re.compile(r"""<script(?=[\s/>])(?:"[^"]*"|'[^']*'|[^>"'])*>""", re.I)
+_SCRIPT_END = re.compile(r"</script(?=[\s/>])", re.I)
+# The types a browser runs (the HTML standard's JavaScript MIME types, and modules); JSON and
+# JSON-LD blocks are data and need no hash.
+_JAVASCRIPT_TYPES = frozenset({
+    "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript",
+    "text/ecmascript", "text/javascript", "text/javascript1.0", "text/javascript1.1", "text/javascript1.2",
+    "text/javascript1.3", "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+    "text/x-ecmascript", "text/x-javascript",
+})
+DATA_BLOCK_TYPE = "application/ld+json"  # the listings' structured data, the one script content may hold
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 
@@ -37,13 +47,32 @@ def inline_script_hashes(html: str) -> list[str]:
 
 def executable_scripts(html: str) -> list[str]:
     """The text of each inline script a browser would run (not JSON or JSON-LD data)."""
-    scripts = []
-    for match in _INLINE_SCRIPT.finditer(html):
-        kind = _TYPE.search(match.group(1))
-        script_type = next((g for g in kind.groups() if g is not None), "") if kind else ""
-        if script_type.strip().lower() in _SCRIPT_TYPES:
-            scripts.append(match.group(2))
+    return [text for attributes, text in script_elements(html) if "src" not in attributes and _runs(attributes)]
+
+
+def script_elements(html: str) -> list[tuple[dict[str, str], str]]:
+    """Each <script>: its attributes as a browser reads them (the first of a name), and its text."""
+    scripts, position = [], 0
+    while (start := _SCRIPT_START.search(html, position)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        text_end = end.start() if end else len(html)
+        attributes: dict[str, str] = {}
+        for name, value in browser_attributes(start.group()):
+            attributes.setdefault(name, unescape(value))
+        scripts.append((attributes, html[start.end():text_end]))
+        position = text_end
     return scripts
+
+
+def _runs(attributes: dict[str, str]) -> bool:
+    """Whether a browser runs a script with these attributes (the HTML standard's rules)."""
+    if "type" in attributes:
+        kind = attributes["type"].strip(" \t\n\f\r").lower()
+    elif attributes.get("language"):
+        kind = "text/" + attributes["language"].strip(" \t\n\f\r").lower()
+    else:
+        kind = ""
+    return kind in ("", "module") or kind in _JAVASCRIPT_TYPES
 
 
 def unfenced(html: str, fence: str) -> tuple[str, str]:
@@ -70,7 +99,9 @@ def with_policy(html: str, directives: Mapping[str, list[str]], fence: str) -> s
     """The page with its policy in a meta element after `<meta charset>` (or first in <head>),
     and without the marks around its content; every hashed script is the template's."""
     html, content = unfenced(html, fence)
-    slipped = executable_scripts(content)
+    # In the content, only the listings' JSON-LD: any other script came past the checks.
+    slipped = [text for attributes, text in script_elements(content)
+               if set(attributes) != {"type"} or attributes["type"] != DATA_BLOCK_TYPE]
     if slipped:
         raise ValueError(f"a <script> reached the page's content past the checks ({slipped[0].strip()[:60]!r}); "
                          "only the templates' scripts may run")

@@ -32,6 +32,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message
+from _html import browser_attributes
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -314,9 +315,6 @@ CONTENT_THEME_CLASSES = ("md-button", "md-button--primary")
 # tag, the markup's quotes would end an attribute's value and let the rest of it in as markup.
 CITATION_IN_TAG = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
 MARKER_IN_TAG = re.compile(r"<!--\s*(?:data|site|home)\s*:", re.IGNORECASE)
-# The white space between a tag's attributes, for a browser (the HTML standard's ASCII
-# white space); Python's parser counts any Unicode space, a no-break space among them.
-_HTML_SPACE = " \t\n\f\r"
 URL_ATTRIBUTES = frozenset({
     "href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "cite",
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
@@ -437,54 +435,6 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
                                 "style the theme's own parts (its header, menu and search); only "
                                 f"{' and '.join(CONTENT_THEME_CLASSES)} are for pages", at))
     return findings
-
-
-def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
-    """A start tag's attributes as the HTML standard's tokenizer reads them: (name, raw value).
-
-    Names are lower-cased and values left with their character references. If the tag
-    ends (">") before the end of `raw_tag`, the rest is read as one more attribute named
-    ">", so that the result never equals what a parser that read further found."""
-    text, index, end = raw_tag, 1, len(raw_tag)
-    while index < end and text[index] not in _HTML_SPACE + "/>":
-        index += 1  # the tag's name
-    attributes = []
-    while index < end:
-        while index < end and (text[index] in _HTML_SPACE or text[index] == "/"):
-            index += 1
-        if index >= end:
-            break
-        if text[index] == ">":
-            if index != end - 1:
-                attributes.append((">", text[index:]))
-            break
-        start = index
-        index += 1  # a name may start with "=", then runs to a space, "/", ">" or "="
-        while index < end and text[index] not in _HTML_SPACE + "/>=":
-            index += 1
-        name = text[start:index].translate(_ASCII_LOWER)
-        while index < end and text[index] in _HTML_SPACE:
-            index += 1
-        if index >= end or text[index] != "=":
-            attributes.append((name, ""))
-            continue
-        index += 1
-        while index < end and text[index] in _HTML_SPACE:
-            index += 1
-        if index < end and text[index] in "\"'":
-            close = text.find(text[index], index + 1)
-            close = end if close < 0 else close
-            attributes.append((name, text[index + 1:close]))
-            index = close + 1
-        else:
-            start = index
-            while index < end and text[index] not in _HTML_SPACE + ">":
-                index += 1
-            attributes.append((name, text[start:index]))
-    return attributes
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:

@@ -24,7 +24,7 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _csp import with_policy  # noqa: E402
-from _pages import browser_attributes  # noqa: E402
+from _html import browser_attributes  # noqa: E402
 
 EVENT_TITLE = "Zebra <img src=x onerror=alert(1)>"
 EVENT_PLACE = "Yak </script><script>alert(2)</script>"
@@ -232,6 +232,12 @@ def test_only_the_templates_scripts_are_hashed_and_the_content_marks_go():
     "<script>alert(1)</script>", '<p>x</p><script type="module">alert(1)</script>',
     # Content that closes the article still stands between the marks, which it cannot know.
     "</article><!--/site-content:guess--><script>alert(1)</script>",
+    # Scripts that Chromium runs, however their tags are written: "type=" inside another
+    # attribute's value, "src=" in another attribute's name, capitals, an old type.
+    "<script data-x='type=application/json>'>alert(1)</script>", "<script data-src=x>alert(1)</script>",
+    "<SCRIPT>alert(1)</SCRIPT >", '<script type="text/javascript1.5">alert(1)</script>',
+    '<script language="javascript">alert(1)</script>', '<script type=" MODULE ">alert(1)</script>',
+    '<script/x>alert(1)</script>', '<script src="/other.js"></script>',
 ])
 def test_a_script_in_the_content_stops_the_build_instead_of_getting_a_hash(content):
     with pytest.raises(ValueError, match="a <script> reached the page's content past the checks"):
