@@ -417,7 +417,7 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
         findings.append(Finding(f"<{tag} …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag",
                                 (in_tag + CITATION_IN_TAG.pattern,) + at))
     if MARKER_IN_TAG.search(raw_tag):
-        findings.append(Finding(f"<{tag} …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of "
+        findings.append(Finding(f"<{tag} …>: a marker such as <!-- site:… --> can stand only on a line of "
                                 "its own, not inside an HTML tag", (in_tag + MARKER_IN_TAG.pattern,) + at))
     elif "<" in raw_tag[1:]:
         # The templates cut a page where its text holds a mark (home.html at the hero's end

@@ -214,11 +214,11 @@ def found(source: str) -> list[str]:
     ('<div title="[[cite:kuntalehti-2019-02]]><script>alert(1)</script>">x</div>',
      "<div …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag"),
     ('<div title="<!-- site:feedback --> ><script>alert(1)</script>">x</div>',
-     "<div …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of its own, not inside an HTML tag"),
+     "<div …>: a marker such as <!-- site:… --> can stand only on a line of its own, not inside an HTML tag"),
     # home.html splits the page at the hero's end: inside an attribute, the rest of the
     # value (here a redirect to another site, which no policy stops) became markup.
     ('<div title="<!-- home:hero-end --><meta http-equiv=refresh content=\'2;url=https://evil.example/\'>">x</div>',
-     "<div …>: a marker <!-- site:… --> or <!-- data:… --> can stand only on a line of its own, not inside an HTML tag"),
+     "<div …>: a marker such as <!-- site:… --> can stand only on a line of its own, not inside an HTML tag"),
     ('<div title=\'<section class="site-sources"\'>x</div>',
      '<div …>: a "<" inside an HTML tag; write &lt; for it in the text of an attribute'),
     # A space that Python counts and browsers do not (here a no-break space after "=") makes
@@ -783,7 +783,7 @@ def test_a_citation_or_marker_inside_a_tag_stops_the_build_with_its_line(tmp_pat
     lines = problem_lines(output)
     # Each on the line of its tag, not of the page's first citation or its own marker.
     for page, message in (("themes.en.md", "a citation [[cite:…]] can stand only in the text"),
-                          ("privacy.en.md", "a marker <!-- site:… --> or <!-- data:… --> can stand only")):
+                          ("privacy.en.md", "a marker such as <!-- site:… --> can stand only")):
         line = next(number for number, text in enumerate((root / "docs" / page).read_text().splitlines(), 1)
                     if text.startswith("<div title="))
         assert any(problem.startswith(f"docs/{page}:{line}: <div …>: {message}") for problem in lines), lines
