@@ -91,6 +91,15 @@ def test_without_a_preview_address_the_code_section_does_not_mention_one(repo, c
     assert "- `hooks/extra.py`" in section and "preview address" not in section
 
 
+def test_a_page_or_image_with_a_finnish_name_is_content(repo, capsys):
+    """git quotes such names ("docs/images/k\\303\\244.svg") unless asked for them as they are."""
+    (repo / "docs/images/kartta-äänekoski.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>')
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "Image")
+    assert pr_summary.changed_files(repo, "main") == ["docs/images/kartta-äänekoski.svg"]
+    assert "Code and settings" not in run(repo, capsys)
+
+
 def test_content_only_has_no_code_section(repo, capsys):
     events = repo / "data/events.yml"
     events.write_text(events.read_text("utf-8") + "\n", "utf-8")

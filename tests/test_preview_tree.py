@@ -152,6 +152,18 @@ def test_links_and_files_in_place_of_mains_folders_are_replaced_without_being_fo
     assert (outside / "site.js").read_text() == "// main\n" and sorted(os.listdir(outside)) == ["site.js"]
 
 
+def test_a_submodule_in_place_of_mains_code_stops_the_preview(origin, tmp_path):
+    """A link to another repository ("gitlink") where main has a template: the checkout makes
+    an empty folder there, and main's file would be missing from the preview."""
+    git(origin, "rm", "-q", "overrides/main.html")
+    head = git(origin, "rev-parse", "HEAD").strip()
+    git(origin, "update-index", "--add", "--cacheinfo", f"160000,{head},overrides/main.html")
+    git(origin, "commit", "-q", "-m", "Submodule")
+    root = checkout(origin, tmp_path)
+    with pytest.raises(SystemExit, match="overrides/main.html is a submodule"):
+        preview_tree.use_code_of(root, "origin/main")
+
+
 def test_the_command_names_what_it_changed(origin, tmp_path):
     hostile = "hooks/x` [Fix it here](evil.example) `y.py"  # the list goes into the run's summary
     commit_files(origin, {"hooks/events.py": "SAFE = False\n", hostile: ""}, "Code")

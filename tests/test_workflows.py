@@ -228,6 +228,59 @@ def test_a_preview_is_built_by_mains_code_before_any_of_the_branchs_code_can_run
     assert preview[main_code]["env"]["MAIN_SHA"] == "${{ needs.build.outputs.main_sha }}"
 
 
+# How GitHub runs a `run:` script on Linux: with `shell: bash`, "bash --noprofile --norc -eo
+# pipefail {0}"; with no shell named, "bash -e {0}", where a failing command before a pipe
+# goes unnoticed (docs.github.com, "jobs.<job_id>.steps[*].shell").
+RUNNER_SHELLS = {"bash": ["bash", "--noprofile", "--norc", "-eo", "pipefail"], None: ["bash", "-e"]}
+
+
+def step_shell(workflow: dict, job: dict, step: dict) -> list[str]:
+    named = step.get("shell") or job.get("defaults", {}).get("run", {}).get("shell") \
+        or workflow.get("defaults", {}).get("run", {}).get("shell")
+    return RUNNER_SHELLS[named]
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_run_script_stops_at_a_failure_in_a_pipe(path):
+    workflow = load(path)
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            if "run" in step:
+                assert "pipefail" in step_shell(workflow, job, step), f"{path.name} {job_id}: {step.get('name')}"
+
+
+def test_a_preview_whose_code_cannot_be_made_mains_is_not_built(tmp_path):
+    """The step that makes the code main's, run as GitHub runs it, with a tool that refuses
+    (as tools/preview_tree.py does when the result is not exact): the step fails, so the
+    build after it never runs. Before, "| tee" hid the tool's exit status."""
+    workflow = load(WORKFLOWS / "deploy.yml")
+    job = workflow["jobs"]["preview"]
+    step = next(step for step in job["steps"] if "preview_tree.py" in step.get("run", ""))
+    repo = tmp_path / "repo"
+    (repo / "tools").mkdir(parents=True)
+    (repo / "tools/preview_tree.py").write_text("raise SystemExit('preview_tree: not exact; the preview is not built')\n")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "t"],
+                   check=True)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "RUNNER_TEMP": str(tmp_path), "MAIN_SHA": "HEAD",
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=repo, env=env,
+                            capture_output=True, text=True)
+    assert "the preview is not built" in result.stderr
+    assert result.returncode != 0, "the step passed although the tool refused"
+
+
+def test_the_preview_comment_is_only_ever_the_bots_own(tmp_path):
+    """Anyone can write a comment that starts with the marker; the job edits only its own."""
+    script = load(WORKFLOWS / "deploy.yml")["jobs"]["comment"]["steps"][0]["run"]
+    jq_filter = re.search(r'--jq "(.*)"', script).group(1).replace('\\"', '"').replace("$marker", "<!-- site-preview -->")
+    comments = [{"id": 1, "body": "<!-- site-preview -->\n**Preview:** https://phish.example/", "user": {"login": "mallory"}},
+                {"id": 2, "body": "<!-- site-preview -->\n**Preview:** –", "user": {"login": "github-actions[bot]"}}]
+    found = subprocess.run(["jq", "-r", jq_filter], input=json.dumps(comments), capture_output=True, text=True, check=True)
+    assert found.stdout.split() == ["2"]
+
+
 def test_the_comment_gives_an_address_only_for_a_preview_that_was_built():
     """A preview that failed to build is not linked (its address would be a 404): the comment
     says so and points to the checks. The assembly, which runs no project code, says which

@@ -11,6 +11,7 @@ the tests are what fail a check).
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -39,9 +40,11 @@ class ChangedPage:
 
 def changed_files(root: Path, base: str) -> list[str]:
     """Paths changed between the merge base of `base` and HEAD, relative to the repository."""
-    result = subprocess.run(["git", "-C", str(root), "diff", "--name-only", f"{base}...HEAD"],
-                            capture_output=True, text=True, check=True)
-    return [line for line in result.stdout.splitlines() if line]
+    # -z: each name as it is, not quoted with octal escapes ("k\\303\\244..."), which would
+    # not be recognised as a page or image; a new line in a name cannot split it either.
+    result = subprocess.run(["git", "-C", str(root), "diff", "--name-only", "-z", f"{base}...HEAD"],
+                            capture_output=True, check=True)
+    return [os.fsdecode(name) for name in result.stdout.split(b"\0") if name]
 
 
 def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[ChangedPage]:

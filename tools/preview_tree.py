@@ -58,13 +58,21 @@ def code(text: str, in_table: bool = False) -> str:
 
 def tree_entries(root: Path, commit: str) -> dict[str, tuple[str, str]]:
     """Every file of `commit` as path -> (mode, blob id)."""
+    return {path: (mode, blob) for path, (mode, kind, blob) in _listing(root, commit).items() if kind == "blob"}
+
+
+def submodules(root: Path, commit: str) -> list[str]:
+    """The paths where `commit` links another repository (a "gitlink"): no file, an empty folder."""
+    return sorted(path for path, (_mode, kind, _id) in _listing(root, commit).items() if kind == "commit")
+
+
+def _listing(root: Path, commit: str) -> dict[str, tuple[str, str, str]]:
     listing = os.fsdecode(_git(root, "ls-tree", "-r", "-z", "--full-tree", commit))  # names as the file system has them
     entries = {}
     for record in filter(None, listing.split("\0")):
         meta, path = record.split("\t", 1)
-        mode, kind, blob = meta.split()
-        if kind == "blob":  # a submodule ("commit") has no content to compare
-            entries[path] = (mode, blob)
+        mode, kind, object_id = meta.split()
+        entries[path] = (mode, kind, object_id)
     return entries
 
 
@@ -74,6 +82,12 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
     Looks at the files git tracks in HEAD and in `commit`: in a fresh checkout, before any
     of the pull request's code has run, there are no others (and a developer's .venv stays).
     """
+    # A submodule where code belongs is checked out as an empty folder that main's file cannot
+    # replace here; the preview is refused rather than built without main's file.
+    for path in submodules(root, "HEAD"):
+        if not is_content(path, docs_dir):
+            raise SystemExit(f"preview_tree: {path} is a submodule (a link to another repository) where main has "
+                             "code or settings; the preview is not built")
     wanted = _not_content(tree_entries(root, commit), docs_dir)
     tracked = _not_content(tree_entries(root, "HEAD"), docs_dir)
     hashing = _object_hash(root)
