@@ -99,6 +99,21 @@ def page_stem(name: str, locales: Iterable[str]) -> str | None:
     return stem if stem and locale in locales else None
 
 
+# Each part of a file's path under docs/: it becomes part of the page's or image's address,
+# printed into links by templates that do not escape it (the edit link among them).
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
+
+
+def file_name_problems(names: Iterable[str]) -> list[Problem]:
+    """Files (paths relative to docs/) with a folder or file name that is not a plain address."""
+    return [
+        Problem(f"docs/{name}", None, "a file or folder name here may hold only the letters a-z and A-Z, digits, "
+                                      "'-', '_' and '.' (not at its start): it becomes part of the page's address; rename it")
+        for name in names
+        if not all(PLAIN_NAME.fullmatch(part) for part in name.split("/"))
+    ]
+
+
 def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
     """Page files (paths relative to docs/) whose name does not end with a site language."""
     return [
@@ -305,7 +320,11 @@ REFUSED_TAGS = {
     **dict.fromkeys(("svg", "math"), "it can carry scripts and links of its own; use an image file instead"),
     **dict.fromkeys(("plaintext", "xmp", "noembed", "noframes"),
                     "the browser shows the rest of the page after it as text, the site's own menu and scripts included"),
+    "title": "the browser reads the rest of the page as the page's title, the site's own menu and scripts included",
 }
+# An end tag as a browser and the checks' parser read it alike: the name, then white space.
+_PLAIN_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*[\t\n\f\r ]*>")
+_END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 # Classes that style the theme's own parts: content with class="md-header" would look like,
 # and stick where, the site's header is. The theme's buttons are for pages. (The site's own
 # classes, site-…, are meant for pages too: the home page's cards use them.)
@@ -358,6 +377,7 @@ class _Scanner(HTMLParser):
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
+        self.text_citations = 0  # [[cite:…]] read as text: where the site replaces them
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
@@ -373,11 +393,25 @@ class _Scanner(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def parse_endtag(self, i: int) -> int:
+        # Python's parser ends an end tag at its first ">" and shows no handler what else it
+        # holds; a browser reads attributes there, quoted ">" and all, and ignores them. So an
+        # end tag may hold nothing but its name: text hidden in it would go unchecked.
+        end = self.rawdata.find(">", i + 1)
+        raw = self.rawdata[i:end + 1] if end >= 0 else ""
+        if raw and not _PLAIN_END_TAG.fullmatch(raw):
+            name = _END_TAG_NAME.match(raw)
+            shown = name.group(1).lower() if name else "…"
+            self.findings.append(Finding(f"</{shown} …>: an end tag holds only its name, such as </{shown}>",
+                                         (re.escape(raw[:40]),)))
+        return super().parse_endtag(i)
+
     def handle_endtag(self, tag: str) -> None:
         if tag in ("code", "pre") and self._in_code:
             self._in_code -= 1
 
     def handle_data(self, data: str) -> None:
+        self.text_citations += len(CITATION_IN_TAG.findall(data))
         # Python-Markdown shows an HTML comment as text when no --> follows it, or when an
         # empty line comes before its -->: "<!-- a draft" would be on the page.
         if "<!--" in data and not self._in_code:
@@ -393,18 +427,24 @@ class _Scanner(HTMLParser):
         self._scan_inside(data)
 
     def unknown_decl(self, data: str) -> None:
+        self.findings.append(Finding("<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the "
+                                     "browser ends it at its first \">\"", (r"<!\[",)))
         self._scan_inside(data)  # <![CDATA[ … ]]> ends at the first ">" in an HTML page
 
     def handle_pi(self, data: str) -> None:
+        self.findings.append(Finding("<?…> is not allowed in a page: HTML has no processing instructions, and the "
+                                     "browser ends it at its first \">\"", (r"<\?",)))
         self._scan_inside(data)
 
     def handle_decl(self, decl: str) -> None:
+        self.findings.append(Finding("<!DOCTYPE …> is not allowed in a page: the site's template gives the page its "
+                                     "declaration", (r"<!(?i:doctype)",)))
         self._scan_inside(decl)
 
     def _scan_inside(self, text: str) -> None:
         # What this parser reads as inert text, a browser may read as markup: check it too.
         if "<" in text:
-            self.findings.extend(scan_html(text))
+            self.findings.extend(scan_html(text, nested=True))
 
 
 def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
@@ -487,7 +527,7 @@ def _raw_attribute(raw_tag: str, name: str) -> str:
     return match.group(1).strip("\"'") if match else ""
 
 
-def scan_html(markup: str, comments: list[str] | None = None) -> list[Finding]:
+def scan_html(markup: str, comments: list[str] | None = None, nested: bool = False) -> list[Finding]:
     """Findings in a page's HTML, in document order; the comments' texts go into `comments`."""
     scanner = _Scanner()
     try:
@@ -501,7 +541,24 @@ def scan_html(markup: str, comments: list[str] | None = None) -> list[Finding]:
                                         "a declaration); write \"<\" as &lt; in text", (r"<!(?!--)",)))
     if comments is not None:
         comments.extend(scanner.comments)
+    if not nested:
+        scanner.findings += _hidden_token_findings(markup, scanner)
     return scanner.findings
+
+
+def _hidden_token_findings(markup: str, scanner: _Scanner) -> list[Finding]:
+    """The last net for what the site replaces after these checks: every citation must be
+    in the text and every marker a comment of its own, or a later step would put markup
+    where the checks saw none (inside a tag, a comment or a section of another kind)."""
+    findings = []
+    if len(CITATION_IN_TAG.findall(markup)) > scanner.text_citations:
+        findings.append(Finding("a citation [[cite:…]] can stand only in the text of the page, not in a comment or "
+                                "other markup", (r"<!--(?:(?!-->)[\s\S])*?\[\[\s*cite", CITATION_IN_TAG.pattern)))
+    markers = sum(1 for text in scanner.comments if MARKER_LIKE.fullmatch(text))
+    if len(MARKER_IN_TAG.findall(markup)) > markers:
+        findings.append(Finding("a marker such as <!-- site:… --> can stand only as a comment of its own, not inside "
+                                "other markup", (MARKER_IN_TAG.pattern,)))
+    return findings
 
 
 # ------------------------------------------------------------------ ids

@@ -38,8 +38,8 @@ from mkdocs.structure.pages import Page
 from _annotations import workflow_command
 from _pages import (
     MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, duplicate_ids,
-    front_matter_problems, id_line, locate, marker_findings, page_stem, scan_html, source_files, symlinks,
-    unpublishable_files, unsuffixed_pages,
+    file_name_problems, front_matter_problems, id_line, locate, marker_findings, page_stem, scan_html, source_files,
+    symlinks, unpublishable_files, unsuffixed_pages,
 )
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
@@ -122,7 +122,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
-        misplaced = unsuffixed_pages(names, locales) + [
+        misplaced = file_name_problems(names + published) + unsuffixed_pages(names, locales) + [
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems

@@ -19,8 +19,9 @@ from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids, front_matter_problems, id_line, locate,
-    marker_findings, scan_html, symlinks, unsuffixed_pages, url_scheme,
+    Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids,
+    file_name_problems, front_matter_problems, id_line, locate, marker_findings, scan_html, symlinks, unsuffixed_pages,
+    url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -206,6 +207,23 @@ def found(source: str) -> list[str]:
     # A "/*" in a CSS string is not a comment: it hid the @import after it from the check.
     ('<p style=\'--a: "/*"; background: url(https://tracker.example/x.png); --b: "*/"\'>x</p>',
      "<p style=…>: a style attribute may not load anything (url(), @import)"),
+    # The rest of the page would be the page's title: its text, the footer and the scripts gone.
+    ("<p>Johdanto<title></p>", "<title> is not allowed in a page: the browser reads the rest of the page as the "
+                                "page's title, the site's own menu and scripts included"),
+    # An end tag is only its name: the browser reads "attributes" in it, quotes and all, and
+    # ignores them; the checks' parser ends it at the first ">". A citation there was
+    # replaced after the checks, and its quotes let the rest in as markup (a redirect).
+    ('<div class="note">\n<p>Lisätietoa</p title="[[cite:kuntalehti-2019-02]]<meta http-equiv=refresh '
+     'content=0;url=https://evil.example/>">\n</div>',
+     "</p …>: an end tag holds only its name, such as </p>"),
+    ("<p>x</p title=y>", "</p …>: an end tag holds only its name, such as </p>"),
+    # Markup that HTML pages do not have: the browser ends each at its first ">".
+    ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
+     "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
+    ("<?php echo 1; ?>", "<?…> is not allowed in a page: HTML has no processing instructions, and the browser ends it "
+                         "at its first \">\""),
+    ("<p>x</p>\n\n<!DOCTYPE html>", "<!DOCTYPE …> is not allowed in a page: the site's template gives the page its "
+                                    "declaration"),
     # Elements after which the browser reads the rest of the page as plain text.
     *[(f"<{tag}>", f"<{tag}> is not allowed in a page: the browser shows the rest of the page after it as text, "
                    "the site's own menu and scripts included") for tag in ("plaintext", "xmp", "noembed", "noframes")],
@@ -368,6 +386,14 @@ def test_markup_the_checks_cannot_read_is_refused_without_a_traceback(source):
                              "declaration); write \"<\" as &lt; in text"]
 
 
+def test_a_citation_or_marker_anywhere_but_the_text_or_its_own_comment_is_refused():
+    """The last net: the tokens that the site replaces after these checks, counted in the page
+    and where the checks read them as text (citations) or as comments of their own (markers)."""
+    assert found("<!-- an old paragraph [[cite:kuntalehti-2019-02]] -->") == [
+        "a citation [[cite:…]] can stand only in the text of the page, not in a comment or other markup"]
+    assert found("Text\n\n<!-- draft: <!-- site:feedback -->\n") != []
+
+
 def test_allowed_html_passes():
     source = """\
         <div class="note" markdown>
@@ -387,7 +413,10 @@ def test_allowed_html_passes():
 
         [Read the declaration](declaration.md){ .md-button .md-button--primary } <span class="site-card" title="10\u00a0000 €">x</span>
 
-        <p title='a "quoted" word' lang=fi data-x = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p>
+        <p title='a "quoted" word' lang=fi data-x = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p >
+
+        <!-- a comment of the editors' own --> <div>x</div
+        >
 
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
         """
@@ -408,6 +437,11 @@ def test_a_marker_on_its_own_page_once_is_fine():
     assert marker_messages("# Privacy\n\n<!-- site:feedback -->\n", "privacy") == []
 
 
+# The site's markers with the home page's: home.html splits the page at the first
+# <!-- home:hero-end -->, so it is checked as the listings' markers are.
+SITE_MARKERS = {**MARKERS, "home:hero-end": "index"}
+
+
 @pytest.mark.parametrize("source,stem,expected", [
     ("<!-- data:events -->\n", "privacy",
      "<!-- data:events --> belongs on the page events only (mkdocs.yml extra.markers); remove it here"),
@@ -419,16 +453,8 @@ def test_a_marker_on_its_own_page_once_is_fine():
     ("<!-- DATA:events -->\n", "privacy", "marker written as <!-- DATA:events -->; write it exactly <!-- data:events -->"),
     ("<!-- data: events -->\n", "privacy", "marker written as <!-- data: events -->; write it exactly <!-- data:events -->"),
     ("<!--  site:feedback -->\n", "privacy", "marker written as <!--  site:feedback -->; write it exactly <!-- site:feedback -->"),
-    ("<!-- data:partner -->\n", "privacy", "unknown marker <!-- data:partner -->; known: data:events, data:partners, site:feedback"),
-])
-def test_marker_problems(source, stem, expected):
-    assert expected in marker_messages(source, stem)
-
-
-HOME_MARKERS = {**MARKERS, "home:hero-end": "index"}
-
-
-@pytest.mark.parametrize("source,stem,expected", [
+    ("<!-- data:partner -->\n", "privacy",
+     "unknown marker <!-- data:partner -->; known: data:events, data:partners, home:hero-end, site:feedback"),
     ("Lead\n\n<!-- home:hero-end -->\n\nText\n\n<!-- home:hero-end -->\n", "index",
      "<!-- home:hero-end --> is on this page twice; keep one: the hero ends where it stands"),
     ("<!-- home:hero-end -->\n", "privacy",
@@ -436,9 +462,8 @@ HOME_MARKERS = {**MARKERS, "home:hero-end": "index"}
     ("<!-- HOME:hero-end -->\n", "index", "marker written as <!-- HOME:hero-end -->; write it exactly <!-- home:hero-end -->"),
     ("# Home\n", "index", "the page needs the marker <!-- home:hero-end --> where the hero ends (mkdocs.yml extra.markers)"),
 ])
-def test_the_home_pages_marker_is_checked_as_the_listings_are(source, stem, expected):
-    """home.html splits the page at the first <!-- home:hero-end -->: it must be the marker."""
-    assert expected in marker_messages(source, stem, HOME_MARKERS)
+def test_marker_problems(source, stem, expected):
+    assert expected in marker_messages(source, stem, SITE_MARKERS)
 
 
 def test_the_site_names_the_home_pages_marker():
@@ -515,6 +540,21 @@ def edit(path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize("name", ['p"><meta http-equiv="refresh" content="0;url=x.fi.md', "images/a?b#c.svg",
+                                  "images/kartta äänekoski.png", "uutiset/yhteistyö.fi.md", "images/-x.png"])
+def test_a_file_name_that_is_not_a_plain_address_is_refused(name):
+    """A name becomes the page's address and its edit link: quotes in it broke out of the
+    edit link's href in a preview, where a new page's missing nav entry is only a note."""
+    assert messages(file_name_problems([name])) == [
+        f"docs/{name}: a file or folder name here may hold only the letters a-z and A-Z, digits, '-', '_' and '.' "
+        "(not at its start): it becomes part of the page's address; rename it"]
+
+
+def test_the_sites_own_file_names_are_plain():
+    names = [path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*") if path.is_file()]
+    assert names and file_name_problems(names) == []
 
 
 def test_symlinks_and_unsuffixed_pages_stop_the_build_before_anything_is_written(tmp_path):
