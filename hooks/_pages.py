@@ -377,7 +377,6 @@ class _Scanner(HTMLParser):
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
-        self.text_citations = 0  # [[cite:…]] read as text: where the site replaces them
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
@@ -411,7 +410,6 @@ class _Scanner(HTMLParser):
             self._in_code -= 1
 
     def handle_data(self, data: str) -> None:
-        self.text_citations += len(CITATION_IN_TAG.findall(data))
         # Python-Markdown shows an HTML comment as text when no --> follows it, or when an
         # empty line comes before its -->: "<!-- a draft" would be on the page.
         if "<!--" in data and not self._in_code:
@@ -546,12 +544,36 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
     return scanner.findings
 
 
+class _LiteralText(HTMLParser):
+    """Counts the citations written as they are in the page's text: the ones the site
+    replaces. (The scanner reads text with character references resolved, so a citation
+    written as "&#91;&#91;cite:…" would count there, and could stand in for a hidden one.)"""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found = 0
+
+    def handle_data(self, data: str) -> None:
+        self.found += len(CITATION_IN_TAG.findall(data))
+
+    @classmethod
+    def citations(cls, markup: str) -> int:
+        counter = cls()
+        try:
+            counter.feed(markup)
+            counter.close()
+        except AssertionError:
+            pass  # the scanner reports what Python's parser cannot read
+        return counter.found
+
+
 def _hidden_token_findings(markup: str, scanner: _Scanner) -> list[Finding]:
     """The last net for what the site replaces after these checks: every citation must be
     in the text and every marker a comment of its own, or a later step would put markup
     where the checks saw none (inside a tag, a comment or a section of another kind)."""
     findings = []
-    if len(CITATION_IN_TAG.findall(markup)) > scanner.text_citations:
+    written = len(CITATION_IN_TAG.findall(markup))
+    if written and written > _LiteralText.citations(markup):
         findings.append(Finding("a citation [[cite:…]] can stand only in the text of the page, not in a comment or "
                                 "other markup", (r"<!--(?:(?!-->)[\s\S])*?\[\[\s*cite", CITATION_IN_TAG.pattern)))
     markers = sum(1 for text in scanner.comments if MARKER_LIKE.fullmatch(text))

@@ -392,6 +392,10 @@ def test_a_citation_or_marker_anywhere_but_the_text_or_its_own_comment_is_refuse
     assert found("<!-- an old paragraph [[cite:kuntalehti-2019-02]] -->") == [
         "a citation [[cite:…]] can stand only in the text of the page, not in a comment or other markup"]
     assert found("Text\n\n<!-- draft: <!-- site:feedback -->\n") != []
+    # A citation written with character references is text that nothing replaces: it may not
+    # stand in for a hidden one in the count.
+    assert "a citation [[cite:…]] can stand only in the text of the page, not in a comment or other markup" in found(
+        "Text &#91;&#91;cite:kuntalehti-2019-02]] shown as it is.\n\n<!-- [[cite:kuntalehti-2019-02]] -->")
 
 
 def test_allowed_html_passes():
