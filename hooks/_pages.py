@@ -108,7 +108,8 @@ def file_name_problems(names: Iterable[str]) -> list[Problem]:
     """Files (paths relative to docs/) with a folder or file name that is not a plain address."""
     return [
         Problem(f"docs/{name}", None, "a file or folder name here may hold only the letters a-z and A-Z, digits, "
-                                      "'-', '_' and '.' (not at its start): it becomes part of the page's address; rename it")
+                                      "'-', '_' and '.' (not at its start): it becomes part of the page's address; "
+                                      "rename it")
         for name in names
         if not all(PLAIN_NAME.fullmatch(part) for part in name.split("/"))
     ]
@@ -330,10 +331,11 @@ _END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 # classes, site-…, are meant for pages too: the home page's cards use them.)
 THEME_CLASS_PREFIX = "md-"
 CONTENT_THEME_CLASSES = ("md-button", "md-button--primary")
-# What hooks/sources.py and hooks/markers.py turn into markup after these checks; inside a
-# tag, the markup's quotes would end an attribute's value and let the rest of it in as markup.
-CITATION_IN_TAG = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
-MARKER_IN_TAG = re.compile(r"<!--\s*(?:data|site|home)\s*:", re.IGNORECASE)
+# What hooks/sources.py, hooks/markers.py, the listing hooks and home.html turn into markup
+# after these checks, however written; inside a tag, the markup's quotes would end an
+# attribute's value and let the rest of it in as markup.
+CITATION_TOKEN = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
+MARKER_TOKEN = re.compile(r"<!--\s*(?:data|site|home)\s*:", re.IGNORECASE)
 URL_ATTRIBUTES = frozenset({
     "href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background", "cite",
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
@@ -451,12 +453,12 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     findings = []
     # Found in the page source as the tag with the token before its first ">".
     in_tag = rf"<\s*{re.escape(tag)}\b[^>]*?"
-    if CITATION_IN_TAG.search(raw_tag):
+    if CITATION_TOKEN.search(raw_tag):
         findings.append(Finding(f"<{tag} …>: a citation [[cite:…]] can stand only in the text, not inside an HTML tag",
-                                (in_tag + CITATION_IN_TAG.pattern,) + at))
-    if MARKER_IN_TAG.search(raw_tag):
+                                (in_tag + CITATION_TOKEN.pattern,) + at))
+    if MARKER_TOKEN.search(raw_tag):
         findings.append(Finding(f"<{tag} …>: a marker such as <!-- site:… --> can stand only on a line of "
-                                "its own, not inside an HTML tag", (in_tag + MARKER_IN_TAG.pattern,) + at))
+                                "its own, not inside an HTML tag", (in_tag + MARKER_TOKEN.pattern,) + at))
     elif "<" in raw_tag[1:]:
         # The templates cut a page where its text holds a mark (home.html at the hero's end
         # and at the list of sources); inside a tag, the rest of the tag would be markup.
@@ -554,7 +556,7 @@ class _LiteralText(HTMLParser):
         self.found = 0
 
     def handle_data(self, data: str) -> None:
-        self.found += len(CITATION_IN_TAG.findall(data))
+        self.found += len(CITATION_TOKEN.findall(data))
 
     @classmethod
     def citations(cls, markup: str) -> int:
@@ -572,14 +574,14 @@ def _hidden_token_findings(markup: str, scanner: _Scanner) -> list[Finding]:
     in the text and every marker a comment of its own, or a later step would put markup
     where the checks saw none (inside a tag, a comment or a section of another kind)."""
     findings = []
-    written = len(CITATION_IN_TAG.findall(markup))
+    written = len(CITATION_TOKEN.findall(markup))
     if written and written > _LiteralText.citations(markup):
         findings.append(Finding("a citation [[cite:…]] can stand only in the text of the page, not in a comment or "
-                                "other markup", (r"<!--(?:(?!-->)[\s\S])*?\[\[\s*cite", CITATION_IN_TAG.pattern)))
+                                "other markup", (r"<!--(?:(?!-->)[\s\S])*?\[\[\s*cite", CITATION_TOKEN.pattern)))
     markers = sum(1 for text in scanner.comments if MARKER_LIKE.fullmatch(text))
-    if len(MARKER_IN_TAG.findall(markup)) > markers:
+    if len(MARKER_TOKEN.findall(markup)) > markers:
         findings.append(Finding("a marker such as <!-- site:… --> can stand only as a comment of its own, not inside "
-                                "other markup", (MARKER_IN_TAG.pattern,)))
+                                "other markup", (MARKER_TOKEN.pattern,)))
     return findings
 
 
