@@ -33,6 +33,7 @@ _JAVASCRIPT_TYPES = frozenset({
     "text/x-ecmascript", "text/x-javascript",
 })
 DATA_BLOCK_TYPE = "application/ld+json"  # the listings' structured data, the one script content may hold
+_HEAD_END = re.compile(r"</head\s*>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
 
@@ -75,15 +76,18 @@ def _runs(attributes: dict[str, str]) -> bool:
     return kind in ("", "module") or kind in _JAVASCRIPT_TYPES
 
 
-def unfenced(html: str, fence: str) -> tuple[str, str]:
-    """The page without the marks around its content, and the content between them."""
+def unfenced(html: str, fence: str) -> tuple[str, str, str]:
+    """The page without the marks around its content; the part before the content and after
+    the <head> (the header, the navigation and the table of contents); and the content."""
     start, end = f"<!--site-content:{fence}-->", f"<!--/site-content:{fence}-->"
     if html.count(start) != 1 or html.count(end) != 1 or html.index(start) > html.index(end):
         raise ValueError("the template does not mark the page's content once (the container block of "
                          "overrides/main.html), so its own scripts cannot be told from the content's")
     before, rest = html.split(start)
     content, after = rest.split(end)
-    return before + content + after, content
+    head_end = _HEAD_END.search(before)
+    navigation = before[head_end.end():] if head_end else ""
+    return before + content + after, navigation, content
 
 
 def policy_text(directives: Mapping[str, list[str]], script_hashes: list[str]) -> str:
@@ -98,7 +102,12 @@ def policy_text(directives: Mapping[str, list[str]], script_hashes: list[str]) -
 def with_policy(html: str, directives: Mapping[str, list[str]], fence: str) -> str:
     """The page with its policy in a meta element after `<meta charset>` (or first in <head>),
     and without the marks around its content; every hashed script is the template's."""
-    html, content = unfenced(html, fence)
+    html, navigation, content = unfenced(html, fence)
+    # The header, navigation and table of contents are built from the pages' titles and
+    # headings; the templates put no script there.
+    if script_elements(navigation):
+        raise ValueError(f"a <script> in the page's navigation ({script_elements(navigation)[0][1].strip()[:60]!r}), "
+                         "which holds text from the pages; only the templates' scripts may run")
     # In the content, only the listings' JSON-LD: any other script came past the checks.
     slipped = [text for attributes, text in script_elements(content)
                if set(attributes) != {"type"} or attributes["type"] != DATA_BLOCK_TYPE]

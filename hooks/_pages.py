@@ -323,6 +323,14 @@ REFUSED_TAGS = {
                     "the browser shows the rest of the page after it as text, the site's own menu and scripts included"),
     "title": "the browser reads the rest of the page as the page's title, the site's own menu and scripts included",
 }
+# An id, as the table of contents and the skip link print it into a link unescaped
+# (Material's toc-item.html): the heading ids that Markdown makes are of this kind.
+SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]+")
+# Elements a browser carries on past where they were left open, into the site's own parts
+# after the page (the HTML standard's formatting elements, and tables, which take in what
+# follows them).
+RUN_ON_ELEMENTS = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
+                             "tt", "u", "table"})
 # An end tag as a browser and the checks' parser read it alike: the name, then white space.
 _PLAIN_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*[\t\n\f\r ]*>")
 _END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
@@ -379,11 +387,14 @@ class _Scanner(HTMLParser):
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
+        self.left_open: dict[str, int] = {}  # RUN_ON_ELEMENTS opened and not yet closed
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
         if tag in ("code", "pre") and not raw.endswith("/>"):
             self._in_code += 1
+        if tag in RUN_ON_ELEMENTS and not raw.endswith("/>"):
+            self.left_open[tag] = self.left_open.get(tag, 0) + 1
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
@@ -410,6 +421,25 @@ class _Scanner(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("code", "pre") and self._in_code:
             self._in_code -= 1
+        if self.left_open.get(tag):
+            self.left_open[tag] -= 1
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        # Python's parser also ends a comment at "-- >"; a browser only at "-->" (or "--!>",
+        # see handle_comment), and would read the rest of the page as the comment.
+        end = super().parse_comment(i, report)
+        if end > 0 and self.rawdata[end - 3:end] != "-->":
+            self.findings.append(Finding("an HTML comment ends only with -->; write it as <!-- text -->",
+                                         (r"--[ \t\n\r\f]+>",)))
+        return end
+
+    def parse_bogus_comment(self, i: int, report: int = 1) -> int:
+        # "<!x>" and "</ x>" are comments for a browser, but not ones a marker may stand in.
+        end = super().parse_bogus_comment(i, report=0)
+        if end > 0:
+            self.findings.append(Finding(f"{self.rawdata[i:i + 2]}…> is not an HTML comment; write comments as "
+                                         "<!-- text -->", (re.escape(self.rawdata[i:end][:30]),)))
+        return end
 
     def handle_data(self, data: str) -> None:
         # Python-Markdown shows an HTML comment as text when no --> follows it, or when an
@@ -492,6 +522,10 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
         return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
                         "remove it (an id is enough for a link to the image)", at)]
+    if name == "id" and not SAFE_ID.fullmatch(value):
+        shown = value if len(value) <= 50 else value[:50] + "…"
+        return [Finding(f"<{tag} id=\"{shown}\">: an id may hold only the letters a-z and A-Z, digits, '-', '_', '.' "
+                        "and ':'; it becomes part of links to it", at)]
     if name == "ping":
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
     if name == "style" and first_fetch(value):
@@ -543,6 +577,10 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
         comments.extend(scanner.comments)
     if not nested:
         scanner.findings += _hidden_token_findings(markup, scanner)
+        scanner.findings += [
+            Finding(f"<{tag}> is not closed: a browser would carry it on into the site's own parts after the page; "
+                    f"close it with </{tag}>", (rf"<{tag}\b",))
+            for tag, count in sorted(scanner.left_open.items()) if count > 0]
     return scanner.findings
 
 

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _csp import with_policy
+from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 
 # Drawn once per build run (and per `mkdocs serve`): the mark around each page's content,
 # which the page itself cannot know and so cannot close early (hooks/_csp.py).
@@ -49,9 +50,28 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 def _with_policy(output: str, config: MkDocsConfig, source: str) -> str:
-    """The page with its policy; a page that cannot carry one is not published, and the build
-    says which (a template without <head>), without a traceback."""
+    """The page with its policy; a page that cannot carry one is not published (MkDocs writes
+    no empty page), and the build says which at its end, without a traceback."""
     try:
         return with_policy(output, _directives(config), CONTENT_FENCE)
     except ValueError as error:
-        raise PluginError(f"{source}: {error}") from None
+        _failures.append(f"{source}: {error}")
+        return ""
+
+
+# Kept until every language is built, as hooks/guards.py keeps its findings: when a page's
+# problem is one the checks also found, their messages, with the lines, are the ones shown.
+_failures: list[str] = []
+
+
+@event_priority(AFTER_ALL_LANGUAGES)
+def on_post_build(config: MkDocsConfig) -> None:
+    if is_final_pass(config):
+        failures = list(_failures)
+        _failures.clear()
+        if failures:
+            raise PluginError("\n".join(failures))
+
+
+def on_build_error(error) -> None:
+    _failures.clear()  # `mkdocs serve` builds again in the same process

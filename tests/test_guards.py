@@ -217,6 +217,25 @@ def found(source: str) -> list[str]:
      'content=0;url=https://evil.example/>">\n</div>',
      "</p …>: an end tag holds only its name, such as </p>"),
     ("<p>x</p title=y>", "</p …>: an end tag holds only its name, such as </p>"),
+    # An id goes into the table of contents unescaped (Material's toc-item.html prints
+    # "#" + id into an href): quotes in it put a redirect, or a script, into the navigation.
+    ("## Lisätietoa { id='lisa\"><meta http-equiv=refresh content=0;url=https://evil.example/><i x=\"' }",
+     '<h2 id="lisa"><meta http-equiv=refresh content=0;url=https…">: an id may hold only the letters a-z and '
+     "A-Z, digits, '-', '_', '.' and ':'; it becomes part of links to it"),
+    ('<h2 markdown="1" id="muu&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">Muuta</h2>',
+     '<h2 id="muu"><script>alert(1)</script>">: an id may hold only the letters a-z and A-Z, digits, \'-\', \'_\', '
+     "'.' and ':'; it becomes part of links to it"),
+    ("## Yhteistyö { #yhteistyö }", '<h2 id="yhteistyö">: an id may hold only the letters a-z and A-Z, digits, \'-\', '
+                                   "'_', '.' and ':'; it becomes part of links to it"),
+    # A comment ends only with "-->": Python's parser also ends one at "-- >", and a browser
+    # read the rest of the page, the footer and the site's scripts, as the comment.
+    ('<div class="x">\n<!-- luonnos -- >\n</div>', "an HTML comment ends only with -->; write it as <!-- text -->"),
+    # "<!x>" is a comment for a browser, but not one a marker may stand in.
+    ("<div>\n<! site:feedback >\n</div>", "<!…> is not an HTML comment; write comments as <!-- text -->"),
+    # An element left open runs on into the site's own parts: a browser carried the link on
+    # into the footer, where the publishers' names became links to the other site.
+    ('<p>Lue lisää <a href="https://evil.example/">tästä', "<a> is not closed: a browser would carry it on into the "
+                                                        "site's own parts after the page; close it with </a>"),
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),

@@ -244,6 +244,14 @@ def test_a_script_in_the_content_stops_the_build_instead_of_getting_a_hash(conte
         with_policy(FENCED_PAGE.format(content=content), {"script-src": ["'self'"]}, FENCE)
 
 
+def test_a_script_in_the_navigation_stops_the_build_instead_of_getting_a_hash():
+    """Between the head and the content stand the header, the navigation and the table of
+    contents, built from the page's headings: the templates put no script there."""
+    page = FENCED_PAGE.replace("<body>", '<body><nav><a href="#x"><script>alert(1)</script></a></nav>')
+    with pytest.raises(ValueError, match="a <script> in the page's navigation"):
+        with_policy(page.format(content=""), {"script-src": ["'self'"]}, FENCE)
+
+
 @pytest.mark.parametrize("page", [FENCED_PAGE.replace("<!--site-content:0123abcd-->", ""),
                                   FENCED_PAGE.replace("<article>", "<!--/site-content:0123abcd--><article>")])
 def test_a_page_without_its_content_marked_once_is_not_published(page):
