@@ -238,6 +238,30 @@ def test_the_repository_comes_from_github_actions(tmp_path):
     assert security_txt(root / "site")["Contact"] == "https://github.com/city/declaration-site/security/advisories/new"
 
 
+@pytest.mark.parametrize("env,expected", [
+    ({"REPO_URL": 'https://github.com/a/b"><meta http-equiv=refresh content="0;url=https://evil.example/">'},
+     "REPO_URL must be a plain https:// address"),
+    ({"REPO_URL": "", "GITHUB_REPOSITORY": 'a/b"><x', "GITHUB_SERVER_URL": "https://github.com"},
+     "GITHUB_REPOSITORY must be owner/name"),
+])
+def test_an_address_from_the_environment_that_is_not_plain_stops_the_build(tmp_path, env, expected):
+    """The repository's address goes unescaped into every page's footer: with quotes in it, a
+    redirect or a script ran in Chromium. Maintainers set it, but a slip must not publish."""
+    root = copy_site(tmp_path)
+    result = build_site(root / "site", "http://127.0.0.1/x/", env, config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and expected in output and "Traceback" not in output, output
+
+
+def test_a_site_address_that_is_not_plain_stops_the_build(tmp_path):
+    root = copy_site(tmp_path)
+    result = build_site(root / "site", 'http://127.0.0.1/x"><meta http-equiv=refresh content="0;url=https://evil.example/"><x y="/',
+                        {"SITE_PREVIEW": "#1"}, config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "SITE_URL must be a plain http:// or https:// address" in output, output
+    assert not list((root / "site").rglob("*.html")), "no page is written with the address in it"
+
+
 # ---------------------------------------------------------------- /.well-known/security.txt (RFC 9116)
 
 SECURITY_TXT = ".well-known/security.txt"
