@@ -28,6 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
 
+import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
 from _css import first_fetch
@@ -99,6 +100,8 @@ def page_stem(name: str, locales: Iterable[str]) -> str | None:
     return stem if stem and locale in locales else None
 
 
+# The loader MkDocs reads front matter with (mkdocs.utils.meta).
+MKDOCS_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Each part of a file's path under docs/: it becomes part of the page's or image's address,
 # printed into links by templates that do not escape it (the edit link among them).
 PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
@@ -224,7 +227,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             problems.append(Problem(file, 1, f"the front matter needs '{field}': {purpose}"))
         elif not isinstance(value, str) or not value.strip():
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: expected text, got {_shown(value)}"))
-    problems += _theme_field_problems(data, file)
+    problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
     if "template" in data and data.get("template") not in templates:
@@ -232,6 +235,27 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:
+    """The line of the front matter that MkDocs' own reading fails on. MkDocs reads front matter
+    with PyYAML, which makes dates of what looks like one (2019-02-30 fails), and on a failure
+    drops the whole front matter and shows it to readers as the page's first lines."""
+    try:
+        yaml.load(block, Loader=MKDOCS_YAML_LOADER)
+        return []
+    except Exception as error:  # any failure is MkDocs' silent drop (mkdocs.utils.meta.get_data)
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    for number, line in enumerate(block.split("\n"), start=2):
+        field = re.match(r"([A-Za-z0-9_-]+):[ \t]+(\S.*)$", line)
+        if not field:
+            continue
+        try:
+            yaml.load(line, Loader=MKDOCS_YAML_LOADER)
+        except Exception:
+            return [Problem(file, number, f"MkDocs cannot read this line of the front matter ({reason}); put the value "
+                                          f"in quotes, such as {field.group(1)}: \"{field.group(2)}\"")]
+    return [Problem(file, 2, f"MkDocs cannot read the front matter ({reason}); put text values in quotes")]
 
 
 def direction_control_problems(text: str, file: str) -> list[Problem]:

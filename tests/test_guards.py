@@ -660,6 +660,15 @@ def test_a_direction_control_in_a_page_is_named_with_its_line():
     assert direction_control_problems(GOOD + "\nkaupunki\u00advertailu\n", "f.md") == []
 
 
+def test_front_matter_that_mkdocs_itself_cannot_read_is_a_problem_on_its_line():
+    """MkDocs reads front matter with PyYAML, which takes 2019-02-30 for a date and fails: it
+    then drops the whole front matter and shows it to readers as the page's first lines."""
+    text = "---\ntitle: Teemat\ndescription: 2019-02-30\n---\n\n# Teemat\n"
+    assert messages(front_matter_problems(text, "f.md")) == [
+        "f.md:3: MkDocs cannot read this line of the front matter (day is out of range for month); put the value in "
+        "quotes, such as description: \"2019-02-30\""]
+
+
 def test_a_control_character_in_a_page_is_named_with_its_line():
     """A NUL after a tag's name ended the tag for Python's parser, and the browser read the
     attributes after it (id=__config) that no check had seen."""
