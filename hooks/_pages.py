@@ -346,6 +346,10 @@ REFUSED_TAGS = {
     **dict.fromkeys(("plaintext", "xmp", "noembed", "noframes"),
                     "the browser shows the rest of the page after it as text, the site's own menu and scripts included"),
     "title": "the browser reads the rest of the page as the page's title, the site's own menu and scripts included",
+    "template": "the browser keeps the rest of the page in it, unseen, the site's own footer and scripts included",
+    "html": "its attributes would go onto the site's own <html> (hidden blanks the whole page)",
+    "body": "its attributes would go onto the site's own <body> (inert stops every click and key)",
+    "head": "the site's template gives the page its head",
 }
 # An id, as the table of contents and the skip link print it into a link unescaped
 # (Material's toc-item.html): the heading ids that Markdown makes are of this kind.
@@ -355,6 +359,11 @@ SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]+")
 # follows them).
 RUN_ON_ELEMENTS = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
                              "tt", "u", "table"})
+# Elements inside which a browser ignores the end tag of one opened outside them: a </a>
+# in a table cell leaves the link open. Cells end where the next cell, row or table does.
+BOUNDARY_ELEMENTS = frozenset({"td", "th", "caption", "marquee", "object", "applet"})
+CELLS = ("td", "th")
+_ENDS_CELLS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
 # An end tag as a browser and the checks' parser read it alike: the name, then white space.
 _PLAIN_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*[\t\n\f\r ]*>")
 _END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
@@ -411,14 +420,16 @@ class _Scanner(HTMLParser):
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
-        self.left_open: dict[str, int] = {}  # RUN_ON_ELEMENTS opened and not yet closed
+        self.open_elements: list[str] = []  # RUN_ON_ELEMENTS and BOUNDARY_ELEMENTS not yet closed
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
         if tag in ("code", "pre") and not raw.endswith("/>"):
             self._in_code += 1
-        if tag in RUN_ON_ELEMENTS and not raw.endswith("/>"):
-            self.left_open[tag] = self.left_open.get(tag, 0) + 1
+        if (tag in RUN_ON_ELEMENTS or tag in BOUNDARY_ELEMENTS) and not raw.endswith("/>"):
+            while tag in CELLS and self.open_elements and self.open_elements[-1] in CELLS:
+                self.open_elements.pop()  # a new cell ends the one before it
+            self.open_elements.append(tag)
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
@@ -445,8 +456,24 @@ class _Scanner(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("code", "pre") and self._in_code:
             self._in_code -= 1
-        if self.left_open.get(tag):
-            self.left_open[tag] -= 1
+        self._close(tag)
+
+    def _close(self, tag: str) -> None:
+        """Closes `tag` as a browser would, and reports an end tag a browser would ignore."""
+        stack = self.open_elements
+        if tag in _ENDS_CELLS:
+            while stack and stack[-1] in CELLS + ("caption",):
+                stack.pop()
+        if tag not in RUN_ON_ELEMENTS and tag not in BOUNDARY_ELEMENTS:
+            return
+        if stack and stack[-1] == tag:
+            stack.pop()
+        elif tag in stack:
+            self.findings.append(Finding(
+                f"</{tag}> does not close the element opened last (<{stack[-1]}>): a browser would leave <{tag}> open "
+                "and carry it on into the site's own parts; close elements in the reverse order of opening",
+                (rf"</{tag}\s*>",)))
+            del stack[len(stack) - 1 - stack[::-1].index(tag):]
 
     def parse_comment(self, i: int, report: int = 1) -> int:
         # Python's parser also ends a comment at "-- >"; a browser only at "-->" (or "--!>",
@@ -552,6 +579,8 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                         "and ':'; it becomes part of links to it", at)]
     if name == "ping":
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
+    if name == "attributionsrc":  # Chromium's Attribution Reporting: a request when the image loads
+        return [Finding(f"<{tag} attributionsrc=…>: attributionsrc= reports to another address; remove it", at)]
     if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
     if name not in URL_ATTRIBUTES:
@@ -604,7 +633,7 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
         scanner.findings += [
             Finding(f"<{tag}> is not closed: a browser would carry it on into the site's own parts after the page; "
                     f"close it with </{tag}>", (rf"<{tag}\b",))
-            for tag, count in sorted(scanner.left_open.items()) if count > 0]
+            for tag in dict.fromkeys(scanner.open_elements) if tag in RUN_ON_ELEMENTS]
     return scanner.findings
 
 

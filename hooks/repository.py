@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 # A host, an optional port and a path of the characters an address needs (RFC 3986's
 # unreserved characters, "/" and "%" escapes): nothing that ends an HTML attribute.
@@ -50,8 +49,6 @@ def _plain(url: str, *schemes: str) -> bool:
     return bool(match) and match.group(1) in schemes
 
 
-# First of the hooks: the address is in every page and file the others write.
-@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_url = config.site_url or ""
     if site_url and not _plain(site_url, "http", "https"):

@@ -236,6 +236,24 @@ def found(source: str) -> list[str]:
     # into the footer, where the publishers' names became links to the other site.
     ('<p>Lue lisää <a href="https://evil.example/">tästä', "<a> is not closed: a browser would carry it on into the "
                                                         "site's own parts after the page; close it with </a>"),
+    # The rest of the page would go into an inert template: no footer, none of the site's scripts.
+    ('<div class="x" markdown="1">\nBefore template <template>\n</div>',
+     "<template> is not allowed in a page: the browser keeps the rest of the page in it, unseen, the site's own "
+     "footer and scripts included"),
+    # The page's own <html> or <body> adds its attributes to the site's: hidden blanked the page.
+    ("<div>\n<html hidden></html>\n</div>", "<html> is not allowed in a page: its attributes would go onto the "
+                                            "site's own <html> (hidden blanks the whole page)"),
+    ("<div>\n<body inert></body>\n</div>", "<body> is not allowed in a page: its attributes would go onto the "
+                                           "site's own <body> (inert stops every click and key)"),
+    # A </a> inside a table cell or marquee is ignored by a browser: the link ran on into the
+    # footer, and the publishers' names became links to the other site.
+    ('<a href="https://evil.example/"><table><tr><td>cell</a></td></tr></table>',
+     "</a> does not close the element opened last (<td>): a browser would leave <a> open and carry it on into the "
+     "site's own parts; close elements in the reverse order of opening"),
+    ("<p><b><i>x</b></i></p>", "</b> does not close the element opened last (<i>): a browser would leave <b> open "
+                               "and carry it on into the site's own parts; close elements in the reverse order of opening"),
+    ('<img src="images/logo.svg" alt="" attributionsrc="https://tracker.example/a">',
+     "<img attributionsrc=…>: attributionsrc= reports to another address; remove it"),
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
@@ -440,6 +458,8 @@ def test_allowed_html_passes():
 
         <!-- a comment of the editors' own --> <div>x</div
         >
+
+        <table><tr><td>a<td><b>b</b></td><th>c</tr><tr><td><a href="#top">d</a></table>
 
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
         """
