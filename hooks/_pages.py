@@ -350,7 +350,12 @@ REFUSED_TAGS = {
     "html": "its attributes would go onto the site's own <html> (hidden blanks the whole page)",
     "body": "its attributes would go onto the site's own <body> (inert stops every click and key)",
     "head": "the site's template gives the page its head",
+    "dialog": "it is drawn over the site's own parts",
 }
+# Attributes that open content in the browser's top layer, or move focus to it, with no
+# click: a link with autofocus and interestfor opened a popover over the site's header.
+OVERLAY_ATTRIBUTES = frozenset({"popover", "popovertarget", "popovertargetaction", "interestfor", "commandfor",
+                                "command", "autofocus"})
 # An id, as the table of contents and the skip link print it into a link unescaped
 # (Material's toc-item.html): the heading ids that Markdown makes are of this kind.
 SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]+")
@@ -577,6 +582,8 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         shown = value if len(value) <= 50 else value[:50] + "…"
         return [Finding(f"<{tag} id=\"{shown}\">: an id may hold only the letters a-z and A-Z, digits, '-', '_', '.' "
                         "and ':'; it becomes part of links to it", at)]
+    if name in OVERLAY_ATTRIBUTES:
+        return [Finding(f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it", at)]
     if name == "ping":
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
     if name == "attributionsrc":  # Chromium's Attribution Reporting: a request when the image loads

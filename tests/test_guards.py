@@ -254,6 +254,17 @@ def found(source: str) -> list[str]:
                                "and carry it on into the site's own parts; close elements in the reverse order of opening"),
     ('<img src="images/logo.svg" alt="" attributionsrc="https://tracker.example/a">',
      "<img attributionsrc=…>: attributionsrc= reports to another address; remove it"),
+    # Content drawn over the site's own parts with no click: an open dialog lay over the
+    # footer, and a popover opened at load by a focused link covered the header.
+    ('<dialog open>\n<p>Report a problem: <a href="https://evil.example/">here</a></p>\n</dialog>',
+     "<dialog> is not allowed in a page: it is drawn over the site's own parts"),
+    *[(source, f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it")
+      for source, tag, name in (
+          ('<a href="#top" interestfor="notice">Skip</a>', "a", "interestfor"),
+          ('<div popover id="notice">x</div>', "div", "popover"),
+          ('<a href="#top" autofocus>Skip</a>', "a", "autofocus"),
+          ('<a href="#top" commandfor="notice" command="show-popover">x</a>', "a", "commandfor"),
+      )],
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
