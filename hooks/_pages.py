@@ -352,6 +352,29 @@ REFUSED_TAGS = {
     "head": "the site's template gives the page its head",
     "dialog": "it is drawn over the site's own parts",
 }
+# The attributes pages may use: a list, since browsers keep adding attributes that act on
+# their own (interestfor is new in Chromium). `style` is allowed for the alignment Markdown
+# writes into tables; the policy keeps inline styles from applying, and the check above
+# refuses one that would load a file.
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style",
+                               "markdown"})  # md_in_html's own, which it leaves on some elements
+GLOBAL_ATTRIBUTE_PREFIXES = ("aria-", "data-")
+ELEMENT_ATTRIBUTES = {
+    "a": ("href", "hreflang", "rel", "target", "type"),
+    "img": ("src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"),
+    "source": ("src", "srcset", "sizes", "media", "type"),
+    "video": ("src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"),
+    "audio": ("src", "controls", "preload", "muted", "loop"),
+    "track": ("src", "kind", "srclang", "label", "default"),
+    **dict.fromkeys(("td", "th"), ("colspan", "rowspan", "headers", "scope", "align")),
+    **dict.fromkeys(("col", "colgroup"), ("span",)),
+    "ol": ("start", "reversed", "type"),
+    "li": ("value",),
+    "details": ("open",),
+    "time": ("datetime",),
+    **dict.fromkeys(("blockquote", "q"), ("cite",)),
+    **dict.fromkeys(("del", "ins"), ("cite", "datetime")),
+}
 # Attributes that open content in the browser's top layer, or move focus to it, with no
 # click: a link with autofocus and interestfor opened a popover over the site's header.
 OVERLAY_ATTRIBUTES = frozenset({"popover", "popovertarget", "popovertargetaction", "interestfor", "commandfor",
@@ -590,6 +613,11 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         return [Finding(f"<{tag} attributionsrc=…>: attributionsrc= reports to another address; remove it", at)]
     if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
+    if not (name in GLOBAL_ATTRIBUTES or name.startswith(GLOBAL_ATTRIBUTE_PREFIXES)
+            or name in ELEMENT_ATTRIBUTES.get(tag, ())):
+        here = f", and on <{tag}> {', '.join(ELEMENT_ATTRIBUTES[tag])}" if tag in ELEMENT_ATTRIBUTES else ""
+        return [Finding(f"<{tag} {name}=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, "
+                        f"aria-* and data-* on any element{here} (CONTRIBUTING.md, \"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []
     urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]

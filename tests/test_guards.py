@@ -265,6 +265,13 @@ def found(source: str) -> list[str]:
           ('<a href="#top" autofocus>Skip</a>', "a", "autofocus"),
           ('<a href="#top" commandfor="notice" command="show-popover">x</a>', "a", "commandfor"),
       )],
+    # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
+    ('<a href="#top" foo-new-trigger="x">Top</a>',
+     "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, aria-* and "
+     "data-* on any element, and on <a> href, hreflang, rel, target, type (CONTRIBUTING.md, \"HTML in pages\")"),
+    ('<table width="3000"><tr><td>x</td></tr></table>',
+     "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, aria-* and data-* "
+     "on any element (CONTRIBUTING.md, \"HTML in pages\")"),
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
@@ -471,6 +478,18 @@ def test_allowed_html_passes():
         >
 
         <table><tr><td>a<td><b>b</b></td><th>c</tr><tr><td><a href="#top">d</a></table>
+
+        <table><caption>Kaupungit</caption><tr><th scope="col" aria-sort="none">A</th><td colspan="2" rowspan="1">x</td></tr></table>
+
+        <ol start="3" reversed><li value="5">kolme</li></ol> <time datetime="2019-02-13">13.2.2019</time>
+        <details open><summary>Lisää</summary><p role="note" dir="ltr" translate="no">x</p></details>
+        <a href="https://www.hel.fi/" hreflang="fi" rel="external" target="_blank" type="text/html">hel.fi</a>
+        <img src="images/logo.svg" alt="" srcset="images/logo.svg 1x" sizes="10vw" decoding="async">
+        <blockquote cite="https://www.hel.fi/">x</blockquote> <del datetime="2019-02-13">x</del>
+
+        | Vasen | Keski |
+        | :--- | :---: |
+        | a | b |
 
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
         """
