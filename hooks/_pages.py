@@ -351,7 +351,11 @@ REFUSED_TAGS = {
     "body": "its attributes would go onto the site's own <body> (inert stops every click and key)",
     "head": "the site's template gives the page its head",
     "dialog": "it is drawn over the site's own parts",
+    "main": "the site's template gives each page its one main region",
 }
+# Landmark roles a screen reader lists beside the site's own header, navigation, search,
+# main region and footer.
+SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "contentinfo"})
 # The attributes pages may use: a list, since browsers keep adding attributes that act on
 # their own (interestfor is new in Chromium). `style` is allowed for the alignment Markdown
 # writes into tables; the policy keeps inline styles from applying, and the check above
@@ -605,6 +609,10 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         shown = value if len(value) <= 50 else value[:50] + "…"
         return [Finding(f"<{tag} id=\"{shown}\">: an id may hold only the letters a-z and A-Z, digits, '-', '_', '.' "
                         "and ':'; it becomes part of links to it", at)]
+    if name == "role" and SITE_LANDMARK_ROLES & set(value.lower().split()):
+        role = next(part for part in value.lower().split() if part in SITE_LANDMARK_ROLES)
+        return [Finding(f"<{tag} role=\"{role}\">: the role {role} belongs to the site's own header, navigation, "
+                        "search, main region and footer; choose another or none", at)]
     if name in OVERLAY_ATTRIBUTES:
         return [Finding(f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it", at)]
     if name == "ping":

@@ -265,6 +265,13 @@ def found(source: str) -> list[str]:
           ('<a href="#top" autofocus>Skip</a>', "a", "autofocus"),
           ('<a href="#top" commandfor="notice" command="show-popover">x</a>', "a", "commandfor"),
       )],
+    # The landmarks a screen reader lists are the site's own: a second main or banner in the
+    # content would stand beside the real ones (axe reports a second main region).
+    ("<main>\n<p>x</p>\n</main>", "<main> is not allowed in a page: the site's template gives each page its one main "
+                                 "region"),
+    *[(f'<div role="{role}">x</div>', f'<div role="{role}">: the role {role} belongs to the site\'s own header, '
+                                      "navigation, search, main region and footer; choose another or none")
+      for role in ("banner", "navigation", "search", "main", "contentinfo")],
     # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
     ('<a href="#top" foo-new-trigger="x">Top</a>',
      "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, aria-* and "
