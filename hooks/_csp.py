@@ -105,8 +105,9 @@ def with_policy(html: str, directives: Mapping[str, list[str]], fence: str) -> s
     html, navigation, content = unfenced(html, fence)
     # The header, navigation and table of contents are built from the pages' titles and
     # headings; the templates put no script there.
-    if script_elements(navigation):
-        raise ValueError(f"a <script> in the page's navigation ({script_elements(navigation)[0][1].strip()[:60]!r}), "
+    in_navigation = script_elements(navigation)
+    if in_navigation:
+        raise ValueError(f"a <script> in the page's navigation ({in_navigation[0][1].strip()[:60]!r}), "
                          "which holds text from the pages; only the templates' scripts may run")
     # In the content, only the listings' JSON-LD: any other script came past the checks.
     slipped = [text for attributes, text in script_elements(content)
