@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
 import textwrap
 
@@ -916,3 +917,30 @@ def test_a_citation_or_marker_inside_a_tag_stops_the_build_with_its_line(tmp_pat
         line = next(number for number, text in enumerate((root / "docs" / page).read_text().splitlines(), 1)
                     if text.startswith("<div title="))
         assert any(problem.startswith(f"docs/{page}:{line}: <div …>: {message}") for problem in lines), lines
+
+
+def test_an_image_shown_as_the_guide_says_works_in_every_language(tmp_path):
+    """CONTRIBUTING's `![…](images/map.png)`: images have no language in their name, and the
+    English pages must find them too (i18n leaves files of the default language out of the
+    other languages' builds unless fallback_to_default is on)."""
+    root = copy_site(tmp_path / "copy")
+    shutil.copy(ROOT / "docs/images/apple-touch-icon.png", root / "docs/images/map.png")
+    for name, alt in (("cities.fi.md", "Kartta kaupungeista"), ("cities.en.md", "A map of the two cities")):
+        page = root / "docs" / name
+        page.write_text(page.read_text() + f"\n![{alt}](images/map.png)\n")
+    result, output = build(root)
+    assert result.returncode == 0, output
+    for page, alt in (("cities/index.html", "Kartta kaupungeista"), ("en/cities/index.html", "A map of the two cities")):
+        src = re.search(rf'<img alt="{alt}" src="([^"]+)"', (root / "site" / page).read_text()).group(1)
+        assert (root / "site" / page).parent.joinpath(src).resolve() == (root / "site/images/map.png").resolve()
+        assert (root / "site/images/map.png").is_file()
+
+
+@pytest.mark.parametrize("missing", ["privacy.en.md", "privacy.fi.md"])
+def test_a_page_missing_in_one_language_stops_the_build_and_never_falls_back(tmp_path, missing):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs" / missing).unlink()
+    result, output = build(root)
+    assert result.returncode != 0
+    assert f"Every page needs a file in each language. Missing: docs/{missing}" in output
+    assert not (root / "site/en/privacy/index.html").exists()
