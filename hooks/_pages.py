@@ -24,6 +24,7 @@ import html
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -194,7 +195,10 @@ REQUIRED_FIELDS = {
 # The other fields a page may set, which the theme's templates and hooks/contents.py read: a
 # value of another kind would end the build in a traceback inside them.
 HIDDEN_PARTS = ("navigation", "toc", "footer", "feedback", "path", "tags")  # Material's `hide:` values
-PAGE_FIELDS = (*REQUIRED_FIELDS, "template", "hide", "search")
+# translation_checked: the day an editor checked that the other language needs no change
+# (CONTRIBUTING, "If the other language needs no change"): changing the file is what counts.
+PAGE_FIELDS = (*REQUIRED_FIELDS, "template", "hide", "search", "translation_checked")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",)) -> list[Problem]:
@@ -226,7 +230,9 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
         if field not in data:
             problems.append(Problem(file, 1, f"the front matter needs '{field}': {purpose}"))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(file, data.line_of(field) + 1, f"{field}: expected text, got {_shown(value)}"))
+            line = data.line_of(field)
+            problems.append(Problem(file, line + 1, f"{field}: expected text, got {_shown(value)}"
+                                                    f"{_quote_hint(field, value, lines[line])}"))
     problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
@@ -287,16 +293,19 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
         if value is None and key in ("hide", "search"):
             continue  # an empty field sets nothing
         if key not in PAGE_FIELDS:
-            close = difflib.get_close_matches(str(key), PAGE_FIELDS, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            close = difflib.get_close_matches(str(key).lower(), PAGE_FIELDS, n=1)
             problems.append(Problem(file, line, f"{key}: is not a field of a page here (the fields are "
-                                                f"{', '.join(PAGE_FIELDS)}): remove it{hint}"))
+                                                f"{', '.join(PAGE_FIELDS)}): "
+                                                f"{f'rename it to {close[0]}' if close else 'remove it'}"))
         elif key == "hide" and not (isinstance(value, list) and all(item in HIDDEN_PARTS for item in value)):
             problems.append(Problem(file, line, f"hide: expected a list of what to hide on this page, from "
                                                 f"{', '.join(HIDDEN_PARTS)} (such as hide: [toc]); got {_got(value)}"))
         elif key == "search" and not _search_setting(value):
             problems.append(Problem(file, line, "search: expected exclude: true (the page is left out of the search) "
                                                 f"or boost: a number; got {_got(value)}"))
+        elif key == "translation_checked" and not _is_day(value):
+            problems.append(Problem(file, line, "translation_checked: expected the day you checked the other language's "
+                                                f"version, such as translation_checked: 2019-03-01; got {_got(value)}"))
     return problems
 
 
@@ -306,6 +315,24 @@ def _search_setting(value: object) -> bool:
         (key == "exclude" and isinstance(setting, bool))
         or (key == "boost" and type(setting) in (int, float))
         for key, setting in value.items())
+
+
+def _is_day(value: object) -> bool:
+    if not (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _quote_hint(field: str, value: object, source_line: str) -> str:
+    """For a number or yes/no where text belongs, the line as it should be written."""
+    if not isinstance(value, (bool, int, float)):
+        return ""
+    written = re.sub(r"\s+#.*$", "", source_line.partition(":")[2]).strip()
+    return f': put the text in quotes, such as {field}: "{written}"'
 
 
 def _got(value: object) -> str:

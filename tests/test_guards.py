@@ -96,7 +96,10 @@ def test_a_page_may_name_only_a_page_template(template, shown):
     ("---\n- Teemat\n---\n", "f.md:2: the front matter must be fields such as 'title: …', got a list (['Teemat']: put text in quotes)"),
     ("---\ntitle: Teemat\n---\n", "f.md:1: the front matter needs 'description': the summary search engines show"),
     ("---\ndescription: D.\ntitle:\n---\n", "f.md:3: title: expected text, got nothing"),
-    ("---\ntitle: 2019\ndescription: D.\n---\n", "f.md:2: title: expected text, got 2019 (int)"),
+    ("---\ntitle: 2019\ndescription: D.\n---\n", "f.md:2: title: expected text, got 2019 (int): put the text in "
+                                                  "quotes, such as title: \"2019\""),
+    ("---\ntitle: Teemat\ndescription: Yes  # a comment\n---\n",
+     "f.md:3: description: expected text, got True (bool): put the text in quotes, such as description: \"Yes\""),
     ("---\ntitle: '  '\ndescription: D.\n---\n", "f.md:2: title: expected text, got '  ' (str)"),
     ("---\ntitle: A\ndescription: D.\ntitle: B\n---\n", "f.md:4: the key 'title' is given twice; keep one"),
 ])
@@ -106,7 +109,7 @@ def test_broken_front_matter_is_one_problem_on_its_line(text, expected):
 
 # Fields the theme reads from a page's front matter: a value of the wrong kind ended in a
 # traceback inside Material's templates or hooks/contents.py (hide: 5, search: 5, icon: 5).
-FIELDS = "title, description, template, hide, search"
+FIELDS = "title, description, template, hide, search, translation_checked"
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -120,8 +123,13 @@ FIELDS = "title, description, template, hide, search"
     ("search: {exclude: maybe}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
                                  "a number; got {'exclude': 'maybe'}"),
     ("icon: 5", f"f.md:4: icon: is not a field of a page here (the fields are {FIELDS}): remove it"),
-    ("descripton: D.", f"f.md:4: descripton: is not a field of a page here (the fields are {FIELDS}): remove it "
-                       "(did you mean 'description'?)"),
+    ("descripton: D.", f"f.md:4: descripton: is not a field of a page here (the fields are {FIELDS}): rename it "
+                       "to description"),
+    ("Title: T.", f"f.md:4: Title: is not a field of a page here (the fields are {FIELDS}): rename it to title"),
+    ("translation_checked: yesterday", "f.md:4: translation_checked: expected the day you checked the other language's "
+                                       "version, such as translation_checked: 2019-03-01; got 'yesterday' (str)"),
+    ("translation_checked: 2019-3-1", "f.md:4: translation_checked: expected the day you checked the other language's "
+                                      "version, such as translation_checked: 2019-03-01; got '2019-3-1' (str)"),
 ])
 def test_a_field_the_theme_reads_must_have_the_right_kind_of_value(line, expected):
     text = f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n# Teemat\n"
@@ -129,7 +137,7 @@ def test_a_field_the_theme_reads_must_have_the_right_kind_of_value(line, expecte
 
 
 @pytest.mark.parametrize("line", ["hide: [toc]", "hide:\n  - navigation\n  - toc", "hide:", "search: {exclude: true}",
-                                  "search:\n  boost: 2"])
+                                  "search:\n  boost: 2", "translation_checked: 2026-11-27"])
 def test_the_fields_the_site_uses_are_accepted(line):
     assert front_matter_problems(f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n", "f.md") == []
 
@@ -771,7 +779,7 @@ def test_broken_front_matter_stops_the_build(tmp_path):
         "docs/accessibility.fi.md:1: the page has no front matter: start the file with a line ---, then title: and description:, then another line ---",
         "docs/cities.en.md:1: the front matter opened on this line is not closed: add a line --- after its last field",
         "docs/privacy.en.md:1: the front matter needs 'description': the summary search engines show",
-        "docs/privacy.en.md:3: summary: is not a field of a page here (the fields are title, description, template, hide, search): remove it",
+        "docs/privacy.en.md:3: summary: is not a field of a page here (the fields are title, description, template, hide, search, translation_checked): remove it",
         "docs/themes.fi.md:2: the front matter is not valid YAML: while parsing a flow sequence did not find expected ',' or ']'; a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes",
     ]
 
