@@ -18,8 +18,26 @@ from typing import Iterable, Iterator, Mapping
 _SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs 1.6's wording
 
 
-def new_slot() -> str:
-    return f"<!--site-slot-{secrets.token_hex(16)}-->"
+# The ids each slot's content will hold, so that the check for an id used twice on a page
+# (hooks/guards.py) sees them before the content is written: slot -> ids.
+_slot_ids: dict[str, frozenset[str]] = {}
+
+
+def new_slot(ids: Iterable[str] = ()) -> str:
+    """A new slot; `ids`, the ids of the elements that will fill it."""
+    slot = f"<!--site-slot-{secrets.token_hex(16)}-->"
+    if ids:
+        _slot_ids[slot] = frozenset(ids)
+    return slot
+
+
+def ids_in_slots(text: str) -> list[str]:
+    """The ids that the slots in `text` will hold once filled."""
+    return [element_id for slot, ids in _slot_ids.items() if slot in text for element_id in sorted(ids)]
+
+
+def forget_slot(slot: str) -> None:
+    _slot_ids.pop(slot, None)
 
 
 def fill_slots(text: str, parts: Mapping[str, Iterable[str]]) -> Iterator[str]:

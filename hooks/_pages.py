@@ -23,11 +23,13 @@ import difflib
 import html
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Mapping
+from itertools import chain
+from typing import Iterable, Iterator, Mapping
 
 import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
@@ -283,6 +285,37 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for number, line in enumerate(text.split("\n"), start=1)
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
+
+
+# Spaces other than the ordinary ones (no-break, narrow, em, ...): Option+Space on a Mac types
+# a no-break space. Between a tag's parts a browser reads one as part of a name, and so does
+# attr_list in { … }: the checks then saw garbled names and could not tell where.
+ODD_SPACE = re.compile("[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_MARKUP_PARTS = (
+    (re.compile(r"<[A-Za-z][^<>]*>"), "the HTML tag <{name} …>", "a browser"),
+    # attr_list's lists: at the end of a heading's or block's line, or right after a link,
+    # image or other inline element (Python-Markdown's attr_list, HEADER_RE, BLOCK_RE, INLINE_RE).
+    (re.compile(r"\{:?[^{}\n]*\}(?=[ \t]*$)|(?<=[)\]>`*_])\{:?[^{}\n]*\}", re.MULTILINE), "{{ … }}", "Markdown"),
+)
+
+
+def markup_space_problems(text: str, file: str) -> list[Problem]:
+    """An odd space (ODD_SPACE) between the parts of an HTML tag or an attribute list { … },
+    outside quoted values and code, each with its line."""
+    start = body_start(text)
+    code = code_ranges(text, start)
+    found = []
+    for pattern, what, reader in _MARKUP_PARTS:
+        for match in pattern.finditer(text, start):
+            space = ODD_SPACE.search(_QUOTED.sub("", match.group()))
+            if space and not _inside(match.start(), code):
+                name = re.match(r"<([A-Za-z][^\s\u00a0-\u3000/>]*)", match.group())
+                found.append((match.start(), f"a {unicodedata.name(space.group()).lower()} (U+{ord(space.group()):04X}) "
+                                              f"between the parts of {what.format(name=name.group(1) if name else '')}: "
+                                              f"{reader} reads it as part of a name, not as a space; type an ordinary "
+                                              "space instead"))
+    return [Problem(file, text.count("\n", 0, offset) + 1, message) for offset, message in sorted(found)]
 
 def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
     """Unknown fields, and `hide:` and `search:` of a kind the theme cannot read."""
@@ -634,8 +667,12 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                         "remove it (an id is enough for a link to the image)", at)]
     if name == "id" and not SAFE_ID.fullmatch(value):
         shown = value if len(value) <= 50 else value[:50] + "…"
+        # Words with letters such as ä or spaces: the id that Markdown would make of them.
+        plain = slugify(value, "-") if re.fullmatch(r"[\w\s.:-]+", value) else ""
+        given = (rf"\{{[^}}\n]*#{re.escape(value)}(?![\w-])", rf"\b{re.escape(name)}\s*=\s*[\"']?{re.escape(value)}")
         return [Finding(f"<{tag} id=\"{shown}\">: an id may hold only the letters a-z and A-Z, digits, '-', '_', '.' "
-                        "and ':'; it becomes part of links to it", at)]
+                        f"and ':'; it becomes part of links to it{f': write it as {plain}' if plain else ''}",
+                        given + at)]
     if name == "role" and SITE_LANDMARK_ROLES & set(value.lower().split()):
         role = next(part for part in value.lower().split() if part in SITE_LANDMARK_ROLES)
         return [Finding(f"<{tag} role=\"{role}\">: the role {role} belongs to the site's own header, navigation, "
@@ -757,22 +794,27 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _ATTR_LIST = re.compile(r"\{:?[^}]*\}\s*$")
 
 
-def duplicate_ids(page: str) -> list[str]:
-    """The ids that a page's HTML gives to more than one element, in the order they first repeat."""
+def duplicate_ids(page: str, added: Iterable[str] = ()) -> list[str]:
+    """The ids that a page's HTML, and `added` (ids of content written into it later), give to
+    more than one element, in the order they first repeat."""
     seen: set[str] = set()
     repeated: list[str] = []
-    for match in START_TAG.finditer(page):
-        tag = match.group()
-        if not _MAY_HOLD_ID.search(tag):
-            continue
-        # The first id of the tag, as a browser reads it: unquoted, in capitals, spaced.
-        value = next((html.unescape(value) for name, value in browser_attributes(tag) if name == "id"), None)
-        if value is None:
-            continue
+    for value in chain(element_ids(page), added):
         if value in seen and value not in repeated:
             repeated.append(value)
         seen.add(value)
     return repeated
+
+
+def element_ids(page: str) -> Iterator[str]:
+    """The id of each element of the HTML, as a browser reads it: the first id of its tag,
+    unquoted, in capitals or spaced."""
+    for match in START_TAG.finditer(page):
+        tag = match.group()
+        if _MAY_HOLD_ID.search(tag):
+            value = next((html.unescape(value) for name, value in browser_attributes(tag) if name == "id"), None)
+            if value is not None:
+                yield value
 
 
 def id_line(source: str, element_id: str) -> int | None:

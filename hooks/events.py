@@ -30,11 +30,13 @@ from _dates import ZoneTime, event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
                       upcoming_and_past)
-from _page_writer import fill_slots, new_slot, write_page
+from _page_writer import fill_slots, forget_slot, new_slot, write_page
+from _pages import element_ids
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph_chunks
 
 MARKER = "<!-- data:events -->"
+EVENT_ID_PREFIX = "event-"  # each event's item's id, after it its own id (partials/event-items.html)
 _events_page_url: dict[str, str] = {}
 _pending: dict[str, tuple[Page, str, "EventsListing"]] = {}  # pages whose listing is still to be written
 
@@ -48,9 +50,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
-        slot = new_slot()
+        listing = events_listing(config, locale, page.canonical_url, page.url)
+        slot = new_slot(ids=listing.ids)
         page.content = page.content.replace(MARKER, slot)
-        _pending[page.file.abs_src_path] = (page, slot, events_listing(config, locale, page.canonical_url, page.url))
+        _pending[page.file.abs_src_path] = (page, slot, listing)
     return context
 
 
@@ -67,6 +70,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         raise PluginError(f"{page.file.src_uri}: the page's template dropped its content, and the events listing with it")
     with gc_paused():
         write_page(page.file.abs_dest_path, fill_slots(output, {slot: listing.chunks()}), page.file.src_uri)
+    forget_slot(slot)
     search = search_plugin(config)
     if search is not None:
         search.search_index.entries.extend(listing.search)
@@ -78,8 +82,10 @@ class EventsListing:
     """The listing of one language as it is written: `chunks()` yields its HTML piece by piece;
     `search`, the events' search entries, is complete once the chunks have been read."""
 
-    def __init__(self, frame: str, parts: dict[str, Iterable[str]], search: list[dict]):
+    def __init__(self, frame: str, parts: dict[str, Iterable[str]], search: list[dict], event_ids: Iterable[str]):
         self.frame, self.parts, self.search = frame, parts, search
+        # The ids the listing will hold: its headings' and each event's item's.
+        self.ids = [*element_ids(frame), *(EVENT_ID_PREFIX + event_id for event_id in event_ids)]
 
     def chunks(self) -> Iterator[str]:
         return fill_slots(self.frame, self.parts)
@@ -106,7 +112,7 @@ def events_listing(config: MkDocsConfig, locale: str, page_url: str, page_path: 
         calendar_url="../" + settings["calendar_file"],
     )
     present = {slots[name]: body[name] for name in slots if slots[name] in frame}
-    return EventsListing(frame, present, body["search"])
+    return EventsListing(frame, present, body["search"], (event.id for event in chain(upcoming, past)))
 
 
 def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
@@ -198,7 +204,7 @@ def search_entry(event, when, page_url: str, locale: str) -> dict:
     if event.description:
         parts.append(event.description[locale])
     return {
-        "location": f"{page_url}#event-{event.id}",
+        "location": f"{page_url}#{EVENT_ID_PREFIX}{event.id}",
         "title": escape(event.title[locale], quote=False),
         "text": escape(" · ".join(parts), quote=False),
     }

@@ -38,9 +38,10 @@ from mkdocs.structure.pages import Page
 from _annotations import workflow_command
 from _pages import (
     MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, duplicate_ids,
-    file_name_problems, front_matter_problems, id_line, locate, marker_findings, page_stem, scan_html, source_files,
-    symlinks, unpublishable_files, unsuffixed_pages,
+    file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, page_stem,
+    scan_html, source_files, symlinks, unpublishable_files, unsuffixed_pages,
 )
+from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
 
@@ -131,7 +132,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         front_matter = [
             problem for text, file in texts
             for problem in (front_matter_problems(text, file, templates) + direction_control_problems(text, file)
-                            + control_character_problems(text, file))
+                            + control_character_problems(text, file) + markup_space_problems(text, file))
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter))
     return _sources["problems"]
@@ -140,6 +141,10 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
 # After other plugins have changed the content; before the listings are placed (on_page_context).
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    if markup_space_problems(page.file.content_string, ""):
+        # Reported with its line by on_config, which stops the build: what the HTML's garbled
+        # names would add here reads as nonsense and has no line of its own.
+        return html
     comments: list[str] = []
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
@@ -162,7 +167,7 @@ def on_env(env, config: MkDocsConfig, files):
 # An id given twice on a page can come from the page and from a part the site adds to it
 # later (the list of sources, a listing's headings), so it is looked for in the final page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    for element_id in duplicate_ids(output):
+    for element_id in duplicate_ids(output, ids_in_slots(output)):
         _run["ids"].append(Problem(
             f"docs/{page.file.src_uri}", id_line(page.file.content_string, element_id),
             f"the id '{element_id}' is on the page twice, so links to #{element_id} reach only the first: give "

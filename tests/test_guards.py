@@ -21,8 +21,8 @@ from tools.workspace import copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids,
-    file_name_problems, front_matter_problems, id_line, locate, marker_findings, scan_html, symlinks, unsuffixed_pages,
-    url_scheme,
+    file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, scan_html,
+    symlinks, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -235,7 +235,9 @@ def found(source: str) -> list[str]:
      '<h2 id="muu"><script>alert(1)</script>">: an id may hold only the letters a-z and A-Z, digits, \'-\', \'_\', '
      "'.' and ':'; it becomes part of links to it"),
     ("## Yhteistyö { #yhteistyö }", '<h2 id="yhteistyö">: an id may hold only the letters a-z and A-Z, digits, \'-\', '
-                                   "'_', '.' and ':'; it becomes part of links to it"),
+                                   "'_', '.' and ':'; it becomes part of links to it: write it as yhteistyo"),
+    ('<p id="Oma osio">x</p>', '<p id="Oma osio">: an id may hold only the letters a-z and A-Z, digits, \'-\', '
+                               "'_', '.' and ':'; it becomes part of links to it: write it as oma-osio"),
     # A comment ends only with "-->": Python's parser also ends one at "-- >", and a browser
     # read the rest of the page, the footer and the site's scripts, as the comment.
     ('<div class="x">\n<!-- luonnos -- >\n</div>', "an HTML comment ends only with -->; write it as <!-- text -->"),
@@ -591,6 +593,13 @@ def test_findings_land_on_their_own_lines_skipping_code():
     assert [p.line for p in locate(source, findings, "docs/x.fi.md")] == [10, 12]
 
 
+
+def test_an_id_that_is_not_plain_lands_on_the_line_that_gives_it():
+    """Its finding looked for the word "id" and landed on the first one not taken, lines away."""
+    source = GOOD + "\nThe valid id of a heading.\n\n## Osio { #oma-id }\n\n## Yhteistyö { #yhteistyö }\n\n<p id='ä'>x</p>\n"
+    findings = scan_html(render(source[len(GOOD):]))
+    assert [p.line for p in locate(source, findings, "docs/x.fi.md")] == [12, 14]
+
 def test_a_repeated_marker_is_placed_on_the_copy():
     source = GOOD + "<!-- data:events -->\n\ntext\n\n<!-- data:events -->\n"
     findings = [Finding("twice", (re.escape("<!-- data:events -->"),), occurrence=1)]
@@ -715,6 +724,26 @@ def test_a_heading_that_takes_an_id_of_the_site_stops_the_build(tmp_path):
         "as for the list of sources)" for name, line in lines.items()]
 
 
+
+def test_an_id_of_the_events_listing_taken_by_the_page_stops_the_build(tmp_path):
+    """The Events listing is written into the page after the other hooks have read it (it is
+    streamed, hooks/_page_writer.py), so its ids are checked from what the listing will hold:
+    its headings and each event's item."""
+    root = copy_site(tmp_path / "copy")
+    additions = {"events.en.md": "## Past events", "events.fi.md": "## Tapaaminen { #event-mayors-meet-london-2019 }"}
+    lines = {}
+    for name, heading in additions.items():
+        page = root / "docs" / name
+        page.write_text(page.read_text().replace("<!-- data:events -->", f"{heading}\n\nText.\n\n<!-- data:events -->"))
+        lines[name] = page.read_text().splitlines().index(heading) + 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/{name}:{lines[name]}: the id '{element_id}' is on the page twice, so links to #{element_id} reach only "
+        f"the first: give this heading or element an id of its own, such as {{ #{element_id}-2 }} (the site itself "
+        "may use the id, as for the list of sources)"
+        for name, element_id in (("events.en.md", "past-events"), ("events.fi.md", "event-mayors-meet-london-2019"))]
+
 def test_a_direction_control_in_a_page_is_named_with_its_line():
     text = GOOD + "\nThe file is called Helsinki\u202etxt.exe here.\n\nAnd \u2067here\u2069.\n"
     assert messages(direction_control_problems(text, "f.md")) == [
@@ -746,6 +775,39 @@ def test_a_control_character_in_a_page_is_named_with_its_line():
         "read differently; remove it",
     ]
 
+
+
+def test_a_no_break_space_between_the_parts_of_a_tag_or_attribute_list_is_named_with_its_line():
+    """Option+Space on a Mac types a no-break space: between a tag's parts a browser reads it
+    as part of a name, and attr_list as part of one, so the editor saw garbled messages."""
+    text = GOOD + ('\n<a\u00a0href="https://example.org/">x</a>\n\n<p class="x"\u00a0title="12\u00a0000">y</p>\n\n'
+                   '## Osio {\u00a0#oma-id }\n\n![Kartta](images/a.png){ width=300\u202floading=lazy }\n\n'
+                   '<abbr title="12\u00a0000 asukasta">n.</abbr> { ei\u00a0attribuutti } `<a\u00a0b>`\n\n'
+                   '    <p\u00a0x>\n')
+    assert messages(markup_space_problems(text, "f.md")) == [
+        "f.md:8: a no-break space (U+00A0) between the parts of the HTML tag <a …>: a browser reads it as part of a "
+        "name, not as a space; type an ordinary space instead",
+        "f.md:10: a no-break space (U+00A0) between the parts of the HTML tag <p …>: a browser reads it as part of a "
+        "name, not as a space; type an ordinary space instead",
+        "f.md:12: a no-break space (U+00A0) between the parts of { … }: Markdown reads it as part of a name, not as "
+        "a space; type an ordinary space instead",
+        "f.md:14: a narrow no-break space (U+202F) between the parts of { … }: Markdown reads it as part of a name, "
+        "not as a space; type an ordinary space instead",
+    ]
+
+
+def test_a_no_break_space_in_a_tag_stops_the_build_with_that_message_alone(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/themes.fi.md"
+    page.write_text(page.read_text() + '\n<a\u00a0href="https://example.org/">x</a>\n\n## Osio {\u00a0#oma-id }\n')
+    lines = page.read_text().splitlines()
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/themes.fi.md:{len(lines) - 2}: a no-break space (U+00A0) between the parts of the HTML tag <a …>: a "
+        "browser reads it as part of a name, not as a space; type an ordinary space instead",
+        f"docs/themes.fi.md:{len(lines)}: a no-break space (U+00A0) between the parts of {{ … }}: Markdown reads it as "
+        "part of a name, not as a space; type an ordinary space instead"]
 
 def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
