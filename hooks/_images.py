@@ -3,8 +3,8 @@
 A file's content decides what it is: a name ending in .png proves nothing, and a file that
 is really HTML or an SVG drawing with a script would run at the site's own address when
 opened on its own, without the pages' Content-Security-Policy. An SVG must be UTF-8, so
-that it is read here as the browser reads it; it is parsed with defusedxml (no DTD, no
-entities, no external references) and refused if it holds anything but SVG elements and
+that it is read here as the browser reads it; it is parsed with defusedxml (no DTD but
+SVG's standard one, which is never read; no entities, no external references) and refused if it holds anything but SVG elements and
 metadata, or could run a script or load anything. The partner logos (hooks/_logos.py) are
 checked the same way.
 """
@@ -46,6 +46,11 @@ METADATA_NAMESPACES = frozenset({
 # and Latin-1, which read every ASCII character, markup included, the same, are enough.
 READABLE_ENCODINGS = frozenset({"utf-8", "us-ascii", "iso-8859-1"})
 XML_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# SVG's standard <!DOCTYPE svg PUBLIC "…"> identifiers (SVG 1.0 and 1.1, Tiny and Basic).
+SVG_PUBLIC_IDS = frozenset({"-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 20010904//EN", "-//W3C//DTD SVG 1.1//EN",
+                            "-//W3C//DTD SVG 1.1 Tiny//EN", "-//W3C//DTD SVG 1.1 Basic//EN"})
+# An entity reference other than XML's own five and character references: only a DTD defines one.
+UNDEFINED_ENTITY = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)[^;\s<&]*;?")
 VOCABULARY_NAMES = {"http://www.w3.org/1999/xhtml": "an HTML element", "http://www.w3.org/1998/Math/MathML": "a MathML element"}
 
 
@@ -94,14 +99,22 @@ def svg_document(data: bytes) -> Element | str:
     if encoding not in READABLE_ENCODINGS:
         return f"is saved as {encoding}; an SVG image must be saved as UTF-8"
     builder = _InstructionsKept()
-    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser = _SvgParser(target=builder, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    root = None
     try:
         parser.feed(data)
         root = parser.close()
+    except _OtherDoctype as error:
+        return f"is refused: its <!DOCTYPE …> {error}; delete the <!DOCTYPE …> line (an SVG image needs none)"
     except DefusedXmlException as error:
         return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"
     except ParseError as error:
-        return f"is not valid SVG (XML): {error}"
+        problem = f"is not valid SVG (XML): {error}"
+    # With SVG's DTD named, a parser may skip an entity it cannot look up instead of failing.
+    if parser.named_dtd and (entity := UNDEFINED_ENTITY.search(data)):
+        return f"uses the entity {entity.group().decode()}, which only a DTD defines; write the character itself"
+    if root is None:
+        return problem
     if "xml-stylesheet" in builder.instructions:
         return "loads a style sheet (<?xml-stylesheet?>); an SVG image must be self-contained"
     if builder.instructions:
@@ -117,6 +130,26 @@ def svg_document(data: bytes) -> Element | str:
     if unsafe:
         return f"holds {unsafe}; an SVG image must be a plain drawing without scripts or external references"
     return root
+
+
+class _OtherDoctype(DefusedXmlException):
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class _SvgParser(DefusedXMLParser):
+    """defusedxml's parser, which lets through only SVG's own standard <!DOCTYPE …> line, as
+    drawing programs (Adobe Illustrator) save it: it names SVG's DTD and defines nothing. The
+    DTD is never read, here or by a browser, so it can add nothing to the drawing."""
+
+    named_dtd = False
+
+    def defused_start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
+        self.named_dtd = True
+        if has_internal_subset:
+            raise _OtherDoctype("has definitions of its own")
+        if name != "svg" or pubid not in SVG_PUBLIC_IDS:
+            raise _OtherDoctype("is not the standard one of SVG")
 
 
 class _InstructionsKept(TreeBuilder):

@@ -175,6 +175,35 @@ def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
     assert image_problem(svg, "svg") is None
 
 
+
+ILLUSTRATOR_DOCTYPE = (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 27.0 -->\n'
+                       b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n')
+
+
+@pytest.mark.parametrize("doctype", [ILLUSTRATOR_DOCTYPE, b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.0//EN" '
+                                     b'"http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd">'])
+def test_an_svg_may_name_the_standard_svg_doctype_as_illustrator_saves_it(doctype):
+    svg = doctype + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><rect width="9" height="9"/></svg>'
+    assert image_problem(svg, "svg") is None
+
+
+@pytest.mark.parametrize("svg,expected", [
+    # Definitions of its own: entities, or default attributes that a browser could add.
+    (b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" '
+     b'[<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "is refused: its <!DOCTYPE …> has definitions of its own; delete the <!DOCTYPE …> line (an SVG image needs none)"),
+    (b'<!DOCTYPE svg SYSTEM "https://evil.example/x.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>',
+     "is refused: its <!DOCTYPE …> is not the standard one of SVG; delete the <!DOCTYPE …> line (an SVG image needs none)"),
+    (b'<!DOCTYPE html PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+     b'<svg xmlns="http://www.w3.org/2000/svg"/>',
+     "is refused: its <!DOCTYPE …> is not the standard one of SVG; delete the <!DOCTYPE …> line (an SVG image needs none)"),
+    # With an external DTD named, a parser may skip an entity it does not know instead of failing.
+    (ILLUSTRATOR_DOCTYPE + b'<svg xmlns="http://www.w3.org/2000/svg"><text>&nbsp;x</text></svg>',
+     "uses the entity &nbsp;, which only a DTD defines; write the character itself"),
+])
+def test_any_other_doctype_is_refused_with_what_to_do(svg, expected):
+    assert image_problem(svg, "svg") == expected
+
 STYLED_BY_INSTRUCTION = ('<?xml version="1.0" encoding="UTF-16"?>\n<?xml-stylesheet type="text/css" '
                          'href="https://t.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>')
 
