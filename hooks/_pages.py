@@ -421,10 +421,11 @@ SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "cont
 # writes into tables; the policy keeps inline styles from applying, and the check above
 # refuses one that would load a file.
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style",
+                               "tabindex",  # 0 or -1 only (_attribute_findings)
                                "markdown"})  # md_in_html's own, which it leaves on some elements
 GLOBAL_ATTRIBUTE_PREFIXES = ("aria-", "data-")
 ELEMENT_ATTRIBUTES = {
-    "a": ("href", "hreflang", "rel", "target", "type"),
+    "a": ("href", "hreflang", "rel", "target", "type", "download"),
     "img": ("src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"),
     "source": ("src", "srcset", "sizes", "media", "type"),
     "video": ("src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"),
@@ -683,13 +684,21 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
     if name == "attributionsrc":  # Chromium's Attribution Reporting: a request when the image loads
         return [Finding(f"<{tag} attributionsrc=…>: attributionsrc= reports to another address; remove it", at)]
+    # A positive tabindex moves the element ahead of the site's own skip link and menu in
+    # the keyboard's order; 0 lets, say, a table that scrolls sideways take the focus.
+    if name == "tabindex" and value.strip() not in ("0", "-1"):
+        return [Finding(f"<{tag} tabindex=\"{value[:20]}\">: tabindex may be only 0 (the element can take the "
+                        "keyboard's focus where it stands, such as a table that scrolls sideways) or -1", at)]
+    if name == "name" and tag == "a":
+        return [Finding(f"<a name=…>: write id=\"{value[:40]}\" instead (name= on a link is obsolete in HTML)", at)]
     if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
     if not (name in GLOBAL_ATTRIBUTES or name.startswith(GLOBAL_ATTRIBUTE_PREFIXES)
             or name in ELEMENT_ATTRIBUTES.get(tag, ())):
         here = f", and on <{tag}> {', '.join(ELEMENT_ATTRIBUTES[tag])}" if tag in ELEMENT_ATTRIBUTES else ""
         return [Finding(f"<{tag} {name}=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, "
-                        f"aria-* and data-* on any element{here} (CONTRIBUTING.md, \"HTML in pages\")", at)]
+                        f"translate, hidden, tabindex, aria-* and data-* on any element{here} (CONTRIBUTING.md, "
+                        "\"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []
     urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]

@@ -285,11 +285,12 @@ def found(source: str) -> list[str]:
       for role in ("banner", "navigation", "search", "main", "contentinfo")],
     # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
     ('<a href="#top" foo-new-trigger="x">Top</a>',
-     "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, aria-* and "
-     "data-* on any element, and on <a> href, hreflang, rel, target, type (CONTRIBUTING.md, \"HTML in pages\")"),
+     "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, "
+     "hidden, tabindex, aria-* and data-* on any element, and on <a> href, hreflang, rel, target, type, download "
+     "(CONTRIBUTING.md, \"HTML in pages\")"),
     ('<table width="3000"><tr><td>x</td></tr></table>',
-     "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, aria-* and data-* "
-     "on any element (CONTRIBUTING.md, \"HTML in pages\")"),
+     "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, hidden, "
+     "tabindex, aria-* and data-* on any element (CONTRIBUTING.md, \"HTML in pages\")"),
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
@@ -510,8 +511,25 @@ def test_allowed_html_passes():
         | a | b |
 
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
+
+        <div class="wide" role="region" aria-label="Taulukko" tabindex="0">x</div> <h2 tabindex="-1">Osio</h2>
+        <a href="images/logo.svg" download>Lataa logo</a> <a href="images/logo.svg" download="logo.svg">Logo</a>
         """
     assert found(source) == []
+
+
+@pytest.mark.parametrize("source,expected", [
+    # Only 0 (in the order of the page) and -1 (by script or link only): a positive number
+    # moves the element ahead of the site's own skip link and menu in the keyboard's order.
+    ('<p tabindex="1">x</p>', "<p tabindex=\"1\">: tabindex may be only 0 (the element can take the keyboard's "
+                              "focus where it stands, such as a table that scrolls sideways) or -1"),
+    ('<p tabindex="zero">x</p>', "<p tabindex=\"zero\">: tabindex may be only 0 (the element can take the keyboard's "
+                                 "focus where it stands, such as a table that scrolls sideways) or -1"),
+    # The old way to name a place for links: the theme's menu reads only ids.
+    ('<a name="osio"></a>', '<a name=…>: write id="osio" instead (name= on a link is obsolete in HTML)'),
+])
+def test_attributes_with_a_rule_of_their_own(source, expected):
+    assert found(source) == [expected]
 
 
 # ------------------------------------------------------------------ markers (item 10)
