@@ -67,7 +67,8 @@ BLOCK_EVENT = "events:\n  - id: a\n    title:\n      fi: Otsikko\n      en: Titl
 TAB = "indented with a tab: YAML indents with spaces only"
 ALIGN = "this line is not lined up with the lines around it: indent each field of an entry by the same number of spaces"
 QUOTE = "the quotation mark {} opened on this line is not closed: end the text with the same mark"
-AT_OR_BACKTICK = "a text cannot start with @ or `: put it in quotes"
+AT_OR_BACKTICK = ("a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in "
+                  "quotes, such as ")
 
 
 def block_event(old: str, new: str) -> str:
@@ -82,19 +83,62 @@ def block_event(old: str, new: str) -> str:
     (block_event("fi: Otsikko", "fi: 'Otsikko"), 4, QUOTE.format("'")),
     (block_event("fi: Otsikko", 'fi: "C:\\data"'), 4,
      "inside double quotes a backslash starts an escape such as \\n: write \\\\ for a backslash, or use single quotes"),
-    (block_event("fi: Otsikko", "fi: @helsinki"), 4, AT_OR_BACKTICK),
-    (block_event("fi: Otsikko", "fi: `koodi`"), 4, AT_OR_BACKTICK),
+    (block_event("fi: Otsikko", "fi: @helsinki"), 4, AT_OR_BACKTICK + '"@helsinki"'),
+    (block_event("fi: Otsikko", "fi: `koodi`"), 4, AT_OR_BACKTICK + '"`koodi`"'),
     (block_event("    title:", "  title:"), 3, ALIGN),
     (block_event("      en:", "     en:"), 5, ALIGN),
     (block_event("fi: Otsikko", "fi: !!seq Otsikko"), 4, "remove the tag (such as !!seq) and write the value plainly"),
     (block_event("fi: Otsikko", "fi: [Luonnos"), 4,
      "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
+    # A text that only starts with a quoted or bracketed part, or ends with ":", is more than
+    # YAML takes it for: these were told their line was not lined up.
+    (block_event("fi: Otsikko", 'fi: "Digitaalinen" yhteistyö'), 4,
+     "a text that starts with a quotation mark must end with it: put the whole text in quotes, such as "
+     "'\"Digitaalinen\" yhteistyö'"),
+    (block_event("fi: Otsikko", "fi: 'Digitaalinen' yhteistyö"), 4,
+     "a text that starts with a quotation mark must end with it: put the whole text in quotes, such as "
+     "\"'Digitaalinen' yhteistyö\""),
+    (block_event("fi: Otsikko", "fi: [Peruttu] Työpaja"), 4,
+     "a text that starts with [ or { is read as a list or mapping: put the whole text in quotes, such as "
+     "\"[Peruttu] Työpaja\""),
+    (block_event("fi: Otsikko", "fi: Työpaja:"), 4,
+     "a text that ends with ':' must be in quotes, such as \"Työpaja:\""),
+    (block_event("fi: Otsikko", "fi: *Uusi* työpaja"), 4,
+     "a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in quotes, such as "
+     "\"*Uusi* työpaja\""),
+    (block_event("fi: Otsikko", "fi: %-luvut"), 4,
+     "a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in quotes, such as "
+     "\"%-luvut\""),
 ])
 def test_a_yaml_syntax_error_says_what_to_do(text, line, advice):
     (found, field, message) = only(events_problems(text))
     assert (found, field) == (line, "(file)"), message
     assert message.startswith("the file is not valid YAML: ") and message.endswith(advice), message
 
+
+
+@pytest.mark.parametrize("line,cut", [
+    ("fi: Kumppani #1 tekoälyssä", "Kumppani"),
+    ("fi: Otsikko #luonnos", "Otsikko"),
+])
+def test_a_text_cut_by_a_hash_that_yaml_reads_as_a_comment_is_a_problem(line, cut):
+    """" #" starts a comment in YAML: the rest of the line was silently left out of the text."""
+    assert events_problems(block_location(line)) == [(
+        8, "(file)", f"the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only "
+                     f"'{cut}'; put the whole text in quotes, such as \"{line[4:]}\" (a comment has two spaces "
+                     "before # and one after)")]
+
+
+@pytest.mark.parametrize("line", ["fi: Otsikko  # a comment", "fi: 'Kumppani #1'", "fi: \"Kumppani #1\"",
+                                  "fi: Kumppani#1", "fi: >-\n        Kumppani #1 tekoälyssä\n      # a comment line"])
+def test_a_comment_written_as_one_and_a_hash_inside_text_are_fine(line):
+    assert events_problems(block_location(line)) == []
+
+
+def block_location(line: str) -> str:
+    """VALID_EVENT with its place in block style, the Finnish one written as `line`."""
+    return VALID_EVENT.replace("    location: {fi: Helsinki, en: Helsinki}\n",
+                               f"    location:\n      {line}\n      en: Helsinki\n")
 
 def test_unknown_key_suggests_the_right_one():
     line, field, message = only(events_problems(VALID_EVENT + "    timezome: Europe/London\n"))

@@ -6,6 +6,7 @@ ones, the same YamlProblems for anchors, aliases and deep nesting."""
 from __future__ import annotations
 
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +61,12 @@ def assert_same(text: str, max_nesting: int = MAX_NESTING) -> None:
         # The one deliberate difference: where the old loader let a constructor's error escape
         # as a traceback (!!int 7no), the loader reports it as a problem with a line.
         assert ours[0] == "YamlSyntaxError" and "explicit tag" in ours[1].message, text
+        return
+    if ours[0] == "YamlProblems" and reference[0] == "value" and all(
+            "YAML reads ' #' and what follows as a comment" in message for _, message in ours[1].problems):
+        # The second: a text followed by what reads as more of it but is a comment ("fi:
+        # Kumppani #1") loaded as the cut text; it is a problem now (tests/test_data.py).
+        assert re.search(r"\S[ \t]#|[ \t]#\S", text), text
         return
     assert ours == reference, text
 
