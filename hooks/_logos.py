@@ -35,6 +35,8 @@ def logo_path_problem(path: str, locales: tuple[str, ...]) -> str | None:
         return f"the path may not climb out of its folder with '..'; give it under docs/images/, like {EXAMPLE}"
     if any(segment.startswith(".") for segment in segments):
         return f"a hidden file or folder (a name starting with '.') is not published; got {path!r}"
+    if segments[0] == "docs" and segments[1:2] == ["images"]:
+        return f"the path starts inside docs/: leave out docs/: write {'/'.join(segments[1:])}"
     if segments[0] != "images" or len(segments) < 2 or not all(segments):
         return f"a logo must be a file under docs/images/, like {EXAMPLE}; got {path!r}"
     name = segments[-1]

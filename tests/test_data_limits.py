@@ -323,6 +323,8 @@ def test_malformed_viewbox_is_a_problem_not_a_crash(tmp_path, box):
     ("stylesheets/logo.svg", "under docs/images/"),
     ("images/p.fi.svg", "rename it, like p-fi.svg"),
     ("images/p.en.png", "rename it, like p-en.png"),
+    # The path as GitHub shows it: the message said "under docs/images/" and showed docs/images/.
+    ("docs/images/partners/logo.svg", "leave out docs/: write images/partners/logo.svg"),
 ])
 def test_logo_paths_outside_images_or_taken_by_the_language_rule(tmp_path, path, expected):
     content = png(10, 10) if path.endswith(".png") else SVG.encode()
