@@ -1,7 +1,8 @@
 """Every page in every language, and each page's links to its translations.
 
 Owns: the check that each `name.<lang>.md` has all its siblings (a missing translation stops
-the build with the names of the missing files), and the `page_alternates` template variable
+the build with the names of the missing files), that each page is in the menu (`nav:`) and
+each menu label has its translation (`nav_translations`), with what to add where, and the `page_alternates` template variable
 (the page in each language: an absolute `url` for `<link rel="alternate" hreflang>` in
 `overrides/main.html`, and an `href` relative to the page for the language switcher, so
 that the switcher works under any host: a preview address, a custom domain, a local server).
@@ -9,13 +10,17 @@ that the switcher works under any host: a preview address, a custom domain, a lo
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Iterator
 
+from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from _site import absolute_url, current_locale, site_base_path, site_languages
 
@@ -44,7 +49,71 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "Every page needs a file in each language. Missing: "
             + ", ".join(f"docs/{name}" for name in missing)
         )
+    # A preview is built with main's mkdocs.yml, where a new page has no menu entry yet
+    # (hooks/preview.py lowers MkDocs' warning for it to a note).
+    checks_the_menu = config.validation.nav.omitted_files > logging.INFO and config.nav is not None
+    others = _nav_translations(config)
+    problems = (pages_outside_the_menu(files, config.nav, languages[0].locale, list(others)) if checks_the_menu else [])
+    problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
+    if problems:
+        raise PluginError("The site's menu has problems:\n" + "\n".join(f"  {problem}" for problem in problems))
     return files
+
+
+def menu_entries(nav) -> Iterator[tuple[str | None, str | None]]:
+    """(label, page) of every entry of mkdocs.yml's nav, sections included (their page: None)."""
+    for item in nav or []:
+        if isinstance(item, str):
+            yield None, item
+        elif isinstance(item, dict):
+            for label, target in item.items():
+                if isinstance(target, list):
+                    yield str(label), None
+                    yield from menu_entries(target)
+                else:
+                    yield str(label), str(target)
+
+
+def pages_outside_the_menu(files: Files, nav, locale: str, other_locales: list[str]) -> list[str]:
+    """Each page (its file in the default language) that no menu entry names, and how to add it.
+    MkDocs' own warning lists the files and says nothing of what to do."""
+    named = {page for _, page in menu_entries(nav) if page}
+    problems = []
+    for file in files.documentation_pages():
+        stem, _, file_locale = file.src_uri[: -len(".md")].rpartition(".")
+        if file_locale != locale or f"{stem}.md" in named:
+            continue
+        title = get_data(file.content_string)[1].get("title") or stem
+        problems.append(f"docs/{file.src_uri}: the page is in no menu: add a line such as '- {title}: {stem}.md' "
+                        "under nav: in mkdocs.yml, where it belongs in the menu, and its label in "
+                        f"{' and '.join(map(_language_name, other_locales))} under nav_translations "
+                        f"(plugins: i18n: languages: {', '.join(other_locales)})")
+    return problems
+
+
+def untranslated_menu_labels(nav, locale: str, translations: dict[str, dict]) -> list[str]:
+    """Each menu label that a language's nav_translations leaves out: its menu would show the
+    label in the default language."""
+    return [
+        f"mkdocs.yml: nav: the menu label '{label}' has no label in {_language_name(other)}, and the "
+        f"{_language_name(other)} menu would show it in {_language_name(locale)}: add a line such as '{label}: …' "
+        f"under nav_translations (plugins: i18n: languages: {other})"
+        for other, labels in translations.items()
+        for label, _ in menu_entries(nav) if label is not None and label not in labels
+    ]
+
+
+def _nav_translations(config: MkDocsConfig) -> dict[str, dict]:
+    """locale -> nav_translations, for each language but the default one."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return {}
+    return {lang.locale: lang.nav_translations or {} for lang in plugin.config.languages if lang.build and not lang.default}
+
+
+def _language_name(locale: str) -> str:
+    """The language's name in English ("Finnish"), as Babel's CLDR data gives it."""
+    return Locale.parse(locale).get_display_name("en").split(" (")[0]
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

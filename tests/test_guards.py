@@ -1032,3 +1032,38 @@ def test_a_page_missing_in_one_language_stops_the_build_and_never_falls_back(tmp
     assert result.returncode != 0
     assert f"Every page needs a file in each language. Missing: docs/{missing}" in output
     assert not (root / "site/en/privacy/index.html").exists()
+
+
+NEW_PAGE = "---\ntitle: {title}\ndescription: A new page to try the menu with, with enough words for a description.\n---\n\n# {title}\n\nText.\n"
+
+
+def test_a_page_outside_the_menu_says_how_to_add_it(tmp_path):
+    """MkDocs' own warning lists the files and says nothing of what to do (and a preview only
+    notes the page: hooks/preview.py)."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/uusi-sivu.fi.md").write_text(NEW_PAGE.format(title="Uusi sivu"))
+    (root / "docs/uusi-sivu.en.md").write_text(NEW_PAGE.format(title="New page"))
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "docs/uusi-sivu.fi.md: the page is in no menu: add a line such as '- Uusi sivu: uusi-sivu.md' under nav: in "
+        "mkdocs.yml, where it belongs in the menu, and its label in English under nav_translations (plugins: i18n: "
+        "languages: en)"]
+    preview, output = build(root, {"SITE_PREVIEW": "pr-1"})
+    assert preview.returncode == 0, output
+
+
+def test_a_menu_label_without_its_translation_says_where_to_add_it(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/uusi-sivu.fi.md").write_text(NEW_PAGE.format(title="Uusi sivu"))
+    (root / "docs/uusi-sivu.en.md").write_text(NEW_PAGE.format(title="New page"))
+    edit(root / "mkdocs.yml", "  - Julistus: declaration.md\n", "  - Julistus: declaration.md\n  - Uusi sivu: uusi-sivu.md\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        "mkdocs.yml: nav: the menu label 'Uusi sivu' has no label in English, and the English menu would show it in "
+        "Finnish: add a line such as 'Uusi sivu: …' under nav_translations (plugins: i18n: languages: en)"]
+    edit(root / "mkdocs.yml", "            Julistus: The declaration\n",
+         "            Julistus: The declaration\n            Uusi sivu: New page\n")
+    result, output = build(root)
+    assert result.returncode == 0, output
