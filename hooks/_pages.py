@@ -412,7 +412,23 @@ REFUSED_TAGS = {
     "head": "the site's template gives the page its head",
     "dialog": "it is drawn over the site's own parts",
     "main": "the site's template gives each page its one main region",
+    "nav": "it is a landmark like the site's own navigation, and a screen reader would list a second one",
+    "search": "it is a landmark like the site's own search, and a screen reader would list a second one",
 }
+# The elements pages may use: a list, as for attributes, since browsers keep adding elements
+# that act on their own (<fencedframe> embeds a page, <permission> asks the reader for a
+# browser permission); and a word in angle brackets, <Helsinki>, vanished as an unknown one.
+# What Markdown writes, text and layout, tables, media with their sources, and the old
+# formatting elements that text pasted from elsewhere brings. (<header> and <footer> inside
+# the page's main region are no landmarks.)
+PAGE_ELEMENTS = frozenset({
+    "p", "div", "span", "br", "hr", "wbr", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "picture", "source",
+    "video", "audio", "track", "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
+    "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u", "s", "small", "mark", "sub", "sup", "abbr",
+    "dfn", "time", "data", "del", "ins", "bdi", "bdo", "ruby", "rt", "rp", "details", "summary", "address",
+    "section", "article", "aside", "header", "footer", "hgroup", "table", "caption", "colgroup", "col", "thead",
+    "tbody", "tfoot", "tr", "th", "td", "big", "tt", "strike", "nobr", "font", "center",
+})
 # Landmark roles a screen reader lists beside the site's own header, navigation, search,
 # main region and footer.
 SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "contentinfo"})
@@ -526,6 +542,10 @@ class _Scanner(HTMLParser):
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
+            return
+        if tag not in PAGE_ELEMENTS:
+            self.findings.append(Finding(f"<{tag}> is not an element of HTML that pages use: to show the text <{tag}> "
+                                         f"write &lt;{tag}&gt;", (rf"<\s*{re.escape(tag)}\b",)))
             return
         self.findings.extend(_tag_findings(tag, attrs, raw))
         for name, value in attrs:

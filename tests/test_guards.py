@@ -291,6 +291,19 @@ def found(source: str) -> list[str]:
     ('<table width="3000"><tr><td>x</td></tr></table>',
      "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, hidden, "
      "tabindex, aria-* and data-* on any element (CONTRIBUTING.md, \"HTML in pages\")"),
+    # Elements are allowed by a list too: browsers keep adding ones that act on their own
+    # (<fencedframe> embeds a page, <permission> asks the reader for a browser permission),
+    # and a word in angle brackets vanished from the page as an unknown element.
+    ("Kaupungit <Helsinki> ja <Lontoo>.", "<helsinki> is not an element of HTML that pages use: to show the text "
+                                          "<helsinki> write &lt;helsinki&gt;"),
+    ('<fencedframe src="https://evil.example/"></fencedframe>',
+     "<fencedframe> is not an element of HTML that pages use: to show the text <fencedframe> write &lt;fencedframe&gt;"),
+    ('<my-widget>x</my-widget>', "<my-widget> is not an element of HTML that pages use: to show the text <my-widget> "
+                                 "write &lt;my-widget&gt;"),
+    ("<nav><p>x</p></nav>", "<nav> is not allowed in a page: it is a landmark like the site's own navigation, and a "
+                            "screen reader would list a second one"),
+    ("<search><p>x</p></search>", "<search> is not allowed in a page: it is a landmark like the site's own search, and "
+                                  "a screen reader would list a second one"),
     # Markup that HTML pages do not have: the browser ends each at its first ">".
     ("<p>Intro <![CDATA[ <!-- home:hero-end --> ]]></p>",
      "<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the browser ends it at its first \">\""),
@@ -513,6 +526,12 @@ def test_allowed_html_passes():
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
 
         <div class="wide" role="region" aria-label="Taulukko" tabindex="0">x</div> <h2 tabindex="-1">Osio</h2>
+        <section><header><h3>x</h3></header><article><p>y</p><footer>z</footer></article><aside>w</aside></section>
+        <p><small>s</small> <mark>m</mark> <q>q</q> <cite>c</cite> <dfn>d</dfn> <var>v</var> <samp>s</samp> <wbr>
+        <ruby>漢<rt>kan</rt></ruby> <bdi>x</bdi> <s>old</s> <u>u</u> <ins>i</ins></p> <hr> <address>a</address>
+        <dl><dt>t</dt><dd>d</dd></dl> <picture><source srcset="images/logo.svg"><img src="images/logo.svg" alt=""></picture>
+        <table><colgroup><col span="2"></colgroup><thead><tr><th>a</th></tr></thead><tbody><tr><td>b</td></tr></tbody>
+        <tfoot><tr><td>c</td></tr></tfoot></table> <h1>1</h1><h4>4</h4><h5>5</h5><h6>6</h6><pre><code>x</code></pre>
         <a href="images/logo.svg" download>Lataa logo</a> <a href="images/logo.svg" download="logo.svg">Logo</a>
         """
     assert found(source) == []
