@@ -46,6 +46,8 @@ METADATA_NAMESPACES = frozenset({
 # and Latin-1, which read every ASCII character, markup included, the same, are enough.
 READABLE_ENCODINGS = frozenset({"utf-8", "us-ascii", "iso-8859-1"})
 XML_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# A picture inside the drawing, as Inkscape embeds an imported photo: a bitmap only, base64.
+EMBEDDED_BITMAP = re.compile(r"data:image/(?:png|jpeg|webp);base64,[A-Za-z0-9+/=\s]*")
 # SVG's standard <!DOCTYPE svg PUBLIC "…"> identifiers (SVG 1.0 and 1.1, Tiny and Basic).
 SVG_PUBLIC_IDS = frozenset({"-//W3C//DTD SVG 1.0//EN", "-//W3C//DTD SVG 20010904//EN", "-//W3C//DTD SVG 1.1//EN",
                             "-//W3C//DTD SVG 1.1 Tiny//EN", "-//W3C//DTD SVG 1.1 Basic//EN"})
@@ -202,7 +204,8 @@ def _unsafe_content(root: Element) -> str | None:
             local = attribute.rsplit("}", 1)[-1].lower()
             if local.startswith("on"):
                 return f"an event handler attribute {local}=\"...\" on <{name}>"
-            if local == "href" and not value.strip().startswith("#"):
+            if local == "href" and not value.strip().startswith("#") and not (
+                    name == "image" and EMBEDDED_BITMAP.fullmatch(value.strip())):
                 return f"a link to {value[:60]!r} on <{name}> (only #fragment links inside the file are allowed)"
             # Every attribute: the style attribute and presentation attributes (fill, filter,
             # cursor, …) are CSS.

@@ -176,6 +176,27 @@ def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
 
 
 
+
+@pytest.mark.parametrize("href", ["data:image/png;base64,iVBORw0KGgo=", "data:image/jpeg;base64,/9j/4AAQ\n  SkZJRg==",
+                                  " data:image/webp;base64,UklGRg=="])
+def test_an_svg_may_embed_a_bitmap_as_inkscape_does(href):
+    """Inkscape's default for an imported photo: the picture inside the file, base64."""
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 9 9">'
+           f'<image width="9" height="9" xlink:href="{href}"/></svg>').encode()
+    assert image_problem(svg, "svg") is None
+
+
+@pytest.mark.parametrize("svg", [
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/svg+xml;base64,PHN2Zz4="/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="data:text/html;base64,PHNjcmlwdD4="/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png,%3Csvg%3E"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><use href="data:image/png;base64,iVBORw0KGgo="/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:image/png;base64,iVBORw0KGgo="><rect/></a></svg>',
+])
+def test_only_a_bitmap_on_an_image_element_may_be_embedded(svg):
+    assert "only #fragment links" in image_problem(svg, "svg")
+
+
 ILLUSTRATOR_DOCTYPE = (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 27.0 -->\n'
                        b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n')
 
