@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import html
 import os
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from itertools import chain
 from typing import Iterable, Iterator, Mapping
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
@@ -845,6 +847,42 @@ def element_ids(page: str) -> Iterator[str]:
             if value is not None:
                 yield value
 
+
+
+def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
+    """Paths in src, srcset and poster that lead, from the page's address, to no file of the
+    site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
+    images/a.png on the page themes/ is themes/images/a.png, which is not there."""
+    base = "http://site/" + page_url
+    findings = []
+    for match in START_TAG.finditer(markup):
+        tag = match.group()
+        name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
+        for attribute, value in browser_attributes(tag):
+            if attribute not in ("src", "srcset", "poster"):
+                continue
+            urls = [part.strip().split(" ")[0] for part in html.unescape(value).split(",")] \
+                if attribute == "srcset" else [html.unescape(value)]
+            for url in urls:
+                read = _as_browsers_read(url)
+                if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
+                    continue  # another site's or none: refused or allowed by the checks of addresses
+                target = unquote(urlsplit(urljoin(base, read)).path).lstrip("/")
+                if target in site_files or posixpath.join(target, "index.html") in site_files:
+                    continue
+                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: " + _unloaded_advice(url, attribute, page_url, site_files),
+                                        (re.escape(url),)))
+    return findings
+
+
+def _unloaded_advice(url: str, attribute: str, page_url: str, site_files) -> str:
+    said = f"from this page's address ({page_url or 'the home page'}) the path leads to no file of the site"
+    meant = posixpath.normpath(urlsplit(url).path.lstrip("/"))
+    if meant not in site_files:
+        return f"{said}; check the file's name and that it is under docs/"
+    right = posixpath.relpath(meant, page_url.rstrip("/") or ".")
+    return (f"{said}; in HTML a path is not adjusted as in Markdown: write {attribute}=\"{right}\", or the image "
+            f"in Markdown, ![text]({meant})")
 
 def id_line(source: str, element_id: str) -> int | None:
     """The line of the page source that gives `element_id`: `{ #id }`, `id="id"`, or a heading

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids,
     file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, scan_html,
-    symlinks, unsuffixed_pages, url_scheme,
+    symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -927,7 +927,7 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
 
         See [this](java&#x09;script:alert(1)) and <a href="JaVaScRiPt:alert(2)">that</a>.
 
-        <img src="images/logo.svg" alt="" onerror="alert(3)">
+        <img src="../../images/logo.svg" alt="" onerror="alert(3)">
         """))
     edit(root / "docs/index.fi.md", "\n---\n", '\n---\n\n<iframe src="https://example.org"></iframe>\n')
     iframe_line = (root / "docs/index.fi.md").read_text().splitlines().index('<iframe src="https://example.org"></iframe>') + 1
@@ -1084,5 +1084,52 @@ def test_a_menu_label_without_its_translation_says_where_to_add_it(tmp_path):
         "Finnish: add a line such as 'Uusi sivu: …' under nav_translations (plugins: i18n: languages: en)"]
     edit(root / "mkdocs.yml", "            Julistus: The declaration\n",
          "            Julistus: The declaration\n            Uusi sivu: New page\n")
+    result, output = build(root)
+    assert result.returncode == 0, output
+
+
+
+SITE_FILES = {"index.html", "themes/index.html", "en/themes/index.html", "images/logo.svg", "images/kartta.png"}
+
+
+@pytest.mark.parametrize("page_url,markup,expected", [
+    ("themes/", '<img src="images/logo.svg" alt="">',
+     '<img src="images/logo.svg">: from this page\'s address (themes/) the path leads to no file of the site; in HTML '
+     'a path is not adjusted as in Markdown: write src="../images/logo.svg", or the image in Markdown, '
+     '![text](images/logo.svg)'),
+    ("en/themes/", '<p><img alt="" srcset="images/kartta.png 2x" src="../../images/logo.svg"></p>',
+     '<img srcset="images/kartta.png">: from this page\'s address (en/themes/) the path leads to no file of the site; '
+     'in HTML a path is not adjusted as in Markdown: write srcset="../../images/kartta.png", or the image in Markdown, '
+     '![text](images/kartta.png)'),
+    ("themes/", '<video src="images/puuttuu.mp4" controls></video>',
+     '<video src="images/puuttuu.mp4">: from this page\'s address (themes/) the path leads to no file of the site; '
+     "check the file's name and that it is under docs/"),
+])
+def test_a_path_in_html_that_loads_no_file_is_named_with_what_to_write(page_url, markup, expected):
+    assert [finding.message for finding in unloaded_paths(markup, page_url, SITE_FILES)] == [expected]
+
+
+@pytest.mark.parametrize("page_url,markup", [
+    ("themes/", '<img src="../images/logo.svg" alt=""> <img src="../images/kartta.png?v=2#x" alt="">'),
+    ("", '<img src="images/logo.svg" alt=""> <img src="./images/kartta.png" alt="">'),
+    ("en/themes/", '<img src="../../images/logo.svg" alt=""> <a href="images/none.png">a link waits for a click</a>'),
+    ("themes/", '<img src="https://example.org/x.png" alt=""> <img src="data:," alt="">'),  # refused elsewhere
+])
+def test_paths_that_load_a_file_of_the_site_are_fine(page_url, markup):
+    assert unloaded_paths(markup, page_url, SITE_FILES) == []
+
+
+def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/themes.fi.md"
+    page.write_text(page.read_text() + '\n<figure markdown><img src="images/logo.svg" alt="Logo"></figure>\n')
+    line = len(page.read_text().splitlines())
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f'docs/themes.fi.md:{line}: <img src="images/logo.svg">: from this page\'s address (themes/) the path leads to '
+        'no file of the site; in HTML a path is not adjusted as in Markdown: write src="../images/logo.svg", or the '
+        'image in Markdown, ![text](images/logo.svg)']
+    edit(page, 'src="images/logo.svg"', 'src="../images/logo.svg"')
     result, output = build(root)
     assert result.returncode == 0, output
