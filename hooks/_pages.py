@@ -849,6 +849,21 @@ def element_ids(page: str) -> Iterator[str]:
 
 
 
+
+def toc_markup_findings(toc: Iterable) -> list[Finding]:
+    """A heading whose title in the table of contents holds a tag. Material prints the titles
+    unescaped (toc-item.html), and Python-Markdown's strip_tags, which makes them, leaves a tag
+    written with "/" between its parts (<a/href=…>); a title is text, its "<" escaped, otherwise."""
+    findings = []
+    for item in toc:
+        if "<" in item.title:
+            tag = re.search(r"<[^<>]*>?", item.title).group()
+            findings.append(Finding("a heading holds HTML that the table of contents would show as HTML (a tag "
+                                    "written with \"/\" between its parts, such as <a/href=…>): write a space "
+                                    "between a tag's parts, and keep links out of headings", (re.escape(tag[:60]),)))
+        findings += toc_markup_findings(item.children)
+    return findings
+
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:

@@ -1133,3 +1133,23 @@ def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_
     edit(page, 'src="images/logo.svg"', 'src="../images/logo.svg"')
     result, output = build(root)
     assert result.returncode == 0, output
+
+
+@pytest.mark.parametrize("heading", [
+    # Python-Markdown's strip_tags does not know a "/" between a tag's parts, so the tags stayed
+    # in the heading's title, which the table of contents prints as it is: a link to another
+    # site in the site's own contents list, and an open <table> that took the rest of the page
+    # into the hidden menu (hunt 9, shown in Chromium).
+    '<h2>More information <a/href="https://evil.example/everything">here</a></h2>',
+    '<h2>More <a/href="https://evil.example/">x<table/class="plain"><tr><td>.</td></tr></table></a></h2>',
+])
+def test_markup_that_would_reach_the_table_of_contents_stops_the_build(tmp_path, heading):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.en.md"
+    page.write_text(page.read_text() + f'\n<div markdown="1">\n{heading}\n</div>\n')
+    line = len(page.read_text().splitlines()) - 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert (f"docs/privacy.en.md:{line}: a heading holds HTML that the table of contents would show as HTML "
+            "(a tag written with \"/\" between its parts, such as <a/href=…>): write a space between a tag's parts, "
+            "and keep links out of headings") in problem_lines(output), output
