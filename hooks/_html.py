@@ -11,7 +11,7 @@ from __future__ import annotations
 # The white space between a tag's attributes, for a browser (the HTML standard's ASCII
 # white space).
 _HTML_SPACE = " \t\n\f\r"
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
@@ -37,7 +37,7 @@ def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
         index += 1  # a name may start with "=", then runs to a space, "/", ">" or "="
         while index < end and text[index] not in _HTML_SPACE + "/>=":
             index += 1
-        name = text[start:index].translate(_ASCII_LOWER)
+        name = text[start:index].translate(ASCII_LOWER)
         while index < end and text[index] in _HTML_SPACE:
             index += 1
         if index >= end or text[index] != "=":

@@ -4,8 +4,8 @@ A file's content decides what it is: a name ending in .png proves nothing, and a
 is really HTML or an SVG drawing with a script would run at the site's own address when
 opened on its own, without the pages' Content-Security-Policy. An SVG must be UTF-8, so
 that it is read here as the browser reads it; it is parsed with defusedxml (no DTD but
-SVG's standard one, which is never read; no entities, no external references) and refused if it holds anything but SVG elements and
-metadata, or could run a script or load anything. The partner logos (hooks/_logos.py) are
+SVG's standard one, which is never read; no entities, no external references) and refused
+if it holds anything but SVG elements and metadata, or could run a script or load anything. The partner logos (hooks/_logos.py) are
 checked the same way.
 """
 

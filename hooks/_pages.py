@@ -28,8 +28,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -38,7 +38,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message
-from _html import browser_attributes
+from _html import ASCII_LOWER, browser_attributes
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -275,9 +275,10 @@ def direction_control_problems(text: str, file: str) -> list[Problem]:
             for match in [DIRECTION_CONTROL.search(line)] if match]
 
 
-# C0 controls but tab, new line and carriage return, and DEL: invisible, never needed in a
-# page, and not read alike: Python's parser ends a tag's name at NUL, a browser reads on.
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab, new line and carriage return, DEL and the C1 controls: invisible, never
+# needed in a page, and not read alike (Python's parser ends a tag's name at NUL, a browser
+# reads on; U+0085 is white space to Python only).
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def control_character_problems(text: str, file: str) -> list[Problem]:
@@ -288,11 +289,10 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
 
-
 # Spaces other than the ordinary ones (no-break, narrow, em, ...): Option+Space on a Mac types
 # a no-break space. Between a tag's parts a browser reads one as part of a name, and so does
 # attr_list in { … }: the checks then saw garbled names and could not tell where.
-ODD_SPACE = re.compile("[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+ODD_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _MARKUP_PARTS = (
     (re.compile(r"<[A-Za-z][^<>]*>"), "the HTML tag <{name} …>", "a browser"),
@@ -318,6 +318,7 @@ def markup_space_problems(text: str, file: str) -> list[Problem]:
                                               f"{reader} reads it as part of a name, not as a space; type an ordinary "
                                               "space instead"))
     return [Problem(file, text.count("\n", 0, offset) + 1, message) for offset, message in sorted(found)]
+
 
 def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
     """Unknown fields, and `hide:` and `search:` of a kind the theme cannot read."""
@@ -498,7 +499,7 @@ _END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 # and stick where, the site's header is. The theme's buttons are for pages. (The site's own
 # classes, site-…, are meant for pages too: the home page's cards use them.)
 THEME_CLASS_PREFIX = "md-"
-CONTENT_THEME_CLASSES = ("md-button", "md-button--primary")
+CONTENT_THEME_CLASSES = tuple(name for name in PAGE_CLASSES if name.startswith(THEME_CLASS_PREFIX))
 # What hooks/sources.py, hooks/markers.py, the listing hooks and home.html turn into markup
 # after these checks, however written; inside a tag, the markup's quotes would end an
 # attribute's value and let the rest of it in as markup.
@@ -681,6 +682,10 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
         findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "
                                 "write each as name=\"value\", separated by ordinary spaces", at))
     classes = [name for attribute, value in attrs if attribute == "class" for name in (value or "").split()]
+    # A table with a class attribute, even an empty one, is not put in the theme's scrolling
+    # frame: a card in a cell grew with the table, and its link lay over the table of contents.
+    if any(attribute == "class" for attribute, _ in attrs) and not classes:
+        findings.append(Finding(f"<{tag} class=\"\">: an empty class; remove it", at))
     theme_classes = [name for name in classes if name.startswith(THEME_CLASS_PREFIX) and name not in PAGE_CLASSES]
     if theme_classes:
         findings.append(Finding(f"<{tag} class=\"{' '.join(theme_classes)}\">: classes starting with {THEME_CLASS_PREFIX} "
@@ -725,10 +730,12 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                         "(data-clipboard-text puts other text on the reader's clipboard when clicked); remove it", at)]
     # A window with a name of its own, or rel=opener, gives the page the link opens
     # window.opener: it could send the site's tab to another address (shown in Chromium).
-    if name == "target" and value.strip().lower() not in ("_blank", "_self"):
-        return [Finding(f"<{tag} target=\"{value[:30]}\">: target may be only _blank (a new tab) or _self; a page "
-                        "opened in a window of its own could send the site's tab to another address", at)]
-    if name == "rel" and "opener" in value.lower().split():
+    # Compared as a browser compares them: as they are, ASCII letters in any case (" _blank" and
+    # "_blan\u212a", which Python's lower() makes "_blank", are names of windows).
+    if name == "target" and value.translate(ASCII_LOWER) not in ("_blank", "_self"):
+        return [Finding(f"<{tag} target=\"{_visible(value[:30])}\">: target may be only _blank (a new tab) or _self; "
+                        "a page opened in a window of its own could send the site's tab to another address", at)]
+    if name == "rel" and "opener" in value.translate(ASCII_LOWER).split():
         return [Finding(f"<{tag} rel=\"{value[:40]}\">: without \"opener\" in rel, since a page opened in a window "
                         "of its own could send the site's tab to another address", at)]
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
@@ -790,6 +797,11 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                 patterns,
             ))
     return findings
+
+
+def _visible(text: str) -> str:
+    """`text` with its control characters written as escapes (\\x0a), for a message."""
+    return re.sub("[\x00-\x1f\x7f-\x9f]", lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _raw_attribute(raw_tag: str, name: str) -> str:
@@ -894,8 +906,6 @@ def element_ids(page: str) -> Iterator[str]:
                 yield value
 
 
-
-
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
     """A heading whose title in the table of contents holds a tag. Material prints the titles
     unescaped (toc-item.html), and Python-Markdown's strip_tags, which makes them, leaves a tag
@@ -909,6 +919,7 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
                                     "between a tag's parts, and keep links out of headings", (re.escape(tag[:60]),)))
         findings += toc_markup_findings(item.children)
     return findings
+
 
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
@@ -931,8 +942,8 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
                 target = unquote(urlsplit(urljoin(base, read)).path).lstrip("/")
                 if target in site_files or posixpath.join(target, "index.html") in site_files:
                     continue
-                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: " + _unloaded_advice(url, attribute, page_url, site_files),
-                                        (re.escape(url),)))
+                advice = _unloaded_advice(url, attribute, page_url, site_files)
+                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", (re.escape(url),)))
     return findings
 
 
@@ -944,6 +955,7 @@ def _unloaded_advice(url: str, attribute: str, page_url: str, site_files) -> str
     right = posixpath.relpath(meant, page_url.rstrip("/") or ".")
     return (f"{said}; in HTML a path is not adjusted as in Markdown: write {attribute}=\"{right}\", or the image "
             f"in Markdown, ![text]({meant})")
+
 
 def id_line(source: str, element_id: str) -> int | None:
     """The line of the page source that gives `element_id`: `{ #id }`, `id="id"`, or a heading

@@ -175,6 +175,8 @@ def _may_cut_a_text(text: str) -> bool:
                 return True
             found = text.find(mark, len(text) if end == -1 else end)
     return False
+
+
 _COMMENT_AFTER = re.compile(r"([ \t]+)#(\S?)[^\n]*")
 
 

@@ -809,6 +809,16 @@ def test_front_matter_that_mkdocs_itself_cannot_read_is_a_problem_on_its_line():
         "quotes, such as description: \"2019-02-30\""]
 
 
+@pytest.mark.parametrize("character", ["\x85", "\x9b", "\x80"])
+def test_a_c1_control_character_is_named_too_never_a_traceback(character):
+    """U+0085 (next line) in a tag ended the build in a traceback: it has no name to show."""
+    text = GOOD + f"\n<span{character}title=\"a\">x</span>\n\n## Otsikko {{{character}#x }}\n"
+    message = (f"the page holds the control character U+{ord(character):04X}, which is invisible and which browsers "
+               "and these checks read differently; remove it")
+    assert messages(control_character_problems(text, "f.md")) == [f"f.md:8: {message}", f"f.md:10: {message}"]
+    assert markup_space_problems(text, "f.md") == []
+
+
 def test_a_control_character_in_a_page_is_named_with_its_line():
     """A NUL after a tag's name ended the tag for Python's parser, and the browser read the
     attributes after it (id=__config) that no check had seen."""
@@ -1191,8 +1201,24 @@ OPENER = "a page opened in a window of its own could send the site's tab to anot
      ['<a target="ghprivacy">: target may be only _blank (a new tab) or _self; ' + OPENER]),
     ("[x](https://example.org/){ target=ghprivacy }", ['<a target="ghprivacy">: target may be only _blank (a new tab) '
                                                        "or _self; " + OPENER]),
+    # A browser compares the name as it is, ASCII letters in any case: " _blank", "_blan\u212a"
+    # (the Kelvin sign, which Python lower-cases to k) and "_blank\n" are names (hunt 10).
+    ('[x](https://example.org/){ target=" _blank" }', ['<a target=" _blank">: target may be only _blank (a new tab) '
+                                                       "or _self; " + OPENER]),
+    ('<a href="https://example.org/" target="_blan\u212a">x</a>',
+     ['<a target="_blan\u212a">: target may be only _blank (a new tab) or _self; ' + OPENER]),
+    ('<a href="https://example.org/" target="_blank&#10;">x</a>',
+     ['<a target="_blank\\x0a">: target may be only _blank (a new tab) or _self; ' + OPENER]),
+    # With no class in it, a table is not put in the theme's scrolling frame: a card in a cell
+    # grew with it, and the card's link lay over the table of contents (hunt 10).
+    ('<table class=""><tr><td>x</td></tr></table>', ['<table class="">: an empty class; remove it']),
     ('<a href="https://example.org/" target="_blank" rel="external opener">x</a>',
      ['<a rel="external opener">: without "opener" in rel, since ' + OPENER]),
 ])
 def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(source, expected):
     assert found(source) == expected
+
+
+@pytest.mark.parametrize("target", ["_blank", "_self", "_BLANK", "_Self"])
+def test_a_new_tab_or_the_same_one_is_fine(target):
+    assert found(f'<a href="https://example.org/" target="{target}" rel="noopener external">x</a>') == []
