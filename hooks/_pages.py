@@ -117,10 +117,20 @@ def file_name_problems(names: Iterable[str]) -> list[Problem]:
     return [
         Problem(f"docs/{name}", None, "a file or folder name here may hold only the letters a-z and A-Z, digits, "
                                       "'-', '_' and '.' (not at its start): it becomes part of the page's address; "
-                                      "rename it")
+                                      f"rename it, such as docs/{plain_file_name(name)}")
         for name in names
         if not all(PLAIN_NAME.fullmatch(part) for part in name.split("/"))
     ]
+
+
+def plain_file_name(name: str) -> str:
+    """`name` (a path) in letters a-z, digits, '-', '_' and '.': ä as a, others as '-'."""
+    parts = []
+    for part in name.split("/"):
+        ascii_text = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        plain = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9._-]", "-", ascii_text))
+        parts.append(re.sub(r"-+(?=\.)", "", plain).lstrip("-._") or "file")
+    return "/".join(parts)
 
 
 def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
@@ -160,7 +170,7 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
         extension = name.rpartition(".")[2] if "." in name.rpartition("/")[2] else ""
         in_folder = name.startswith(rules.image_folder + "/")
         if not in_folder or extension.lower() not in IMAGE_KINDS:
-            problems.append(Problem(file, None, _not_published(extension, rules)))
+            problems.append(Problem(file, None, _not_published(name, extension, rules)))
             continue
         size = (docs_dir / name).stat().st_size
         if size > rules.image_max_bytes:
@@ -175,12 +185,15 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
     return problems
 
 
-def _not_published(extension: str, rules: PublishedFiles) -> str:
+def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
+    base = name.rpartition("/")[2]
     kinds = ", ".join(kind_names())
     if extension.lower() in IMAGE_KINDS:
         return f"images are published from docs/{rules.image_folder}/ only: move the file there"
     if extension.lower() in ("html", "htm"):
         hint = "write a page as name.fi.md and name.en.md instead"
+    elif base.lower() in ("thumbs.db", "desktop.ini") or base.startswith("~$"):
+        hint = "this file is one that Windows or Office makes by itself: delete it"
     else:
         hint = "a file of another kind needs a developer's change and review (SECURITY.md)"
     return (f"the site does not publish this file: besides the pages (name.fi.md, name.en.md) it "
@@ -399,7 +412,7 @@ REFUSED_TAGS = {
     "script": "it runs a script",
     "noscript": "it belongs with scripts, which pages may not run",
     **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
-                    "it embeds another page or program"),
+                    "it embeds another page or program; link to it instead"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site collects no data from readers"),
     "base": "it changes where every link of the page goes",
     "meta": "it can send the reader to another address",

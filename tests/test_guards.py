@@ -196,9 +196,9 @@ def found(source: str) -> list[str]:
 @pytest.mark.parametrize("source,expected", [
     ("<script>alert(1)</script>", "<script> is not allowed in a page: it runs a script"),
     ("<SCRIPT SRC=x.js></SCRIPT>", "<script> is not allowed in a page: it runs a script"),
-    ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed in a page: it embeds another page or program"),
-    ('<object data="x.swf"></object>', "<object> is not allowed in a page: it embeds another page or program"),
-    ('<embed src="x.swf">', "<embed> is not allowed in a page: it embeds another page or program"),
+    ('<iframe src="https://example.org"></iframe>', "<iframe> is not allowed in a page: it embeds another page or program; link to it instead"),
+    ('<object data="x.swf"></object>', "<object> is not allowed in a page: it embeds another page or program; link to it instead"),
+    ('<embed src="x.swf">', "<embed> is not allowed in a page: it embeds another page or program; link to it instead"),
     ('<form action="https://example.org"><input name="q"></form>',
      "<form> is not allowed in a page: the site collects no data from readers"),
     ('<base href="https://example.org/">', "<base> is not allowed in a page: it changes where every link of the page goes"),
@@ -685,14 +685,20 @@ def edit(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
-@pytest.mark.parametrize("name", ['p"><meta http-equiv="refresh" content="0;url=x.fi.md', "images/a?b#c.svg",
-                                  "images/kartta äänekoski.png", "uutiset/yhteistyö.fi.md", "images/-x.png"])
-def test_a_file_name_that_is_not_a_plain_address_is_refused(name):
+@pytest.mark.parametrize("name,plain", [
+    ('p"><meta http-equiv="refresh" content="0;url=x.fi.md', "p-meta-http-equiv-refresh-content-0-url-x.fi.md"),
+    ("images/a?b#c.svg", "images/a-b-c.svg"),
+    ("images/kartta äänekoski.png", "images/kartta-aanekoski.png"),
+    ("uutiset/yhteistyö.fi.md", "uutiset/yhteistyo.fi.md"),
+    ("images/-x.png", "images/x.png"),
+    ("images/logo@2x.png", "images/logo-2x.png"),
+])
+def test_a_file_name_that_is_not_a_plain_address_is_refused_with_a_plain_one(name, plain):
     """A name becomes the page's address and its edit link: quotes in it broke out of the
     edit link's href in a preview, where a new page's missing nav entry is only a note."""
     assert messages(file_name_problems([name])) == [
         f"docs/{name}: a file or folder name here may hold only the letters a-z and A-Z, digits, '-', '_' and '.' "
-        "(not at its start): it becomes part of the page's address; rename it"]
+        f"(not at its start): it becomes part of the page's address; rename it, such as docs/{plain}"]
 
 
 def test_the_sites_own_file_names_are_plain():
@@ -952,7 +958,7 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
-        f"docs/index.fi.md:{iframe_line}: <iframe> is not allowed in a page: it embeds another page or program",
+        f"docs/index.fi.md:{iframe_line}: <iframe> is not allowed in a page: it embeds another page or program; link to it instead",
         f"docs/themes.en.md:{lines + 9}: <script> is not allowed in a page: it runs a script",
         f'docs/themes.en.md:{lines + 11}: <a href="java&#x09;script:alert(1)">' + JAVASCRIPT,
         f'docs/themes.en.md:{lines + 11}: <a href="JaVaScRiPt:alert(2)">' + JAVASCRIPT,
@@ -1222,3 +1228,12 @@ def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(so
 @pytest.mark.parametrize("target", ["_blank", "_self", "_BLANK", "_Self"])
 def test_a_new_tab_or_the_same_one_is_fine(target):
     assert found(f'<a href="https://example.org/" target="{target}" rel="noopener external">x</a>') == []
+
+
+
+def test_lists_are_numbered_as_github_shows_them():
+    """Without sane_lists Python-Markdown numbered "3." from 1 and made two numbered lists and
+    the bulleted one between them one list; editors see GitHub's preview first."""
+    html = render("3. kolme\n4. neljä\n\n- a\n- b\n\n1. yksi\n")
+    assert '<ol start="3">' in html and html.count("<ol") == 2 and html.count("<ul>") == 1
+    assert found("3. kolme\n4. neljä\n") == []

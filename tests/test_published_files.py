@@ -59,6 +59,9 @@ ANOTHER_KIND = ONLY_IMAGES + "a file of another kind needs a developer's change 
     ("images/notes.txt", b"text", ANOTHER_KIND),
     ("images/README", b"text", ANOTHER_KIND),
     ("images/declaration.pdf", b"%PDF-1.7", ANOTHER_KIND),
+    ("images/Thumbs.db", b"\xd0\xcf", ONLY_IMAGES + "this file is one that Windows or Office makes by itself: delete it"),
+    ("desktop.ini", b"[x]", ONLY_IMAGES + "this file is one that Windows or Office makes by itself: delete it"),
+    ("images/~$kartta.docx", b"x", ONLY_IMAGES + "this file is one that Windows or Office makes by itself: delete it"),
     ("logo.png", png_bytes(), "images are published from docs/images/ only: move the file there"),
     ("images/page.png", HTML, "is not a PNG image by its content"),
     ("images/empty.jpg", b"", "is not a JPEG image by its content"),
@@ -284,7 +287,7 @@ def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path
     assert result.returncode != 0
     assert problem_lines(output) == [
         f"docs/CNAME: {ANOTHER_KIND}",
-        f"docs/cities.fi.md:{lines + 2}: <iframe> is not allowed in a page: it embeds another page or program",
+        f"docs/cities.fi.md:{lines + 2}: <iframe> is not allowed in a page: it embeds another page or program; link to it instead",
         "docs/images/evil.svg: holds a <script> element; an SVG image must be a plain drawing without "
         "scripts or external references",
         "docs/images/page.png: is not a PNG image by its content",
