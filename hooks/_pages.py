@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import math
 import os
 import posixpath
 import re
@@ -362,7 +363,7 @@ def _search_setting(value: object) -> bool:
     """Material's `search:` of a page: a mapping of exclude (true or false) and boost (a number)."""
     return isinstance(value, dict) and bool(value) and all(
         (key == "exclude" and isinstance(setting, bool))
-        or (key == "boost" and type(setting) in (int, float))
+        or (key == "boost" and type(setting) in (int, float) and math.isfinite(setting))
         for key, setting in value.items())
 
 

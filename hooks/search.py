@@ -125,5 +125,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for lang in languages:
         target = Path(config.site_dir) / _prefix(lang) / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(indexes[lang.locale], ensure_ascii=False, separators=(",", ":"), default=str)
+        # allow_nan=False: Infinity or NaN would make the whole index unreadable to the browser.
+        text = json.dumps(indexes[lang.locale], ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
         target.write_text(text, encoding="utf-8")

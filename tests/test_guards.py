@@ -122,6 +122,12 @@ FIELDS = "title, description, template, hide, search, translation_checked"
     ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number; got 5 (int)"),
     ("search: {exclude: maybe}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
                                  "a number; got {'exclude': 'maybe'}"),
+    # Written into the search index as Infinity or NaN, which no JSON reader takes: the
+    # language's search stopped on every page (hunt 11).
+    ("search: {boost: .inf}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
+                              "a number; got {'boost': inf}"),
+    ("search: {boost: .nan}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
+                              "a number; got {'boost': nan}"),
     ("icon: 5", f"f.md:4: icon: is not a field of a page here (the fields are {FIELDS}): remove it"),
     ("descripton: D.", f"f.md:4: descripton: is not a field of a page here (the fields are {FIELDS}): rename it "
                        "to description"),
