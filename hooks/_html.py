@@ -20,6 +20,16 @@ def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
     Names are lower-cased and values left with their character references. If the tag
     ends (">") before the end of `raw_tag`, the rest is read as one more attribute named
     ">", so that the result never equals what a parser that read further found."""
+    return [(name, value) for name, value, _ in attribute_tokens(raw_tag)]
+
+
+def unquoted_values(raw_tag: str) -> list[tuple[str, str]]:
+    """(name, value) of the attributes whose values are written without quotes."""
+    return [(name, value) for name, value, quote in attribute_tokens(raw_tag) if quote == "" and value]
+
+
+def attribute_tokens(raw_tag: str) -> list[tuple[str, str, str]]:
+    """browser_attributes, each with the quote its value was written in ("" for none)."""
     text, index, end = raw_tag, 1, len(raw_tag)
     while index < end and text[index] not in _HTML_SPACE + "/>":
         index += 1  # the tag's name
@@ -31,7 +41,7 @@ def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
             break
         if text[index] == ">":
             if index != end - 1:
-                attributes.append((">", text[index:]))
+                attributes.append((">", text[index:], ""))
             break
         start = index
         index += 1  # a name may start with "=", then runs to a space, "/", ">" or "="
@@ -41,7 +51,7 @@ def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
         while index < end and text[index] in _HTML_SPACE:
             index += 1
         if index >= end or text[index] != "=":
-            attributes.append((name, ""))
+            attributes.append((name, "", ""))
             continue
         index += 1
         while index < end and text[index] in _HTML_SPACE:
@@ -49,11 +59,11 @@ def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
         if index < end and text[index] in "\"'":
             close = text.find(text[index], index + 1)
             close = end if close < 0 else close
-            attributes.append((name, text[index + 1:close]))
+            attributes.append((name, text[index + 1:close], text[index]))
             index = close + 1
         else:
             start = index
             while index < end and text[index] not in _HTML_SPACE + ">":
                 index += 1
-            attributes.append((name, text[start:index]))
+            attributes.append((name, text[start:index], ""))
     return attributes

@@ -39,7 +39,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message
-from _html import ASCII_LOWER, browser_attributes
+from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -472,6 +472,7 @@ PAGE_CLASSES = {
     "site-hero__lead": ("p",),
     **dict.fromkeys(("md-button", "md-button--primary"), ("a",)),
 }
+UNQUOTED_VALUE_MARKS = re.compile("[\"'`<=]")
 CODE_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+-]+")  # fenced code's ```python on <code>
 ELEMENT_ATTRIBUTES = {
     "a": ("href", "hreflang", "rel", "target", "type", "download"),
@@ -695,6 +696,12 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     if seen != [(name, value or "") for name, value in attrs]:
         findings.append(Finding(f"<{tag} …>: a browser would read this tag's attributes otherwise than the checks do; "
                                 "write each as name=\"value\", separated by ordinary spaces", at))
+    # The HTML standard's parse errors, which browsers forgive, and which the id check of the
+    # whole page (START_TAG) read as the start of a quoted value, skipping the tags after it.
+    for name, value in unquoted_values(raw_tag):
+        if UNQUOTED_VALUE_MARKS.search(value):
+            findings.append(Finding(f"<{tag} {name}={value[:40]}>: a value written without quotes may not hold "
+                                    f"\" ' ` < or =: write it in quotes, {name}=\"…\"", at))
     classes = [name for attribute, value in attrs if attribute == "class" for name in (value or "").split()]
     # A table with a class attribute, even an empty one, is not put in the theme's scrolling
     # frame: a card in a cell grew with the table, and its link lay over the table of contents.

@@ -1221,6 +1221,14 @@ OPENER = "a page opened in a window of its own could send the site's tab to anot
      ['<a target="_blan\u212a">: target may be only _blank (a new tab) or _self; ' + OPENER]),
     ('<a href="https://example.org/" target="_blank&#10;">x</a>',
      ['<a target="_blank\\x0a">: target may be only _blank (a new tab) or _self; ' + OPENER]),
+    # A quotation mark inside a value written without quotes: the page's id check read it as
+    # an opening quote and skipped the tags after it, whose ids took the site's (the list of
+    # sources, its entries) for a screen reader and the citation links (hunt 11).
+    ('<p><span title=a"b>x</span> <span id="sources">y</span></p>',
+     ["<span title=a\"b>: a value written without quotes may not hold \" ' ` < or =: write it in quotes, "
+      "title=\"…\""]),
+    ("<p lang=fi title=x=y>z</p>", ["<p title=x=y>: a value written without quotes may not hold \" ' ` < or =: write it "
+                                    "in quotes, title=\"…\""]),
     # With no class in it, a table is not put in the theme's scrolling frame: a card in a cell
     # grew with it, and the card's link lay over the table of contents (hunt 10).
     ('<table class=""><tr><td>x</td></tr></table>', ['<table class="">: an empty class; remove it']),
