@@ -774,6 +774,9 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         role = next(part for part in value.lower().split() if part in SITE_LANDMARK_ROLES)
         return [Finding(f"<{tag} role=\"{role}\">: the role {role} belongs to the site's own header, navigation, "
                         "search, main region and footer; choose another or none", at)]
+    if name == "aria-owns":
+        return [Finding(f"<{tag} aria-owns=…>: aria-owns moves other elements, the site's own among them, into this "
+                        "one for a screen reader; remove it", at)]
     if name in OVERLAY_ATTRIBUTES:
         return [Finding(f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it", at)]
     if name == "ping":
@@ -926,6 +929,30 @@ def element_ids(page: str) -> Iterator[str]:
             if value is not None:
                 yield value
 
+
+
+# Attributes that name other elements by their ids: for a screen reader they label, describe
+# or relate this one to those, which may be the site's own parts.
+ID_REFERENCE_ATTRIBUTES = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-flowto",
+                                     "aria-details", "aria-activedescendant", "aria-errormessage", "headers"})
+
+
+def foreign_id_references(markup: str) -> list[Finding]:
+    """Attributes that name an id the page's own HTML does not give (the site's parts' ids)."""
+    own = set(element_ids(markup))
+    findings = []
+    for match in START_TAG.finditer(markup):
+        tag = match.group()
+        name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
+        for attribute, value in browser_attributes(tag):
+            if attribute in ID_REFERENCE_ATTRIBUTES:
+                foreign = [token for token in html.unescape(value).split() if token not in own]
+                if foreign:
+                    findings.append(Finding(
+                        f"<{name} {attribute}=\"{value[:60]}\">: names an id that is not in the page's own text "
+                        f"({' '.join(foreign)[:60]}); name only ids the page gives itself",
+                        (rf"\b{re.escape(attribute)}\s*=\s*[\"']?{re.escape(value[:40])}",)))
+    return findings
 
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
     """A heading whose title in the table of contents holds a tag. Material prints the titles

@@ -38,8 +38,9 @@ from mkdocs.structure.pages import Page
 from _annotations import workflow_command
 from _pages import (
     MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, duplicate_ids,
-    file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, page_stem,
-    scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
+    file_name_problems, foreign_id_references, front_matter_problems, id_line, locate, marker_findings,
+    markup_space_problems, page_stem, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
+    unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -150,7 +151,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
     findings += unloaded_paths(html, page.url, {file.dest_uri for file in files})
-    findings += toc_markup_findings(page.toc)
+    findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return html

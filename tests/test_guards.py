@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids,
     file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, scan_html,
-    symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
+    foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -1251,3 +1251,27 @@ def test_lists_are_numbered_as_github_shows_them():
     html = render("3. kolme\n4. neljä\n\n- a\n- b\n\n1. yksi\n")
     assert '<ol start="3">' in html and html.count("<ol") == 2 and html.count("<ul>") == 1
     assert found("3. kolme\n4. neljä\n") == []
+
+
+
+def test_aria_owns_is_refused():
+    """It moved the site's list of sources under the page's own element for a screen reader,
+    leaving the site's region empty (hunt 11, Chromium's accessibility tree)."""
+    assert found('<p><span role="img" aria-label="" aria-owns="sources source-x"></span></p>') == [
+        "<span aria-owns=…>: aria-owns moves other elements, the site's own among them, into this one for a screen "
+        "reader; remove it"]
+
+
+def test_an_id_reference_may_name_only_the_pages_own_ids():
+    html = ('<h2 id="osio">Osio</h2><p id="selitys">x</p><table><tr><th id="h1">A</th></tr>'
+            '<tr><td headers="h1">1</td><td headers="h1 sources">2</td></tr></table>'
+            '<div role="region" aria-labelledby="osio" aria-describedby="selitys" tabindex="0">t</div>'
+            '<p aria-describedby="source-kuntalehti-2019-02">y</p><span aria-controls="__drawer">z</span>')
+    assert [finding.message for finding in foreign_id_references(html)] == [
+        '<td headers="h1 sources">: names an id that is not in the page\'s own text (sources); name only ids the '
+        "page gives itself",
+        '<p aria-describedby="source-kuntalehti-2019-02">: names an id that is not in the page\'s own text '
+        "(source-kuntalehti-2019-02); name only ids the page gives itself",
+        '<span aria-controls="__drawer">: names an id that is not in the page\'s own text (__drawer); name only ids '
+        "the page gives itself",
+    ]
