@@ -94,6 +94,48 @@ def test_a_long_word_in_data_wraps_at_320_px(long_words_site, browser, lang, pat
     assert too_wide == [] and widths[0] <= widths[1], f"{path or '/'}: {widths[0]} px wide at 320 px: {too_wide}"
 
 
+
+# What an editor may write that is wider than the text column (hunt 11, each shown in
+# Chromium): a link in a <pre>, which the theme positions, and a card grid squeezed below the
+# width of its column. Both lay a link over the table of contents' links.
+WIDE_PRE = ('<pre><a href="https://example.org/pre">' + "&nbsp;" * 60
+            + '<img src="../../images/apple-touch-icon.png" width="600" height="800" alt=""></a></pre>')
+SQUEEZED_CARDS = ("<dl><dd>" * 16 + '<div class="site-cards"><div class="site-card"><h3><a href="https://example.org/grid">'
+                  "Read more</a></h3>" + "<p>Details of how the site handles data are summarised here.</p>" * 12
+                  + "</div></div>" + "</dd></dl>" * 16)
+COVERED_SITE_LINKS = """(() => [...document.querySelectorAll('.md-sidebar a, .md-header a, .md-footer a')]
+  .filter(a => { const box = a.getBoundingClientRect(); return box.width && box.height && box.top >= 0
+                 && box.bottom <= innerHeight && a.checkVisibility({visibilityProperty: true}); })
+  .filter(a => { const box = a.getBoundingClientRect();
+                 const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                 return hit && !a.contains(hit) && !hit.contains(a) && hit.closest('.md-content'); })
+  .map(a => a.textContent.trim()))()"""
+
+
+@pytest.fixture(scope="module")
+def wide_content_site(tmp_path_factory):
+    root = copy_site(tmp_path_factory.mktemp("wide-content"))
+    page = root / "docs/privacy.en.md"
+    text = page.read_text("utf-8")
+    text = text.replace("\n## ", f"\n{SQUEEZED_CARDS}\n\n## ", 1).replace("\n## Questions", f"\n{WIDE_PRE}\n\n## Questions", 1)
+    page.write_text(text, "utf-8")
+    yield from built_and_served(root / "site", config=root / "mkdocs.yml")
+
+
+def test_nothing_in_a_page_lies_over_the_sites_own_links(wide_content_site, browser):
+    """The content column clips what is wider than it (site.css, .md-content): no link of the
+    page is drawn, or takes a click, over the table of contents, the menu or the header."""
+    context, page = new_page(browser, {"width": 1400, "height": 900})
+    page.goto(wide_content_site.url + "en/privacy/")
+    covered = set()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for top in range(0, height, 300):
+        page.evaluate(f"window.scrollTo(0, {top})")
+        page.wait_for_timeout(30)
+        covered.update(page.evaluate(COVERED_SITE_LINKS))
+    context.close()
+    assert covered == set(), f"links of the site under the page's content: {sorted(covered)}"
+
 # WCAG 1.4.12's text spacing, as a reader's own style sheet or bookmarklet sets it.
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
                 "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
