@@ -933,16 +933,20 @@ def element_ids(page: str) -> Iterator[str]:
 
 # Attributes that name other elements by their ids: for a screen reader they label, describe
 # or relate this one to those, which may be the site's own parts.
+_MAY_NAME_IDS = re.compile(r"aria-|headers", re.IGNORECASE)  # a quick look before the tag is read
 ID_REFERENCE_ATTRIBUTES = frozenset({"aria-labelledby", "aria-describedby", "aria-controls", "aria-flowto",
                                      "aria-details", "aria-activedescendant", "aria-errormessage", "headers"})
 
 
 def foreign_id_references(markup: str) -> list[Finding]:
     """Attributes that name an id the page's own HTML does not give (the site's parts' ids)."""
-    own = set(element_ids(markup))
+    own = None
     findings = []
     for match in START_TAG.finditer(markup):
         tag = match.group()
+        if not _MAY_NAME_IDS.search(tag):
+            continue
+        own = set(element_ids(markup)) if own is None else own
         name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
         for attribute, value in browser_attributes(tag):
             if attribute in ID_REFERENCE_ATTRIBUTES:
@@ -969,6 +973,9 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
     return findings
 
 
+_MAY_LOAD = re.compile(r"src|poster", re.IGNORECASE)  # a quick look before the tag is read
+
+
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
@@ -977,6 +984,8 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
     findings = []
     for match in START_TAG.finditer(markup):
         tag = match.group()
+        if not _MAY_LOAD.search(tag):
+            continue
         name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
         for attribute, value in browser_attributes(tag):
             if attribute not in ("src", "srcset", "poster"):

@@ -46,7 +46,9 @@ from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
 
-_sources: dict = {"key": None, "problems": []}  # files and front matter, read once per build run
+# Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
+_sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
+_site_files: dict = {"of": None, "paths": frozenset()}
 _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
 
 
@@ -130,31 +132,40 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             for name, page in markers.items() if page is not None and page not in stems
         ]
         texts = [(f.read_text(encoding="utf-8-sig"), f"docs/{name}") for f, name in zip(files, names)]
+        spaces = {file: markup_space_problems(text, file) for text, file in texts}
         front_matter = [
             problem for text, file in texts
             for problem in (front_matter_problems(text, file, templates) + direction_control_problems(text, file)
-                            + control_character_problems(text, file) + markup_space_problems(text, file))
+                            + control_character_problems(text, file) + spaces[file])
         ]
-        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter))
+        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
+                        garbled=frozenset(file for file, problems in spaces.items() if problems))
     return _sources["problems"]
 
 
 # After other plugins have changed the content; before the listings are placed (on_page_context).
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    if markup_space_problems(page.file.content_string, ""):
-        # Reported with its line by on_config, which stops the build: what the HTML's garbled
-        # names would add here reads as nonsense and has no line of its own.
+    if f"docs/{page.file.src_uri}" in _sources["garbled"]:
+        # A no-break space inside a tag: reported with its line by on_config, which stops the
+        # build; what the HTML's garbled names would add here reads as nonsense and has no line.
         return html
     comments: list[str] = []
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    findings += unloaded_paths(html, page.url, {file.dest_uri for file in files})
+    findings += unloaded_paths(html, page.url, site_files(files))
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return html
+
+
+def site_files(files) -> frozenset[str]:
+    """The paths of the files this pass writes (images, pages, the theme's), kept per Files."""
+    if _site_files.get("of") is not files:
+        _site_files.update(of=files, paths=frozenset(file.dest_uri for file in files))
+    return _site_files["paths"]
 
 
 def on_env(env, config: MkDocsConfig, files):
