@@ -158,9 +158,9 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
 
 
 # " #" starts a comment, and a text written without quotes ends before it: "fi: Kumppani #1"
-# is the text "Kumppani". Lines where a "#" follows the text after one space, or is followed
-# by a letter, are looked at again (a comment is written "text  # comment").
-_TEXT_LIKE_COMMENT = re.compile(r"[ \t]*[^#\s][^\n]*?(?:\S[ \t]#|[ \t]#[^\s#])")
+# is the text "Kumppani". A "#" right before a word reads as part of the text the editor
+# meant; such lines are looked at again (a comment is written "value # comment").
+_TEXT_LIKE_COMMENT = re.compile(r"[ \t]*[^#\s][^\n]*?[ \t]#[^\s#]")
 
 
 def _may_cut_a_text(text: str) -> bool:
@@ -188,12 +188,12 @@ def _texts_cut_by_comments(text: str) -> list[tuple[int, str]]:
         if type(event) is not yaml.ScalarEvent or event.style or not event.value:  # quoted or block: no cut
             continue
         comment = _COMMENT_AFTER.match(text, event.end_mark.index)
-        if comment and (len(comment.group(1)) == 1 or comment.group(2)):
+        if comment and comment.group(2):
             whole = " ".join(text[event.start_mark.index: comment.end()].split())
             problems.append((event.end_mark.line + 1, (
                 f"the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only "
-                f"{_shown_text(event.value)}; put the whole text in quotes, such as {_quoted(whole)} (a comment has "
-                "two spaces before # and one after)")))
+                f"{_shown_text(event.value)}; put the whole text in quotes, such as {_quoted(whole)} (a comment of "
+                "your own has a space after #)")))
     return problems
 
 
