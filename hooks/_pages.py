@@ -470,18 +470,24 @@ DATA_ATTRIBUTE_PREFIX = "data-"
 PAGE_CLASSES = {
     **dict.fromkeys(("site-cards", "site-cards--two", "site-card", "site-card--city"), ("div",)),
     "site-hero__lead": ("p",),
+    "site-visually-hidden": ("span",),  # text that only screen readers read, such as "(opens in a new tab)"
     **dict.fromkeys(("md-button", "md-button--primary"), ("a",)),
 }
+# Layout by attributes, as older pages and word processors write it: the site's style sheet
+# lays pages out (and the policy keeps inline styles from applying).
+LAYOUT_ATTRIBUTES = frozenset({"align", "valign", "border", "cellpadding", "cellspacing", "width", "height",
+                               "bgcolor", "color", "face", "size", "nowrap", "background", "hspace", "vspace"})
 UNQUOTED_VALUE_MARKS = re.compile("[\"'`<=]")
-CODE_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+-]+")  # fenced code's ```python on <code>
+CODE_LANGUAGE_CLASS = re.compile(r"language-[\w#.+-]+")  # fenced code's ```python on <code> (fenced_code's own)
 ELEMENT_ATTRIBUTES = {
     "a": ("href", "hreflang", "rel", "target", "type", "download"),
-    "img": ("src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"),
+    "img": ("src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding", "align"),  # Material styles img[align]
     "source": ("src", "srcset", "sizes", "media", "type"),
     "video": ("src", "poster", "controls", "width", "height", "preload", "muted", "loop", "playsinline"),
     "audio": ("src", "controls", "preload", "muted", "loop"),
     "track": ("src", "kind", "srclang", "label", "default"),
-    **dict.fromkeys(("td", "th"), ("colspan", "rowspan", "headers", "scope", "align")),
+    "td": ("colspan", "rowspan", "headers", "scope", "align"),
+    "th": ("colspan", "rowspan", "headers", "scope", "align", "abbr"),
     **dict.fromkeys(("col", "colgroup"), ("span",)),
     "ol": ("start", "reversed", "type"),
     "li": ("value",),
@@ -578,8 +584,7 @@ class _Scanner(HTMLParser):
                                          (rf"<\s*{re.escape(tag)}\b",)))
             return
         if tag not in PAGE_ELEMENTS:
-            self.findings.append(Finding(f"<{tag}> is not an element of HTML that pages use: to show the text <{tag}> "
-                                         f"write &lt;{tag}&gt;", (rf"<\s*{re.escape(tag)}\b",)))
+            self.findings.append(Finding(_unknown_element(tag), (rf"<\s*{re.escape(tag)}\b",)))
             return
         self.findings.extend(_tag_findings(tag, attrs, raw))
         for name, value in attrs:
@@ -655,6 +660,10 @@ class _Scanner(HTMLParser):
         self._scan_inside(data)
 
     def unknown_decl(self, data: str) -> None:
+        if re.match(r"(?i)(?:end)?if\b", data):  # Word's <![if !supportLists]> … <![endif]>
+            self.findings.append(Finding("<![if …]> is a condition that Word adds to pasted text: delete it and its "
+                                         "<![endif]>", (r"<!\[(?i:if|endif)",)))
+            return
         self.findings.append(Finding("<![CDATA[ … ]]> is not allowed in a page: HTML has no such sections, and the "
                                      "browser ends it at its first \">\"", (r"<!\[",)))
         self._scan_inside(data)  # <![CDATA[ … ]]> ends at the first ">" in an HTML page
@@ -673,6 +682,17 @@ class _Scanner(HTMLParser):
         # What this parser reads as inert text, a browser may read as markup: check it too.
         if "<" in text:
             self.findings.extend(scan_html(text, nested=True))
+
+
+def _unknown_element(tag: str) -> str:
+    """What to do about an element that pages do not use: the usual ones say what they are."""
+    if ":" in tag:  # <o:p>, <w:sdt>: Word's and Office's own
+        return f"<{tag}> is a tag that Word and other Office programs add: delete it (or paste the text as plain text)"
+    if tag == "acronym":
+        return "<acronym> is no longer HTML: write <abbr title=\"…\"> instead"
+    if tag.startswith("www.") or "." in tag:
+        return f"<{tag}> is not an element of HTML that pages use: to link the address write <https://{tag}>"
+    return f"<{tag}> is not an element of HTML that pages use: to show the text <{tag}> write &lt;{tag}&gt;"
 
 
 def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
@@ -715,14 +735,25 @@ def _tag_findings(tag: str, attrs: list, raw_tag: str) -> list[Finding]:
     unknown = [name for name in classes if name not in PAGE_CLASSES and name not in theme_classes
                and not (tag == "code" and CODE_LANGUAGE_CLASS.fullmatch(name))]
     if unknown:
-        findings.append(Finding(f"<{tag} class=\"{' '.join(unknown)}\">: not a class pages use; pages may use "
-                                f"{_page_classes_text()} (CONTRIBUTING.md, \"HTML in pages\")", at))
+        findings.append(Finding(f"<{tag} class=\"{' '.join(unknown)}\">: nothing on this site styles this class; remove "
+                                f"it (pages may use {_page_classes_text()} (CONTRIBUTING.md, \"HTML in pages\"))",
+                                _class_places(unknown) + at))
     misplaced = [name for name in classes if name in PAGE_CLASSES and tag not in PAGE_CLASSES[name]]
     for name in misplaced:
         findings.append(Finding(f"<{tag} class=\"{name}\">: the class {name} is for "
                                 f"{' or '.join(f'<{element}>' for element in PAGE_CLASSES[name])}, where the site's "
                                 "style sheet expects it", at))
     return findings
+
+
+def _class_places(names: list[str]) -> tuple[str, ...]:
+    """Where a class is given in the page source: { .name }, class="… name", ```name."""
+    places = []
+    for name in names:
+        plain = re.escape(name.removeprefix("language-"))
+        places += [rf"\{{[^}}\n]*\.{re.escape(name)}(?![\w-])", rf"class\s*=\s*[\"']?[^\"'>]*\b{re.escape(name)}\b",
+                   rf"^ {{0,3}}(?:`{{3,}}|~{{3,}})[ \t]*\.?{plain}\b"]
+    return tuple(places)
 
 
 def _page_classes_text() -> str:
@@ -792,12 +823,15 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         return [Finding(f"<a name=…>: write id=\"{value[:40]}\" instead (name= on a link is obsolete in HTML)", at)]
     if name == "style" and first_fetch(value):
         return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
+    if name in LAYOUT_ATTRIBUTES and name not in ELEMENT_ATTRIBUTES.get(tag, ()):
+        return [Finding(f"<{tag} {name}=…>: an old layout attribute; remove it, the site's style sheet lays out pages",
+                        at)]
     if not (name in GLOBAL_ATTRIBUTES or name.startswith(GLOBAL_ATTRIBUTE_PREFIXES)
             or name in ELEMENT_ATTRIBUTES.get(tag, ())):
         here = f", and on <{tag}> {', '.join(ELEMENT_ATTRIBUTES[tag])}" if tag in ELEMENT_ATTRIBUTES else ""
-        return [Finding(f"<{tag} {name}=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, "
-                        f"translate, hidden, tabindex, aria-* and data-toc-label on any element{here} (CONTRIBUTING.md, "
-                        "\"HTML in pages\")", at)]
+        return [Finding(f"<{tag} {name}=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, "
+                        f"dir, role, translate, hidden, tabindex, aria-* and data-toc-label on any element{here}; "
+                        "CONTRIBUTING.md, \"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []
     urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
@@ -952,9 +986,11 @@ def foreign_id_references(markup: str) -> list[Finding]:
             if attribute in ID_REFERENCE_ATTRIBUTES:
                 foreign = [token for token in html.unescape(value).split() if token not in own]
                 if foreign:
+                    close = difflib.get_close_matches(foreign[0], sorted(own), n=1)
                     findings.append(Finding(
                         f"<{name} {attribute}=\"{value[:60]}\">: names an id that is not in the page's own text "
-                        f"({' '.join(foreign)[:60]}); name only ids the page gives itself",
+                        f"({' '.join(foreign)[:60]}); name only ids the page gives itself"
+                        f"{f' (did you mean {close[0]}?)' if close else ''}",
                         (rf"\b{re.escape(attribute)}\s*=\s*[\"']?{re.escape(value[:40])}",)))
     return findings
 

