@@ -1009,6 +1009,9 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
     return findings
 
 
+# The site's root as the check reads paths: a folder, as a preview's (/_previews/pr-1/) is, so
+# that a path climbing above it, or starting from the server's root, does not lead into it.
+SITE_ROOT = "http://site/root/"
 _MAY_LOAD = re.compile(r"src|poster", re.IGNORECASE)  # a quick look before the tag is read
 
 
@@ -1016,7 +1019,7 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
     images/a.png on the page themes/ is themes/images/a.png, which is not there."""
-    base = "http://site/" + page_url
+    base = SITE_ROOT + page_url
     findings = []
     for match in START_TAG.finditer(markup):
         tag = match.group()
@@ -1032,8 +1035,10 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
                 read = _as_browsers_read(url)
                 if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
                     continue  # another site's or none: refused or allowed by the checks of addresses
-                target = unquote(urlsplit(urljoin(base, read)).path).lstrip("/")
-                if target in site_files or posixpath.join(target, "index.html") in site_files:
+                path = unquote(urlsplit(urljoin(base, read)).path)
+                target = path.removeprefix(urlsplit(SITE_ROOT).path)
+                inside = path.startswith(urlsplit(SITE_ROOT).path)
+                if inside and (target in site_files or posixpath.join(target, "index.html") in site_files):
                     continue
                 advice = _unloaded_advice(url, attribute, page_url, site_files)
                 findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", (re.escape(url),)))
@@ -1041,11 +1046,20 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
 
 
 def _unloaded_advice(url: str, attribute: str, page_url: str, site_files) -> str:
+    # The file meant, read from the site's root: the path as written, or without its climbs
+    # (a Finnish page's ../images/a.png copied to the English page, one level deeper).
+    path = urlsplit(url).path
+    meant = next((name for name in (posixpath.normpath(path.lstrip("/")), re.sub(r"^(?:\.\.?/)+", "", path))
+                  if name in site_files), None)
+    right = posixpath.relpath(meant, page_url.rstrip("/") or ".") if meant else None
+    climbs = not unquote(urlsplit(urljoin(SITE_ROOT + page_url, url)).path).startswith(urlsplit(SITE_ROOT).path)
+    if climbs:
+        write = f": write {attribute}=\"{right}\"" if right else ""
+        return (f"the path climbs above the site's own address, so it breaks where the site is published under a "
+                f"folder, as a preview is{write}")
     said = f"from this page's address ({page_url or 'the home page'}) the path leads to no file of the site"
-    meant = posixpath.normpath(urlsplit(url).path.lstrip("/"))
-    if meant not in site_files:
+    if right is None:
         return f"{said}; check the file's name and that it is under docs/"
-    right = posixpath.relpath(meant, page_url.rstrip("/") or ".")
     return (f"{said}; in HTML a path is not adjusted as in Markdown: write {attribute}=\"{right}\", or the image "
             f"in Markdown, ![text]({meant})")
 

@@ -1131,6 +1131,22 @@ SITE_FILES = {"index.html", "themes/index.html", "en/themes/index.html", "images
      '<img srcset="images/kartta.png">: from this page\'s address (en/themes/) the path leads to no file of the site; '
      'in HTML a path is not adjusted as in Markdown: write srcset="../../images/kartta.png", or the image in Markdown, '
      '![text](images/kartta.png)'),
+    # A Finnish page's path copied to the English page, one level deeper.
+    ("en/themes/", '<img src="../images/logo.svg" alt="">',
+     '<img src="../images/logo.svg">: from this page\'s address (en/themes/) the path leads to no file of the site; in '
+     'HTML a path is not adjusted as in Markdown: write src="../../images/logo.svg", or the image in Markdown, '
+     '![text](images/logo.svg)'),
+    # Paths that climb above the site's own address, or start from the server's root, work
+    # where the site is the whole server, and break in a preview (/_previews/pr-1/).
+    ("themes/", '<img src="../../images/logo.svg" alt="">',
+     '<img src="../../images/logo.svg">: the path climbs above the site\'s own address, so it breaks where the site is '
+     'published under a folder, as a preview is: write src="../images/logo.svg"'),
+    ("", '<img src="../images/logo.svg" alt="">',
+     '<img src="../images/logo.svg">: the path climbs above the site\'s own address, so it breaks where the site is '
+     'published under a folder, as a preview is: write src="images/logo.svg"'),
+    ("themes/", '<img src="/images/logo.svg" alt="">',
+     '<img src="/images/logo.svg">: the path climbs above the site\'s own address, so it breaks where the site is '
+     'published under a folder, as a preview is: write src="../images/logo.svg"'),
     ("themes/", '<video src="images/puuttuu.mp4" controls></video>',
      '<video src="images/puuttuu.mp4">: from this page\'s address (themes/) the path leads to no file of the site; '
      "check the file's name and that it is under docs/"),
