@@ -81,14 +81,24 @@ def pages_outside_the_menu(files: Files, nav, locale: str, other_locales: list[s
     problems = []
     for file in files.documentation_pages():
         stem, _, file_locale = file.src_uri[: -len(".md")].rpartition(".")
-        if file_locale != locale or f"{stem}.md" in named:
+        if file_locale != locale or f"{stem}.md" in named or file.inclusion.is_not_in_nav():
             continue
-        title = get_data(file.content_string)[1].get("title") or stem
-        problems.append(f"docs/{file.src_uri}: the page is in no menu: add a line such as '- {title}: {stem}.md' "
-                        "under nav: in mkdocs.yml, where it belongs in the menu, and its label in "
-                        f"{' and '.join(map(_language_name, other_locales))} under nav_translations "
-                        f"(plugins: i18n: languages: {', '.join(other_locales)})")
+        title = _title(file.abs_src_path)
+        labels = ", ".join(f"'{title}: {_title(file.abs_src_path.replace(f'.{locale}.md', f'.{other}.md'))}'"
+                           for other in other_locales)
+        problems.append(f"docs/{file.src_uri}: the page is in no menu: ask a maintainer to add a line such as "
+                        f"'- {title}: {stem}.md' under nav: in mkdocs.yml, where it belongs in the menu, and its label "
+                        f"in {' and '.join(map(_language_name, other_locales))}, such as {labels}, under "
+                        f"nav_translations (plugins: i18n: languages: {', '.join(other_locales)})")
     return problems
+
+
+def _title(path: str) -> str:
+    """A page's title from its front matter, or its file name."""
+    try:
+        return str(get_data(Path(path).read_text(encoding="utf-8-sig"))[1].get("title") or Path(path).stem)
+    except OSError:
+        return Path(path).stem
 
 
 def untranslated_menu_labels(nav, locale: str, translations: dict[str, dict]) -> list[str]:

@@ -1095,11 +1095,15 @@ def test_a_page_outside_the_menu_says_how_to_add_it(tmp_path):
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
-        "docs/uusi-sivu.fi.md: the page is in no menu: add a line such as '- Uusi sivu: uusi-sivu.md' under nav: in "
-        "mkdocs.yml, where it belongs in the menu, and its label in English under nav_translations (plugins: i18n: "
-        "languages: en)"]
+        "docs/uusi-sivu.fi.md: the page is in no menu: ask a maintainer to add a line such as '- Uusi sivu: "
+        "uusi-sivu.md' under nav: in mkdocs.yml, where it belongs in the menu, and its label in English, such as "
+        "'Uusi sivu: New page', under nav_translations (plugins: i18n: languages: en)"]
     preview, output = build(root, {"SITE_PREVIEW": "pr-1"})
     assert preview.returncode == 0, output
+    # A page that a maintainer keeps out of the menu on purpose (MkDocs' not_in_nav).
+    edit(root / "mkdocs.yml", "\nnav:\n", "\nnot_in_nav: |\n  /uusi-sivu.*.md\n\nnav:\n")
+    result, output = build(root)
+    assert result.returncode == 0, output
 
 
 def test_a_menu_label_without_its_translation_says_where_to_add_it(tmp_path):

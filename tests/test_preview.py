@@ -83,7 +83,7 @@ def test_outside_a_preview_a_page_missing_from_the_navigation_stops_the_build(tm
     add_new_page(root)
     result = build_site(tmp_path / "site", "https://example.org/", config=root / "mkdocs.yml")
     assert result.returncode != 0
-    assert "docs/news.fi.md: the page is in no menu: add a line such as '- " in result.stderr, result.stderr
+    assert "docs/news.fi.md: the page is in no menu: ask a maintainer to add a line such as '- " in result.stderr, result.stderr
 
 
 def test_a_preview_has_no_sitemap(preview):
