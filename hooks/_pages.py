@@ -436,15 +436,16 @@ REFUSED_TAGS = {
 # that act on their own (<fencedframe> embeds a page, <permission> asks the reader for a
 # browser permission); and a word in angle brackets, <Helsinki>, vanished as an unknown one.
 # What Markdown writes, text and layout, tables, media with their sources, and the old
-# formatting elements that text pasted from elsewhere brings. (<header> and <footer> inside
-# the page's main region are no landmarks.)
+# formatting elements that text pasted from elsewhere brings, but <big>, which nested grew the
+# text past any line's height (hunt 12). (<header> and <footer> inside the page's main region
+# are no landmarks.)
 PAGE_ELEMENTS = frozenset({
     "p", "div", "span", "br", "hr", "wbr", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "picture", "source",
     "video", "audio", "track", "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
     "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u", "s", "small", "mark", "sub", "sup", "abbr",
     "dfn", "time", "data", "del", "ins", "bdi", "bdo", "ruby", "rt", "rp", "details", "summary", "address",
     "section", "article", "aside", "header", "footer", "hgroup", "table", "caption", "colgroup", "col", "thead",
-    "tbody", "tfoot", "tr", "th", "td", "big", "tt", "strike", "nobr", "font", "center",
+    "tbody", "tfoot", "tr", "th", "td", "tt", "strike", "nobr", "font", "center",
 })
 # Landmark roles a screen reader lists beside the site's own header, navigation, search,
 # main region and footer.
@@ -690,6 +691,8 @@ def _unknown_element(tag: str) -> str:
         return f"<{tag}> is a tag that Word and other Office programs add: delete it (or paste the text as plain text)"
     if tag == "acronym":
         return "<acronym> is no longer HTML: write <abbr title=\"…\"> instead"
+    if tag == "big":  # nested, it grows the text to the browser's largest size
+        return "<big> is no longer HTML: write <strong> for weight instead"
     if tag.startswith("www.") or "." in tag:
         return f"<{tag}> is not an element of HTML that pages use: to link the address write <https://{tag}>"
     return f"<{tag}> is not an element of HTML that pages use: to show the text <{tag}> write &lt;{tag}&gt;"

@@ -1324,6 +1324,9 @@ CLASSES_LIST = ("pages may use site-cards, site-cards--two, site-card, site-card
     ('<p>Teksti<o:p></o:p></p>', ["<o:p> is a tag that Word and other Office programs add: delete it (or paste the text "
                                   "as plain text)"]),
     ('<p><acronym title="Tekoäly">AI</acronym></p>', ["<acronym> is no longer HTML: write <abbr title=\"…\"> instead"]),
+    # Nested, it grew the text to the browser's largest size inside a line of fixed height,
+    # and the text spilled over the footer and the list of sources (hunt 12).
+    ("<p><big>Iso</big></p>", ["<big> is no longer HTML: write <strong> for weight instead"]),
     ("Lue lisää: <www.hel.fi>", ["<www.hel.fi> is not an element of HTML that pages use: to link the address write "
                                  "<https://www.hel.fi>"]),
     ('<p><![if !supportLists]>1.<![endif]> Kohta</p>',

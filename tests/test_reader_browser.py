@@ -103,13 +103,29 @@ WIDE_PRE = ('<pre><a href="https://example.org/pre">' + "&nbsp;" * 60
 SQUEEZED_CARDS = ("<dl><dd>" * 16 + '<div class="site-cards"><div class="site-card"><h3><a href="https://example.org/grid">'
                   "Read more</a></h3>" + "<p>Details of how the site handles data are summarised here.</p>" * 12
                   + "</div></div>" + "</dd></dl>" * 16)
-COVERED_SITE_LINKS = """(() => [...document.querySelectorAll('.md-sidebar a, .md-header a, .md-footer a')]
+# The site's own links outside the page's text: its menus, header and footer, and below the
+# text the list of sources and the page's history. (The text's own citation links are the
+# editor's to place.) One is covered when what lies at its middle is neither the link nor
+# inside it.
+COVERED_SITE_LINKS = """(() => [...document.querySelectorAll(
+    '.md-sidebar a, .md-header a, .md-footer a, .site-sources a, .site-page-history a, .md-banner a')]
   .filter(a => { const box = a.getBoundingClientRect(); return box.width && box.height && box.top >= 0
                  && box.bottom <= innerHeight && a.checkVisibility({visibilityProperty: true}); })
   .filter(a => { const box = a.getBoundingClientRect();
                  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
                  return hit && !a.contains(hit) && !hit.contains(a) && hit.closest('.md-content'); })
   .map(a => a.textContent.trim()))()"""
+
+
+def covered_site_links(page) -> set[str]:
+    """The site's links that something in the page's content lies over, at any scroll position."""
+    covered = set()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for top in range(0, height, 300):
+        page.evaluate(f"window.scrollTo(0, {top})")
+        page.wait_for_timeout(30)
+        covered.update(page.evaluate(COVERED_SITE_LINKS))
+    return covered
 
 
 @pytest.fixture(scope="module")
@@ -127,14 +143,27 @@ def test_nothing_in_a_page_lies_over_the_sites_own_links(wide_content_site, brow
     page is drawn, or takes a click, over the table of contents, the menu or the header."""
     context, page = new_page(browser, {"width": 1400, "height": 900})
     page.goto(wide_content_site.url + "en/privacy/")
-    covered = set()
-    height = page.evaluate("document.documentElement.scrollHeight")
-    for top in range(0, height, 300):
-        page.evaluate(f"window.scrollTo(0, {top})")
-        page.wait_for_timeout(30)
-        covered.update(page.evaluate(COVERED_SITE_LINKS))
+    covered = covered_site_links(page)
     context.close()
     assert covered == set(), f"links of the site under the page's content: {sorted(covered)}"
+
+
+# Text grown to the browser's largest size inside <sup>, whose line height the theme fixes
+# at 1em: the text spilled out of its line over the footer and the list of sources (hunt 12). The guards refuse <big>; this is the style sheet's own defence,
+# tried with the markup put straight into the page.
+SPILLING_TEXT = ('<sup><a href="https://example.org/spill"><kbd>' + "<big>" * 40 + "&nbsp;" * 2 + "</big>" * 40
+                 + "</kbd></a></sup>")
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_text_inside_sup_stays_in_its_line(site, browser, width):
+    context, page = new_page(browser, {"width": width, "height": 900})
+    page.goto(site.url + "en/declaration/")
+    page.evaluate("html => document.querySelector('.md-content .md-typeset h1 + p')"
+                  ".insertAdjacentHTML('afterbegin', '<pre>' + html + '</pre>')", SPILLING_TEXT)
+    covered = covered_site_links(page)
+    context.close()
+    assert covered == set(), f"at {width} px, links of the site under the page's content: {sorted(covered)}"
 
 # WCAG 1.4.12's text spacing, as a reader's own style sheet or bookmarklet sets it.
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
