@@ -2,7 +2,8 @@
 
 Owns: the check that each `name.<lang>.md` has all its siblings (a missing translation stops
 the build with the names of the missing files), that each page is in the menu (`nav:`) and
-each menu label has its translation (`nav_translations`), with what to add where, and the `page_alternates` template variable
+each menu label has its translation (`nav_translations`), with what to add where, and the
+`page_alternates` template variable
 (the page in each language: an absolute `url` for `<link rel="alternate" hreflang>` in
 `overrides/main.html`, and an `href` relative to the page for the language switcher, so
 that the switcher works under any host: a preview address, a custom domain, a local server).
@@ -118,7 +119,8 @@ def _nav_translations(config: MkDocsConfig) -> dict[str, dict]:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         return {}
-    return {lang.locale: lang.nav_translations or {} for lang in plugin.config.languages if lang.build and not lang.default}
+    return {lang.locale: lang.nav_translations or {}
+            for lang in plugin.config.languages if lang.build and not lang.default}
 
 
 def _language_name(locale: str) -> str:

@@ -67,6 +67,10 @@ BLOCK_EVENT = "events:\n  - id: a\n    title:\n      fi: Otsikko\n      en: Titl
 TAB = "indented with a tab: YAML indents with spaces only"
 ALIGN = "this line is not lined up with the lines around it: indent each field of an entry by the same number of spaces"
 QUOTE = "the quotation mark {} opened on this line is not closed: end the text with the same mark"
+STARTS_QUOTED = ("a text that starts with a quotation mark must end with it: put the whole text in quotes, "
+                 "such as ")
+STARTS_BRACKETED = ("a text that starts with [ or { is read as a list or mapping: put the whole text in quotes, "
+                    "such as ")
 AT_OR_BACKTICK = ("a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in "
                   "quotes, such as ")
 
@@ -92,23 +96,12 @@ def block_event(old: str, new: str) -> str:
      "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
     # A text that only starts with a quoted or bracketed part, or ends with ":", is more than
     # YAML takes it for: these were told their line was not lined up.
-    (block_event("fi: Otsikko", 'fi: "Digitaalinen" yhteistyö'), 4,
-     "a text that starts with a quotation mark must end with it: put the whole text in quotes, such as "
-     "'\"Digitaalinen\" yhteistyö'"),
-    (block_event("fi: Otsikko", "fi: 'Digitaalinen' yhteistyö"), 4,
-     "a text that starts with a quotation mark must end with it: put the whole text in quotes, such as "
-     "\"'Digitaalinen' yhteistyö\""),
-    (block_event("fi: Otsikko", "fi: [Peruttu] Työpaja"), 4,
-     "a text that starts with [ or { is read as a list or mapping: put the whole text in quotes, such as "
-     "\"[Peruttu] Työpaja\""),
-    (block_event("fi: Otsikko", "fi: Työpaja:"), 4,
-     "a text that ends with ':' must be in quotes, such as \"Työpaja:\""),
-    (block_event("fi: Otsikko", "fi: *Uusi* työpaja"), 4,
-     "a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in quotes, such as "
-     "\"*Uusi* työpaja\""),
-    (block_event("fi: Otsikko", "fi: %-luvut"), 4,
-     "a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in quotes, such as "
-     "\"%-luvut\""),
+    (block_event("fi: Otsikko", 'fi: "Digitaalinen" yhteistyö'), 4, STARTS_QUOTED + "'\"Digitaalinen\" yhteistyö'"),
+    (block_event("fi: Otsikko", "fi: 'Digitaalinen' yhteistyö"), 4, STARTS_QUOTED + "\"'Digitaalinen' yhteistyö\""),
+    (block_event("fi: Otsikko", "fi: [Peruttu] Työpaja"), 4, STARTS_BRACKETED + "\"[Peruttu] Työpaja\""),
+    (block_event("fi: Otsikko", "fi: Työpaja:"), 4, "a text that ends with ':' must be in quotes, such as \"Työpaja:\""),
+    (block_event("fi: Otsikko", "fi: *Uusi* työpaja"), 4, AT_OR_BACKTICK + "\"*Uusi* työpaja\""),
+    (block_event("fi: Otsikko", "fi: %-luvut"), 4, AT_OR_BACKTICK + "\"%-luvut\""),
 ])
 def test_a_yaml_syntax_error_says_what_to_do(text, line, advice):
     (found, field, message) = only(events_problems(text))
