@@ -12,7 +12,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_interval, format_time, get_timezone_location, match_skeleton
+from babel.dates import (format_date, format_datetime, format_interval, format_time, get_datetime_format,
+                         get_timezone_location, match_skeleton)
 
 from _data import Event
 
@@ -50,6 +51,9 @@ class _Formats:
     day_range: str
     time_range: str
     time: str  # the pattern of skeleton Hm: "H.mm"
+    day_month: str  # the pattern of skeleton MMMd, for a clock time on another day: "d.M."
+    date_and_time: str  # how format_datetime joins a date {1} and a time {0}: "{1}, {0}"
+    range_fallback: str  # how an interval joins two ends that differ in their day: "{0}–{1}"
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +67,9 @@ def _formats(babel_locale: str) -> _Formats:
     def interval(skeleton: str) -> str:
         return skeleton if skeleton in intervals else match_skeleton(skeleton, intervals) or skeleton
 
-    return _Formats(locale, pattern("yMMMM"), interval("yMMMM"), interval("yMMMMd"), interval("Hm"), pattern("Hm"))
+    return _Formats(locale, pattern("yMMMM"), interval("yMMMM"), interval("yMMMMd"), interval("Hm"), pattern("Hm"),
+                    pattern("MMMd"), get_datetime_format("medium", locale=locale).replace("'", ""),
+                    intervals[None])
 
 
 @lru_cache(maxsize=None)
@@ -108,8 +114,32 @@ def _date_text(precision: str, start: date, end: date | None, babel_locale: str)
 
 def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str) -> ZoneTime:
     tz = ZoneInfo(zone)
-    local_end = ends.astimezone(tz).time() if ends is not None else None
-    return ZoneTime(_clock_text(begins.astimezone(tz).time(), local_end, babel_locale), _city(zone, babel_locale))
+    local_start = begins.astimezone(tz)
+    local_end = ends.astimezone(tz) if ends is not None else None
+    # Under the event's own date, a clock time in another city that falls on another day
+    # says its date: half past midnight in Helsinki is 22.30 the evening before in London.
+    if local_start.date() != begins.date() or (local_end is not None and local_end.date() != begins.date()):
+        text = _dated_clock_text(local_start.replace(tzinfo=None),
+                                 local_end.replace(tzinfo=None) if local_end is not None else None, babel_locale)
+    else:
+        text = _clock_text(local_start.time(), local_end.time() if local_end is not None else None, babel_locale)
+    return ZoneTime(text, _city(zone, babel_locale))
+
+
+def _dated_clock_text(start: datetime, end: datetime | None, babel_locale: str) -> str:
+    """"10 Dec, 22:30", "11 Dec, 01:00–01:45" or "10 Dec, 22:00 – 11 Dec, 01:00": the date
+    joined to the clock time as format_datetime joins them, a range over two days as the
+    locale's interval fallback joins its ends."""
+    formats = _formats(babel_locale)
+
+    def dated(moment: datetime, clock: str) -> str:
+        day = format_datetime(moment, formats.day_month, locale=formats.locale)
+        return formats.date_and_time.replace("{0}", clock).replace("{1}", day)
+
+    if end is not None and end.date() != start.date():
+        return formats.range_fallback.replace("{0}", dated(start, _clock_text(start.time(), None, babel_locale))) \
+            .replace("{1}", dated(end, _clock_text(end.time(), None, babel_locale)))
+    return dated(start, _clock_text(start.time(), end.time() if end is not None else None, babel_locale))
 
 
 @lru_cache(maxsize=4096)

@@ -27,7 +27,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 from icalendar.parser import foldline
-from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton, get_datetime_format, get_timezone_location
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, build_site
@@ -113,12 +114,33 @@ def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, 
     times = []
     for z in (zone,) + tuple(z for z in reference_zones if z != zone):
         local_start = begins.astimezone(ZoneInfo(z))
+        local_end = ends.astimezone(ZoneInfo(z)) if ends is not None else None
         if ends is None:
             text_time = format_skeleton("Hm", local_start, locale=babel_locale)
         else:
-            text_time = format_interval(local_start.time(), ends.astimezone(ZoneInfo(z)).time(), "Hm", locale=babel_locale)
+            text_time = format_interval(local_start.time(), local_end.time(), "Hm", locale=babel_locale)
+        if {local_start.date(), (local_end or local_start).date()} != {begins.date()}:
+            text_time = reference_dated_time(local_start, local_end, babel_locale)
         times.append(ZoneTime(text_time, get_timezone_location(z, locale=babel_locale, return_city=True)))
     return EventWhen(text, tuple(times), begins.isoformat(timespec="minutes"))
+
+
+def reference_dated_time(start: datetime, end: datetime | None, babel_locale: str) -> str:
+    """A clock time on another day than the event's own, with its date, as Babel's
+    format_datetime joins a date and a time (the locale's medium date-time pattern), and a
+    range over two days as the locale's interval fallback joins its two ends."""
+    joined = get_datetime_format("medium", locale=babel_locale).replace("'", "")
+
+    def dated(day: datetime, clock: str) -> str:
+        return joined.replace("{0}", clock).replace("{1}", format_skeleton("MMMd", day, locale=babel_locale))
+
+    if end is None:
+        return dated(start, format_skeleton("Hm", start, locale=babel_locale))
+    if end.date() == start.date():
+        return dated(start, format_interval(start.time(), end.time(), "Hm", locale=babel_locale))
+    fallback = Locale.parse(babel_locale).interval_formats[None]
+    return fallback.replace("{0}", dated(start, format_skeleton("Hm", start, locale=babel_locale))).replace(
+        "{1}", dated(end, format_skeleton("Hm", end, locale=babel_locale)))
 
 
 def reference_split_events(events, now: datetime, default_zone: str) -> tuple[list[Event], list[Event]]:

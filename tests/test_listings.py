@@ -59,6 +59,24 @@ def test_dates_and_times_in_each_language(fields, fi, en):
         assert tuple((t.time, t.city) for t in when.times) == times
 
 
+@pytest.mark.parametrize("fields,locale,times", [
+    # Half past midnight in Helsinki is still the evening before in London (hunt 12: London's
+    # 22:30 was shown under Helsinki's date).
+    ("start: 2026-12-11T00:30\ntimezone: Europe/Helsinki\n", "en",
+     (("00:30", "Helsinki"), ("10 Dec, 22:30", "London"))),
+    ("start: 2026-12-11T00:30\ntimezone: Europe/Helsinki\n", "fi", (("0.30", "Helsinki"), ("10.12. 22.30", "Lontoo"))),
+    # An evening in London that runs past midnight in Helsinki.
+    ("start: 2026-12-10T20:00\nend: 2026-12-10T23:00\ntimezone: Europe/London\n", "en",
+     (("20:00–23:00", "London"), ("10 Dec, 22:00\u2009–\u200911 Dec, 01:00", "Helsinki"))),
+    # On the same other day, the date once before the range.
+    ("start: 2026-12-10T23:00\nend: 2026-12-10T23:45\ntimezone: Europe/London\n", "en",
+     (("23:00–23:45", "London"), ("11 Dec, 01:00–01:45", "Helsinki"))),
+])
+def test_a_time_on_another_day_in_another_city_says_its_date(fields, locale, times):
+    when = event_when(one_event(fields), BABEL[locale], ZONES)
+    assert tuple((t.time, t.city) for t in when.times) == times
+
+
 def test_time_across_the_daylight_saving_change():
     # London moved to BST on 31 March 2019, Helsinki to EEST the same hour: still 2 h apart,
     # but the UTC offset in the data changes from +00:00 to +01:00.
