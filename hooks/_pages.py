@@ -509,10 +509,17 @@ SAFE_ID = re.compile(r"[A-Za-z0-9_.:-]+")
 # follows them).
 RUN_ON_ELEMENTS = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong",
                              "tt", "u", "table"})
+# Elements that only an end tag closes: left open at the end of a page, one took in the site's
+# own parts after it, the list of sources and the page's history (hunt 13: a card's link lay
+# over them; <div hidden> or <details> hid them). Void elements have no end, and a browser
+# ends <p>, <li>, <dt>, <dd>, table rows and cells and ruby's parts by itself.
+VOID_ELEMENTS = frozenset({"br", "hr", "wbr", "img", "source", "track", "col"})
+IMPLIED_END = frozenset({"p", "li", "dt", "dd", "rt", "rp", "thead", "tbody", "tfoot", "tr", "colgroup"})
 # Elements inside which a browser ignores the end tag of one opened outside them: a </a>
 # in a table cell leaves the link open. Cells end where the next cell, row or table does.
 BOUNDARY_ELEMENTS = frozenset({"td", "th", "caption", "marquee", "object", "applet"})
 CELLS = ("td", "th")
+MUST_CLOSE = PAGE_ELEMENTS - VOID_ELEMENTS - IMPLIED_END - RUN_ON_ELEMENTS - BOUNDARY_ELEMENTS
 _ENDS_CELLS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
 # An end tag as a browser and the checks' parser read it alike: the name, then white space.
 _PLAIN_END_TAG = re.compile(r"</[a-zA-Z][^\t\n\f\r />]*[\t\n\f\r ]*>")
@@ -571,15 +578,19 @@ class _Scanner(HTMLParser):
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
         self.open_elements: list[str] = []  # RUN_ON_ELEMENTS and BOUNDARY_ELEMENTS not yet closed
+        self.open_blocks: list[str] = []  # MUST_CLOSE elements not yet closed
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
         if tag in ("code", "pre") and not raw.endswith("/>"):
             self._in_code += 1
-        if (tag in RUN_ON_ELEMENTS or tag in BOUNDARY_ELEMENTS) and not raw.endswith("/>"):
+        # "/>" closes nothing in HTML but a void element: <a href=…/> is an open link.
+        if tag in RUN_ON_ELEMENTS or tag in BOUNDARY_ELEMENTS:
             while tag in CELLS and self.open_elements and self.open_elements[-1] in CELLS:
                 self.open_elements.pop()  # a new cell ends the one before it
             self.open_elements.append(tag)
+        elif tag in MUST_CLOSE:
+            self.open_blocks.append(tag)
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
@@ -613,6 +624,8 @@ class _Scanner(HTMLParser):
 
     def _close(self, tag: str) -> None:
         """Closes `tag` as a browser would, and reports an end tag a browser would ignore."""
+        if tag in self.open_blocks:  # a browser closes what was opened after it, too
+            del self.open_blocks[len(self.open_blocks) - 1 - self.open_blocks[::-1].index(tag):]
         stack = self.open_elements
         if tag in _ENDS_CELLS:
             while stack and stack[-1] in CELLS + ("caption",):
@@ -874,6 +887,7 @@ def _raw_attribute(raw_tag: str, name: str) -> str:
 def scan_html(markup: str, comments: list[str] | None = None, nested: bool = False) -> list[Finding]:
     """Findings in a page's HTML, in document order; the comments' texts go into `comments`."""
     scanner = _Scanner()
+    read_to_the_end = True
     try:
         scanner.feed(markup)
         rest = scanner.rawdata[scanner.rawdata.find("<"):] if "<" in scanner.rawdata else ""
@@ -881,6 +895,7 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
             scanner.findings.append(Finding("an HTML tag is not closed with >", (re.escape(rest[:30]),)))
         scanner.close()
     except AssertionError:  # how Python's parser gives up on "<![ x": the rest goes unread
+        read_to_the_end = False
         scanner.findings.append(Finding("HTML that these checks cannot read (\"<!\" that starts neither a comment nor "
                                         "a declaration); write \"<\" as &lt; in text", (r"<!(?!--)",)))
     if comments is not None:
@@ -891,6 +906,10 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
             Finding(f"<{tag}> is not closed: a browser would carry it on into the site's own parts after the page; "
                     f"close it with </{tag}>", (rf"<{tag}\b",))
             for tag in dict.fromkeys(scanner.open_elements) if tag in RUN_ON_ELEMENTS]
+        scanner.findings += [
+            Finding(f"<{tag}> is not closed: a browser would take the site's own parts after the page (its sources and "
+                    f"its history) into it; close it with </{tag}>", (rf"<{tag}\b",), occurrence=-1)
+            for tag in dict.fromkeys(scanner.open_blocks) if read_to_the_end]
     return scanner.findings
 
 

@@ -1350,3 +1350,43 @@ def test_a_class_written_in_markdown_is_found_on_its_line(source, line):
     text = GOOD + "\n" + "Kappale.\n\n" + source
     findings = scan_html(render(text[len(GOOD):]))
     assert [problem.line for problem in locate(text, findings, "f.md")] == [line]
+
+
+NOT_CLOSED = ("is not closed: a browser would take the site's own parts after the page (its sources and its history) "
+              "into it; close it with")
+
+
+@pytest.mark.parametrize("source,tag", [
+    # A card left open took the list of sources and the page's history into it, and the
+    # card's link lay over them; an open <div hidden> or <details> hid them (hunt 13).
+    ('<div class="site-card">\n<h3><a href="https://evil.example/card">Sources and history</a></h3>', "div"),
+    ("<div hidden>\n<p>x</p>", "div"),
+    ("<details><summary>Lisää</summary>\n<p>x</p>", "details"),
+    ("<blockquote><p>x</p>", "blockquote"),
+    ('<div class="site-cards"/>', "div"),  # "/>" closes only a void element such as <br/>
+])
+def test_an_element_left_open_at_the_end_of_the_page_is_refused(source, tag):
+    assert found(source) == [f"<{tag}> {NOT_CLOSED} </{tag}>"]
+
+
+def test_a_link_written_with_a_slash_still_has_to_be_closed():
+    """<a …/> is an open link in HTML: the browser carried it on into the footer."""
+    assert found('<p>x <a href="https://evil.example/"/> y</p>') == [
+        "<a> is not closed: a browser would carry it on into the site's own parts after the page; close it with </a>"]
+
+
+@pytest.mark.parametrize("source", ["<p>a<p>b", "<ul><li>a<li>b</ul>", "<dl><dt>a<dd>b</dl>",
+                                    "<table><tr><td>a<td>b</table>", "<p>a<br/>b<img src=\"images/logo.svg\" alt=\"\"/></p>",
+                                    "<ruby>漢<rp>(</rp><rt>kan<rp>)</rp></ruby>", "<div><div>x</div></div>"])
+def test_what_html_closes_by_itself_may_stay_open(source):
+    assert found(source) == []
+
+
+def test_a_card_left_open_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/accessibility.en.md"
+    page.write_text(page.read_text() + '\n<div class="site-card">\n<h3><a href="https://evil.example/card">x</a></h3>\n')
+    line = len(page.read_text().splitlines()) - 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [f"docs/accessibility.en.md:{line}: <div> {NOT_CLOSED} </div>"]
