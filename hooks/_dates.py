@@ -89,7 +89,7 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
     # A multi-day event shows its start time; a one-day event its time range.
     ends = end.value.replace(tzinfo=ZoneInfo(zone)) if end and end.day == start.day and end.value != start.value else None
     zones = (zone,) + tuple(z for z in reference_zones if z != zone)
-    times = tuple(_zone_time(begins, ends, z, babel_locale) for z in zones)
+    times = tuple(_zone_time(begins, ends, z, babel_locale, own=z == zone) for z in zones)
     return EventWhen(text, times, begins.isoformat(timespec="minutes"))
 
 
@@ -112,10 +112,14 @@ def _date_text(precision: str, start: date, end: date | None, babel_locale: str)
     return format_date(start, "long", locale=locale)
 
 
-def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str) -> ZoneTime:
+def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str, own: bool = True) -> ZoneTime:
     tz = ZoneInfo(zone)
     local_start = begins.astimezone(tz)
     local_end = ends.astimezone(tz) if ends is not None else None
+    # Where the clocks changed during the event, its end would read as before its start
+    # ("03:45–03:30" as Helsinki turned its clocks back): there it shows its start alone.
+    if local_end is not None and not own and local_end.utcoffset() != local_start.utcoffset():
+        local_end = None
     # Under the event's own date, a clock time in another city that falls on another day
     # says its date: half past midnight in Helsinki is 22.30 the evening before in London.
     if local_start.date() != begins.date() or (local_end is not None and local_end.date() != begins.date()):

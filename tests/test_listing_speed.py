@@ -115,7 +115,9 @@ def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, 
     for z in (zone,) + tuple(z for z in reference_zones if z != zone):
         local_start = begins.astimezone(ZoneInfo(z))
         local_end = ends.astimezone(ZoneInfo(z)) if ends is not None else None
-        if ends is None:
+        if local_end is not None and z != zone and local_end.utcoffset() != local_start.utcoffset():
+            local_end = None  # the clocks changed there during the event: its start alone
+        if local_end is None:
             text_time = format_skeleton("Hm", local_start, locale=babel_locale)
         else:
             text_time = format_interval(local_start.time(), local_end.time(), "Hm", locale=babel_locale)

@@ -77,6 +77,14 @@ def test_a_time_on_another_day_in_another_city_says_its_date(fields, locale, tim
     assert tuple((t.time, t.city) for t in when.times) == times
 
 
+def test_a_clock_change_in_another_city_during_the_event_shows_its_start_only():
+    """Helsinki and London turned their clocks back while this event ran: its end read as
+    before its start there, "03:45–03:30" (hunt 13)."""
+    event = one_event("start: 2027-10-31T00:45\nend: 2027-10-31T01:30\ntimezone: UTC\n")
+    times = [(t.time, t.city) for t in event_when(event, BABEL["en"], ZONES).times]
+    assert times == [("00:45–01:30", "UTC"), ("03:45", "Helsinki"), ("01:45", "London")]
+
+
 def test_time_across_the_daylight_saving_change():
     # London moved to BST on 31 March 2019, Helsinki to EEST the same hour: still 2 h apart,
     # but the UTC offset in the data changes from +00:00 to +01:00.
