@@ -850,7 +850,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                         "CONTRIBUTING.md, \"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []
-    urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
+    urls = addresses(name, value)
     raw_value = _raw_attribute(raw_tag, name)
     findings = []
     for url in urls:
@@ -876,6 +876,11 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
 def _visible(text: str) -> str:
     """`text` with its control characters written as escapes (\\x0a), for a message."""
     return re.sub("[\x00-\x1f\x7f-\x9f]", lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def addresses(attribute: str, value: str) -> list[str]:
+    """The addresses an attribute's value gives: a srcset's, one per candidate; any other's, itself."""
+    return [part.strip().split(" ")[0] for part in value.split(",")] if attribute.endswith("srcset") else [value]
 
 
 def _raw_attribute(raw_tag: str, name: str) -> str:
@@ -957,6 +962,7 @@ def _hidden_token_findings(markup: str, scanner: _Scanner) -> list[Finding]:
 # A start tag, its quoted values read whole (a ">" in a title does not end it): not `id="a"`
 # written in the text or in code, which Markdown escapes. A regular expression, because it
 # reads every finished page and the listing pages are large: Python's parser took 5 times longer.
+_TAG_NAME = re.compile(r"<([a-zA-Z][^\s/>]*)")
 START_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^>"'])*>""")
 _MAY_HOLD_ID = re.compile(r"""[\s"'/]id\s*=""", re.IGNORECASE)  # where a browser reads an id attribute
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
@@ -975,16 +981,22 @@ def duplicate_ids(page: str, added: Iterable[str] = ()) -> list[str]:
     return repeated
 
 
+def start_tags(markup: str, quick_look: re.Pattern) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """Each start tag in which `quick_look` finds something: its name and its attributes as a
+    browser reads them (browser_attributes; the tags without are not read further)."""
+    for match in START_TAG.finditer(markup):
+        tag = match.group()
+        if quick_look.search(tag):
+            yield _TAG_NAME.match(tag).group(1).lower(), browser_attributes(tag)
+
+
 def element_ids(page: str) -> Iterator[str]:
     """The id of each element of the HTML, as a browser reads it: the first id of its tag,
     unquoted, in capitals or spaced."""
-    for match in START_TAG.finditer(page):
-        tag = match.group()
-        if _MAY_HOLD_ID.search(tag):
-            value = next((html.unescape(value) for name, value in browser_attributes(tag) if name == "id"), None)
-            if value is not None:
-                yield value
-
+    for _, attributes in start_tags(page, _MAY_HOLD_ID):
+        value = next((html.unescape(value) for name, value in attributes if name == "id"), None)
+        if value is not None:
+            yield value
 
 
 # Attributes that name other elements by their ids: for a screen reader they label, describe
@@ -998,13 +1010,9 @@ def foreign_id_references(markup: str) -> list[Finding]:
     """Attributes that name an id the page's own HTML does not give (the site's parts' ids)."""
     own = None
     findings = []
-    for match in START_TAG.finditer(markup):
-        tag = match.group()
-        if not _MAY_NAME_IDS.search(tag):
-            continue
+    for name, attributes in start_tags(markup, _MAY_NAME_IDS):
         own = set(element_ids(markup)) if own is None else own
-        name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
-        for attribute, value in browser_attributes(tag):
+        for attribute, value in attributes:
             if attribute in ID_REFERENCE_ATTRIBUTES:
                 foreign = [token for token in html.unescape(value).split() if token not in own]
                 if foreign:
@@ -1015,6 +1023,7 @@ def foreign_id_references(markup: str) -> list[Finding]:
                         f"{f' (did you mean {close[0]}?)' if close else ''}",
                         (rf"\b{re.escape(attribute)}\s*=\s*[\"']?{re.escape(value[:40])}",)))
     return findings
+
 
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
     """A heading whose title in the table of contents holds a tag. Material prints the titles
@@ -1034,6 +1043,7 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
 # The site's root as the check reads paths: a folder, as a preview's (/_previews/pr-1/) is, so
 # that a path climbing above it, or starting from the server's root, does not lead into it.
 SITE_ROOT = "http://site/root/"
+_SITE_ROOT_PATH = urlsplit(SITE_ROOT).path
 _MAY_LOAD = re.compile(r"src|poster", re.IGNORECASE)  # a quick look before the tag is read
 
 
@@ -1043,38 +1053,31 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
     images/a.png on the page themes/ is themes/images/a.png, which is not there."""
     base = SITE_ROOT + page_url
     findings = []
-    for match in START_TAG.finditer(markup):
-        tag = match.group()
-        if not _MAY_LOAD.search(tag):
-            continue
-        name = re.match(r"<([a-zA-Z][^\s/>]*)", tag).group(1).lower()
-        for attribute, value in browser_attributes(tag):
+    for name, attributes in start_tags(markup, _MAY_LOAD):
+        for attribute, value in attributes:
             if attribute not in ("src", "srcset", "poster"):
                 continue
-            urls = [part.strip().split(" ")[0] for part in html.unescape(value).split(",")] \
-                if attribute == "srcset" else [html.unescape(value)]
-            for url in urls:
+            for url in addresses(attribute, html.unescape(value)):
                 read = _as_browsers_read(url)
                 if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
                     continue  # another site's or none: refused or allowed by the checks of addresses
                 path = unquote(urlsplit(urljoin(base, read)).path)
-                target = path.removeprefix(urlsplit(SITE_ROOT).path)
-                inside = path.startswith(urlsplit(SITE_ROOT).path)
+                target = path.removeprefix(_SITE_ROOT_PATH)
+                inside = path.startswith(_SITE_ROOT_PATH)
                 if inside and (target in site_files or posixpath.join(target, "index.html") in site_files):
                     continue
-                advice = _unloaded_advice(url, attribute, page_url, site_files)
+                advice = _unloaded_advice(url, attribute, page_url, site_files, climbs=not inside)
                 findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", (re.escape(url),)))
     return findings
 
 
-def _unloaded_advice(url: str, attribute: str, page_url: str, site_files) -> str:
+def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:
     # The file meant, read from the site's root: the path as written, or without its climbs
     # (a Finnish page's ../images/a.png copied to the English page, one level deeper).
     path = urlsplit(url).path
     meant = next((name for name in (posixpath.normpath(path.lstrip("/")), re.sub(r"^(?:\.\.?/)+", "", path))
                   if name in site_files), None)
     right = posixpath.relpath(meant, page_url.rstrip("/") or ".") if meant else None
-    climbs = not unquote(urlsplit(urljoin(SITE_ROOT + page_url, url)).path).startswith(urlsplit(SITE_ROOT).path)
     if climbs:
         write = f": write {attribute}=\"{right}\"" if right else ""
         return (f"the path climbs above the site's own address, so it breaks where the site is published under a "
