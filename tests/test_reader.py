@@ -333,12 +333,16 @@ def test_events_page_offers_download_and_subscription(site, lang):
     assert subscribe.get_text(strip=True).startswith({"fi": "Tilaa", "en": "Subscribe"}[lang])
     assert "Tilaa" not in download.get_text()
     updated = doc.select_one(".site-events__generated").get_text(" ", strip=True)
-    assert updated == {"fi": "Luettelo päivitetty 25.11.2026", "en": "List last updated: 25 November 2026"}[lang]
+    assert updated == {"fi": "Luettelo päivitetty 25. marraskuuta 2026", "en": "List last updated: 25 November 2026"}[lang]
+    # The list's date and the page's own "last updated" date read alike (one format per language).
+    long_date = {"fi": r"\d{1,2}\. [a-zä]+kuuta \d{4}", "en": r"\d{1,2} [A-Z][a-z]+ \d{4}"}[lang]
+    for time in (doc.select_one(".site-events__generated time"), doc.select_one(".site-page-history time")):
+        assert re.fullmatch(long_date, time.get_text(strip=True)), time
 
 
 def test_update_line_dates_in_each_language():
     moment = "2026-11-27T23:30:00+00:00"  # already 28 November in Helsinki
-    assert format_moment(moment, "medium", "Europe/Helsinki", "fi") == "28.11.2026"
+    assert format_moment(moment, "long", "Europe/Helsinki", "fi") == "28. marraskuuta 2026"
     assert format_moment(moment, "long", "Europe/London", "en_GB") == "27 November 2026"
 
 
