@@ -40,6 +40,11 @@ def forget_slot(slot: str) -> None:
     _slot_ids.pop(slot, None)
 
 
+def forget_all_slots() -> None:
+    """After a failed build: its slots will never be filled (`mkdocs serve` builds again)."""
+    _slot_ids.clear()
+
+
 def fill_slots(text: str, parts: Mapping[str, Iterable[str]]) -> Iterator[str]:
     """`text` with each slot, in the order of `parts` (their order in the text), replaced by
     its part's strings: "".join(fill_slots(...)) is text.replace(slot, "".join(part)) for each."""

@@ -30,7 +30,7 @@ from _dates import ZoneTime, event_when, generated_on
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
                       upcoming_and_past)
-from _page_writer import fill_slots, forget_slot, new_slot, write_page
+from _page_writer import fill_slots, forget_all_slots, forget_slot, new_slot, write_page
 from _pages import element_ids
 from _site import absolute_url, babel_locale, current_locale, site_languages
 from _structured import event_json_ld, json_ld_graph_chunks
@@ -76,6 +76,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         search.search_index.entries.extend(listing.search)
     page.content = page.content.replace(slot, MARKER)
     return ""
+
+
+def on_build_error(error) -> None:
+    # A page that failed between its slot and its writing leaves both behind; `mkdocs
+    # serve` builds again in the same process.
+    _pending.clear()
+    forget_all_slots()
 
 
 class EventsListing:

@@ -40,7 +40,7 @@ import _listing  # noqa: E402
 from _cache import ListingCache  # noqa: E402
 from _calendar import _fold, _vevent_text, _years_covered, assemble_calendar, event_calendar, timezones_ical  # noqa: E402
 from _data import Event, Moment, local_time_problem, split_events, start_order  # noqa: E402
-from _page_writer import fill_slots, new_slot  # noqa: E402
+from _page_writer import fill_slots, ids_in_slots, new_slot  # noqa: E402
 from _structured import json_ld_graph, json_ld_graph_chunks  # noqa: E402
 from _dates import EventWhen, ZoneTime, event_when  # noqa: E402
 from _site import Language  # noqa: E402
@@ -308,6 +308,17 @@ def test_slots_filled_in_pieces_are_the_parts_put_in_place(text, parts):
 def test_a_missing_slot_is_an_error_not_a_page_without_its_listing():
     with pytest.raises(ValueError, match="not in the text"):
         list(fill_slots("<main></main>", {new_slot(): ["<ul></ul>"]}))
+
+
+def test_a_failed_build_leaves_no_slot_behind_for_the_next():
+    """`mkdocs serve` builds again in the same process: a page that failed before its
+    listing was written must not leave its slot's ids to the next build's id check."""
+    import events
+    slot = new_slot(ids=["event-x"])
+    events._pending["docs/events.en.md"] = (None, slot, None)
+    assert ids_in_slots(slot) == ["event-x"]
+    events.on_build_error(RuntimeError("a page failed"))
+    assert ids_in_slots(slot) == [] and not events._pending
 
 
 def test_templates_compiled_once_per_source_text():
