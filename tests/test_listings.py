@@ -223,7 +223,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
     root = copy_site(tmp_path)
     events = (root / "data/events.yml").read_text()
     events = events.replace("fi: Digijulistus allekirjoitettiin viimeistään helmikuussa 2019", f"fi: '{HOSTILE}'")
-    events = events.replace("en: The mayors of Helsinki and London met in London", f"en: '{HOSTILE}'")
+    events = events.replace("en: The then mayors of Helsinki and London met in London", f"en: '{HOSTILE}'")
     hostile_url = 'https://example.org/?q="><script>alert(1)</script>'
     events = events.replace("    start: 2019-02-13\n", f"    start: 2019-02-13\n    url: '{hostile_url}'\n", 1)
     (root / "data/events.yml").write_text(events)
@@ -405,8 +405,8 @@ def test_hostile_yaml_fails_only_with_clear_messages(tmp_path_factory, file):
 def test_each_event_is_one_search_entry_in_its_language(site, lang):
     entries = {doc["location"]: doc for doc in site.search_index(lang)["docs"]}
     entry = entries["events/#event-mayors-meet-london-2019"]
-    assert entry["title"] == {"fi": "Helsingin ja Lontoon pormestarit tapasivat Lontoossa",
-                              "en": "The mayors of Helsinki and London met in London"}[lang]
+    assert entry["title"] == {"fi": "Helsingin ja Lontoon silloiset pormestarit tapasivat Lontoossa",
+                              "en": "The then mayors of Helsinki and London met in London"}[lang]
     assert {"fi": "13. helmikuuta 2019", "en": "13 February 2019"}[lang] in entry["text"]
     assert {"fi": "Lontoo", "en": "London"}[lang] in entry["text"]
     # The listing's labels are not indexed as page text.

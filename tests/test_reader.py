@@ -61,7 +61,7 @@ def test_home_page_is_a_landing_page(site, lang):
     bare = re.sub(r"viimeistään helmikuussa 2019|February 2019 at the latest", "", lead)
     assert not re.search(r"helmi\w* 2019|February 2019", bare), lead
     action = hero.select_one("a.md-button--primary")
-    assert action.get_text(strip=True) == {"fi": "Lue julistus", "en": "Read the declaration"}[lang]
+    assert action.get_text(strip=True) == {"fi": "Lisää julistuksesta", "en": "About the declaration"}[lang]
     assert urljoin(site.url + page, action["href"]) == site.url + page + "declaration/"
     assert doc.title.string.strip() == name, "the home page's title is the site's name alone"
     # Neither the left column nor the contents column.
@@ -333,7 +333,7 @@ def test_events_page_offers_download_and_subscription(site, lang):
     assert subscribe.get_text(strip=True).startswith({"fi": "Tilaa", "en": "Subscribe"}[lang])
     assert "Tilaa" not in download.get_text()
     updated = doc.select_one(".site-events__generated").get_text(" ", strip=True)
-    assert updated == {"fi": "Luettelo päivitetty 25. marraskuuta 2026", "en": "List last updated: 25 November 2026"}[lang]
+    assert updated == {"fi": "Luettelo päivitetty 25. marraskuuta 2026", "en": "List last updated 25 November 2026"}[lang]
     # The list's date and the page's own "last updated" date read alike (one format per language).
     long_date = {"fi": r"\d{1,2}\. [a-zä]+kuuta \d{4}", "en": r"\d{1,2} [A-Z][a-z]+ \d{4}"}[lang]
     for time in (doc.select_one(".site-events__generated time"), doc.select_one(".site-page-history time")):
