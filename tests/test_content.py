@@ -316,7 +316,7 @@ TIME_WORDS = {"fi": r"silloi|tuolloi|2019", "en": r"\bthen\b|2019"}
 
 def sentences(element) -> list[str]:
     out = []
-    for block in element.find_all(["p", "li"]):
+    for block in element.find_all(["p", "li", "h2", "h3", "h4"]):  # event titles are headings
         if block.find(["p", "li"]) or block.find_parent("section", class_="site-sources"):
             continue
         links = block.find_all("a")
