@@ -519,6 +519,13 @@ IMPLIED_END = frozenset({"p", "li", "dt", "dd", "rt", "rp", "thead", "tbody", "t
 # in a table cell leaves the link open. Cells end where the next cell, row or table does.
 BOUNDARY_ELEMENTS = frozenset({"td", "th", "caption", "marquee", "object", "applet"})
 CELLS = ("td", "th")
+# A browser looks for the element an end tag closes only as far back as the nearest of these
+# (the HTML standard's "has an element in scope"): a </div> inside a table that was opened
+# after the <div> is ignored, and the <div> stays open (hunt 14).
+SCOPE_BOUNDARIES = BOUNDARY_ELEMENTS | {"table"}
+# Items that a browser ends by itself only inside their list: outside one, an <li hidden>
+# stayed open to the end of the page and hid the list of sources and the page's history.
+LIST_ITEMS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",)}
 MUST_CLOSE = PAGE_ELEMENTS - VOID_ELEMENTS - IMPLIED_END - RUN_ON_ELEMENTS - BOUNDARY_ELEMENTS
 _ENDS_CELLS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
 # An end tag as a browser and the checks' parser read it alike: the name, then white space.
@@ -572,13 +579,16 @@ def _as_browsers_read(url: str) -> str:
 class _Scanner(HTMLParser):
     """Collects findings and the text of the HTML comments (markers among them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, nested: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.nested = nested  # reading a comment's text: what is open there does not last
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
         self.open_elements: list[str] = []  # RUN_ON_ELEMENTS and BOUNDARY_ELEMENTS not yet closed
-        self.open_blocks: list[str] = []  # MUST_CLOSE elements not yet closed
+        # MUST_CLOSE elements not yet closed, each with the number of SCOPE_BOUNDARIES open
+        # when it was opened.
+        self.open_blocks: list[tuple[str, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         raw = self.get_starttag_text() or ""
@@ -588,9 +598,15 @@ class _Scanner(HTMLParser):
         if tag in RUN_ON_ELEMENTS or tag in BOUNDARY_ELEMENTS:
             while tag in CELLS and self.open_elements and self.open_elements[-1] in CELLS:
                 self.open_elements.pop()  # a new cell ends the one before it
+                self._forget_closed_blocks()
             self.open_elements.append(tag)
         elif tag in MUST_CLOSE:
-            self.open_blocks.append(tag)
+            self.open_blocks.append((tag, self._boundaries()))
+        elif tag in LIST_ITEMS and not self.nested and not any(name in LIST_ITEMS[tag] for name, _ in self.open_blocks):
+            lists = " or ".join(f"<{name}>" for name in LIST_ITEMS[tag])
+            self.findings.append(Finding(f"<{tag}> outside a list: a browser ends it only inside its list, and would take "
+                                         f"the site's own parts after the page into it; put it inside {lists}",
+                                         (rf"<{tag}\b",)))
         if tag in REFUSED_TAGS:  # one finding for the element, not one more for each attribute
             self.findings.append(Finding(f"<{tag}> is not allowed in a page: {REFUSED_TAGS[tag]}",
                                          (rf"<\s*{re.escape(tag)}\b",)))
@@ -624,22 +640,39 @@ class _Scanner(HTMLParser):
 
     def _close(self, tag: str) -> None:
         """Closes `tag` as a browser would, and reports an end tag a browser would ignore."""
-        if tag in self.open_blocks:  # a browser closes what was opened after it, too
-            del self.open_blocks[len(self.open_blocks) - 1 - self.open_blocks[::-1].index(tag):]
+        blocks = [name for name, _ in self.open_blocks]
+        if tag in blocks:
+            at = len(blocks) - 1 - blocks[::-1].index(tag)
+            if self.open_blocks[at][1] < self._boundaries():
+                self.findings.append(Finding(
+                    f"</{tag}> inside a table does not close the <{tag}> opened before the table: a browser ignores it, "
+                    f"and the <{tag}> would take the site's own parts after the page into it; close it after </table>",
+                    (rf"</{tag}\s*>",)))
+            else:  # a browser closes what was opened after it, too
+                del self.open_blocks[at:]
         stack = self.open_elements
         if tag in _ENDS_CELLS:
             while stack and stack[-1] in CELLS + ("caption",):
                 stack.pop()
-        if tag not in RUN_ON_ELEMENTS and tag not in BOUNDARY_ELEMENTS:
-            return
-        if stack and stack[-1] == tag:
-            stack.pop()
-        elif tag in stack:
-            self.findings.append(Finding(
-                f"</{tag}> does not close the element opened last (<{stack[-1]}>): a browser would leave <{tag}> open "
-                "and carry it on into the site's own parts; close elements in the reverse order of opening",
-                (rf"</{tag}\s*>",)))
-            del stack[len(stack) - 1 - stack[::-1].index(tag):]
+        if tag in RUN_ON_ELEMENTS or tag in BOUNDARY_ELEMENTS:
+            if stack and stack[-1] == tag:
+                stack.pop()
+            elif tag in stack:
+                self.findings.append(Finding(
+                    f"</{tag}> does not close the element opened last (<{stack[-1]}>): a browser would leave <{tag}> "
+                    "open and carry it on into the site's own parts; close elements in the reverse order of opening",
+                    (rf"</{tag}\s*>",)))
+                del stack[len(stack) - 1 - stack[::-1].index(tag):]
+        self._forget_closed_blocks()
+
+    def _boundaries(self) -> int:
+        return sum(tag in SCOPE_BOUNDARIES for tag in self.open_elements)
+
+    def _forget_closed_blocks(self) -> None:
+        """A browser closes the blocks opened inside a cell or table when that ends."""
+        boundaries = self._boundaries()
+        while self.open_blocks and self.open_blocks[-1][1] > boundaries:
+            self.open_blocks.pop()
 
     def parse_comment(self, i: int, report: int = 1) -> int:
         # Python's parser also ends a comment at "-- >"; a browser only at "-->" (or "--!>",
@@ -891,7 +924,7 @@ def _raw_attribute(raw_tag: str, name: str) -> str:
 
 def scan_html(markup: str, comments: list[str] | None = None, nested: bool = False) -> list[Finding]:
     """Findings in a page's HTML, in document order; the comments' texts go into `comments`."""
-    scanner = _Scanner()
+    scanner = _Scanner(nested)
     read_to_the_end = True
     try:
         scanner.feed(markup)
@@ -914,7 +947,7 @@ def scan_html(markup: str, comments: list[str] | None = None, nested: bool = Fal
         scanner.findings += [
             Finding(f"<{tag}> is not closed: a browser would take the site's own parts after the page (its sources and "
                     f"its history) into it; close it with </{tag}>", (rf"<{tag}\b",), occurrence=-1)
-            for tag in dict.fromkeys(scanner.open_blocks) if read_to_the_end]
+            for tag in dict.fromkeys(name for name, _ in scanner.open_blocks) if read_to_the_end]
     return scanner.findings
 
 

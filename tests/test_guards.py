@@ -1369,13 +1369,49 @@ def test_an_element_left_open_at_the_end_of_the_page_is_refused(source, tag):
     assert found(source) == [f"<{tag}> {NOT_CLOSED} </{tag}>"]
 
 
+IGNORED_END = ("</div> inside a table does not close the <div> opened before the table: a browser ignores it, and the "
+               "<div> would take the site's own parts after the page into it; close it after </table>")
+
+
+@pytest.mark.parametrize("source", [
+    # A browser looks for the <div> only as far back as the table: the card stayed open,
+    # took the list of sources and the page's history into it, and its link lay over them
+    # (hunt 14); with hidden, it hid them.
+    '<div class="site-card"><h3><a href="https://evil.example/card">Read more</a></h3>'
+    "<table><tr><td></div></td></tr></table>",
+    "<div hidden><table><tr><td></div></td></tr></table>",
+    "<div hidden><table></div></table>",
+    "<div hidden><table><caption></div></caption></table>",
+])
+def test_an_end_tag_inside_a_table_does_not_close_what_was_opened_before_it(source):
+    assert found(source) == [IGNORED_END, f"<div> {NOT_CLOSED} </div>"]
+
+
+@pytest.mark.parametrize("source", ["<div><table><tr><td><div>x</div></td></tr></table></div>",
+                                    "<table><tr><td><div>x</td></tr></table>",  # the cell's end closes it
+                                    "<table><tr><td><div>x<td>y</td></tr></table>"])
+def test_what_a_table_closes_by_itself_may_stay_open_inside_it(source):
+    assert found(source) == []
+
+
+@pytest.mark.parametrize("source,tag,lists", [
+    # Outside a list, nothing ends an item before the page's article does: an <li hidden>
+    # hid the list of sources and the page's history (hunt 14).
+    ("<li hidden>x", "li", "<ul> or <ol>"), ("<dd hidden>x", "dd", "<dl>"), ("<ul><li>a</li></ul><dt>x", "dt", "<dl>"),
+])
+def test_a_list_item_outside_a_list_is_refused(source, tag, lists):
+    assert found(source) == [f"<{tag}> outside a list: a browser ends it only inside its list, and would take the site's "
+                             f"own parts after the page into it; put it inside {lists}"]
+
+
 def test_a_link_written_with_a_slash_still_has_to_be_closed():
     """<a …/> is an open link in HTML: the browser carried it on into the footer."""
     assert found('<p>x <a href="https://evil.example/"/> y</p>') == [
         "<a> is not closed: a browser would carry it on into the site's own parts after the page; close it with </a>"]
 
 
-@pytest.mark.parametrize("source", ["<p>a<p>b", "<ul><li>a<li>b</ul>", "<dl><dt>a<dd>b</dl>",
+@pytest.mark.parametrize("source", ["<p>a<p>b", "<ul><li>a<li>b</ul>", "<dl><dt>a<dd>b</dl>", "<!-- <li>a</li> -->",
+                                    "<dl><div><dt>a</dt><dd>b</dd></div></dl>",
                                     "<table><tr><td>a<td>b</table>", "<p>a<br/>b<img src=\"images/logo.svg\" alt=\"\"/></p>",
                                     "<ruby>漢<rp>(</rp><rt>kan<rp>)</rp></ruby>", "<div><div>x</div></div>"])
 def test_what_html_closes_by_itself_may_stay_open(source):
