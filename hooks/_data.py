@@ -345,8 +345,10 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     bad = (_FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_LINE).search(value)
     if bad:
         char = bad.group()
-        if char in "\n\u2028\u2029":
+        if char in "\n\u2028\u2029" and not multiline:
             return f"the text has a line break (U+{ord(char):04X}); this field is one line"
+        if char in "\u2028\u2029":
+            return f"the text holds U+{ord(char):04X}, a separator that browsers and feeds read differently; remove it"
         if "\ud800" <= char <= "\udfff":
             return f"the text holds U+{ord(char):04X}, half of a surrogate pair, which is not a character"
         return f"the text holds the control character U+{ord(char):04X}; remove it"

@@ -38,7 +38,7 @@ import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
 from _css import first_fetch
-from _data import DIRECTION_CONTROL, direction_control_message
+from _data import DIRECTION_CONTROL, direction_control_message, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -206,6 +206,8 @@ def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
 # How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE): what it does not match, it shows as page text.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_LINE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
+# Longer than any title or summary a reader sees whole; a limit keeps a pasted page out of <head>.
+FRONT_MATTER_TEXT_LIMIT = 500
 REQUIRED_FIELDS = {
     "title": "the page's name in the browser tab and in search results",
     "description": "the summary search engines show",
@@ -251,6 +253,10 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             line = data.line_of(field)
             problems.append(Problem(file, line + 1, f"{field}: expected text, got {_shown(value)}"
                                                     f"{_quote_hint(field, value, lines[line])}"))
+        # The checks of the page's source read a YAML escape ("\u202e", "\x00") as plain
+        # letters; the value it becomes goes into the tab's title and the meta tags (hunt 14).
+        elif problem := text_problem(value, FRONT_MATTER_TEXT_LIMIT, multiline=True):
+            problems.append(Problem(file, data.line_of(field) + 1, f"{field}: {problem}"))
     problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
@@ -546,6 +552,10 @@ URL_ATTRIBUTES = frozenset({
     "data", "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "codebase", "imagesrcset",
 })
 REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
+# The kinds of address a page may link to. Others open a program or file on the reader's
+# computer (ms-msdt:, search-ms:, file:), past no more than the browser's "open the app?"
+# question (hunt 14).
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 THEME_NAME_PREFIX = "__"  # Material's own ids: __config, __search, __drawer, __palette_0, ...
 THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component="search", ...
 # Attributes whose address the browser loads at once (a link's href waits for a click).
@@ -903,6 +913,10 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                 "content in the address); link to an https:// address or to a file under docs/",
                 patterns,
             ))
+        elif scheme and scheme not in LINK_SCHEMES and name in ("href", "xlink:href"):
+            findings.append(Finding(
+                f"<{tag} {name}=\"{url[:60]}\">: a {scheme}: address leads to a program or file on the reader's "
+                "computer, not to a web page; link to an https:// address (or mailto: or tel:)", patterns))
     return findings
 
 

@@ -173,8 +173,10 @@ def citations(markdown_source: str) -> list[Citation]:
     ]
 
 
-# What an editor may have meant as a citation: "[[" then "cite" in any case, spaces allowed.
-CITATION_ATTEMPT = re.compile(r"\[\[\s*cite\b", re.IGNORECASE)
+# What an editor may have meant as a citation: "[[" then "cite" in any case, spaces allowed,
+# and either bracket escaped: Markdown turns "\[\[cite:x]]" into a citation in the page that
+# the page's source does not hold (hunt 14: it ended the build in a traceback).
+CITATION_ATTEMPT = re.compile(r"\\?\[\\?\[\s*cite\b", re.IGNORECASE)
 
 
 def miswritten_citation_messages(file: str, markdown_source: str) -> list[str]:
@@ -183,8 +185,8 @@ def miswritten_citation_messages(file: str, markdown_source: str) -> list[str]:
     written = {match.start() for match in CITATION.finditer(markdown_source)}
     return [
         f"{file}:{markdown_source.count(chr(10), 0, attempt.start()) + 1}: "
-        f"{_attempt_text(markdown_source, attempt.start())!r} is not a citation that the site can read: "
-        "write it as [[cite:ID]] with no spaces, such as [[cite:kuntalehti-2019-02]]"
+        f"'{_attempt_text(markdown_source, attempt.start())}' is not a citation that the site can read: "
+        "write it as [[cite:ID]] with no spaces or backslashes, such as [[cite:kuntalehti-2019-02]]"
         for attempt in CITATION_ATTEMPT.finditer(markdown_source)
         if attempt.start() not in written
     ]
@@ -194,7 +196,7 @@ def _attempt_text(markdown_source: str, start: int) -> str:
     """The miswritten citation as the editor wrote it: up to its ]] on the same line, or its first word."""
     rest = markdown_source[start:].split("\n", 1)[0]
     end = rest.find("]]")
-    return rest[:end + 2] if 0 <= end < 60 else re.match(r"\[\[\s*\S*", rest).group(0)[:60]
+    return rest[:end + 2] if 0 <= end < 60 else re.match(r"\\?\[\\?\[\s*\S*", rest).group(0)[:60]
 
 
 def unknown_citation_messages(file: str, found: list[Citation], known: dict[str, Source]) -> list[str]:

@@ -65,7 +65,7 @@ def on_files(files, config: MkDocsConfig):
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     cited = cited_in_order([c.id for c in citations(page.file.content_string)] + _listing_sources(page.content, config))
     if cited:
-        page.content = with_sources(page.content, cited, config)
+        page.content = with_sources(page.content, cited, config, f"docs/{page.file.src_uri}")
         # The list's heading in the page's table of contents, like the page's own headings.
         heading = str(render("partials/sources.html", config=config, part="heading")).strip()
         toc = page.toc.items
@@ -74,12 +74,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     return context
 
 
-def with_sources(html: str, cited: list[str], config: MkDocsConfig) -> str:
+def with_sources(html: str, cited: list[str], config: MkDocsConfig, file: str = "the page") -> str:
     """The page with each [[cite:ID]] as a numbered link, and the list of sources at its end."""
     known = known_sources(config)
     numbers = {source_id: number for number, source_id in enumerate(cited, start=1)}
     locale = current_locale(config)
-    html = CITATION.sub(lambda m: str(render("partials/sources.html", config=config, part="cite", number=numbers[m.group(1)], source_id=m.group(1))), html)
+
+    def link(match) -> str:
+        if match.group(1) not in numbers:  # one that Markdown made, not written in the source
+            raise PluginError(f"{file}: {match.group()!r} in the page is not a citation written in its text; write "
+                              "citations as [[cite:ID]], with no backslashes or markup in them")
+        return str(render("partials/sources.html", config=config, part="cite", number=numbers[match.group(1)],
+                          source_id=match.group(1)))
+
+    html = CITATION.sub(link, html)
     listing = render("partials/sources.html", config=config, part="list", locale=locale, sources=[_view(known[i], locale, config) for i in cited])
     return html + str(listing)
 

@@ -53,6 +53,8 @@ GOOD = "---\ntitle: Teemat\ndescription: Yhteistyön neljä teemaa.\n---\n\n# Te
 
 def test_valid_front_matter_has_no_problem():
     assert front_matter_problems(GOOD, "docs/themes.fi.md") == []
+    folded = "---\ntitle: Teemat\ndescription: >\n  Yhteistyön\n  neljä teemaa.\n---\n"  # ends with a new line
+    assert front_matter_problems(folded, "docs/themes.fi.md") == []
 
 
 def test_every_page_of_the_site_has_valid_front_matter():
@@ -102,6 +104,18 @@ def test_a_page_may_name_only_a_page_template(template, shown):
      "f.md:3: description: expected text, got True (bool): put the text in quotes, such as description: \"Yes\""),
     ("---\ntitle: '  '\ndescription: D.\n---\n", "f.md:2: title: expected text, got '  ' (str)"),
     ("---\ntitle: A\ndescription: D.\ntitle: B\n---\n", "f.md:4: the key 'title' is given twice; keep one"),
+    # YAML escapes, which the checks of the page's source read as letters, become the tab's
+    # title and the meta tags (hunt 14): a reversed title, control characters, no title.
+    ('---\ntitle: "Privacy \\u202egnikcart"\ndescription: D.\n---\n', "f.md:2: title: the text holds U+202E, a "
+     "direction control that can show the text in another order than it is written; remove it"),
+    ('---\ntitle: T\ndescription: "Ctrl\\x00\\x1b[31m"\n---\n',
+     "f.md:3: description: the text holds the control character U+0000; remove it"),
+    ('---\ntitle: "\\u200b\\u200b"\ndescription: D.\n---\n',
+     "f.md:2: title: expected text, got only spaces or invisible characters ('\\u200b\\u200b')"),
+    ('---\ntitle: "A\\u2028B"\ndescription: D.\n---\n',
+     "f.md:2: title: the text holds U+2028, a separator that browsers and feeds read differently; remove it"),
+    ("---\ntitle: T\ndescription: " + "x" * 501 + "\n---\n",
+     "f.md:3: description: the text is 501 characters long; at most 500 are allowed here"),
 ])
 def test_broken_front_matter_is_one_problem_on_its_line(text, expected):
     assert messages(front_matter_problems(text, "f.md")) == [expected]
@@ -1367,6 +1381,21 @@ NOT_CLOSED = ("is not closed: a browser would take the site's own parts after th
 ])
 def test_an_element_left_open_at_the_end_of_the_page_is_refused(source, tag):
     assert found(source) == [f"<{tag}> {NOT_CLOSED} </{tag}>"]
+
+
+@pytest.mark.parametrize("url", ["ms-msdt:/id PCWDiagnostic", "search-ms:query=invoice", "file:///C:/Windows/x.exe",
+                                 "webcal://example.org/x.ics"])
+def test_a_link_to_a_program_on_the_readers_computer_is_refused(url):
+    scheme = url.split(":", 1)[0]
+    assert found(f'<a href="{url}">x</a>') == [
+        f'<a href="{url}">: a {scheme}: address leads to a program or file on the reader\'s computer, not to a web page; '
+        "link to an https:// address (or mailto: or tel:)"]
+
+
+@pytest.mark.parametrize("url", ["https://www.hel.fi/", "HTTP://example.org/", "mailto:palaute@hel.fi", "tel:+3589310",
+                                 "../cities/", "#sources", "?q=1"])
+def test_web_mail_and_phone_links_are_allowed(url):
+    assert found(f'<a href="{url}">x</a> <blockquote cite="urn:isbn:9789510000000">y</blockquote>') == []
 
 
 IGNORED_END = ("</div> inside a table does not close the <div> opened before the table: a browser ignores it, and the "
