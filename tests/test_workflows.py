@@ -348,5 +348,16 @@ def test_pull_requests_get_a_bilingual_summary_and_same_repository_ones_a_previe
     assert "_previews/pr-" in summary[0]["run"] and "SAME_REPOSITORY" in summary[0]["env"]
     deploy = load(WORKFLOWS / "deploy.yml")
     assert triggers(deploy)["workflow_run"]["workflows"] == ["Checks"], "a pull request's preview follows its checks"
+    # A fork's checks (or its own workflow named "Checks") start no deployment (hunt 14).
+    same_repository = ("github.event_name != 'workflow_run' || "
+                       "github.event.workflow_run.head_repository.full_name == github.repository")
+    jobs = deploy["jobs"]
+
+    def asks(name: str) -> bool:
+        """Whether the job, or a job it needs, asks whether the run is this repository's."""
+        needs = jobs[name].get("needs", [])
+        return same_repository in str(jobs[name].get("if", "")) or any(
+            asks(need) for need in ([needs] if isinstance(needs, str) else needs))
+    assert all(asks(name) for name in jobs), [name for name in jobs if not asks(name)]
     listing = " ".join(step.get("run", "") for step in deploy["jobs"]["list-previews"]["steps"])
     assert "isCrossRepository | not" in listing, "no preview address for pull requests from forks"
