@@ -147,6 +147,37 @@ def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
     ]
 
 
+def dotted_address_problems(pages: Iterable[str], others: Iterable[str], locales: list[str]) -> list[Problem]:
+    """Pages and folders (paths relative to docs/) whose address would be a folder named like a
+    file: a page events.ics.fi.md became the folder events.ics/ beside the calendar the build
+    writes there, and the build ended in a traceback (hunt 14)."""
+    problems = []
+    for name in pages:
+        stem = page_stem(name, locales)
+        if stem and "." in stem:
+            locale = name[: -len(".md")].rpartition(".")[2]
+            problems.append(Problem(f"docs/{name}", None, (
+                f"a page's name may hold '.' only before its language: its address would be a folder named like a "
+                f"file ({stem}/), such as those the build writes; rename it, such as docs/{stem.replace('.', '-')}."
+                f"{locale}.md")))
+    for folder in dict.fromkeys(name.rpartition("/")[0] for name in others):
+        if "." in folder:
+            problems.append(Problem(f"docs/{folder}/", None, (
+                "a folder's name may not hold '.': it would be named like a file, such as those the build writes; "
+                f"rename it, such as docs/{folder.replace('.', '-')}/")))
+    return problems
+
+
+def git_file_problems(names: Iterable[str]) -> list[Problem]:
+    """Git's own files (.gitattributes, .gitignore) under docs/: git obeys them when it checks
+    the site out, so one could re-encode the site's own style sheet and script (hunt 14)."""
+    return [
+        Problem(f"docs/{name}", None, "git reads this file when it checks the site out, and it could change the site's "
+                                      "own files there or hide files from git; delete it")
+        for name in names if name.rpartition("/")[2].startswith(".git")
+    ]
+
+
 @dataclass(frozen=True)
 class PublishedFiles:
     """Which files under docs/, besides the pages, the site publishes (mkdocs.yml)."""

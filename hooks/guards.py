@@ -37,14 +37,15 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, duplicate_ids,
-    file_name_problems, foreign_id_references, front_matter_problems, id_line, locate, marker_findings,
-    markup_space_problems, page_stem, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
-    unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, dotted_address_problems,
+    duplicate_ids, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, id_line, locate,
+    marker_findings, markup_space_problems, page_stem, scan_html, source_files, symlinks, toc_markup_findings,
+    unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
+from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
@@ -126,12 +127,12 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
+        texts, unreadable = page_texts(files, names)
         misplaced = file_name_problems(names + published) + unsuffixed_pages(names, locales) + [
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
-        ]
-        texts = [(f.read_text(encoding="utf-8-sig"), f"docs/{name}") for f, name in zip(files, names)]
+        ] + dotted_address_problems(names, published, locales) + git_file_problems(other_files) + unreadable
         spaces = {file: markup_space_problems(text, file) for text, file in texts}
         front_matter = [
             problem for text, file in texts
@@ -141,6 +142,18 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))
     return _sources["problems"]
+
+
+def page_texts(files: list[Path], names: list[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(each page's text with its "docs/…" name, the problems of pages that are not UTF-8 text,
+    which MkDocs would end in a traceback)."""
+    texts, problems = [], []
+    for path, name in zip(files, names):
+        try:
+            texts.append((decode_utf8(path.read_bytes()).removeprefix("\ufeff"), f"docs/{name}"))
+        except YamlSyntaxError as error:
+            problems.append(Problem(f"docs/{name}", error.line, error.message))
+    return texts, problems
 
 
 # After other plugins have changed the content; before the listings are placed (on_page_context).

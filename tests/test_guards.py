@@ -744,6 +744,34 @@ def test_symlinks_and_unsuffixed_pages_stop_the_build_before_anything_is_written
     assert "root:" not in output
 
 
+def test_files_git_obeys_addresses_named_like_files_and_pages_not_in_utf8_stop_the_build(tmp_path):
+    """Hunt 14: docs/.gitattributes re-encoded the site's style sheet and script at checkout
+    (UTF-16), which switched off every defence in site.css; a page events.ics.fi.md became a
+    folder beside the calendar the build writes, and a page saved as Latin-1 ended the build
+    in a traceback with neither file nor line."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/.gitattributes").write_text("stylesheets/site.css working-tree-encoding=UTF-16LE\n")
+    for locale in ("fi", "en"):
+        (root / f"docs/events.ics.{locale}.md").write_text(GOOD)
+    (root / "docs/images/kartta.v2").mkdir()
+    (root / "docs/images/kartta.v2/logo.svg").write_bytes((root / "docs/images/logo.svg").read_bytes())
+    page = root / "docs/privacy.fi.md"
+    page.write_bytes(page.read_text().replace("Tietosuoja", "Tietosuojak\u00e4yt\u00e4nt\u00f6", 1).encode("latin-1"))
+    line = next(number for number, text in enumerate(page.read_bytes().split(b"\n"), start=1) if b"\xe4" in text)
+    result, output = build(root)
+    assert result.returncode != 0 and "Traceback" not in output
+    assert problem_lines(output) == [
+        "docs/.gitattributes: git reads this file when it checks the site out, and it could change the site's own files "
+        "there or hide files from git; delete it",
+        *(f"docs/events.ics.{locale}.md: a page's name may hold '.' only before its language: its address would be a "
+          "folder named like a file (events.ics/), such as those the build writes; rename it, such as "
+          f"docs/events-ics.{locale}.md" for locale in ("en", "fi")),
+        "docs/images/kartta.v2/: a folder's name may not hold '.': it would be named like a file, such as those the "
+        "build writes; rename it, such as docs/images/kartta-v2/",
+        f"docs/privacy.fi.md:{line}: byte 0xe4 is not UTF-8 text (invalid continuation byte); save the file as UTF-8",
+    ]
+
+
 # ------------------------------------------------------------------ ids used twice on a page
 
 def test_ids_used_twice_are_found_in_the_final_page():

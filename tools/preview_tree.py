@@ -36,9 +36,11 @@ EXECUTABLE_MODE = "100755"
 
 
 def is_content(path: str, docs_dir: str = DOCS_DIR) -> bool:
-    """A page, image or other file under docs/ (not its code folders), or a data/*.yml file."""
+    """A page, image or other file under docs/ (not its code folders, nor git's own files,
+    which git obeys at checkout), or a data/*.yml file."""
     if path.startswith(docs_dir + "/"):
-        return not path[len(docs_dir) + 1:].startswith(CODE_UNDER_DOCS)
+        inside = path[len(docs_dir) + 1:]
+        return not inside.startswith(CODE_UNDER_DOCS) and not inside.rpartition("/")[2].startswith(".git")
     return path.startswith("data/") and path.count("/") == 1 and path.endswith(".yml")
 
 
