@@ -375,7 +375,9 @@ def _describe(value) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (yes/no/on/off are read as true/false: put the text in quotes)"
     if isinstance(value, int):
-        return f"{value} (a number; 10:30 unquoted is read as 630: put the text in quotes)"
+        # 1:59:59:… is a base-60 number to YAML: thousands of digits, more than str() shows.
+        shown = str(value) if value.bit_length() < 1000 else f"a number of about {value.bit_length() * 3 // 10:,} digits"
+        return f"{shown} (a number; 10:30 unquoted is read as 630: put the text in quotes)"
     if isinstance(value, float):
         return f"{value} (a number: put the text in quotes)"
     if value is None:
@@ -719,6 +721,19 @@ def _duration(delta: timedelta) -> str:
 # ---------------------------------------------------------------- the whole data run
 
 
+def read_data_file(path: Path, shown: str, max_file_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:
+    """The text of a data file, or None and why not: larger than the limit, or not UTF-8."""
+    with path.open("rb") as file:
+        data = file.read(max_file_bytes + 1)  # never more than the limit into memory
+    if len(data) > max_file_bytes:
+        return None, [Problem(shown, 1, "(file)", f"the file is larger than {max_file_bytes:,} bytes; "
+                                                  "split the entries or raise extra.data_file_max_bytes in mkdocs.yml")]
+    try:
+        return decode_utf8(data), []
+    except YamlSyntaxError as error:
+        return None, [Problem(shown, error.line, "(file)", error.message)]
+
+
 def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,
                    max_file_bytes: int = MAX_FILE_BYTES) -> SiteData:
     """Read, parse and validate data/partners.yml and data/events.yml; raise DataError on any problem."""
@@ -731,16 +746,9 @@ def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], roo
         if not path.is_file():
             problems.append(Problem(shown, 1, "(file)", f"the data file is missing; create {shown}"))
             continue
-        with path.open("rb") as file:
-            data = file.read(max_file_bytes + 1)  # never more than the limit into memory
-        if len(data) > max_file_bytes:
-            problems.append(Problem(shown, 1, "(file)", f"the file is larger than {max_file_bytes:,} bytes; "
-                                                        "split the entries or raise extra.data_file_max_bytes in mkdocs.yml"))
-            continue
-        try:
-            text = decode_utf8(data)
-        except YamlSyntaxError as error:
-            problems.append(Problem(shown, error.line, "(file)", error.message))
+        text, file_problems = read_data_file(path, shown, max_file_bytes)
+        if text is None:
+            problems += file_problems
             continue
         if parse == "partners":
             found, file_problems = parse_partners(text, shown, locales, docs_dir)

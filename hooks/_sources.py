@@ -17,7 +17,7 @@ from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
 
-from _data import DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids
+from _data import MAX_FILE_BYTES, DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids, read_data_file
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
@@ -148,14 +148,13 @@ def parse_source_date(value) -> SourceDate | str:
     return f"expected {forms}, got {_describe(value)}"
 
 
-def load_sources(path: Path, shown: str, locales: tuple[str, ...]) -> dict[str, Source]:
+def load_sources(path: Path, shown: str, locales: tuple[str, ...], max_file_bytes: int = MAX_FILE_BYTES) -> dict[str, Source]:
     """The sources by id; raises DataError with every problem of the file."""
     if not path.is_file():
         raise DataError([Problem(shown, 1, "(file)", f"the sources file is missing; create {shown}")])
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(shown, 1, "(file)", f"the file is not UTF-8 text ({error.reason})")]) from None
+    text, problems = read_data_file(path, shown, max_file_bytes)
+    if text is None:
+        raise DataError(problems)
     sources, problems = parse_sources(text, shown, locales)
     if problems:
         raise DataError(problems)

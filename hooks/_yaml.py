@@ -136,6 +136,12 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
     that reaches the caller unread (the document went through `_load_composed`) is the
     caller's to read.
     """
+    # libyaml skips a byte order mark without counting it, and every position after it would
+    # be one off (the check of texts cut by " #" then missed them).
+    text = text.removeprefix("\ufeff")
+    hidden = hidden_line_breaks(text)
+    if hidden:
+        raise YamlProblems(tuple(hidden))
     try:
         document = with_syntax_errors(text, lambda: _load_from_events(text, max_nesting, each_entry))
         cuts = _texts_cut_by_comments(text) if _may_cut_a_text(text) else []
@@ -146,6 +152,10 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
         # PyYAML's constructors raise these for a value whose explicit tag does not fit it
         # (`!!int 7no`, an empty `!!int ''`, `!!bool maybe`); they carry no position, so the
         # first explicit tag's line is named.
+        digits = _LONG_NUMBER.search(text) if "integer string conversion" in str(error) else None
+        if digits:  # Python reads at most 4,300 decimal digits into a number
+            raise YamlSyntaxError(text.count("\n", 0, digits.start()) + 1, (
+                "a number of more than 4,300 digits cannot be read: put the text in quotes")) from None
         tagged = next((number for number, line in enumerate(text.splitlines(), 1) if "!!" in line), 1)
         if isinstance(error, IndexError):
             why = "it is empty"
@@ -155,6 +165,30 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
             why = " ".join(str(error).split())
         raise YamlSyntaxError(tagged, f"a value with an explicit tag cannot be read ({why}): "
                                       "remove the tag (such as !!int) and write the value plainly") from None
+
+
+# Line breaks to YAML that git and GitHub do not show as such: "# a comment<U+2028>url: …"
+# reads as one comment line in a review, and as a comment and a field to YAML (hunt 14).
+_HIDDEN_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+_HIDDEN_NAMES = {"\r": "a carriage return (U+000D) without a new line after it", "\x85": "U+0085 (next line)",
+                 "\u2028": "U+2028 (line separator)", "\u2029": "U+2029 (paragraph separator)"}
+
+
+_LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
+
+
+def hidden_line_breaks(text: str) -> list[tuple[int, str]]:
+    """(line, problem) for each line (as git counts lines) that holds a line break only YAML sees."""
+    if not any(char in text for char in _HIDDEN_NAMES):  # str's own search: fast on large files
+        return []
+    problems = {}
+    for match in _HIDDEN_LINE_BREAK.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.setdefault(line, (
+            f"{_HIDDEN_NAMES[match.group()]}: YAML starts a new line there, but GitHub and editors show none, so "
+            "what follows it would be read as data where a reviewer sees this line go on; remove it (press Enter "
+            "for a new line)"))
+    return sorted(problems.items())
 
 
 # " #" starts a comment, and a text written without quotes ends before it: "fi: Kumppani #1"

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from _data import DataError, _shown_path
+from _data import MAX_FILE_BYTES, DataError, _shown_path
 from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data, stop_with_problems
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
@@ -98,7 +98,8 @@ def known_sources(config: MkDocsConfig) -> dict[str, Source]:
     stat = path.stat() if path.is_file() else None
     key = (str(path), stat and (stat.st_mtime_ns, stat.st_size), tuple(lang.locale for lang in site_languages(config)))
     if _cache["key"] != key:
-        _cache["sources"] = load_sources(path, _shown_path(path, Path(config.config_file_path).parent), key[2])
+        max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
+        _cache["sources"] = load_sources(path, _shown_path(path, Path(config.config_file_path).parent), key[2], max_bytes)
         _cache["key"] = key
     return _cache["sources"]
 

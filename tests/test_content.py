@@ -18,7 +18,7 @@ from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, build_site
 from tools.workspace import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from _data import SiteData, parse_events, parse_partners  # noqa: E402
+from _data import DataError, SiteData, parse_events, parse_partners  # noqa: E402
 from _sources import (  # noqa: E402
     citations, data_citation_problems, format_source_date, load_sources, parse_source_date, parse_sources,
     miswritten_citation_messages, unknown_citation_messages,
@@ -106,6 +106,17 @@ def test_an_unquoted_year_is_a_year():
 ])
 def test_source_dates_read_as_each_language_writes_them(text, babel, expected):
     assert format_source_date(parse_source_date(text), babel) == expected
+
+
+def test_a_sources_file_over_the_limit_is_refused_unread(tmp_path):
+    """SECURITY.md promises data files over the limit are refused; sources.yml was read whole (hunt 14)."""
+    big = tmp_path / "sources.yml"
+    big.write_text((ROOT / "data/sources.yml").read_text() + "#" * 1000 + "\n")
+    with pytest.raises(DataError) as error:
+        load_sources(big, "data/sources.yml", LOCALES, max_file_bytes=big.stat().st_size - 1)
+    assert [(p.line, p.message) for p in error.value.problems] == [(1, (
+        f"the file is larger than {big.stat().st_size - 1:,} bytes; split the entries or raise "
+        "extra.data_file_max_bytes in mkdocs.yml"))]
 
 
 def test_the_real_sources_file_is_valid_and_invents_nothing():

@@ -130,6 +130,38 @@ def test_a_comment_written_as_one_and_a_hash_inside_text_are_fine(line):
     assert events_problems(block_location(line)) == []
 
 
+def test_a_byte_order_mark_does_not_hide_a_text_cut_by_a_hash():
+    """libyaml skips a byte order mark without counting it: every position after it was one
+    off, and the check of texts cut by " #" found none (hunt 14)."""
+    text = "\ufeff" + textwrap.dedent(block_location("fi: Kumppani #1 tekoälyssä"))
+    events, problems = parse_events(text, "data/events.yml", LOCALES)
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (8, "the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only 'Kumppani'")]
+
+
+@pytest.mark.parametrize("separator,name", [("\u2028", "U+2028 (line separator)"), ("\u2029", "U+2029 (paragraph separator)"),
+                                            ("\x85", "U+0085 (next line)"),
+                                            ("\r", "a carriage return (U+000D) without a new line after it")])
+def test_a_line_break_only_yaml_sees_is_refused_on_the_line_git_shows(separator, name):
+    """git and GitHub split lines only at a new line: "# a comment<U+2028>url: …" read as
+    one comment line in a review, while YAML published the link (hunt 14)."""
+    text = VALID_EVENT + f"    # more about the event{separator}    url: https://evil.example/\n"
+    assert events_problems(text) == [(8, "(file)", (
+        f"{name}: YAML starts a new line there, but GitHub and editors show none, so what follows it would be read as "
+        "data where a reviewer sees this line go on; remove it (press Enter for a new line)"))]
+    assert events_problems(VALID_EVENT.replace("\n", "\r\n")) == []  # Windows' line ends are plain new lines
+
+
+def test_a_number_too_long_to_read_is_a_problem_not_a_traceback():
+    huge_base_60 = ":".join(["1"] + ["59"] * 3000)  # YAML 1.1 reads 1:59:59 as a number in base 60
+    line, field, message = only(events_problems(VALID_EVENT.replace("{fi: Helsinki, en: Helsinki}",
+                                                                    f"{{fi: Helsinki, en: {huge_base_60}}}")))
+    assert (line, field) == (7, "events[id=ai-ethics-2019].location.en")
+    assert message.startswith("expected text, got a number of about 5,3") and "put the text in quotes" in message
+    assert events_problems(VALID_EVENT.replace("{fi: Helsinki, en: Helsinki}", "{fi: Helsinki, en: " + "9" * 4400 + "}")) == [
+        (7, "(file)", "a number of more than 4,300 digits cannot be read: put the text in quotes")]
+
+
 def test_a_comment_after_a_date_or_an_id_is_fine():
     """A comment written "value # comment" is YAML's own: quoting the value, as the message
     advised, would have broken a date or an id (the editors' review)."""

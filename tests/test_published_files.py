@@ -271,6 +271,35 @@ def test_an_svg_may_animate_its_drawing_and_link_inside_itself():
     assert image_problem(svg, "svg") is None
 
 
+def use_tree(levels: int, copies: int) -> bytes:
+    """An SVG whose <use> elements nest `levels` deep, each level copying the one below `copies` times."""
+    groups = ['<g id="l0"><rect width="1" height="1"/></g>'] + [
+        f'<g id="l{level}">' + f'<use href="#l{level - 1}"/>' * copies + "</g>" for level in range(1, levels + 1)]
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><defs>{"".join(groups)}</defs>'
+            f'<use href="#l{levels}"/></svg>').encode()
+
+
+USE_BOMB = ("makes more than 10,000 copies of its shapes with <use> (or a <use> that copies itself): a reader's browser "
+            "would draw them all, and a small file can stop it; save the drawing with its shapes written out")
+
+
+@pytest.mark.parametrize("svg", [
+    use_tree(9, 10),  # hunt 14: 2,966 bytes, 10^9 rectangles: Chromium's tab froze
+    use_tree(4, 10),  # 10,000 rectangles: 32,112 elements with their groups and <use>
+    b'<svg xmlns="http://www.w3.org/2000/svg"><g id="a"><rect/><use href="#a"/></g></svg>',  # copies itself
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><g id="a"><use x:href="#b"/></g>'
+    b'<g id="b"><use x:href="#a"/></g></svg>',
+])
+def test_an_svg_whose_use_elements_multiply_is_refused(svg):
+    assert image_problem(svg, "svg") == USE_BOMB
+
+
+def test_an_svg_may_reuse_its_shapes():
+    assert image_problem(use_tree(3, 10), "svg") is None  # 1,000 rectangles: 3,212 elements with their groups
+    deep = b'<svg xmlns="http://www.w3.org/2000/svg">' + b"<g>" * 3000 + b"<rect/>" + b"</g>" * 3000 + b"</svg>"
+    assert image_problem(deep, "svg") is None  # no recursion limit in the count
+
+
 def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path):
     root = copy_site(tmp_path / "copy")
     (root / "docs/x").mkdir()
