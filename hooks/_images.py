@@ -11,11 +11,14 @@ checked the same way.
 
 from __future__ import annotations
 
+import io
 import re
+import warnings
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
+from PIL import Image
 
 from _css import first_fetch
 
@@ -89,6 +92,22 @@ def image_problem(data: bytes, extension: str) -> str | None:
         document = svg_document(data)
         return document if isinstance(document, str) else None
     return None
+
+
+def raster_pixels(data: bytes) -> tuple[int, str] | None:
+    """How many pixels a PNG, JPEG or WebP image has, and its size as words ("4,000 × 3,000"),
+    read from its header without decoding it; None when Pillow cannot read one."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is what is checked here
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                return width * height, f"{width:,} × {height:,}"
+        except Image.DecompressionBombError as error:  # past twice Pillow's own limit: the count is in its words
+            count = int(re.search(r"\d+", str(error)).group())
+            return count, f"{count:,}"
+        except (OSError, ValueError, SyntaxError):
+            return None
 
 
 def kind_names() -> list[str]:

@@ -40,7 +40,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
-from _images import IMAGE_KINDS, image_problem, kind_names
+from _images import IMAGE_KINDS, image_problem, kind_names, raster_pixels
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -185,6 +185,9 @@ class PublishedFiles:
     code: frozenset[str]  # the site's own style sheets and scripts: extra_css, extra_javascript
     image_folder: str  # images are published from this folder under docs/ (and its subfolders)
     image_max_bytes: int
+    # A browser holds every pixel of a PNG, JPEG or WebP it shows: a small file of
+    # 50,000 × 50,000 pixels would stop a reader's tab (hunt 14).
+    image_max_pixels: int
 
 
 def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFiles) -> list[Problem]:
@@ -211,7 +214,16 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
                 "(mkdocs.yml extra.published_files): make it smaller, for example a JPEG or WebP "
                 "at most 1,600 pixels wide")))
             continue
-        problem = image_problem((docs_dir / name).read_bytes(), extension)
+        data = (docs_dir / name).read_bytes()
+        problem = image_problem(data, extension)
+        kind = IMAGE_KINDS[extension.lower()]
+        pixels = None if problem or kind == "SVG" else raster_pixels(data)
+        if not problem and kind != "SVG" and pixels is None:
+            problem = f"is not a {kind} image that can be read to the end of its header; save it again from an image program"
+        elif pixels and pixels[0] > rules.image_max_pixels:
+            problem = (f"is {pixels[1]} pixels; an image may have at most {rules.image_max_pixels:,} pixels "
+                       "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it "
+                       "smaller, for example at most 1,600 pixels wide")
         if problem:
             problems.append(Problem(file, None, problem))
     return problems

@@ -88,12 +88,13 @@ def publishing_rules(config: MkDocsConfig) -> PublishedFiles:
     block = (config.extra or {}).get("published_files")
     folder = block.get("image_folder") if isinstance(block, dict) else None
     limit = block.get("image_max_bytes") if isinstance(block, dict) else None
+    pixels = block.get("image_max_pixels") if isinstance(block, dict) else None
     if not (isinstance(folder, str) and folder and folder.strip("/") == folder and ".." not in folder.split("/")
-            and type(limit) is int and limit > 0):
-        raise PluginError("mkdocs.yml: extra.published_files: expected image_folder (a folder under docs/, "
-                          f"such as images) and image_max_bytes (a positive number), got {block!r}")
+            and type(limit) is int and limit > 0 and type(pixels) is int and pixels > 0):
+        raise PluginError("mkdocs.yml: extra.published_files: expected image_folder (a folder under docs/, such as "
+                          f"images), image_max_bytes and image_max_pixels (positive numbers), got {block!r}")
     code = [str(getattr(entry, "path", entry)) for entry in [*config.extra_css, *config.extra_javascript]]
-    return PublishedFiles(frozenset(code), folder, limit)
+    return PublishedFiles(frozenset(code), folder, limit, pixels)
 
 
 def published_names(config: MkDocsConfig, names: list[str]) -> list[str]:

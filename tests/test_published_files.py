@@ -8,6 +8,7 @@ so a pull request must not be able to publish one, nor any file that is not the 
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import sys
@@ -25,16 +26,30 @@ from _css import first_fetch  # noqa: E402
 from _images import image_problem  # noqa: E402
 from _pages import PublishedFiles, unpublishable_files  # noqa: E402
 
-RULES = PublishedFiles(frozenset({"stylesheets/site.css", "javascripts/site.js"}), "images", 2_000)
+RULES = PublishedFiles(frozenset({"stylesheets/site.css", "javascripts/site.js"}), "images", 2_000, 4_000_000)
 
 
-def png_bytes() -> bytes:
-    header = b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + header + struct.pack(">I", zlib.crc32(header))
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20
-WEBP = b"RIFF\x1a\x00\x00\x00WEBPVP8L" + b"\x00" * 14
+def png_bytes(width: int = 1, height: int = 1) -> bytes:
+    """A PNG of any size in a few bytes: its header says the size, and its pixels are one
+    compressed row (a browser would try to make room for them all)."""
+    return (b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + png_chunk(b"IDAT", zlib.compress(b"\x00" * 4)) + png_chunk(b"IEND", b""))
+
+
+def encoded(kind: str) -> bytes:
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2), "#0072c6").save(out, kind)
+    return out.getvalue()
+
+
+JPEG = encoded("JPEG")
+WEBP = encoded("WEBP")
+BIG_JPEG = JPEG + b"\x00" * 2_000
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
 SCRIPTED_SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>'
 HTML = b"<!doctype html><script>alert(document.domain)</script>"
@@ -71,8 +86,18 @@ ANOTHER_KIND = ONLY_IMAGES + "a file of another kind needs a developer's change 
     ("images/evil.svg", SCRIPTED_SVG,
      "holds a <script> element; an SVG image must be a plain drawing without scripts or external references"),
     ("images/page.svg", HTML, "is not valid SVG (XML): syntax error: line 1, column 0"),
-    ("images/big.jpg", JPEG + b"\x00" * 2_000,
-     "is 2,031 bytes; an image may be at most 2,000 bytes (mkdocs.yml extra.published_files): make it "
+    # A browser holds every pixel of the image it shows (hunt 14: a small file, a stopped tab).
+    ("images/wide.png", png_bytes(2_001, 2_000), "is 2,001 × 2,000 pixels; an image may have at most 4,000,000 pixels "
+     "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
+     "most 1,600 pixels wide"),
+    ("images/bomb.png", png_bytes(50_000, 50_000), "is 2,500,000,000 pixels; an image may have at most 4,000,000 pixels "
+     "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
+     "most 1,600 pixels wide"),
+    ("images/header-only.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20,
+     "is not a JPEG image that can be read to the end of its header; save it again from an image program"),
+    ("images/square.png", png_bytes(2_000, 2_000), None),
+    ("images/big.jpg", BIG_JPEG,
+     f"is {len(BIG_JPEG):,} bytes; an image may be at most 2,000 bytes (mkdocs.yml extra.published_files): make it "
      "smaller, for example a JPEG or WebP at most 1,600 pixels wide"),
 ])
 def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, content, expected):
