@@ -215,18 +215,25 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
                 "at most 1,600 pixels wide")))
             continue
         data = (docs_dir / name).read_bytes()
-        problem = image_problem(data, extension)
-        kind = IMAGE_KINDS[extension.lower()]
-        pixels = None if problem or kind == "SVG" else raster_pixels(data)
-        if not problem and kind != "SVG" and pixels is None:
-            problem = f"is not a {kind} image that can be read to the end of its header; save it again from an image program"
-        elif pixels and pixels[0] > rules.image_max_pixels:
-            problem = (f"is {pixels[1]} pixels; an image may have at most {rules.image_max_pixels:,} pixels "
-                       "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it "
-                       "smaller, for example at most 1,600 pixels wide")
+        problem = image_problem(data, extension) or _pixel_problem(data, IMAGE_KINDS[extension.lower()], rules)
         if problem:
             problems.append(Problem(file, None, problem))
     return problems
+
+
+def _pixel_problem(data: bytes, kind: str, rules: PublishedFiles) -> str | None:
+    """Why a PNG, JPEG or WebP image has too many pixels to publish, or cannot be read for them."""
+    if kind == "SVG":
+        return None
+    pixels = raster_pixels(data)
+    if pixels is None:
+        return f"is not a {kind} image that can be read to the end of its header; save it again from an image program"
+    count, size = pixels
+    if count > rules.image_max_pixels:
+        return (f"is {size} pixels; an image may have at most {rules.image_max_pixels:,} pixels (mkdocs.yml "
+                "extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
+                "most 1,600 pixels wide")
+    return None
 
 
 def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
