@@ -582,6 +582,7 @@ SCOPE_BOUNDARIES = BOUNDARY_ELEMENTS | {"table"}
 # Items that a browser ends by itself only inside their list: outside one, an <li hidden>
 # stayed open to the end of the page and hid the list of sources and the page's history.
 LIST_ITEMS = {"li": ("ul", "ol"), "dt": ("dl",), "dd": ("dl",)}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MUST_CLOSE = PAGE_ELEMENTS - VOID_ELEMENTS - IMPLIED_END - RUN_ON_ELEMENTS - BOUNDARY_ELEMENTS
 _ENDS_CELLS = frozenset({"tr", "table", "tbody", "thead", "tfoot"})
 # An end tag as a browser and the checks' parser read it alike: the name, then white space.
@@ -710,6 +711,15 @@ class _Scanner(HTMLParser):
                     (rf"</{tag}\s*>",)))
             else:  # a browser closes what was opened after it, too
                 del self.open_blocks[at:]
+        elif tag in HEADINGS and (open_heading := next((name for name in reversed(blocks) if name in HEADINGS), None)):
+            # A browser ends any open heading with the end tag of any heading.
+            self.findings.append(Finding(f"</{tag}> ends the <{open_heading}> opened before it: write </{open_heading}>",
+                                         (rf"</{tag}\s*>",)))
+            del self.open_blocks[len(blocks) - 1 - blocks[::-1].index(open_heading):]
+        elif tag in MUST_CLOSE and not self.nested:
+            self.findings.append(Finding(
+                f"</{tag}> closes no <{tag}> of the page: a browser would close one of the site's own elements with it, "
+                "and move the site's parts after the page out of their place; delete it", (rf"</{tag}\s*>",)))
         stack = self.open_elements
         if tag in _ENDS_CELLS:
             while stack and stack[-1] in CELLS + ("caption",):

@@ -45,6 +45,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
+from _tree import fence, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -172,7 +173,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
-    return html
+    return fence(html)  # on_post_page finds the content by its fences, and takes them away
 
 
 def site_files(files) -> frozenset[str]:
@@ -195,12 +196,22 @@ def on_env(env, config: MkDocsConfig, files):
 # An id given twice on a page can come from the page and from a part the site adds to it
 # later (the list of sources, a listing's headings), so it is looked for in the final page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    for element_id in duplicate_ids(output, ids_in_slots(output)):
+    file = f"docs/{page.file.src_uri}"
+    displaced, copied_ids = tree_problems(output)
+    if displaced:
+        _run["ids"].append(Problem(file, displaced.holder and start_tag_line(page.file.content_string, displaced.holder), (
+            f"the page's HTML is not closed as a browser reads it: {displaced.words}. Close each element you open, in "
+            "the reverse order, with the end tag of its own name (</h2> for <h2>; a </span> does not close a <div> "
+            "opened inside it), and put table cells and rows only inside a <table>")))
+    output = unfenced(output)
+    repeated = duplicate_ids(output, ids_in_slots(output))
+    for element_id in [*repeated, *(element_id for element_id in copied_ids if element_id not in repeated)]:
+        why = ("the site itself may use the id, as for the list of sources" if element_id in repeated else
+               "a browser copies an element such as <b id=…> left open across paragraphs into each of them")
         _run["ids"].append(Problem(
-            f"docs/{page.file.src_uri}", id_line(page.file.content_string, element_id),
+            file, id_line(page.file.content_string, element_id),
             f"the id '{element_id}' is on the page twice, so links to #{element_id} reach only the first: give "
-            f"this heading or element an id of its own, such as {{ #{element_id}-2 }} (the site itself may use "
-            "the id, as for the list of sources)"))
+            f"this heading or element an id of its own, such as {{ #{element_id}-2 }} ({why})"))
     return output
 
 

@@ -1461,6 +1461,63 @@ def test_a_list_item_outside_a_list_is_refused(source, tag, lists):
                              f"own parts after the page into it; put it inside {lists}"]
 
 
+def test_the_end_tag_of_another_heading_is_refused():
+    """A browser ends an <h2> at </h1>, and then ignores the </h2>: the card after it stayed
+    open over the list of sources (hunt 15)."""
+    assert found('<h2>Read more</h1><div class="site-card"><h3>x</h3></h2>') == [
+        "</h1> ends the <h2> opened before it: write </h2>",
+        "</h2> closes no <h2> of the page: a browser would close one of the site's own elements with it, and move "
+        "the site's parts after the page out of their place; delete it",
+        f"<div> {NOT_CLOSED} </div>"]
+
+
+def test_an_end_tag_that_closes_nothing_of_the_page_is_refused():
+    """A stray </div> closed the template's own element: the list of sources and the page's
+    history moved beside the table of contents (hunt 15)."""
+    assert found("<p>x</p>\n</div>") == [
+        "</div> closes no <div> of the page: a browser would close one of the site's own elements with it, and move "
+        "the site's parts after the page out of their place; delete it"]
+
+
+TREE = ("the page's HTML is not closed as a browser reads it: {}. Close each element you open, in the reverse order, "
+        "with the end tag of its own name (</h2> for <h2>; a </span> does not close a <div> opened inside it), and "
+        "put table cells and rows only inside a <table>")
+
+
+@pytest.mark.parametrize("payload,words", [
+    # Hunt 15, each passed the tag-by-tag checks: </h1> closes the <h2>, so </h2> is ignored
+    # and the card stays open; a </del> or </span> stops at the <div> opened inside it; a
+    # <th> outside a table is dropped, and the card opened in it with it.
+    ('<del><div class="site-card"><h3><a href="https://evil.example/card">Read more</a></h3></del>',
+     'the list of sources would be inside the page\'s <div class="site-card">'),
+    ("<span><div hidden></span>", "the list of sources would be inside the page's <div hidden>"),
+    ('<th><div class="site-card"><a href="https://evil.example/">x</a></th>',
+     'the list of sources would be inside the page\'s <div class="site-card">'),
+])
+def test_content_that_takes_the_sites_parts_into_it_in_a_browsers_tree_stops_the_build(tmp_path, payload, words):
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/declaration.en.md"  # a page with a list of sources
+    page.write_text(page.read_text() + "\n" + payload + "\n")
+    line = len(page.read_text().splitlines())
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [f"docs/declaration.en.md:{line}: " + TREE.format(words)]
+
+
+def test_an_id_the_browser_copies_into_the_next_paragraph_is_an_id_twice(tmp_path):
+    """<b id> left open across paragraphs: the browser gives each paragraph a copy, id and all (hunt 15)."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.en.md"
+    page.write_text(page.read_text() + '\n<p><b id="note">Note:</p><p>read this first.</b></p>\n')
+    line = len(page.read_text().splitlines())
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/privacy.en.md:{line}: the id 'note' is on the page twice, so links to #note reach only the first: give "
+        "this heading or element an id of its own, such as { #note-2 } (a browser copies an element such as <b id=…> "
+        "left open across paragraphs into each of them)"]
+
+
 def test_a_link_written_with_a_slash_still_has_to_be_closed():
     """<a …/> is an open link in HTML: the browser carried it on into the footer."""
     assert found('<p>x <a href="https://evil.example/"/> y</p>') == [

@@ -1,0 +1,148 @@
+"""The finished page as a browser builds it: is the site's frame where the template put it?
+
+No MkDocs import. The checks of a page's HTML (hooks/_pages.py) read it tag by tag and follow
+the HTML standard's rules for where an element ends only as far as they name them. A browser
+builds its tree by the whole of those rules, and hunt 15 found page content that passed the
+tag-by-tag checks yet, in the browser's tree, took the site's own parts after it (the list
+of sources, the page's history, the footer) into one of its elements, or moved them:
+`</h1>` closes an `<h2>`, `</span>` stops at a `<div>` opened inside it, a `<td>` outside a
+table is dropped, a stray `</div>` closes the template's own. So the finished page is also
+parsed as a browser parses it (lexbor, through selectolax), once as it is and once without
+the page's content, and each of the site's own elements must have the same place in both.
+
+The content is found by fences: comments holding a word drawn at random for each build run,
+put around the editor's HTML (and around each marker, where a template may cut the content
+in two, as the home page's hero does) before the site adds its own parts to it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+FENCE = secrets.token_hex(16)  # no page can know it
+_START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
+# Where a template cuts the content in two and puts its own parts between (overrides/home.html).
+TEMPLATE_CUTS = ("<!-- home:hero-end -->",)
+
+
+def fence(html: str) -> str:
+    """The editor's HTML between fences, closed and opened again where a template cuts it."""
+    for cut in TEMPLATE_CUTS:
+        html = html.replace(cut, _END + cut + _START)
+    return _START + html + _END
+
+
+def unfenced(output: str) -> str:
+    return output.replace(_START, "").replace(_END, "")
+
+
+def tree_problems(output: str) -> tuple[Displacement | None, list[str]]:
+    """(how the page's content moves the site's own elements in a browser's tree, or None; the ids that the tree holds more than once: an element of the page that the browser
+    copies into the next block keeps its id)."""
+    tree = LexborHTMLParser(output)
+    counts = Counter(node.attributes.get("id") for node in tree.root.traverse() if node.attributes.get("id"))
+    repeated = [element_id for element_id, count in counts.items() if count > 1]
+    if _START not in output:
+        return None, repeated
+    placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
+    return (None if placed == planned else _displacement(placed, planned)), repeated
+
+
+@dataclass(frozen=True)
+class Displacement:
+    """How a page's content moves the site's own parts: in words, and the page's element that
+    takes them in (its tag as the page may have written it), when there is one."""
+
+    words: str
+    holder: Element | None = None
+
+
+def _displacement(placed: list, planned: list) -> Displacement:
+    """The first difference between the site's elements as placed and as the template plans them."""
+    for (element, ancestors), (_, planned_ancestors) in zip(placed, planned):
+        extra = [ancestor for ancestor in ancestors if ancestor not in planned_ancestors]
+        if extra:
+            return Displacement(f"{_part(element)} would be inside the page's {shown(extra[-1])}", extra[-1])
+        if ancestors != planned_ancestors:
+            return Displacement(f"{_part(element)} would be moved out of its place (an end tag closes one of the "
+                                "site's own elements)")
+    if len(placed) != len(planned):
+        return Displacement("the browser would copy an element of the page into the site's own parts")
+    element = next(element for (element, _), (planned_element, _) in zip(placed, planned) if element != planned_element)
+    return Displacement(f"the browser would put the page's {shown(element)} among the site's own parts", element)
+
+
+# The site's parts after a page, by class, as a message names them.
+SITE_PARTS = {"site-sources": "the list of sources", "site-page-history": "the page's history",
+              "md-footer": "the site's footer"}
+
+
+def _part(element: Element) -> str:
+    classes = dict(element[1]).get("class") or ""
+    return next((name for part, name in SITE_PARTS.items() if part in classes.split()), f"the site's own {shown(element)}")
+
+
+Element = tuple[str, tuple[tuple[str, str | None], ...]]
+
+
+def _site_elements(tree: LexborHTMLParser) -> list[tuple[Element, tuple[Element, ...]]]:
+    """Each element outside the fences after the content begins, in document order, with its
+    ancestors. (What comes before the content, a browser has built before it reads the content.)"""
+    found, inside, begun = [], False, False
+    for node in tree.root.traverse():
+        if node.tag == "-comment":
+            comment = node.html or ""
+            inside = comment == _START or (inside and comment != _END)
+            begun = begun or inside
+        elif begun and not inside:
+            found.append((_element(node), tuple(_element(ancestor) for ancestor in _ancestors(node))))
+    return found
+
+
+def _element(node: LexborNode) -> Element:
+    return node.tag or "", tuple(sorted(node.attributes.items()))
+
+
+def _ancestors(node: LexborNode) -> Iterable[LexborNode]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def _without_content(output: str) -> str:
+    """The page with the editor's HTML between each pair of fences left out."""
+    parts, position = [], 0
+    while (start := output.find(_START, position)) != -1:
+        end = output.find(_END, start)
+        if end == -1:
+            break
+        parts.append(output[position:start + len(_START)])
+        position = end
+    parts.append(output[position:])
+    return "".join(parts)
+
+
+def start_tag_line(source: str, element: Element) -> int | None:
+    """The line of the last start tag in a page's source that could have made `element` (its
+    name, and its id and class values written in it), or None."""
+    tag, attributes = element
+    values = [value for name, value in attributes if name in ("id", "class") and value]
+    lines = [number for number, line in enumerate(source.split("\n"), start=1)
+             for match in re.finditer(rf"<{re.escape(tag)}\b[^>]*", line, re.IGNORECASE)
+             if all(value in match.group() for value in values)]
+    return lines[-1] if lines else None
+
+
+def shown(element: Element) -> str:
+    """An element's tag with the attributes that tell it apart: <div class="site-card">, <div hidden>."""
+    tag, attributes = element
+    named = [name if value is None else f'{name}="{value}"' for name, value in attributes
+             if name in ("id", "class", "hidden", "inert")]
+    return f"<{' '.join([tag, *named])}>"
