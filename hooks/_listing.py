@@ -27,6 +27,7 @@ from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
 from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
+from _tree import unfenced
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
 LISTINGS_ENABLED = os.environ.get("SITE_LISTINGS", "on") != "off"
@@ -135,8 +136,9 @@ def keep_search_entries(config: MkDocsConfig, page, kind: str) -> None:
         index.add_entry_from_context = index_page  # this call only
         if indexed is not page:
             return index_page(indexed)
-        key = input_hash(page.content, page.url, page.title, _toc(page.toc), repr(sorted(page.meta.items(), key=str)),
-                         templates_hash(config))  # Material's version among the rest
+        # Without the guards' fences, whose word is new in each process (the plugin reads past comments).
+        key = input_hash(unfenced(page.content), page.url, page.title, _toc(page.toc),
+                         repr(sorted(page.meta.items(), key=str)), templates_hash(config))  # Material's version among the rest
         entries = cache.get(kind, key)
         if isinstance(entries, list) and all(isinstance(entry, dict) for entry in entries):
             index.entries.extend(dict(entry) for entry in entries)

@@ -17,7 +17,6 @@ import sys
 
 import pytest
 
-from chromium import browser  # noqa: F401 - the fixture
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -88,7 +87,7 @@ def refused(html: str) -> bool:
     return displaced is not None or bool(repeated)
 
 
-def test_what_the_checks_let_through_keeps_the_sites_parts_in_place_in_chromium(browser):  # noqa: F811
+def test_what_the_checks_let_through_keeps_the_sites_parts_in_place_in_chromium(browser):
     rng = random.Random(15)
     fragments = list(dict.fromkeys(fragment(rng) for _ in range(FRAGMENTS)))
     page = browser.new_page()
