@@ -147,12 +147,14 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
 
 
 def page_texts(files: list[Path], names: list[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """(each page's text with its "docs/…" name, the problems of pages that are not UTF-8 text,
-    which MkDocs would end in a traceback)."""
+    """(each page's text with its "docs/…" name, read as MkDocs reads it: Windows' and old Macs'
+    line ends as new lines; the problems of pages that are not UTF-8 text, which MkDocs would
+    end in a traceback)."""
     texts, problems = [], []
     for path, name in zip(files, names):
         try:
-            texts.append((decode_utf8(path.read_bytes()).removeprefix("\ufeff"), f"docs/{name}"))
+            text = decode_utf8(path.read_bytes()).removeprefix("\ufeff")
+            texts.append((text.replace("\r\n", "\n").replace("\r", "\n"), f"docs/{name}"))
         except YamlSyntaxError as error:
             problems.append(Problem(f"docs/{name}", error.line, error.message))
     return texts, problems

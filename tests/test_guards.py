@@ -772,6 +772,17 @@ def test_files_git_obeys_addresses_named_like_files_and_pages_not_in_utf8_stop_t
     ]
 
 
+def test_a_page_saved_with_windows_line_ends_and_a_byte_order_mark_builds(tmp_path):
+    """Notepad, VS Code on Windows and GitHub's upload save pages so; the front matter check
+    read "---\\r" as no front matter (hunt 15b)."""
+    root = copy_site(tmp_path / "copy")
+    for name in ("declaration.fi.md", "declaration.en.md"):
+        page = root / "docs" / name
+        page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes().replace(b"\n", b"\r\n"))
+    result, output = build(root)
+    assert result.returncode == 0, output[-2000:]
+
+
 # ------------------------------------------------------------------ ids used twice on a page
 
 def test_ids_used_twice_are_found_in_the_final_page():
