@@ -134,8 +134,29 @@ def wide_content_site(tmp_path_factory):
     page = root / "docs/privacy.en.md"
     text = page.read_text("utf-8")
     text = text.replace("\n## ", f"\n{SQUEEZED_CARDS}\n\n## ", 1).replace("\n## Questions", f"\n{WIDE_PRE}\n\n## Questions", 1)
-    page.write_text(text, "utf-8")
+    page.write_text(text + WIDE_AND_NARROW_TABLES, "utf-8")
     yield from built_and_served(root / "site", config=root / "mkdocs.yml")
+
+
+# A table wider than a phone's screen, as an editor writes one (hunt 15b: axe found its
+# scrolling box unreachable by keyboard), and a narrow one.
+WIDE_AND_NARROW_TABLES = (
+    "\n\n| " + " | ".join(f"Column {n}" for n in range(1, 9)) + " |\n|" + "---|" * 8 + "\n| "
+    + " | ".join(f"Helsinki {n}" for n in range(1, 9)) + " |\n\n| Year | City |\n|---|---|\n| 2019 | Helsinki |\n")
+
+
+def test_a_table_wider_than_the_page_can_be_scrolled_by_keyboard(wide_content_site, browser):
+    """The box Material puts around a table scrolls sideways when the table is wider; the site's
+    script gives it keyboard focus then, and only then (axe: scrollable-region-focusable)."""
+    context, page = new_page(browser, MOBILE)
+    page.goto(wide_content_site.url + "en/privacy/")
+    wait_until(page, "document.querySelectorAll('.md-typeset__scrollwrap').length === 2")
+    boxes = page.evaluate("""[...document.querySelectorAll('.md-typeset__scrollwrap')].map(
+        (box) => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex')])""")
+    assert boxes == [[True, "0"], [False, None]]
+    found = AXE.run(page, options={**AXE_OPTIONS, "runOnly": ["scrollable-region-focusable"]}).response["violations"]
+    context.close()
+    assert found == []
 
 
 def test_nothing_in_a_page_lies_over_the_sites_own_links(wide_content_site, browser):

@@ -4,6 +4,9 @@
  * 1. The header's menu button (overrides/partials/header.html) opens and closes Material's
  *    drawer, so the menu works from the keyboard; Escape closes it and returns focus.
  * 2. The printed page's heading shows the date it was printed, in the page's language.
+ * 3. A table wider than the page scrolls sideways in the box Material's script puts around
+ *    it; while it does, the box takes keyboard focus, so that the arrow keys scroll it
+ *    (WCAG 2.1.1; axe's scrollable-region-focusable). An editor cannot reach that box.
  */
 (function () {
   "use strict";
@@ -47,7 +50,25 @@
     holder.hidden = false;
   }
 
+  function reachWideTables() {
+    var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.tabIndex = 0;
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+
   setUpMenu();
   showPrintDate();
   window.addEventListener("beforeprint", showPrintDate);
+  // Material wraps the tables when its own script has read the page (its document$ stream).
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(reachWideTables);
+  } else {
+    reachWideTables();
+  }
+  window.addEventListener("resize", reachWideTables);
 })();
