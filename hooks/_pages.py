@@ -37,7 +37,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
-from _css import first_fetch
 from _data import DIRECTION_CONTROL, direction_control_message, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names, raster_pixels
@@ -507,10 +506,10 @@ PAGE_ELEMENTS = frozenset({
 # main region and footer.
 SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "contentinfo"})
 # The attributes pages may use: a list, since browsers keep adding attributes that act on
-# their own (interestfor is new in Chromium). `style` is allowed for the alignment Markdown
-# writes into tables; the policy keeps inline styles from applying, and the check above
-# refuses one that would load a file.
-GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden", "style",
+# their own (interestfor is new in Chromium). `style` is not among them: the policy keeps
+# inline styles from applying (the browser reports each one it blocks), and the alignment
+# Markdown writes into tables becomes a class (hooks/tables.py).
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden",
                                "tabindex",  # 0 or -1 only (_attribute_findings)
                                "data-toc-label",  # a heading's label in the table of contents (the toc extension)
                                "markdown"})  # md_in_html's own, which it leaves on some elements
@@ -528,6 +527,8 @@ PAGE_CLASSES = {
     **dict.fromkeys(("site-cards", "site-cards--two", "site-card", "site-card--city"), ("div",)),
     "site-hero__lead": ("p",),
     "site-visually-hidden": ("span",),  # text that only screen readers read, such as "(opens in a new tab)"
+    # a table column aligned in Markdown (hooks/tables.py); an editor may write them in HTML too
+    **dict.fromkeys(("site-align-left", "site-align-right", "site-align-center"), ("th", "td")),
     **dict.fromkeys(("md-button", "md-button--primary"), ("a",)),
 }
 # Layout by attributes, as older pages and word processors write it: the site's style sheet
@@ -940,8 +941,10 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                         "keyboard's focus where it stands, such as a table that scrolls sideways) or -1", at)]
     if name == "name" and tag == "a":
         return [Finding(f"<a name=…>: write id=\"{value[:40]}\" instead (name= on a link is obsolete in HTML)", at)]
-    if name == "style" and first_fetch(value):
-        return [Finding(f"<{tag} style=…>: a style attribute may not load anything (url(), @import)", at)]
+    if name == "style":
+        return [Finding(f"<{tag} style=…>: a style attribute does not apply on this site (its policy blocks inline "
+                        "styles); align a table's column in Markdown (---: right, :---: centre), and ask a maintainer "
+                        "for anything else, in docs/stylesheets/site.css", at)]
     if name in LAYOUT_ATTRIBUTES and name not in ELEMENT_ATTRIBUTES.get(tag, ()):
         return [Finding(f"<{tag} {name}=…>: an old layout attribute; remove it, the site's style sheet lays out pages",
                         at)]
