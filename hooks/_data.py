@@ -86,8 +86,10 @@ class FileSpec:
 _ID_HELP = ("Unique id: lowercase letters, digits and hyphens.", "Yksilöivä tunnus: pieniä kirjaimia, numeroita ja yhdysmerkkejä.")
 _DESCRIPTION_HELP = ("Optional description in each language; may have several lines.",
                      "Valinnainen kuvaus kullakin kielellä; voi olla usean rivin mittainen.")
-_SOURCES = FieldSpec("sources", "source_ids", False, "Optional: the ids of its sources in data/sources.yml.",
-                     "Valinnainen: lähteiden tunnukset tiedostosta data/sources.yml.", ID_LENGTH,
+# Every fact on the site has a source: the build asks each entry for one (hooks/_sources.py,
+# data_citation_problems); the field is optional here so that the parser reads entries alone.
+_SOURCES = FieldSpec("sources", "source_ids", False, "The ids of its sources in data/sources.yml; the build asks for one or more.",
+                     "Lähteiden tunnisteet tiedostosta data/sources.yml; sivuston rakentaminen vaatii vähintään yhden.", ID_LENGTH,
                      examples=(["helsinki-press-release-2019"],))
 
 EVENTS = FileSpec(

@@ -208,13 +208,18 @@ def unknown_citation_messages(file: str, found: list[Citation], known: dict[str,
 
 
 def data_citation_problems(data: SiteData, known: dict[str, Source], files: dict[str, str]) -> list[Problem]:
-    """Problems for events and partners that cite an id data/sources.yml does not hold.
+    """Problems for events and partners that cite no source, or an id data/sources.yml does
+    not hold: every fact on the site has a source.
 
     `files` names the data file of each kind, e.g. {"events": "data/events.yml"}.
     """
     problems = []
     for kind, entries in (("events", data.events), ("partners", data.partners)):
         for entry in entries:
+            if not entry.sources:
+                problems.append(Problem(files[kind], entry.line, f"{kind}[id={entry.id}].sources", (
+                    "cites no source: every fact on the site has one; add sources: [ID] with the id of its source in "
+                    f"data/sources.yml (add the source there first), such as sources: [{next(iter(known), 'ID')}]")))
             for source_id in entry.sources:
                 if source_id not in known:
                     problems.append(Problem(files[kind], entry.line, f"{kind}[id={entry.id}].sources",

@@ -26,6 +26,7 @@ pytest_plugins = ["chromium"]
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests import tools.* (tools.workspace.copy_site, tools.translations)
+from tools import workspace  # noqa: E402
 SUBPATH = "/digital-declaration/"
 # 2026-11-25 12:00 UTC: the events of 2019 are past at this build time.
 SOURCE_DATE_EPOCH = "1795608000"
@@ -148,6 +149,25 @@ def built_and_served(site_dir: Path, extra_env: dict | None = None, config: Path
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
     yield from built_and_served(tmp_path_factory.mktemp("site"))
+
+
+# The tests' own events and partners (the site's data of November 2026, kept as it was): the
+# tests that pin how the listings look, and those that change data in a copy of the site,
+# read these, so that an editor's new event or partner does not fail them. The site's live
+# data is checked by the tests of its content (test_content.py, test_data.py) and the build.
+FIXTURE_DATA = ROOT / "tests/fixtures/data"
+
+
+def copy_site(target: Path) -> Path:
+    """A copy of the site (tools.workspace.copy_site) with the tests' own events and partners."""
+    return workspace.copy_site(target, data=FIXTURE_DATA)
+
+
+@pytest.fixture(scope="session")
+def listings_site(tmp_path_factory) -> Site:
+    """The site built with the tests' own events and partners (FIXTURE_DATA)."""
+    root = copy_site(tmp_path_factory.mktemp("listings"))
+    yield from built_and_served(root / "site", config=root / "mkdocs.yml")
 
 
 def all_pages() -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, build_site, free_port
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 

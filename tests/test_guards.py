@@ -16,7 +16,7 @@ import markdown
 import pytest
 
 from conftest import ROOT, build_site
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402

@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, build_site
 from tools.bench import build_env, serve_latency, write_synthetic_data
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 import _listing  # noqa: E402
@@ -498,7 +498,7 @@ def test_serve_cache_follows_a_changed_logo(tmp_path):
     with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
         data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
                    "    url: https://example.org/\n    logo: images/partners/test.svg\n"
-                   "    logo_alt: {fi: Logo, en: Logo}\n")
+                   "    logo_alt: {fi: Logo, en: Logo}\n    sources: [kuntalehti-2019-02]\n")
     cache = {"SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
     assert 'width="120"' in (_build(copy, tmp_path / "first", **cache) / "partners" / "index.html").read_text("utf-8")
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"/>', "utf-8")

@@ -15,8 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import LANGUAGE_PREFIX, ROOT, build_site
-from tools.workspace import copy_site
+from conftest import LANGUAGE_PREFIX, ROOT, build_site, copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _calendar import event_calendar  # noqa: E402
@@ -163,8 +162,8 @@ def _soup(site, page):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_events_page_lists_every_event_with_its_anchor(site, lang):
-    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+def test_events_page_lists_every_event_with_its_anchor(listings_site, lang):
+    doc = _soup(listings_site, LANGUAGE_PREFIX[lang] + "events/")
     ids = [li["id"] for li in doc.select("li.site-event")]
     assert ids == ["event-data-ai-ethics-helsinki-2019", "event-mayors-meet-london-2019", "event-declaration-signed-2019"]
     text = doc.get_text(" ")
@@ -175,8 +174,8 @@ def test_events_page_lists_every_event_with_its_anchor(site, lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_events_page_json_ld_parses(site, lang):
-    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+def test_events_page_json_ld_parses(listings_site, lang):
+    doc = _soup(listings_site, LANGUAGE_PREFIX[lang] + "events/")
     (script,) = doc.select('script[type="application/ld+json"]')
     document = json.loads(script.string)
     assert document["@context"] == "https://schema.org"
@@ -186,18 +185,18 @@ def test_events_page_json_ld_parses(site, lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_calendar_feed_is_linked_and_valid(site, lang):
-    doc = _soup(site, LANGUAGE_PREFIX[lang] + "events/")
+def test_calendar_feed_is_linked_and_valid(listings_site, lang):
+    doc = _soup(listings_site, LANGUAGE_PREFIX[lang] + "events/")
     link = doc.select_one('a[type="text/calendar"]')["href"]
-    feed = (site.dir / LANGUAGE_PREFIX[lang] / "events/" / link).resolve()
+    feed = (listings_site.dir / LANGUAGE_PREFIX[lang] / "events/" / link).resolve()
     calendar = icalendar.Calendar.from_ical(feed.read_bytes())
     uids = sorted(str(e["uid"]) for e in calendar.walk("VEVENT"))
     assert uids == [f"mayors-meet-london-2019.{lang}@127.0.0.1"]
 
 
 @pytest.mark.parametrize("lang", LOCALES)
-def test_partners_grouped_by_role_with_external_links(site, lang):
-    doc = _soup(site, LANGUAGE_PREFIX[lang] + "partners/")
+def test_partners_grouped_by_role_with_external_links(listings_site, lang):
+    doc = _soup(listings_site, LANGUAGE_PREFIX[lang] + "partners/")
     headings = [h.get_text(strip=True) for h in doc.select(".site-partners h2")]
     assert headings == {"fi": ["Julistuksen osapuolet", "Muut yhteistyötahot (eivät julistuksen osapuolia)"],
                         "en": ["Parties to the declaration", "Related organisations, not parties to the declaration"]}[lang]

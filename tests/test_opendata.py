@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SOURCE_DATE_EPOCH, build_site
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -29,11 +29,13 @@ TIMED_EVENTS = f"""
     timezone: Europe/Helsinki
     location: {{fi: Helsinki, en: Helsinki}}
     description: {{fi: "{HOSTILE}", en: "{HOSTILE}"}}
+    sources: [kuntalehti-2019-02]
   - id: timed-london-2019
     title: {{fi: Lontoossa, en: In London}}
     start: 2019-02-13T18:00
     timezone: Europe/London
     location: {{fi: Lontoo, en: London}}
+    sources: [kuntalehti-2019-02]
 """
 
 

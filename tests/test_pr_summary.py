@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from conftest import git
 from tools import pr_summary
-from tools.workspace import copy_site
+from conftest import copy_site
 
 PREVIEW = "https://example.org/site/_previews/pr-7/"
 

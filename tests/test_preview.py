@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGE_PREFIX, all_pages, build_site
-from tools.workspace import copy_site
+from conftest import copy_site
 
 LABEL = 'pr-12 <b>&"'
 PREVIEW_URL = "https://preview.example.org/digital-declaration/previews/pr-12/"

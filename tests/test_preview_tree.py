@@ -16,7 +16,7 @@ import yaml
 
 from conftest import ROOT, git
 from tools import preview_tree
-from tools.workspace import copy_site
+from conftest import copy_site
 
 MAIN_FILES = {
     "Makefile": "build:\n\tmkdocs build\n",

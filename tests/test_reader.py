@@ -13,7 +13,7 @@ from PIL import Image
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, TEST_REPO_URL, all_pages, build_site
 from test_weight import page_resources
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _publisher import read_publisher  # noqa: E402
@@ -82,14 +82,14 @@ def test_home_page_links_the_three_aims_as_cards(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_home_page_shows_the_latest_event_from_the_data(site, lang):
+def test_home_page_shows_the_latest_event_from_the_data(listings_site, lang):
     page = LANGUAGE_PREFIX[lang]
-    doc = soup(site, page)
+    doc = soup(listings_site, page)
     section = doc.select_one(".site-home-event")
     assert section is not None
     # At the tests' build time (November 2026) every event is past: the latest one leads,
     # the same event, with the same date, as the first card of the Events page.
-    events = soup(site, page + "events/")
+    events = soup(listings_site, page + "events/")
     assert events.select_one("h2#upcoming-events") is None, "nothing upcoming at this build time"
     first = events.select_one("li.site-event")
     card = section.select_one("[data-site-event]")
@@ -99,7 +99,7 @@ def test_home_page_shows_the_latest_event_from_the_data(site, lang):
     assert card.find("time").get_text(strip=True) == first.find("time").get_text(strip=True)
     assert card.find("h3").get_text(strip=True) == first.find("h3").get_text(strip=True)
     link = section.find("a", string=re.compile({"fi": "Kaikki tapahtumat", "en": "All events"}[lang]))
-    assert urljoin(site.url + page, link["href"]) == site.url + page + "events/"
+    assert urljoin(listings_site.url + page, link["href"]) == listings_site.url + page + "events/"
 
 
 def test_featured_event_is_the_next_upcoming_else_the_latest_past():
@@ -311,8 +311,8 @@ def test_print_heading_carries_name_publishers_and_address(site, lang, page):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_events_page_leads_with_past_events_when_none_are_upcoming(site, lang):
-    doc = soup(site, LANGUAGE_PREFIX[lang] + "events/")
+def test_events_page_leads_with_past_events_when_none_are_upcoming(listings_site, lang):
+    doc = soup(listings_site, LANGUAGE_PREFIX[lang] + "events/")
     listing = doc.select_one(".site-events")
     headings = [h["id"] for h in listing.find_all("h2")]
     assert headings == ["past-events"], "no empty 'upcoming' heading"

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages, built_and_served
 from chromium import DESKTOP, MOBILE, wait_until
-from tools.workspace import copy_site
+from conftest import copy_site
 from test_browser import AXE_OPTIONS, AXE, describe_violations
 
 pytestmark = pytest.mark.browser
@@ -70,11 +70,13 @@ def long_words_site(tmp_path_factory):
     events = (root / "data/events.yml").read_text("utf-8")
     long_event = (f"  - id: long-words\n    title: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    start: 2019-03-01\n"
                   f"    location: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    url: {LONG_ADDRESS}\n"
-                  f"    description: {{fi: {LONG_WORD} {LONG_ADDRESS}, en: {LONG_WORD} {LONG_ADDRESS}}}\n")
+                  f"    description: {{fi: {LONG_WORD} {LONG_ADDRESS}, en: {LONG_WORD} {LONG_ADDRESS}}}\n"
+                  "    sources: [kuntalehti-2019-02]\n")
     (root / "data/events.yml").write_text(events.replace("\nevents:\n", "\nevents:\n" + long_event, 1), "utf-8")
     partners = (root / "data/partners.yml").read_text("utf-8")
     long_partner = (f"  - id: long-words\n    name: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    city: other\n"
-                    f"    url: {LONG_ADDRESS}\n    description: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n")
+                    f"    url: {LONG_ADDRESS}\n    description: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n"
+                    "    sources: [kuntalehti-2019-02]\n")
     (root / "data/partners.yml").write_text(partners.replace("\npartners:\n", "\npartners:\n" + long_partner, 1), "utf-8")
     yield from built_and_served(root / "site", config=root / "mkdocs.yml")
 

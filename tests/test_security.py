@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, all_pages, build_site, built_and_served
 from chromium import wait_until
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _csp import with_policy  # noqa: E402

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SOURCE_DATE_EPOCH, TEST_REPO_URL, all_pages, build_site
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from security_txt import security_txt_fields, valid_days  # noqa: E402

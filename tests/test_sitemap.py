@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGE_PREFIX, ROOT, build_site, git
-from tools.workspace import copy_site
+from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 

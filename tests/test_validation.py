@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SUBPATH, build_site
-from tools.workspace import copy_site
+from conftest import copy_site
 
 BROKEN_LINKS = {
     "anchor": ("[julistus](declaration.md#no-such-anchor)", "no-such-anchor"),

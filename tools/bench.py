@@ -121,6 +121,9 @@ def _moments(form: str, day: date, has_end: bool) -> tuple[str, str | None]:
     return day.isoformat(), (day + timedelta(days=2)).isoformat() if has_end else None
 
 
+SYNTHETIC_SOURCE = "kuntalehti-2019-02"  # a source of data/sources.yml
+
+
 def synthetic_event(index: int) -> str:
     """One valid entry of data/events.yml; `index` picks its form, zone and optional fields."""
     event_id = f"synthetic-event-{index:05d}"
@@ -146,6 +149,7 @@ def synthetic_event(index: int) -> str:
             "en": f"Experts from Helsinki and London discuss {topic['en']}. "
                   "The programme has talks, workshops and examples from both cities.",
         })
+    lines.append(f"    sources: [{SYNTHETIC_SOURCE}]")  # every event and partner cites one
     return "\n".join(lines)
 
 
@@ -161,6 +165,7 @@ def synthetic_partner(index: int) -> str:
             "fi": "Yhteistyökumppani, joka kehittää avoimen datan palveluja.",
             "en": "A partner that develops open-data services.",
         })
+    lines.append(f"    sources: [{SYNTHETIC_SOURCE}]")
     return "\n".join(lines)
 
 
