@@ -22,7 +22,7 @@ from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language")
-SOURCE_LANGUAGES = ("fi", "en")
+SOURCE_LANGUAGES = ("fi", "en", "sv")  # Helsinki is bilingual: its own sources may be in Swedish
 
 # `[[cite:kuntalehti-2019-02]]`: plain text to Markdown (no link, no HTML, no Jinja), so it
 # passes through untouched and is replaced in the rendered page. The id part is matched

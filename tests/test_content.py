@@ -69,7 +69,7 @@ def test_valid_source_parses_to_a_dataclass():
 @pytest.mark.parametrize("change,expected", [
     (("date: 2019-02", "date: 2019-02-30"), (6, "sources[id=kuntalehti-2019-02].date", "'2019-02-30' is not a real date")),
     (("date: 2019-02", "date: February 2019"), (6, "sources[id=kuntalehti-2019-02].date", "expected a year like 2019")),
-    (("language: fi", "language: sv"), (7, "sources[id=kuntalehti-2019-02].language", "expected one of fi, en, got 'sv'")),
+    (("language: fi", "language: de"), (7, "sources[id=kuntalehti-2019-02].language", "expected one of fi, en, sv, got 'de'")),
     (("language: fi", "language: no"), (7, "sources[id=kuntalehti-2019-02].language", "yes/no/on/off are read as true/false")),
     (("title_is_description: true", "title_is_description: yes please"), (4, "sources[id=kuntalehti-2019-02].title_is_description", "expected true or false")),
     (("language: fi", "language: fi\n    url: http://kuntalehti.fi/"), (8, "sources[id=kuntalehti-2019-02].url", "expected a web address starting with https://")),
@@ -83,6 +83,15 @@ def test_each_defect_is_one_problem_with_its_line_and_field(change, expected):
     ((line, field, message),) = source_problems(VALID_SOURCE.replace(old, new))
     assert (line, field) == expected[:2]
     assert expected[2] in message
+
+
+def test_a_source_in_swedish_is_read_and_named_so_in_each_language():
+    """Helsinki is bilingual: some of its own sources are in Swedish (hunt 15b)."""
+    sources, problems = parse_sources(VALID_SOURCE.replace("language: fi", "language: sv"), "data/sources.yml", LOCALES)
+    assert problems == [] and sources[0].language == "sv"
+    for lang, words in (("fi", "Ruotsiksi"), ("en", "In Swedish")):
+        strings = (ROOT / f"overrides/partials/languages/{lang}.html").read_text("utf-8")
+        assert f'"site.sources.language.sv": "{words}"' in strings
 
 
 def test_all_problems_of_the_file_in_one_run():
@@ -244,7 +253,7 @@ def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
     problems = [l.strip() for l in output.splitlines() if l.strip().startswith("data/sources.yml:")]
     assert len(problems) == 2, output
     assert "sources[id=kuntalehti-2019-02].date: '2019-02-31' is not a real date" in problems[0]
-    assert "sources[id=uk-accessibility-regulations-2018].language: expected one of fi, en, got 'English'" in problems[1]
+    assert "sources[id=uk-accessibility-regulations-2018].language: expected one of fi, en, sv, got 'English'" in problems[1]
 
 
 # ------------------------------------------------------------ the two languages say the same
