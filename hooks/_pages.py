@@ -386,7 +386,18 @@ def markup_space_problems(text: str, file: str) -> list[Problem]:
                                               f"between the parts of {what.format(name=name.group(1) if name else '')}: "
                                               f"{reader} reads it as part of a name, not as a space; type an ordinary "
                                               "space instead"))
+    for match in _ODD_SPACE_BEFORE_ATTRIBUTES.finditer(text, start):
+        if not _inside(match.start(), code):
+            space = match.group()[0]
+            found.append((match.start(), f"a {unicodedata.name(space).lower()} (U+{ord(space):04X}) before "
+                                         f"{match.group()[1:][:40]}: Markdown reads {{ … }} only after an ordinary "
+                                         "space, and shows it as text; type an ordinary space instead"))
     return [Problem(file, text.count("\n", 0, offset) + 1, message) for offset, message in sorted(found)]
+
+
+# An attribute list at the end of a heading's or block's line after an odd space: Markdown
+# shows it as text ("Yhteistyö {#yhteistyo}" as a heading, hunt 15b).
+_ODD_SPACE_BEFORE_ATTRIBUTES = re.compile(ODD_SPACE.pattern + r"\{:?[ \t]*[#.][^{}\n]*\}(?=[ \t]*$)", re.MULTILINE)
 
 
 def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:

@@ -921,6 +921,15 @@ def test_a_no_break_space_between_the_parts_of_a_tag_or_attribute_list_is_named_
     ]
 
 
+def test_a_no_break_space_before_an_attribute_list_is_named_with_its_line():
+    """After a no-break space, Markdown shows { … } as text: the heading read "Yhteistyö
+    {#yhteistyo-x}", in the page and in its contents list (hunt 15b)."""
+    text = GOOD + "\n## Yhteistyö\u00a0{#yhteistyo-x}\n\nJohdanto\u00a0{ .lead }\n\nHinta\u00a0{noin} euroa.\n"
+    assert messages(markup_space_problems(text, "f.md")) == [
+        f"f.md:{line}: a no-break space (U+00A0) before {shown}: Markdown reads {{ … }} only after an ordinary space, "
+        "and shows it as text; type an ordinary space instead" for line, shown in ((8, "{#yhteistyo-x}"), (10, "{ .lead }"))]
+
+
 def test_a_no_break_space_in_a_tag_stops_the_build_with_that_message_alone(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/themes.fi.md"
