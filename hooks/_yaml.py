@@ -306,6 +306,9 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
     if "flow sequence" in said or "flow mapping" in said:
         line = context.line + 1 if context is not None else mark.line + 1
         return line, "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"
+    glued = _glued_field(text, mark.line) if "mapping values" in said or "expected key" in said else None
+    if glued:
+        return glued
     if "mapping values are not allowed" in said:
         value = here.split(": ", 1)[1].strip() if ": " in here else ""
         if ": " in value:
@@ -313,6 +316,23 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
         return mark.line + 1, _ALIGN
     if "expected key" in said or "'-' indicator" in said or "<block end>" in said:
         return mark.line + 1, _ALIGN
+    return None
+
+
+# A field's name and value with no space after the colon ("fi:Lontoo"): one text to YAML,
+# and the parser stops a line later, on a line that is right (hunt 15b).
+_GLUED_FIELD = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):(?!//)(\S.*?)[ \t]*$")
+
+
+def _glued_field(text: str, problem_line: int) -> tuple[int, str] | None:
+    """(line, what to do) when the line of the parser's problem, or the one before it, holds a
+    field glued to its value, or None. `problem_line` counts from 0."""
+    lines = text.split("\n")
+    for number in (problem_line, problem_line - 1):
+        match = _GLUED_FIELD.match(lines[number]) if 0 <= number < len(lines) else None
+        if match:
+            return number + 1, (f"a field's name and its value need a space between them: write "
+                                f"'{match.group(1)}: {match.group(2)}'")
     return None
 
 
