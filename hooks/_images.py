@@ -129,6 +129,10 @@ def svg_document(data: bytes) -> Element | str:
         parser.feed(data)
         root = parser.close()
     except _OtherDoctype as error:
+        if b"<!ENTITY" in data:  # older Illustrator versions name their namespaces so (&ns_svg;)
+            return (f"is refused: its <!DOCTYPE …> {error} (<!ENTITY …> lines, as older Illustrator versions save "
+                    "them); save the drawing again as a plain SVG (in Illustrator: File > Export > Export As…, SVG), "
+                    "or delete the <!DOCTYPE …> block and write out each &…; it defines")
         return f"is refused: its <!DOCTYPE …> {error}; delete the <!DOCTYPE …> line (an SVG image needs none)"
     except DefusedXmlException as error:
         return f"is refused: it has a DTD, entities or external references ({type(error).__name__})"

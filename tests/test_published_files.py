@@ -241,6 +241,13 @@ def test_an_svg_may_name_the_standard_svg_doctype_as_illustrator_saves_it(doctyp
     (b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" '
      b'[<!ATTLIST svg onload CDATA "alert(1)">]><svg xmlns="http://www.w3.org/2000/svg"/>',
      "is refused: its <!DOCTYPE …> has definitions of its own; delete the <!DOCTYPE …> line (an SVG image needs none)"),
+    # Older Illustrator versions: entities for its namespaces; deleting the line alone left
+    # them undefined, and the next message was a bare syntax error (hunt 15b).
+    (b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" '
+     b'[<!ENTITY ns_svg "http://www.w3.org/2000/svg">]><svg xmlns="&ns_svg;"/>',
+     "is refused: its <!DOCTYPE …> has definitions of its own (<!ENTITY …> lines, as older Illustrator versions save "
+     "them); save the drawing again as a plain SVG (in Illustrator: File > Export > Export As…, SVG), or delete the "
+     "<!DOCTYPE …> block and write out each &…; it defines"),
     (b'<!DOCTYPE svg SYSTEM "https://evil.example/x.dtd"><svg xmlns="http://www.w3.org/2000/svg"/>',
      "is refused: its <!DOCTYPE …> is not the standard one of SVG; delete the <!DOCTYPE …> line (an SVG image needs none)"),
     (b'<!DOCTYPE html PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
