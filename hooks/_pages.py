@@ -1192,6 +1192,45 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
     return findings
 
 
+_LINK = re.compile(r"href", re.IGNORECASE)  # a quick look before the tag is read
+
+
+def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
+    """Links written in HTML to a page that, from the page's address, leads to no page of the
+    site: MkDocs turns a Markdown link [text](declaration.md) into the page's address, not one
+    in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
+    a folder (a page's address) or to a .md file only: the site writes other files itself."""
+    base = SITE_ROOT + page_url
+    findings = []
+    for name, attributes in start_tags(markup, _LINK):
+        href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), None)
+        read = _as_browsers_read(href or "")
+        if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
+            continue
+        path = unquote(urlsplit(urljoin(base, read)).path)
+        if not (path.endswith("/") or path.endswith(".md")) or not path.startswith(_SITE_ROOT_PATH):
+            continue
+        target = path.removeprefix(_SITE_ROOT_PATH)
+        if posixpath.join(target, "index.html") in site_files or target in site_files:
+            continue
+        meant = _page_address(target.removesuffix(".md"), page_url, site_files) if target.endswith(".md") else None
+        right = posixpath.relpath(meant, page_url.rstrip("/") or ".") + "/" if meant else None
+        advice = (f"in HTML a link to a page's file is not turned into its address as in Markdown: write "
+                  f"href=\"{right}\", or the link in Markdown, [text]({posixpath.basename(target)})" if right else
+                  "from this page's address the link leads to no page of the site; check it, or write the link in "
+                  "Markdown, [text](name.md), which the build checks")
+        findings.append(Finding(f"<{name} href=\"{href[:60]}\">: {advice}", (re.escape(href),)))
+    return findings
+
+
+def _page_address(stem: str, page_url: str, site_files) -> str | None:
+    """The address (folder) of the page whose file the link `stem`.md names: the page of that
+    name nearest the linking page's address ("en/declaration" from "en/themes/")."""
+    name, folders = posixpath.basename(stem), page_url.strip("/").split("/") if page_url.strip("/") else []
+    candidates = [posixpath.normpath(stem)] + ["/".join(folders[:depth] + [name]) for depth in range(len(folders), -1, -1)]
+    return next((folder for folder in candidates if f"{folder}/index.html" in site_files), None)
+
+
 def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:
     # The file meant, read from the site's root: the path as written, or without its climbs
     # (a Finnish page's ../images/a.png copied to the English page, one level deeper).

@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, control_character_problems, direction_control_problems, dotted_address_problems,
+    MARKER, Problem, PublishedFiles, broken_page_links, control_character_problems, direction_control_problems, dotted_address_problems,
     duplicate_ids, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, id_line, locate,
     marker_findings, markup_space_problems, page_stem, scan_html, source_files, symlinks, toc_markup_findings,
     unloaded_paths, unpublishable_files, unsuffixed_pages,
@@ -171,7 +171,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    findings += unloaded_paths(html, page.url, site_files(files))
+    findings += unloaded_paths(html, page.url, site_files(files)) + broken_page_links(html, page.url, site_files(files))
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")

@@ -20,9 +20,9 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    Finding, Problem, code_ranges, control_character_problems, direction_control_problems, duplicate_ids,
-    file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems, scan_html,
-    foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
+    Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
+    duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems,
+    scan_html, foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -1234,6 +1234,34 @@ def test_a_path_in_html_that_loads_no_file_is_named_with_what_to_write(page_url,
 ])
 def test_paths_that_load_a_file_of_the_site_are_fine(page_url, markup):
     assert unloaded_paths(markup, page_url, SITE_FILES) == []
+
+
+PAGE_FILES = frozenset({"index.html", "declaration/index.html", "themes/index.html", "en/index.html",
+                        "en/declaration/index.html", "en/themes/index.html", "images/logo.svg"})
+MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address as in Markdown: write "
+
+
+@pytest.mark.parametrize("page_url,markup,expected", [
+    # MkDocs turns [text](declaration.md) into the page's address, and leaves HTML as it is:
+    # the link was published broken (hunt 15b).
+    ("themes/", '<a href="declaration.md">x</a>',
+     f'<a href="declaration.md">: {MARKDOWN_ONLY}href="../declaration/", or the link in Markdown, [text](declaration.md)'),
+    ("en/themes/", '<a class="md-button" href="declaration.md#aims">x</a>',
+     f'<a href="declaration.md#aims">: {MARKDOWN_ONLY}href="../declaration/", or the link in Markdown, '
+     "[text](declaration.md)"),
+    ("themes/", '<a href="../julistus/">x</a>',
+     '<a href="../julistus/">: from this page\'s address the link leads to no page of the site; check it, or write '
+     "the link in Markdown, [text](name.md), which the build checks"),
+])
+def test_a_link_in_html_to_no_page_is_named_with_what_to_write(page_url, markup, expected):
+    assert [finding.message for finding in broken_page_links(markup, page_url, PAGE_FILES)] == [expected]
+
+
+def test_links_in_html_to_pages_files_and_other_sites_are_fine():
+    markup = ('<a href="../declaration/">a</a> <a href="../declaration/#aims">b</a> <a href="../">c</a> '
+              '<a href="#top">d</a> <a href="mailto:x@example.org">e</a> <a href="https://example.org/">f</a> '
+              '<a href="../events.ics">g</a> <a href="../images/logo.svg">h</a>')
+    assert broken_page_links(markup, "themes/", PAGE_FILES) == []
 
 
 def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_path):
