@@ -351,6 +351,8 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
             return f"the text has a line break (U+{ord(char):04X}); this field is one line"
         if char in "\u2028\u2029":
             return f"the text holds U+{ord(char):04X}, a separator that browsers and feeds read differently; remove it"
+        if char == "\t":
+            return "the text holds a tab; write a space instead"
         if "\ud800" <= char <= "\udfff":
             return f"the text holds U+{ord(char):04X}, half of a surrogate pair, which is not a character"
         return f"the text holds the control character U+{ord(char):04X}; remove it"

@@ -115,12 +115,18 @@ def test_text_longer_than_its_field_allows(field, limit):
 
 
 @pytest.mark.parametrize("escape,code", [
-    ("\\0", "0000"), ("\\e", "001B"), ("\\a", "0007"), ("\\N", "0085"), ("\\x7f", "007F"), ("\\t", "0009"),
+    ("\\0", "0000"), ("\\e", "001B"), ("\\a", "0007"), ("\\N", "0085"), ("\\x7f", "007F"),
 ])
 def test_control_characters_are_refused(escape, code):
     text = EVENT.replace("title: {fi: T, en: T}", f'title: {{fi: "T{escape}x", en: T}}')
     line, field, message = only(event_problems(text))
     assert (line, field) == (3, "events[id=e].title.fi") and f"U+{code}" in message
+
+
+def test_a_tab_in_a_text_is_called_a_tab():
+    """An editor knows a tab, not "the control character U+0009" (hunt 15b)."""
+    text = EVENT.replace("title: {fi: T, en: T}", 'title: {fi: "T\\tx", en: T}')
+    assert only(event_problems(text)) == (3, "events[id=e].title.fi", "the text holds a tab; write a space instead")
 
 
 @pytest.mark.parametrize("escape,code", [("\\u202e", "202E"), ("\\u202a", "202A"), ("\\u2066", "2066"), ("\\u2069", "2069")])
