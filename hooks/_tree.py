@@ -21,8 +21,6 @@ import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
-
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 FENCE = secrets.token_hex(16)  # no page can know it
@@ -95,25 +93,35 @@ def _site_elements(tree: LexborHTMLParser) -> list[tuple[Element, tuple[Element,
     """Each element outside the fences after the content begins, in document order, with its
     ancestors. (What comes before the content, a browser has built before it reads the content.)"""
     found, inside, begun = [], False, False
+    lineage: dict[int, tuple[Element, ...]] = {}  # an element's mem_id -> it and its ancestors
     for node in tree.root.traverse():
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
             begun = begun or inside
         elif begun and not inside:
-            found.append((_element(node), tuple(_element(ancestor) for ancestor in _ancestors(node))))
+            ancestors = _lineage(node.parent, lineage)
+            lineage[node.mem_id] = (*ancestors, _element(node))
+            found.append((_element(node), ancestors))
     return found
+
+
+def _lineage(node: LexborNode | None, known: dict[int, tuple[Element, ...]]) -> tuple[Element, ...]:
+    """`node` and its ancestors, root first, from those already known where it can (a loop,
+    not recursion: content may nest elements deeper than Python's stack)."""
+    unknown = []
+    while node is not None and node.mem_id not in known:
+        unknown.append(node)
+        node = node.parent
+    lineage = known[node.mem_id] if node is not None else ()
+    for ancestor in reversed(unknown):
+        lineage = (*lineage, _element(ancestor))
+        known[ancestor.mem_id] = lineage
+    return lineage
 
 
 def _element(node: LexborNode) -> Element:
     return node.tag or "", tuple(sorted(node.attributes.items()))
-
-
-def _ancestors(node: LexborNode) -> Iterable[LexborNode]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
 
 
 def _without_content(output: str) -> str:

@@ -90,7 +90,7 @@ ANOTHER_KIND = ONLY_IMAGES + "a file of another kind needs a developer's change 
     ("images/wide.png", png_bytes(2_001, 2_000), "is 2,001 × 2,000 pixels; an image may have at most 4,000,000 pixels "
      "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
      "most 1,600 pixels wide"),
-    ("images/bomb.png", png_bytes(50_000, 50_000), "is 2,500,000,000 pixels; an image may have at most 4,000,000 pixels "
+    ("images/bomb.png", png_bytes(50_000, 50_000), "is 50,000 × 50,000 pixels; an image may have at most 4,000,000 pixels "
      "(mkdocs.yml extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
      "most 1,600 pixels wide"),
     ("images/header-only.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20,
