@@ -1537,6 +1537,15 @@ TREE = ("the page's HTML is not closed as a browser reads it: {}. Close each ele
         "put table cells and rows only inside a <table>")
 
 
+def built_with(tmp_path, name: str, addition: str) -> tuple[int, list[str], int]:
+    """A copy of the site built with `addition` at the end of docs/`name`: (the build's return
+    code, its problem lines, the line of the page the addition ends on)."""
+    page = copy_site(tmp_path / "copy") / "docs" / name
+    page.write_text(page.read_text() + "\n" + addition + "\n")
+    result, output = build(page.parent.parent)
+    return result.returncode, problem_lines(output), len(page.read_text().splitlines())
+
+
 @pytest.mark.parametrize("payload,words", [
     # Hunt 15, each passed the tag-by-tag checks: </h1> closes the <h2>, so </h2> is ignored
     # and the card stays open; a </del> or </span> stops at the <div> opened inside it; a
@@ -1548,24 +1557,16 @@ TREE = ("the page's HTML is not closed as a browser reads it: {}. Close each ele
      'the list of sources would be inside the page\'s <div class="site-card">'),
 ])
 def test_content_that_takes_the_sites_parts_into_it_in_a_browsers_tree_stops_the_build(tmp_path, payload, words):
-    root = copy_site(tmp_path / "copy")
-    page = root / "docs/declaration.en.md"  # a page with a list of sources
-    page.write_text(page.read_text() + "\n" + payload + "\n")
-    line = len(page.read_text().splitlines())
-    result, output = build(root)
-    assert result.returncode != 0
-    assert problem_lines(output) == [f"docs/declaration.en.md:{line}: " + TREE.format(words)]
+    code, problems, line = built_with(tmp_path, "declaration.en.md", payload)  # a page with a list of sources
+    assert code != 0
+    assert problems == [f"docs/declaration.en.md:{line}: " + TREE.format(words)]
 
 
 def test_an_id_the_browser_copies_into_the_next_paragraph_is_an_id_twice(tmp_path):
     """<b id> left open across paragraphs: the browser gives each paragraph a copy, id and all (hunt 15)."""
-    root = copy_site(tmp_path / "copy")
-    page = root / "docs/privacy.en.md"
-    page.write_text(page.read_text() + '\n<p><b id="note">Note:</p><p>read this first.</b></p>\n')
-    line = len(page.read_text().splitlines())
-    result, output = build(root)
-    assert result.returncode != 0
-    assert problem_lines(output) == [
+    code, problems, line = built_with(tmp_path, "privacy.en.md", '<p><b id="note">Note:</p><p>read this first.</b></p>')
+    assert code != 0
+    assert problems == [
         f"docs/privacy.en.md:{line}: the id 'note' is on the page twice, so links to #note reach only the first: give "
         "this heading or element an id of its own, such as { #note-2 } (a browser copies an element such as <b id=…> "
         "left open across paragraphs into each of them)"]
