@@ -21,12 +21,14 @@ import re
 import secrets
 from collections import Counter
 from dataclasses import dataclass
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 FENCE = secrets.token_hex(16)  # no page can know it
 _START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
 # Where a template cuts the content in two and puts its own parts between (overrides/home.html).
 TEMPLATE_CUTS = ("<!-- home:hero-end -->",)
+Element = tuple[str, tuple[tuple[str, str | None], ...]]  # a tag's name and its attributes, sorted
 
 
 def fence(html: str) -> str:
@@ -40,8 +42,18 @@ def unfenced(output: str) -> str:
     return output.replace(_START, "").replace(_END, "")
 
 
+@dataclass(frozen=True)
+class Displacement:
+    """How a page's content moves the site's own parts: in words, and the page's element that
+    takes them in (its tag as the page may have written it), when there is one."""
+
+    words: str
+    holder: Element | None = None
+
+
 def tree_problems(output: str) -> tuple[Displacement | None, list[str]]:
-    """(how the page's content moves the site's own elements in a browser's tree, or None; the ids that the tree holds more than once: an element of the page that the browser
+    """(how the page's content moves the site's own elements in a browser's tree, or None;
+    the ids that the tree holds more than once: an element of the page that the browser
     copies into the next block keeps its id)."""
     tree = LexborHTMLParser(output)
     counts = Counter(node.attributes.get("id") for node in tree.root.traverse() if node.attributes.get("id"))
@@ -50,15 +62,6 @@ def tree_problems(output: str) -> tuple[Displacement | None, list[str]]:
         return None, repeated
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
     return (None if placed == planned else _displacement(placed, planned)), repeated
-
-
-@dataclass(frozen=True)
-class Displacement:
-    """How a page's content moves the site's own parts: in words, and the page's element that
-    takes them in (its tag as the page may have written it), when there is one."""
-
-    words: str
-    holder: Element | None = None
 
 
 def _displacement(placed: list, planned: list) -> Displacement:
@@ -85,8 +88,6 @@ def _part(element: Element) -> str:
     classes = dict(element[1]).get("class") or ""
     return next((name for part, name in SITE_PARTS.items() if part in classes.split()), f"the site's own {shown(element)}")
 
-
-Element = tuple[str, tuple[tuple[str, str | None], ...]]
 
 
 def _site_elements(tree: LexborHTMLParser) -> list[tuple[Element, tuple[Element, ...]]]:
