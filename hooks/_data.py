@@ -88,8 +88,10 @@ _DESCRIPTION_HELP = ("Optional description in each language; may have several li
                      "Valinnainen kuvaus kullakin kielellä; voi olla usean rivin mittainen.")
 # Every fact on the site has a source: the build asks each entry for one (hooks/_sources.py,
 # data_citation_problems); the field is optional here so that the parser reads entries alone.
-_SOURCES = FieldSpec("sources", "source_ids", False, "The ids of its sources in data/sources.yml; the build asks for one or more.",
-                     "Lähteiden tunnisteet tiedostosta data/sources.yml; sivuston rakentaminen vaatii vähintään yhden.", ID_LENGTH,
+_SOURCES = FieldSpec("sources", "source_ids", False,
+                     "The ids of its sources in data/sources.yml; the build asks for one or more.",
+                     "Lähteiden tunnisteet tiedostosta data/sources.yml; sivuston rakentaminen vaatii vähintään yhden.",
+                     ID_LENGTH,
                      examples=(["helsinki-press-release-2019"],))
 
 EVENTS = FileSpec(
@@ -380,7 +382,8 @@ def _describe(value) -> str:
         return f"{str(value).lower()} (yes/no/on/off are read as true/false: put the text in quotes)"
     if isinstance(value, int):
         # 1:59:59:… is a base-60 number to YAML: thousands of digits, more than str() shows.
-        shown = str(value) if value.bit_length() < 1000 else f"a number of about {value.bit_length() * 3 // 10:,} digits"
+        digits = value.bit_length() * 3 // 10  # log10(2) is about 0.3
+        shown = str(value) if value.bit_length() < 1000 else f"a number of about {digits:,} digits"
         return f"{shown} (a number; 10:30 unquoted is read as 630: put the text in quotes)"
     if isinstance(value, float):
         return f"{value} (a number: put the text in quotes)"

@@ -148,7 +148,8 @@ def parse_source_date(value) -> SourceDate | str:
     return f"expected {forms}, got {_describe(value)}"
 
 
-def load_sources(path: Path, shown: str, locales: tuple[str, ...], max_file_bytes: int = MAX_FILE_BYTES) -> dict[str, Source]:
+def load_sources(path: Path, shown: str, locales: tuple[str, ...],
+                 max_file_bytes: int = MAX_FILE_BYTES) -> dict[str, Source]:
     """The sources by id; raises DataError with every problem of the file."""
     if not path.is_file():
         raise DataError([Problem(shown, 1, "(file)", f"the sources file is missing; create {shown}")])

@@ -37,10 +37,10 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, broken_page_links, control_character_problems, direction_control_problems, dotted_address_problems,
-    duplicate_ids, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, id_line, locate,
-    marker_findings, markup_space_problems, page_stem, scan_html, source_files, symlinks, toc_markup_findings,
-    unloaded_paths, unpublishable_files, unsuffixed_pages,
+    MARKER, Problem, PublishedFiles, broken_page_links, control_character_problems, direction_control_problems,
+    dotted_address_problems, duplicate_ids, file_name_problems, foreign_id_references, front_matter_problems,
+    git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem, scan_html, source_files,
+    symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -195,13 +195,15 @@ def on_env(env, config: MkDocsConfig, files):
     return env
 
 
-# An id given twice on a page can come from the page and from a part the site adds to it
-# later (the list of sources, a listing's headings), so it is looked for in the final page.
+# Both checks read the finished page: where the site's own parts stand in a browser's tree
+# (hooks/_tree.py), and an id given twice, which can come from the page and from a part the
+# site adds to it later (the list of sources, a listing's headings). Reported with the ids'.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     displaced, copied_ids = tree_problems(output)
     if displaced:
-        _run["ids"].append(Problem(file, displaced.holder and start_tag_line(page.file.content_string, displaced.holder), (
+        line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
+        _run["ids"].append(Problem(file, line, (
             f"the page's HTML is not closed as a browser reads it: {displaced.words}. Close each element you open, in "
             "the reverse order, with the end tag of its own name (</h2> for <h2>; a </span> does not close a <div> "
             "opened inside it), and put table cells and rows only inside a <table>")))

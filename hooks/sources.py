@@ -99,7 +99,8 @@ def known_sources(config: MkDocsConfig) -> dict[str, Source]:
     key = (str(path), stat and (stat.st_mtime_ns, stat.st_size), tuple(lang.locale for lang in site_languages(config)))
     if _cache["key"] != key:
         max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
-        _cache["sources"] = load_sources(path, _shown_path(path, Path(config.config_file_path).parent), key[2], max_bytes)
+        shown = _shown_path(path, Path(config.config_file_path).parent)
+        _cache["sources"] = load_sources(path, shown, key[2], max_bytes)
         _cache["key"] = key
     return _cache["sources"]
 
