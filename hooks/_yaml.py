@@ -172,8 +172,7 @@ def load_yaml(text: str, max_nesting: int = MAX_NESTING, each_entry: tuple[str, 
 _HIDDEN_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _HIDDEN_NAMES = {"\r": "a carriage return (U+000D) without a new line after it", "\x85": "U+0085 (next line)",
                  "\u2028": "U+2028 (line separator)", "\u2029": "U+2029 (paragraph separator)"}
-
-
+# A number Python will not read from text: more than 4,300 decimal digits.
 _LONG_NUMBER = re.compile(r"[0-9_]{4300,}")
 
 
@@ -329,7 +328,7 @@ def _glued_field(text: str, problem_line: int) -> tuple[int, str] | None:
     field glued to its value, or None. `problem_line` counts from 0."""
     lines = text.split("\n")
     for number in (problem_line, problem_line - 1):
-        match = _GLUED_FIELD.match(lines[number]) if 0 <= number < len(lines) else None
+        match = _GLUED_FIELD.match(lines[number].rstrip("\r")) if 0 <= number < len(lines) else None
         if match:
             return number + 1, (f"a field's name and its value need a space between them: write "
                                 f"'{match.group(1)}: {match.group(2)}'")
