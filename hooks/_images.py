@@ -11,11 +11,13 @@ checked the same way.
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
 import warnings
 import zlib
+from typing import Iterator
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
@@ -115,6 +117,15 @@ def raster_pixels(data: bytes) -> tuple[int, str] | None:
             return None
 
 
+def embedded_bitmaps(root: Element) -> Iterator[bytes]:
+    """The bytes of each bitmap embedded in an SVG drawing (<image href="data:image/…;base64,…">)."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "image":
+            href = (element.get("href") or element.get(XLINK_HREF) or "").strip()
+            if EMBEDDED_BITMAP.fullmatch(href):
+                yield base64.b64decode("".join(href.split(",", 1)[1].split()), validate=False)
+
+
 def png_size(data: bytes) -> tuple[int, int] | None:
     """(width, height) from a PNG's first chunk, IHDR (length 13, type, 13 bytes, CRC), or None
     when it has none or its checksum is wrong."""
@@ -184,7 +195,10 @@ def _copied_elements(root: Element) -> int:
     """How many elements the drawing's <use> elements add when a browser draws it, counted up
     to just over MAX_COPIED_ELEMENTS (a <use> that copies itself counts as over). Nested
     <use> multiply: 2,966 bytes drew 10^9 rectangles and froze Chromium's tab (hunt 14)."""
-    ids = {element.get("id"): element for element in root.iter() if element.get("id")}
+    ids: dict[str, Element] = {}
+    for element in root.iter():  # the first element of an id, as a browser's <use> finds it (hunt 16)
+        if element.get("id"):
+            ids.setdefault(element.get("id"), element)
     written = sum(1 for _ in root.iter())
     over = written + MAX_COPIED_ELEMENTS + 1
 

@@ -39,7 +39,9 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _data import DIRECTION_CONTROL, direction_control_message, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
-from _images import IMAGE_KINDS, image_problem, kind_names, raster_pixels
+from _images import (
+    IMAGE_KINDS, PNG_SIGNATURE, embedded_bitmaps, image_problem, kind_names, raster_pixels, svg_document,
+)
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -221,8 +223,13 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
 
 
 def _pixel_problem(data: bytes, kind: str, rules: PublishedFiles) -> str | None:
-    """Why a PNG, JPEG or WebP image has too many pixels to publish, or cannot be read for them."""
+    """Why a PNG, JPEG or WebP image, or a bitmap embedded in an SVG drawing, has too many
+    pixels to publish, or cannot be read for them."""
     if kind == "SVG":
+        for bitmap in embedded_bitmaps(svg_document(data)):
+            problem = _pixel_problem(bitmap, "PNG" if bitmap.startswith(PNG_SIGNATURE) else "JPEG or WebP", rules)
+            if problem:  # hunt 16: a 10 KB drawing carried a PNG of 40,000 × 40,000 pixels
+                return f"holds a picture that {problem}"
         return None
     pixels = raster_pixels(data)
     if pixels is None:
@@ -781,6 +788,14 @@ class _Scanner(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         self.comments.append(data)
+        # A marker places a part of the site (a listing, the feedback link): inside an element
+        # of the page, <div hidden> hid the Events listing under the page's own text (hunt 16).
+        holder = (self.open_blocks[-1][0] if self.open_blocks else None) or (
+            self.open_elements[-1] if self.open_elements else None)
+        if holder and not self.nested and MARKER.fullmatch(data):
+            self.findings.append(Finding(f"<!--{data}--> stands inside <{holder}>: the part of the site it places would "
+                                         "be hidden or changed with that element; put the marker on a line of its own, "
+                                         "outside any element", (re.escape(f"<!--{data}-->"),)))
         # Browsers end a comment at "<!-->", "<!--->" or "--!>"; Python's parser does not, so
         # anything after such an ending would go unchecked.
         if data.startswith((">", "->")) or "--!>" in data:

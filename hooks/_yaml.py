@@ -305,7 +305,7 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
     if "flow sequence" in said or "flow mapping" in said:
         line = context.line + 1 if context is not None else mark.line + 1
         return line, "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"
-    glued = _glued_field(text, mark.line) if "mapping values" in said or "expected key" in said else None
+    glued = _glued_field(text, mark.line) if any(words in said for words in _GLUED_SYMPTOMS) else None
     if glued:
         return glued
     if "mapping values are not allowed" in said:
@@ -320,6 +320,7 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
 
 # A field's name and value with no space after the colon ("fi:Lontoo"): one text to YAML,
 # and the parser stops a line later, on a line that is right (hunt 15b).
+_GLUED_SYMPTOMS = ("mapping values", "expected key", "could not find expected ':'")
 _GLUED_FIELD = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*):(?!//)(\S.*?)[ \t]*$")
 
 

@@ -113,6 +113,7 @@ def block_event(old: str, new: str) -> str:
     (block_event("fi: Otsikko", "fi: %-luvut"), 4, AT_OR_BACKTICK + "\"%-luvut\""),
     # No space after the colon: the parser stopped on the next line, and blamed its indent (hunt 15b).
     (block_event("fi: Otsikko", "fi:Otsikko"), 4, "a field's name and its value need a space between them: write 'fi: Otsikko'"),
+    (block_event("en: Title", "en:Title"), 5, "a field's name and its value need a space between them: write 'en: Title'"),
 ])
 def test_a_yaml_syntax_error_says_what_to_do(text, line, advice):
     (found, field, message) = only(events_problems(text))

@@ -1524,6 +1524,18 @@ def test_the_end_tag_of_another_heading_is_refused():
         f"<div> {NOT_CLOSED} </div>"]
 
 
+@pytest.mark.parametrize("source,holder", [
+    # The Events listing inside <div hidden>: readers and the search saw only the page's own
+    # "no events" text (hunt 16).
+    ("<div hidden markdown>\n<!-- data:events -->\n</div>", "div"),
+    ("<details><summary>Palaute</summary>\n<!-- site:feedback -->\n</details>", "details"),
+])
+def test_a_marker_inside_an_element_is_refused(source, holder):
+    marker = re.search(r"<!--.*?-->", source).group()
+    assert found(source) == [f"{marker} stands inside <{holder}>: the part of the site it places would be hidden or "
+                             "changed with that element; put the marker on a line of its own, outside any element"]
+
+
 def test_an_end_tag_that_closes_nothing_of_the_page_is_refused():
     """A stray </div> closed the template's own element: the list of sources and the page's
     history moved beside the table of contents (hunt 15)."""

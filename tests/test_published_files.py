@@ -8,6 +8,7 @@ so a pull request must not be able to publish one, nor any file that is not the 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import struct
@@ -324,6 +325,26 @@ USE_BOMB = ("makes more than 10,000 copies of its shapes with <use> (or a <use> 
 ])
 def test_an_svg_whose_use_elements_multiply_is_refused(svg):
     assert image_problem(svg, "svg") == USE_BOMB
+
+
+def test_the_use_count_follows_the_first_element_of_an_id_as_a_browser_does():
+    """Empty groups after the real ones, with the same ids: the count followed the last of
+    each id, Chromium's <use> the first, and a 2,719-byte drawing froze the tab (hunt 16)."""
+    decoys = "".join(f'<g id="l{level}"/>' for level in range(10)).encode()
+    assert image_problem(use_tree(9, 10).replace(b"</defs>", decoys + b"</defs>"), "svg") == USE_BOMB
+
+
+def test_a_bitmap_embedded_in_an_svg_is_held_to_the_pixel_limit(tmp_path):
+    """A 10 KB drawing carried a PNG of 40,000 × 40,000 pixels past the limit (hunt 16)."""
+    picture = base64.b64encode(png_bytes(40_000, 40_000)).decode()
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 9 9">'
+           f'<image width="9" height="9" xlink:href="data:image/png;base64,{picture}"/></svg>').encode()
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/map.svg").write_bytes(svg)
+    assert [problem.message for problem in unpublishable_files(tmp_path, ["images/map.svg"], RULES)] == [
+        "holds a picture that is 40,000 × 40,000 pixels; an image may have at most 4,000,000 pixels (mkdocs.yml "
+        "extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at most "
+        "1,600 pixels wide"]
 
 
 def test_an_svg_may_reuse_its_shapes():
