@@ -1229,7 +1229,7 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
         if posixpath.join(target, "index.html") in site_files or target in site_files:
             continue
         meant = _page_address(target.removesuffix(".md"), page_url, site_files) if target.endswith(".md") else None
-        right = posixpath.relpath(meant, page_url.rstrip("/") or ".") + "/" if meant else None
+        right = posixpath.relpath(meant or ".", page_url.rstrip("/") or ".") + "/" if meant is not None else None
         advice = (f"in HTML a link to a page's file is not turned into its address as in Markdown: write "
                   f"href=\"{right}\", or the link in Markdown, [text]({posixpath.basename(target)})" if right else
                   "from this page's address the link leads to no page of the site; check it, or write the link in "
@@ -1240,10 +1240,14 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
 
 def _page_address(stem: str, page_url: str, site_files) -> str | None:
     """The address (folder) of the page whose file the link `stem`.md names: the page of that
-    name nearest the linking page's address ("en/declaration" from "en/themes/")."""
+    name nearest the linking page's file ("en/declaration" from "en/themes/", whose file is
+    in the folder the address "en/" stands for)."""
     name, folders = posixpath.basename(stem), page_url.strip("/").split("/") if page_url.strip("/") else []
-    candidates = [posixpath.normpath(stem)] + ["/".join(folders[:depth] + [name]) for depth in range(len(folders), -1, -1)]
-    return next((folder for folder in candidates if f"{folder}/index.html" in site_files), None)
+    named = [] if name == "index" else [name]  # index.md is its folder's own page (the home page)
+    candidates = [posixpath.normpath(stem)] * bool(named) + [
+        "/".join(folders[:depth] + named) for depth in range(len(folders) - 1, -1, -1)]  # from the file's folder
+    return next((folder for folder in candidates
+                 if (f"{folder}/index.html" if folder not in ("", ".") else "index.html") in site_files), None)
 
 
 def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:

@@ -1249,6 +1249,7 @@ MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address 
     ("en/themes/", '<a class="md-button" href="declaration.md#aims">x</a>',
      f'<a href="declaration.md#aims">: {MARKDOWN_ONLY}href="../declaration/", or the link in Markdown, '
      "[text](declaration.md)"),
+    ("themes/", '<a href="index.md">x</a>', f'<a href="index.md">: {MARKDOWN_ONLY}href="../", or the link in Markdown, [text](index.md)'),
     ("themes/", '<a href="../julistus/">x</a>',
      '<a href="../julistus/">: from this page\'s address the link leads to no page of the site; check it, or write '
      "the link in Markdown, [text](name.md), which the build checks"),
