@@ -218,6 +218,24 @@ def test_partners_grouped_by_role_with_external_links(listings_site, lang):
 HOSTILE = "</script><img src=x onerror=alert(1)>"
 
 
+def test_a_description_of_several_paragraphs_keeps_them(tmp_path):
+    """A blank line in a description (YAML's | block) starts a new paragraph on the Events
+    page, the home page and the Partners page, as it does in the calendar (hunt 15b: one
+    paragraph, run together)."""
+    root = copy_site(tmp_path)
+    data = root / "data/events.yml"
+    long_line = "      en: The then mayors of Helsinki and London, Jan Vapaavuori and Sadiq Khan,"
+    text = data.read_text()
+    start = text.index(long_line)
+    text = text[:start] + "      en: |\n        The mayors met.\n\n        They spoke <of> climate.\n" + text[text.index("\n", start) + 1:]
+    data.write_text(text)
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    card = BeautifulSoup((root / "site/en/events/index.html").read_text(), "html.parser").select_one(
+        "#event-mayors-meet-london-2019")
+    assert [p.get_text(strip=True) for p in card.find_all("p")] == ["The mayors met.", "They spoke <of> climate."]
+
+
 def test_hostile_text_is_escaped_everywhere(tmp_path):
     root = copy_site(tmp_path)
     events = (root / "data/events.yml").read_text()
