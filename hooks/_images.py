@@ -78,8 +78,9 @@ def image_kind(data: bytes) -> str | None:
     return None
 
 
-def image_problem(data: bytes, extension: str) -> str | None:
-    """Why `data` cannot be published as an image whose name ends in `extension`, or None."""
+def image_problem(data: bytes, extension: str, max_pixels: int) -> str | None:
+    """Why `data` cannot be published as an image whose name ends in `extension`, or None;
+    `max_pixels`, the most a PNG, JPEG or WebP image may have (a bitmap in an SVG included)."""
     wanted = IMAGE_KINDS.get(extension.lower())
     if wanted is None:
         return f"a .{extension} file is not an image kind the site publishes ({', '.join(kind_names())})"
@@ -93,7 +94,25 @@ def image_problem(data: bytes, extension: str) -> str | None:
         return f"is {found} by its content, not {wanted}: its name must end in {endings}"
     if found == "SVG":
         document = svg_document(data)
-        return document if isinstance(document, str) else None
+        if isinstance(document, str):
+            return document
+        # hunt 16: a 10 KB drawing carried a PNG of 40,000 × 40,000 pixels
+        problems = (_pixel_problem(bitmap, "PNG" if bitmap.startswith(PNG_SIGNATURE) else "JPEG or WebP", max_pixels)
+                    for bitmap in embedded_bitmaps(document))
+        return next((f"holds a picture that {problem}" for problem in problems if problem), None)
+    return _pixel_problem(data, found, max_pixels)
+
+
+def _pixel_problem(data: bytes, kind: str, max_pixels: int) -> str | None:
+    """Why a PNG, JPEG or WebP image has too many pixels to publish, or cannot be read for them."""
+    pixels = raster_pixels(data)
+    if pixels is None:
+        return f"is not a {kind} image that can be read to the end of its header; save it again from an image program"
+    count, size = pixels
+    if count > max_pixels:
+        return (f"is {size} pixels; an image may have at most {max_pixels:,} pixels (mkdocs.yml "
+                "extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
+                "most 1,600 pixels wide")
     return None
 
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-import struct
-import zlib
 from pathlib import Path
 
-from _images import PNG_SIGNATURE, svg_document
+from _images import PNG_SIGNATURE, png_size, svg_document
 
 MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 4096  # the longest side; a logo is shown far smaller
@@ -71,12 +69,10 @@ def logo_size(file: Path, shown: str) -> tuple[int, int] | str:
 
 
 def _png_size(data: bytes) -> tuple[int, int] | str:
-    # A PNG starts with its signature and the IHDR chunk: length 13, type, 13 bytes of data, CRC.
-    if len(data) < 33 or data[8:16] != b"\x00\x00\x00\x0dIHDR":
-        return "is not a valid PNG: it has no IHDR chunk after the signature"
-    width, height = struct.unpack(">II", data[16:24])
-    if zlib.crc32(data[12:29]) != struct.unpack(">I", data[29:33])[0]:
-        return "is not a valid PNG: its IHDR chunk is damaged (wrong checksum)"
+    size = png_size(data)
+    if size is None:
+        return "is not a valid PNG: its IHDR chunk, which must follow the signature, is missing or damaged"
+    width, height = size
     if not (1 <= width <= MAX_LOGO_PIXELS and 1 <= height <= MAX_LOGO_PIXELS):
         return f"is {width}×{height} pixels; a logo must be 1 to {MAX_LOGO_PIXELS} pixels each way"
     return width, height

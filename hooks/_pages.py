@@ -39,9 +39,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _data import DIRECTION_CONTROL, direction_control_message, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
-from _images import (
-    IMAGE_KINDS, PNG_SIGNATURE, embedded_bitmaps, image_problem, kind_names, raster_pixels, svg_document,
-)
+from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -215,31 +213,10 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
                 "(mkdocs.yml extra.published_files): make it smaller, for example a JPEG or WebP "
                 "at most 1,600 pixels wide")))
             continue
-        data = (docs_dir / name).read_bytes()
-        problem = image_problem(data, extension) or _pixel_problem(data, IMAGE_KINDS[extension.lower()], rules)
+        problem = image_problem((docs_dir / name).read_bytes(), extension, rules.image_max_pixels)
         if problem:
             problems.append(Problem(file, None, problem))
     return problems
-
-
-def _pixel_problem(data: bytes, kind: str, rules: PublishedFiles) -> str | None:
-    """Why a PNG, JPEG or WebP image, or a bitmap embedded in an SVG drawing, has too many
-    pixels to publish, or cannot be read for them."""
-    if kind == "SVG":
-        for bitmap in embedded_bitmaps(svg_document(data)):
-            problem = _pixel_problem(bitmap, "PNG" if bitmap.startswith(PNG_SIGNATURE) else "JPEG or WebP", rules)
-            if problem:  # hunt 16: a 10 KB drawing carried a PNG of 40,000 × 40,000 pixels
-                return f"holds a picture that {problem}"
-        return None
-    pixels = raster_pixels(data)
-    if pixels is None:
-        return f"is not a {kind} image that can be read to the end of its header; save it again from an image program"
-    count, size = pixels
-    if count > rules.image_max_pixels:
-        return (f"is {size} pixels; an image may have at most {rules.image_max_pixels:,} pixels (mkdocs.yml "
-                "extra.published_files), since a reader's browser holds every pixel: make it smaller, for example at "
-                "most 1,600 pixels wide")
-    return None
 
 
 def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
@@ -1108,13 +1085,18 @@ _ATTR_LIST = re.compile(r"\{:?[^}]*\}\s*$")
 def duplicate_ids(page: str, added: Iterable[str] = ()) -> list[str]:
     """The ids that a page's HTML, and `added` (ids of content written into it later), give to
     more than one element, in the order they first repeat."""
+    return repeated(chain(element_ids(page), added))
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """The values that come more than once, in the order they first repeat."""
     seen: set[str] = set()
-    repeated: list[str] = []
-    for value in chain(element_ids(page), added):
-        if value in seen and value not in repeated:
-            repeated.append(value)
+    found: list[str] = []
+    for value in values:
+        if value in seen and value not in found:
+            found.append(value)
         seen.add(value)
-    return repeated
+    return found
 
 
 def start_tags(markup: str, quick_look: re.Pattern) -> Iterator[tuple[str, list[tuple[str, str]]]]:
@@ -1183,6 +1165,15 @@ _SITE_ROOT_PATH = urlsplit(SITE_ROOT).path
 _MAY_LOAD = re.compile(r"src|poster", re.IGNORECASE)  # a quick look before the tag is read
 
 
+def _site_path(url: str, base: str) -> str | None:
+    """The path `url` leads to from the page at `base` (under SITE_ROOT), as a browser reads
+    it; None for another site's address, a scheme's, or one within the page (#, ?)."""
+    read = _as_browsers_read(url)
+    if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
+        return None
+    return unquote(urlsplit(urljoin(base, read)).path)
+
+
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
@@ -1194,10 +1185,9 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
             if attribute not in ("src", "srcset", "poster"):
                 continue
             for url in addresses(attribute, html.unescape(value)):
-                read = _as_browsers_read(url)
-                if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
+                path = _site_path(url, base)
+                if path is None:
                     continue  # another site's or none: refused or allowed by the checks of addresses
-                path = unquote(urlsplit(urljoin(base, read)).path)
                 target = path.removeprefix(_SITE_ROOT_PATH)
                 inside = path.startswith(_SITE_ROOT_PATH)
                 if inside and (target in site_files or posixpath.join(target, "index.html") in site_files):
@@ -1218,12 +1208,9 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
     base = SITE_ROOT + page_url
     findings = []
     for name, attributes in start_tags(markup, _LINK):
-        href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), None)
-        read = _as_browsers_read(href or "")
-        if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
-            continue
-        path = unquote(urlsplit(urljoin(base, read)).path)
-        if not (path.endswith("/") or path.endswith(".md")) or not path.startswith(_SITE_ROOT_PATH):
+        href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
+        path = _site_path(href, base)
+        if path is None or not (path.endswith("/") or path.endswith(".md")) or not path.startswith(_SITE_ROOT_PATH):
             continue
         target = path.removeprefix(_SITE_ROOT_PATH)
         if posixpath.join(target, "index.html") in site_files or target in site_files:

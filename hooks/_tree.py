@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections import Counter
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -53,15 +52,14 @@ class Displacement:
 
 def tree_problems(output: str) -> tuple[Displacement | None, list[str]]:
     """(how the page's content moves the site's own elements in a browser's tree, or None;
-    the ids that the tree holds more than once: an element of the page that the browser
-    copies into the next block keeps its id)."""
+    the ids of the tree's elements in document order, the copies a browser makes of an
+    element left open across blocks included)."""
     tree = LexborHTMLParser(output)
-    counts = Counter(node.attributes.get("id") for node in tree.root.traverse() if node.attributes.get("id"))
-    repeated = [element_id for element_id, count in counts.items() if count > 1]
+    ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
     if _START not in output:
-        return None, repeated
+        return None, ids
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    return (None if placed == planned else _displacement(placed, planned)), repeated
+    return (None if placed == planned else _displacement(placed, planned)), ids
 
 
 def _displacement(placed: list, planned: list) -> Displacement:

@@ -38,9 +38,9 @@ from mkdocs.structure.pages import Page
 from _annotations import workflow_command
 from _pages import (
     MARKER, Problem, PublishedFiles, broken_page_links, control_character_problems, direction_control_problems,
-    dotted_address_problems, duplicate_ids, file_name_problems, foreign_id_references, front_matter_problems,
-    git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem, scan_html, source_files,
-    symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
+    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
+    git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem, repeated, scan_html,
+    source_files, symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -200,7 +200,7 @@ def on_env(env, config: MkDocsConfig, files):
 # site adds to it later (the list of sources, a listing's headings). Reported with the ids'.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    displaced, copied_ids = tree_problems(output)
+    displaced, tree_ids = tree_problems(output)
     if displaced:
         line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
         _run["ids"].append(Problem(file, line, (
@@ -208,14 +208,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "the reverse order, with the end tag of its own name (</h2> for <h2>; a </span> does not close a <div> "
             "opened inside it), and put table cells and rows only inside a <table>")))
     output = unfenced(output)
-    repeated = duplicate_ids(output, ids_in_slots(output))
-    for element_id in [*repeated, *(element_id for element_id in copied_ids if element_id not in repeated)]:
-        why = ("the site itself may use the id, as for the list of sources" if element_id in repeated else
-               "a browser copies an element such as <b id=…> left open across paragraphs into each of them")
+    for element_id in repeated([*tree_ids, *ids_in_slots(output)]):
         _run["ids"].append(Problem(
             file, id_line(page.file.content_string, element_id),
             f"the id '{element_id}' is on the page twice, so links to #{element_id} reach only the first: give "
-            f"this heading or element an id of its own, such as {{ #{element_id}-2 }} ({why})"))
+            f"this heading or element an id of its own, such as {{ #{element_id}-2 }} (the site itself may use "
+            "the id, as for the list of sources; and a browser copies an element such as <b id=…> left open across "
+            "paragraphs into each of them)"))
     return output
 
 

@@ -836,7 +836,8 @@ def test_a_heading_that_takes_an_id_of_the_site_stops_the_build(tmp_path):
     assert problem_lines(output) == [  # both languages' pages in one run
         f"docs/{name}:{line}: the id 'sources' is on the page twice, so links to #sources reach only the first: "
         "give this heading or element an id of its own, such as { #sources-2 } (the site itself may use the id, "
-        "as for the list of sources)" for name, line in lines.items()]
+        "as for the list of sources; and a browser copies an element such as <b id=…> left open across paragraphs "
+        "into each of them)" for name, line in lines.items()]
 
 
 
@@ -856,7 +857,8 @@ def test_an_id_of_the_events_listing_taken_by_the_page_stops_the_build(tmp_path)
     assert problem_lines(output) == [
         f"docs/{name}:{lines[name]}: the id '{element_id}' is on the page twice, so links to #{element_id} reach only "
         f"the first: give this heading or element an id of its own, such as {{ #{element_id}-2 }} (the site itself "
-        "may use the id, as for the list of sources)"
+        "may use the id, as for the list of sources; and a browser copies an element such as <b id=…> left open "
+        "across paragraphs into each of them)"
         for name, element_id in (("events.en.md", "past-events"), ("events.fi.md", "event-mayors-meet-london-2019"))]
 
 def test_a_direction_control_in_a_page_is_named_with_its_line():
@@ -1581,8 +1583,9 @@ def test_an_id_the_browser_copies_into_the_next_paragraph_is_an_id_twice(tmp_pat
     assert code != 0
     assert problems == [
         f"docs/privacy.en.md:{line}: the id 'note' is on the page twice, so links to #note reach only the first: give "
-        "this heading or element an id of its own, such as { #note-2 } (a browser copies an element such as <b id=…> "
-        "left open across paragraphs into each of them)"]
+        "this heading or element an id of its own, such as { #note-2 } (the site itself may use the id, as for the "
+        "list of sources; and a browser copies an element such as <b id=…> left open across paragraphs into each of "
+        "them)"]
 
 
 def test_a_link_written_with_a_slash_still_has_to_be_closed():

@@ -156,7 +156,7 @@ def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, co
     b'<svg xmlns="http://www.w3.org/2000/svg"><thing xmlns="https://unknown.example/ns"/></svg>',
 ])
 def test_an_svg_that_could_run_or_load_anything_is_refused(svg):
-    assert image_problem(svg, "svg") is not None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is not None
 
 
 def _escaped(css: str, which: list[bool], forms: list[int]) -> str:
@@ -190,7 +190,7 @@ def test_an_svg_may_paint_with_its_own_gradients_however_the_css_spells_them():
     svg = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><style>rect{fill:url( "#g" )}'
            b'/* a comment */ circle{stroke:\\75rl(\\23 g)}</style><linearGradient id="g"/>'
            b'<rect fill="url(#g)" style="stroke: URL(\'#g\')" width="9" height="9"/><circle r="2"/></svg>')
-    assert image_problem(svg, "svg") is None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
 def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
@@ -201,18 +201,24 @@ def test_an_svg_may_keep_the_metadata_a_drawing_program_writes():
            b'<sodipodi:namedview id="n" inkscape:zoom="1"/><metadata><rdf:RDF><cc:Work rdf:about="">'
            b'<dc:format>image/svg+xml</dc:format></cc:Work></rdf:RDF></metadata>'
            b'<g inkscape:label="Layer 1" inkscape:groupmode="layer"><rect width="9" height="9"/></g></svg>')
-    assert image_problem(svg, "svg") is None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
 
 
-@pytest.mark.parametrize("href", ["data:image/png;base64,iVBORw0KGgo=", "data:image/jpeg;base64,/9j/4AAQ\n  SkZJRg==",
-                                  " data:image/webp;base64,UklGRg=="])
+def embedded(kind: str, data: bytes) -> str:
+    """A data: address of `data`, its base64 broken into lines as Inkscape writes it."""
+    text = base64.b64encode(data).decode()
+    return f"data:image/{kind};base64," + "\n  ".join(text[i:i + 60] for i in range(0, len(text), 60))
+
+
+@pytest.mark.parametrize("href", [embedded("png", png_bytes(2, 2)), embedded("jpeg", JPEG), " " + embedded("webp", WEBP)])
 def test_an_svg_may_embed_a_bitmap_as_inkscape_does(href):
-    """Inkscape's default for an imported photo: the picture inside the file, base64."""
+    """Inkscape's default for an imported photo: the picture inside the file, base64 (held to
+    the pixel limit, and readable as an image file must be)."""
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 9 9">'
            f'<image width="9" height="9" xlink:href="{href}"/></svg>').encode()
-    assert image_problem(svg, "svg") is None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
 @pytest.mark.parametrize("svg", [
@@ -223,7 +229,7 @@ def test_an_svg_may_embed_a_bitmap_as_inkscape_does(href):
     b'<svg xmlns="http://www.w3.org/2000/svg"><a href="data:image/png;base64,iVBORw0KGgo="><rect/></a></svg>',
 ])
 def test_only_a_bitmap_on_an_image_element_may_be_embedded(svg):
-    assert "only #fragment links" in image_problem(svg, "svg")
+    assert "only #fragment links" in image_problem(svg, "svg", RULES.image_max_pixels)
 
 
 ILLUSTRATOR_DOCTYPE = (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 27.0 -->\n'
@@ -234,7 +240,7 @@ ILLUSTRATOR_DOCTYPE = (b'<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator:
                                      b'"http://www.w3.org/TR/2001/REC-SVG-20010904/DTD/svg10.dtd">'])
 def test_an_svg_may_name_the_standard_svg_doctype_as_illustrator_saves_it(doctype):
     svg = doctype + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><rect width="9" height="9"/></svg>'
-    assert image_problem(svg, "svg") is None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
 @pytest.mark.parametrize("svg,expected", [
@@ -259,7 +265,7 @@ def test_an_svg_may_name_the_standard_svg_doctype_as_illustrator_saves_it(doctyp
      "uses the entity &nbsp;, which only a DTD defines; write the character itself"),
 ])
 def test_any_other_doctype_is_refused_with_what_to_do(svg, expected):
-    assert image_problem(svg, "svg") == expected
+    assert image_problem(svg, "svg", RULES.image_max_pixels) == expected
 
 STYLED_BY_INSTRUCTION = ('<?xml version="1.0" encoding="UTF-16"?>\n<?xml-stylesheet type="text/css" '
                          'href="https://t.example/s.css"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>')
@@ -277,23 +283,23 @@ STYLED_BY_INSTRUCTION = ('<?xml version="1.0" encoding="UTF-16"?>\n<?xml-stylesh
      "holds a processing instruction <?php?>; an SVG image must be a plain drawing without scripts or external references"),
 ])
 def test_an_svg_is_read_as_the_browser_reads_it(svg, expected):
-    assert image_problem(svg, "svg") == expected
+    assert image_problem(svg, "svg", RULES.image_max_pixels) == expected
 
 
 @pytest.mark.parametrize("declaration", [b"", b'<?xml version="1.0"?>\n', b'<?xml version="1.0" encoding="UTF-8"?>\n',
                                          b"<?xml version='1.0' encoding='iso-8859-1' standalone='no'?>\n"])
 def test_an_svg_in_utf_8_or_latin_1_is_read(declaration):
-    assert image_problem(declaration + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg") is None
+    assert image_problem(declaration + b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg", RULES.image_max_pixels) is None
 
 
 def test_an_svg_saved_with_a_byte_order_mark_is_read():
     """Windows' Notepad starts UTF-8 with the mark EF BB BF; browsers and XML read past it."""
-    assert image_problem(b'\xef\xbb\xbf<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg") is None
+    assert image_problem(b'\xef\xbb\xbf<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"/>', "svg", RULES.image_max_pixels) is None
 
 
 def test_an_svg_with_an_html_element_is_refused_with_its_name_and_advice():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img src="a.png"/></svg>'
-    assert image_problem(svg, "svg") == (
+    assert image_problem(svg, "svg", RULES.image_max_pixels) == (
         "holds an HTML element <img>: an SVG image may hold only SVG elements and a drawing program's "
         "metadata (save it as a plain SVG)")
 
@@ -301,7 +307,7 @@ def test_an_svg_with_an_html_element_is_refused_with_its_name_and_advice():
 def test_an_svg_may_animate_its_drawing_and_link_inside_itself():
     svg = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9"><a href="#r"><rect id="r" width="9" height="9">'
            b'<animate attributeName="width" values="1;9" dur="1s"/></rect></a></svg>')
-    assert image_problem(svg, "svg") is None
+    assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
 def use_tree(levels: int, copies: int) -> bytes:
@@ -324,14 +330,14 @@ USE_BOMB = ("makes more than 10,000 copies of its shapes with <use> (or a <use> 
     b'<g id="b"><use x:href="#a"/></g></svg>',
 ])
 def test_an_svg_whose_use_elements_multiply_is_refused(svg):
-    assert image_problem(svg, "svg") == USE_BOMB
+    assert image_problem(svg, "svg", RULES.image_max_pixels) == USE_BOMB
 
 
 def test_the_use_count_follows_the_first_element_of_an_id_as_a_browser_does():
     """Empty groups after the real ones, with the same ids: the count followed the last of
     each id, Chromium's <use> the first, and a 2,719-byte drawing froze the tab (hunt 16)."""
     decoys = "".join(f'<g id="l{level}"/>' for level in range(10)).encode()
-    assert image_problem(use_tree(9, 10).replace(b"</defs>", decoys + b"</defs>"), "svg") == USE_BOMB
+    assert image_problem(use_tree(9, 10).replace(b"</defs>", decoys + b"</defs>"), "svg", RULES.image_max_pixels) == USE_BOMB
 
 
 def test_a_bitmap_embedded_in_an_svg_is_held_to_the_pixel_limit(tmp_path):
@@ -348,9 +354,9 @@ def test_a_bitmap_embedded_in_an_svg_is_held_to_the_pixel_limit(tmp_path):
 
 
 def test_an_svg_may_reuse_its_shapes():
-    assert image_problem(use_tree(3, 10), "svg") is None  # 1,000 rectangles: 3,212 elements with their groups
+    assert image_problem(use_tree(3, 10), "svg", RULES.image_max_pixels) is None  # 1,000 rectangles: 3,212 elements with their groups
     deep = b'<svg xmlns="http://www.w3.org/2000/svg">' + b"<g>" * 3000 + b"<rect/>" + b"</g>" * 3000 + b"</svg>"
-    assert image_problem(deep, "svg") is None  # no recursion limit in the count
+    assert image_problem(deep, "svg", RULES.image_max_pixels) is None  # no recursion limit in the count
 
 
 def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path):

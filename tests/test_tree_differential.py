@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from _pages import PAGE_ELEMENTS, VOID_ELEMENTS, scan_html  # noqa: E402
+from _pages import PAGE_ELEMENTS, VOID_ELEMENTS, repeated, scan_html  # noqa: E402
 from _tree import fence, tree_problems  # noqa: E402
 
 FRAGMENTS = 3000
@@ -83,8 +83,8 @@ def refused(html: str) -> bool:
     """Whether the site's checks stop a page holding `html`: the tag-by-tag checks or the tree's."""
     if scan_html(html):
         return True
-    displaced, repeated = tree_problems(FRAME.format(fence(html)))
-    return displaced is not None or bool(repeated)
+    displaced, ids = tree_problems(FRAME.format(fence(html)))
+    return displaced is not None or bool(repeated(ids))
 
 
 def test_what_the_checks_let_through_keeps_the_sites_parts_in_place_in_chromium(browser):
@@ -110,7 +110,7 @@ def test_the_fences_open_again_where_a_template_cuts_the_content():
         assert f'page.content.split("{cut}", 1)' in (ROOT / "overrides/home.html").read_text()
     hero, rest = fence("<p>lead</p><!-- home:hero-end --><p>more</p>").split("<!-- home:hero-end -->")
     page = FRAME.format(f'<div class="site-hero">{hero}</div><aside class="site-illustration"></aside>{rest}')
-    assert tree_problems(page) == (None, [])
+    assert tree_problems(page)[0] is None
     unclosed = fence('<div class="site-card"><!-- home:hero-end --><p>more</p>').split("<!-- home:hero-end -->")
     displaced, _ = tree_problems(FRAME.format(f'<div class="site-hero">{unclosed[0]}</div>{unclosed[1]}'))
     assert displaced is not None
