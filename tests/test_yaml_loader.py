@@ -56,7 +56,10 @@ def outcome(load, text: str, max_nesting: int = MAX_NESTING):
 
 
 def assert_same(text: str, max_nesting: int = MAX_NESTING) -> None:
-    ours, reference = outcome(load_yaml, text, max_nesting), outcome(reference_load, text, max_nesting)
+    # A byte order mark is dropped before reading (libyaml skipped it uncounted, and every
+    # position after it, the advice's lines included, was one off): as the text without it.
+    ours = outcome(load_yaml, text, max_nesting)
+    reference = outcome(reference_load, text.removeprefix("\ufeff"), max_nesting)
     if reference[0] in ("ValueError", "TypeError", "OverflowError", "IndexError", "KeyError"):
         # The one deliberate difference: where the old loader let a constructor's error escape
         # as a traceback (!!int 7no), the loader reports it as a problem with a line.
@@ -146,6 +149,7 @@ def test_valid_documents_load_as_before(text):
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mangled())
+@example("\ufeff\tno\n")  # a byte order mark before a tab: found by Hypothesis
 def test_hostile_and_broken_documents_fail_or_load_as_before(text):
     assert_same(text)
 
