@@ -1200,11 +1200,13 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
 _LINK = re.compile(r"href", re.IGNORECASE)  # a quick look before the tag is read
 
 
-def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
+def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozenset[str],
+                      index_page: bool = False) -> list[Finding]:
     """Links written in HTML to a page that, from the page's address, leads to no page of the
     site: MkDocs turns a Markdown link [text](declaration.md) into the page's address, not one
     in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
-    a folder (a page's address) or to a .md file only: the site writes other files itself."""
+    a folder (a page's address) or to a .md file only: the site writes other files itself.
+    `index_page`: the page's file is its folder's index.md, whose folder is its own address."""
     base = SITE_ROOT + page_url
     findings = []
     for name, attributes in start_tags(markup, _LINK):
@@ -1215,7 +1217,8 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
         target = path.removeprefix(_SITE_ROOT_PATH)
         if posixpath.join(target, "index.html") in site_files or target in site_files:
             continue
-        meant = _page_address(target.removesuffix(".md"), page_url, site_files) if target.endswith(".md") else None
+        meant = (_page_address(target.removesuffix(".md"), page_url, site_files, index_page)
+                 if target.endswith(".md") else None)
         right = posixpath.relpath(meant or ".", page_url.rstrip("/") or ".") + "/" if meant is not None else None
         advice = (f"in HTML a link to a page's file is not turned into its address as in Markdown: write "
                   f"href=\"{right}\", or the link in Markdown, [text]({posixpath.basename(target)})" if right else
@@ -1225,14 +1228,15 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
     return findings
 
 
-def _page_address(stem: str, page_url: str, site_files) -> str | None:
+def _page_address(stem: str, page_url: str, site_files, index_page: bool) -> str | None:
     """The address (folder) of the page whose file the link `stem`.md names: the page of that
     name nearest the linking page's file ("en/declaration" from "en/themes/", whose file is
-    in the folder the address "en/" stands for)."""
+    in the folder the address "en/" stands for; an index page's file is in its own)."""
     name, folders = posixpath.basename(stem), page_url.strip("/").split("/") if page_url.strip("/") else []
     named = [] if name == "index" else [name]  # index.md is its folder's own page (the home page)
+    own_folder = len(folders) if index_page else len(folders) - 1
     candidates = [posixpath.normpath(stem)] * bool(named) + [
-        "/".join(folders[:depth] + named) for depth in range(len(folders) - 1, -1, -1)]  # from the file's folder
+        "/".join(folders[:depth] + named) for depth in range(own_folder, -1, -1)]  # from the file's folder
     return next((folder for folder in candidates
                  if (f"{folder}/index.html" if folder not in ("", ".") else "index.html") in site_files), None)
 

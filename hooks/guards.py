@@ -27,6 +27,7 @@ language's pages are written: the build fails, and the deploy publishes nothing.
 from __future__ import annotations
 
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -171,7 +172,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    findings += unloaded_paths(html, page.url, site_files(files)) + broken_page_links(html, page.url, site_files(files))
+    findings += unloaded_paths(html, page.url, site_files(files))
+    findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index")
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")

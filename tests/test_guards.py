@@ -1260,6 +1260,15 @@ def test_a_link_in_html_to_no_page_is_named_with_what_to_write(page_url, markup,
     assert [finding.message for finding in broken_page_links(markup, page_url, PAGE_FILES)] == [expected]
 
 
+@pytest.mark.parametrize("page_url", ["", "en/"])
+def test_a_link_in_html_from_a_home_page_to_its_own_file_is_named_with_what_to_write(page_url):
+    # A home page's file (index.fi.md, index.en.md) stands for its own folder, not its parent's:
+    # the advice was the generic one, with nothing to write.
+    findings = broken_page_links('<a href="index.md">x</a>', page_url, PAGE_FILES, index_page=True)
+    assert [finding.message for finding in findings] == [
+        f'<a href="index.md">: {MARKDOWN_ONLY}href="./", or the link in Markdown, [text](index.md)']
+
+
 def test_links_in_html_to_pages_files_and_other_sites_are_fine():
     markup = ('<a href="../declaration/">a</a> <a href="../declaration/#aims">b</a> <a href="../">c</a> '
               '<a href="#top">d</a> <a href="mailto:x@example.org">e</a> <a href="https://example.org/">f</a> '
