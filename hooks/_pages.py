@@ -342,6 +342,31 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
 
+# A bullet pasted from a word processor: Word's "•", "▪" and "◦", or the private-use characters
+# of its Symbol and Wingdings fonts, and a space or tab; a middle dot or Word's second-level "o"
+# only with its tab, since text may start with them. Markdown shows them as text and runs the
+# items into one paragraph.
+PASTED_BULLET = re.compile("^ {0,3}(?:([\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf076])[ \t]|([\u00b7o])\t)",
+                           re.MULTILINE)
+
+
+def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
+    """Lines outside code that start with a pasted bullet (PASTED_BULLET), each with its line."""
+    start = body_start(text)
+    code = code_ranges(text, start)
+    problems = []
+    for match in PASTED_BULLET.finditer(text, start):
+        if _inside(match.start(), code):
+            continue
+        bullet = match.group(1) or match.group(2)
+        shown = f"U+{ord(bullet):04X}" if unicodedata.category(bullet) == "Co" else f"“{bullet}”"
+        problems.append(Problem(file, text.count("\n", 0, match.start()) + 1,
+                                f"the line starts with {shown}, a bullet pasted from a word processor: Markdown shows "
+                                "it as text and runs the lines into one paragraph; start each item of a list with "
+                                "“- ” (a hyphen and a space)"))
+    return problems
+
+
 # Spaces other than the ordinary ones (no-break, narrow, em, ...): Option+Space on a Mac types
 # a no-break space. Between a tag's parts a browser reads one as part of a name, and so does
 # attr_list in { … }: the checks then saw garbled names and could not tell where.

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems,
-    scan_html, foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
+    pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -944,6 +944,38 @@ def test_a_no_break_space_in_a_tag_stops_the_build_with_that_message_alone(tmp_p
         "browser reads it as part of a name, not as a space; type an ordinary space instead",
         f"docs/themes.fi.md:{len(lines)}: a no-break space (U+00A0) between the parts of {{ … }}: Markdown reads it as "
         "part of a name, not as a space; type an ordinary space instead"]
+
+@pytest.mark.parametrize("bullet", ["\u2022", "\u00b7", "\u25aa", "\u25e6", "\uf0b7", "o"])
+def test_a_bullet_pasted_from_a_word_processor_is_named_with_its_line(bullet):
+    """Word's bullets paste as a character and a tab (or, from its Symbol font, a private-use
+    character): Markdown showed them as text and ran the items into one paragraph."""
+    text = GOOD + f"\nTavoitteet:\n\n{bullet}\tAvoin data\n  {bullet}\tTekoäly\n\n- Oikea lista\n\n```\n{bullet}\tkoodia\n```\n"
+    shown = f"U+{ord(bullet):04X}" if bullet == "\uf0b7" else f"“{bullet}”"
+    message = (f"the line starts with {shown}, a bullet pasted from a word processor: Markdown shows it as text and "
+               "runs the lines into one paragraph; start each item of a list with “- ” (a hyphen and a space)")
+    assert messages(pasted_bullet_problems(text, "f.md")) == [f"f.md:10: {message}", f"f.md:11: {message}"]
+
+
+def test_a_bullet_and_a_space_is_named_too():
+    text = GOOD + "\n• Avoin data\n\u25aa Tekoäly\n"
+    assert [problem.line for problem in pasted_bullet_problems(text, "f.md")] == [8, 9]
+
+
+def test_text_that_starts_with_a_bullet_like_character_is_fine():
+    # A middle dot or an "o" is a bullet only with Word's tab after it.
+    text = GOOD + "\n· 12 000 asukasta\no on kirjain\n•ei välilyöntiä\n\nNoin\t• sisällä\n\n    •\tsisennetty koodi\n"
+    assert pasted_bullet_problems(text, "f.md") == []
+
+
+def test_a_pasted_bullet_stops_the_build(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs/themes.en.md", "\n## ", "\n\u2022\tOpen data\n\u2022\tArtificial intelligence\n\n## ")
+    line = (root / "docs/themes.en.md").read_text().splitlines().index("\u2022\tOpen data") + 1
+    result, output = build(root)
+    assert result.returncode != 0
+    assert f"docs/themes.en.md:{line}: the line starts with “•”, a bullet pasted" in output, output
+    assert f"docs/themes.en.md:{line + 1}: the line starts with “•”, a bullet pasted" in output, output
+
 
 def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
