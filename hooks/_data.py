@@ -342,10 +342,28 @@ def direction_control_message(char: str, holder: str = "the text") -> str:
             "than it is written; remove it")
 
 
+# A bullet pasted from a word processor: Word's "•", "▪" and "◦", or the private-use characters
+# of its Symbol and Wingdings fonts, and a space or tab; a middle dot or Word's second-level "o"
+# only with its tab, since text may start with them. A page's Markdown and a description alike
+# show them as text and run the items into one paragraph.
+PASTED_BULLET = re.compile("^ {0,3}(?:([\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf076])[ \t]|([\u00b7o])\t)",
+                           re.MULTILINE)
+
+
+def shown_bullet(match: re.Match) -> str:
+    """A PASTED_BULLET match's bullet as a message shows it: a font's private-use one by its number."""
+    bullet = match.group(1) or match.group(2)
+    return f"U+{ord(bullet):04X}" if "\ue000" <= bullet <= "\uf8ff" else f"“{bullet}”"
+
+
 def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     """Why `value` is not acceptable text for a field, or None."""
     if len(value) > limit:
         return f"the text is {len(value)} characters long; at most {limit} are allowed here"
+    bullet = PASTED_BULLET.search(value) if multiline else None
+    if bullet:
+        return (f"a line starts with {shown_bullet(bullet)}, a bullet pasted from a word processor: the lines run "
+                "into one paragraph; write the items as sentences, or leave an empty line between paragraphs")
     bad = (_FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN_IN_LINE).search(value)
     if bad:
         char = bad.group()

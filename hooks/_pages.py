@@ -37,7 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
-from _data import DIRECTION_CONTROL, direction_control_message, text_problem
+from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -342,14 +342,6 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
 
-# A bullet pasted from a word processor: Word's "•", "▪" and "◦", or the private-use characters
-# of its Symbol and Wingdings fonts, and a space or tab; a middle dot or Word's second-level "o"
-# only with its tab, since text may start with them. Markdown shows them as text and runs the
-# items into one paragraph.
-PASTED_BULLET = re.compile("^ {0,3}(?:([\u2022\u2023\u2043\u25aa\u25cf\u25e6\uf0a7\uf0b7\uf076])[ \t]|([\u00b7o])\t)",
-                           re.MULTILINE)
-
-
 def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
     """Lines outside code that start with a pasted bullet (PASTED_BULLET), each with its line."""
     start = body_start(text)
@@ -358,12 +350,10 @@ def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
     for match in PASTED_BULLET.finditer(text, start):
         if _inside(match.start(), code):
             continue
-        bullet = match.group(1) or match.group(2)
-        shown = f"U+{ord(bullet):04X}" if unicodedata.category(bullet) == "Co" else f"“{bullet}”"
         problems.append(Problem(file, text.count("\n", 0, match.start()) + 1,
-                                f"the line starts with {shown}, a bullet pasted from a word processor: Markdown shows "
-                                "it as text and runs the lines into one paragraph; start each item of a list with "
-                                "“- ” (a hyphen and a space)"))
+                                f"the line starts with {shown_bullet(match)}, a bullet pasted from a word processor: "
+                                "Markdown shows it as text and runs the lines into one paragraph; start each item of "
+                                "a list with “- ” (a hyphen and a space)"))
     return problems
 
 

@@ -129,6 +129,23 @@ def test_a_tab_in_a_text_is_called_a_tab():
     assert only(event_problems(text)) == (3, "events[id=e].title.fi", "the text holds a tab; write a space instead")
 
 
+@pytest.mark.parametrize("bullet", ["•\\t", "• ", "\\uf0b7\\t"])
+def test_a_bullet_pasted_into_a_description_is_named_before_its_tab(bullet):
+    """A list pasted from Word ran into one paragraph; its tab alone was named, and "• " then
+    passed."""
+    text = EVENT + f'    description: {{fi: "Ohjelma:\\n{bullet}Avaus\\n{bullet}Paneeli", en: D}}\n'
+    line, field, message = only(event_problems(text))
+    shown = "U+F0B7" if "uf0b7" in bullet else "“•”"
+    assert (line, field, message) == (
+        7, "events[id=e].description.fi", f"a line starts with {shown}, a bullet pasted from a word processor: the lines "
+        "run into one paragraph; write the items as sentences, or leave an empty line between paragraphs")
+
+
+def test_a_bullet_in_a_title_or_mid_line_is_text():
+    text = EVENT.replace("title: {fi: T, en: T}", 'title: {fi: "• T", en: T}') + '    description: {fi: "A • B", en: D}\n'
+    assert event_problems(text) == []
+
+
 @pytest.mark.parametrize("escape,code", [("\\u202e", "202E"), ("\\u202a", "202A"), ("\\u2066", "2066"), ("\\u2069", "2069")])
 def test_direction_controls_that_reorder_the_text_are_refused(escape, code):
     # "Trojan Source": an override makes "Helsinki" + U+202E + "txt.exe" show as "Helsinkiexe.txt";
