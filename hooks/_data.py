@@ -12,6 +12,7 @@ was expected, e.g.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -510,9 +511,9 @@ def _parse_list(text: str, file: str, locales: tuple[str, ...], spec: FileSpec, 
     try:
         document = load_yaml(text, each_entry=(spec.key, read))
     except YamlSyntaxError as error:
-        return [], [Problem(file, error.line, "(file)", error.message)]
+        return [], [Problem(file, error.line, field_at_line(text, error.line), error.message)]
     except YamlProblems as error:
-        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
+        return [], [Problem(file, line, field_at_line(text, line), message) for line, message in error.problems]
     items = _entry_list(checker, document, spec.key, spec.example)
     read_items = [item if isinstance(item, _ReadItem) else read(item, index, line)
                   for index, (item, line) in enumerate(zip(items, items.item_lines))]
@@ -741,6 +742,67 @@ def _duration(delta: timedelta) -> str:
     if minutes == 60:
         return "an hour"
     return f"{minutes // 60} h {minutes % 60} min" if minutes > 60 else f"{minutes} minutes"
+
+
+# ---------------------------------------------------------------- fields of a file YAML cannot read
+
+# A line of block YAML: its indentation, a list item's dash, and the field it starts, if any.
+_BLOCK_LINE = re.compile(r"^( *)(?:(-)(?: +|$))?(?:([A-Za-z_][\w-]*) *:(?: |$))?")
+
+
+def field_at_line(text: str, line: int) -> str:
+    """The field that a line of a data file YAML could not read belongs to, told from the
+    indentation of the lines up to it ("events[id=a].title.en"), or "(file)" if none can be.
+
+    A message about the file's syntax then names a field as every other message does; the
+    line is what the parser said, so this is only a reading of the text around it."""
+    lines = text.split("\n")
+    parts: list[str] = []
+    # A line above holds the parts found so far only if its field, or its dash, is indented
+    # less than these.
+    key_limit = dash_limit = math.inf
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        match = _BLOCK_LINE.match(lines[number])
+        indent, dash, key = len(match.group(1)), match.group(2), match.group(3)
+        if lines[number][match.end(1):match.end(1) + 1] in ("", "#") or not (dash or key):
+            # Blank, a comment, a tab-indented or otherwise unreadable line: the line itself
+            # belongs to what holds its indentation.
+            if number == line - 1:
+                key_limit = dash_limit = len(lines[number]) - len(lines[number].lstrip(" \t"))
+            continue
+        if key and match.start(3) < key_limit:
+            parts.append(key)
+            key_limit = dash_limit = match.start(3)
+        if dash and indent < dash_limit:
+            parts.append(_item_name(lines, number, indent))
+            # The list's own field may stand at the dash's indentation ("events:" over "- id: a").
+            key_limit, dash_limit = indent + 1, indent
+    if not parts:
+        return "(file)"
+    parts.reverse()
+    return parts[0] + "".join(part if part.startswith("[") else "." + part for part in parts[1:])
+
+
+def _item_name(lines: list[str], number: int, indent: int) -> str:
+    """A list item as a path names it: [id=…] if it has a valid id, else its position [n]."""
+    for following in lines[number:]:
+        match = _BLOCK_LINE.match(following)
+        if following is not lines[number] and following.strip() and len(match.group(1)) <= indent:
+            break
+        if match.group(3) == "id":
+            value = following[match.end():].split(" #")[0].strip().strip("\"'")
+            if ID_PATTERN.fullmatch(value) and len(value) <= ID_LENGTH:
+                return f"[id={value}]"
+            break
+    position = 0
+    for above in reversed(lines[:number]):
+        match = _BLOCK_LINE.match(above)
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        if len(match.group(1)) < indent or (len(match.group(1)) == indent and not match.group(2)):
+            break
+        position += len(match.group(1)) == indent
+    return f"[{position}]"
 
 
 # ---------------------------------------------------------------- the whole data run

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
 
-from _data import MAX_FILE_BYTES, DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids, read_data_file
+from _data import (
+    MAX_FILE_BYTES, DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids, field_at_line, read_data_file,
+)
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
@@ -78,9 +80,9 @@ def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[
     try:
         document = load_yaml(text)
     except YamlSyntaxError as error:
-        return [], [Problem(file, error.line, "(file)", error.message)]
+        return [], [Problem(file, error.line, field_at_line(text, error.line), error.message)]
     except YamlProblems as error:
-        return [], [Problem(file, line, "(file)", message) for line, message in error.problems]
+        return [], [Problem(file, line, field_at_line(text, line), message) for line, message in error.problems]
     entries = _items(checker, document, "sources", "'- id: kuntalehti-2019-02'")
     _unique_ids(checker, entries)
     sources = []

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from _data import DataError, load_site_data, parse_events, parse_partners, split_events  # noqa: E402
+from _data import DataError, field_at_line, load_site_data, parse_events, parse_partners, split_events  # noqa: E402
 
 LOCALES = ("fi", "en")
 VALID_EVENT = """\
@@ -67,7 +67,24 @@ def test_the_tests_own_data_is_valid_and_as_the_listing_tests_expect():
 
 def test_yaml_syntax_error_names_its_line():
     line, field, message = only(events_problems("events:\n  - id: a\n    title: [unclosed\n"))
-    assert field == "(file)" and "not valid YAML" in message and line >= 3
+    assert (line, field) == (3, "events[id=a].title") and "not valid YAML" in message
+
+
+@pytest.mark.parametrize("text,line,field", [
+    # A message about a file YAML cannot read named the field "(file)": the field is now read
+    # from the indentation of the lines up to the one the parser named.
+    ("events:\n  - id: a\n    title:\n      fi: x\n", 4, "events[id=a].title.fi"),
+    ("# a comment\nevents:\n- id: x\n  title: {fi: a}\n- id: y\n  title: [b\n", 6, "events[id=y].title"),
+    ("events:\n  - title: x\n  - title:\n      fi: y\n", 4, "events[1].title.fi"),  # no id: by position
+    ("events:\n  - id: 'Not An Id'\n    title: x\n", 3, "events[0].title"),
+    ("events:\n  - sources:\n      - a\n      - [b\n    id: e\n", 4, "events[id=e].sources[1]"),  # the id after it
+    ("events:\n  - id: a\n    location: x\n    # a comment\n", 4, "events[id=a]"),  # a comment: what holds it
+    ("events:\n  - id: a\n    title:\n      fi: a text\n        that goes on\n", 5, "events[id=a].title.fi"),
+    ("x: 1\n\n", 2, "(file)"),
+    ("a: [b\n", 9, "a"),  # a line past the end: the parser's end of the file
+])
+def test_a_field_is_told_from_the_indentation_of_a_file_yaml_cannot_read(text, line, field):
+    assert field_at_line(text, line) == field
 
 
 # libyaml's own words name the rule, not the mistake: each message also says what to do,
@@ -88,36 +105,36 @@ def block_event(old: str, new: str) -> str:
     return BLOCK_EVENT.replace(old, new)
 
 
-@pytest.mark.parametrize("text,line,advice", [
-    ("events:\n\t- id: a\n", 2, TAB),
-    (block_event("      en:", "    \ten:"), 5, TAB),
-    (block_event("en: Title", "en: Event: the start"), 5, "a text with ': ' in it must be in quotes, such as \"Event: the start\""),
-    (block_event("fi: Otsikko", 'fi: "Otsikko'), 4, QUOTE.format('"')),
-    (block_event("fi: Otsikko", "fi: 'Otsikko"), 4, QUOTE.format("'")),
-    (block_event("fi: Otsikko", 'fi: "C:\\data"'), 4,
+@pytest.mark.parametrize("text,line,field,advice", [
+    ("events:\n\t- id: a\n", 2, "events", TAB),
+    (block_event("      en:", "    \ten:"), 5, "events[id=a].title", TAB),
+    (block_event("en: Title", "en: Event: the start"), 5, "events[id=a].title.en", "a text with ': ' in it must be in quotes, such as \"Event: the start\""),
+    (block_event("fi: Otsikko", 'fi: "Otsikko'), 4, "events[id=a].title.fi", QUOTE.format('"')),
+    (block_event("fi: Otsikko", "fi: 'Otsikko"), 4, "events[id=a].title.fi", QUOTE.format("'")),
+    (block_event("fi: Otsikko", 'fi: "C:\\data"'), 4, "events[id=a].title.fi",
      "inside double quotes a backslash starts an escape such as \\n: write \\\\ for a backslash, or use single quotes"),
-    (block_event("fi: Otsikko", "fi: @helsinki"), 4, AT_OR_BACKTICK + '"@helsinki"'),
-    (block_event("fi: Otsikko", "fi: `koodi`"), 4, AT_OR_BACKTICK + '"`koodi`"'),
-    (block_event("    title:", "  title:"), 3, ALIGN),
-    (block_event("      en:", "     en:"), 5, ALIGN),
-    (block_event("fi: Otsikko", "fi: !!seq Otsikko"), 4, "remove the tag (such as !!seq) and write the value plainly"),
-    (block_event("fi: Otsikko", "fi: [Luonnos"), 4,
+    (block_event("fi: Otsikko", "fi: @helsinki"), 4, "events[id=a].title.fi", AT_OR_BACKTICK + '"@helsinki"'),
+    (block_event("fi: Otsikko", "fi: `koodi`"), 4, "events[id=a].title.fi", AT_OR_BACKTICK + '"`koodi`"'),
+    (block_event("    title:", "  title:"), 3, "events.title", ALIGN),
+    (block_event("      en:", "     en:"), 5, "events[id=a].title.en", ALIGN),
+    (block_event("fi: Otsikko", "fi: !!seq Otsikko"), 4, "events[id=a].title.fi", "remove the tag (such as !!seq) and write the value plainly"),
+    (block_event("fi: Otsikko", "fi: [Luonnos"), 4, "events[id=a].title.fi",
      "a value that starts with [ or { is read as a list or mapping: close it, or put the text in quotes"),
     # A text that only starts with a quoted or bracketed part, or ends with ":", is more than
     # YAML takes it for: these were told their line was not lined up.
-    (block_event("fi: Otsikko", 'fi: "Digitaalinen" yhteistyö'), 4, STARTS_QUOTED + "'\"Digitaalinen\" yhteistyö'"),
-    (block_event("fi: Otsikko", "fi: 'Digitaalinen' yhteistyö"), 4, STARTS_QUOTED + "\"'Digitaalinen' yhteistyö\""),
-    (block_event("fi: Otsikko", "fi: [Peruttu] Työpaja"), 4, STARTS_BRACKETED + "\"[Peruttu] Työpaja\""),
-    (block_event("fi: Otsikko", "fi: Työpaja:"), 4, "a text that ends with ':' must be in quotes, such as \"Työpaja:\""),
-    (block_event("fi: Otsikko", "fi: *Uusi* työpaja"), 4, AT_OR_BACKTICK + "\"*Uusi* työpaja\""),
-    (block_event("fi: Otsikko", "fi: %-luvut"), 4, AT_OR_BACKTICK + "\"%-luvut\""),
+    (block_event("fi: Otsikko", 'fi: "Digitaalinen" yhteistyö'), 4, "events[id=a].title.fi", STARTS_QUOTED + "'\"Digitaalinen\" yhteistyö'"),
+    (block_event("fi: Otsikko", "fi: 'Digitaalinen' yhteistyö"), 4, "events[id=a].title.fi", STARTS_QUOTED + "\"'Digitaalinen' yhteistyö\""),
+    (block_event("fi: Otsikko", "fi: [Peruttu] Työpaja"), 4, "events[id=a].title.fi", STARTS_BRACKETED + "\"[Peruttu] Työpaja\""),
+    (block_event("fi: Otsikko", "fi: Työpaja:"), 4, "events[id=a].title.fi", "a text that ends with ':' must be in quotes, such as \"Työpaja:\""),
+    (block_event("fi: Otsikko", "fi: *Uusi* työpaja"), 4, "events[id=a].title.fi", AT_OR_BACKTICK + "\"*Uusi* työpaja\""),
+    (block_event("fi: Otsikko", "fi: %-luvut"), 4, "events[id=a].title.fi", AT_OR_BACKTICK + "\"%-luvut\""),
     # No space after the colon: the parser stopped on the next line, and blamed its indent (hunt 15b).
-    (block_event("fi: Otsikko", "fi:Otsikko"), 4, "a field's name and its value need a space between them: write 'fi: Otsikko'"),
-    (block_event("en: Title", "en:Title"), 5, "a field's name and its value need a space between them: write 'en: Title'"),
+    (block_event("fi: Otsikko", "fi:Otsikko"), 4, "events[id=a].title", "a field's name and its value need a space between them: write 'fi: Otsikko'"),
+    (block_event("en: Title", "en:Title"), 5, "events[id=a].title", "a field's name and its value need a space between them: write 'en: Title'"),
 ])
-def test_a_yaml_syntax_error_says_what_to_do(text, line, advice):
-    (found, field, message) = only(events_problems(text))
-    assert (found, field) == (line, "(file)"), message
+def test_a_yaml_syntax_error_says_what_to_do(text, line, field, advice):
+    (found, named, message) = only(events_problems(text))
+    assert (found, named) == (line, field), message
     assert message.startswith("the file is not valid YAML: ") and message.endswith(advice), message
 
 
@@ -130,7 +147,7 @@ def test_a_text_cut_by_a_hash_that_yaml_reads_as_a_comment_is_a_problem(line, cu
     """" #" starts a comment in YAML: the rest of the line was silently left out of the text.
     A "#" right before a word ("#1") reads as part of the text the editor meant."""
     assert events_problems(block_location(line)) == [(
-        8, "(file)", f"the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only "
+        8, "events[id=ai-ethics-2019].location.fi", f"the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only "
                      f"'{cut}'; put the whole text in quotes, such as \"{line[4:]}\" (a comment of your own has "
                      "a space after #)")]
 
@@ -158,7 +175,7 @@ def test_a_line_break_only_yaml_sees_is_refused_on_the_line_git_shows(separator,
     """git and GitHub split lines only at a new line: "# a comment<U+2028>url: …" read as
     one comment line in a review, while YAML published the link (hunt 14)."""
     text = VALID_EVENT + f"    # more about the event{separator}    url: https://evil.example/\n"
-    assert events_problems(text) == [(8, "(file)", (
+    assert events_problems(text) == [(8, "events[id=ai-ethics-2019]", (
         f"{name}: YAML starts a new line there, but GitHub and editors show none, so what follows it would be read as "
         "data where a reviewer sees this line go on; remove it (press Enter for a new line)"))]
     assert events_problems(VALID_EVENT.replace("\n", "\r\n")) == []  # Windows' line ends are plain new lines
@@ -171,7 +188,7 @@ def test_a_number_too_long_to_read_is_a_problem_not_a_traceback():
     assert (line, field) == (7, "events[id=ai-ethics-2019].location.en")
     assert message.startswith("expected text, got a number of about 5,3") and "put the text in quotes" in message
     assert events_problems(VALID_EVENT.replace("{fi: Helsinki, en: Helsinki}", "{fi: Helsinki, en: " + "9" * 4400 + "}")) == [
-        (7, "(file)", "a number of more than 4,300 digits cannot be read: put the text in quotes")]
+        (7, "events[id=ai-ethics-2019].location", "a number of more than 4,300 digits cannot be read: put the text in quotes")]
 
 
 def test_a_comment_after_a_date_or_an_id_is_fine():

@@ -71,8 +71,8 @@ def test_alias_bomb_as_a_mapping_key_is_refused_before_it_expands():
     bomb += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     text = "\n".join(bomb) + "\n? *a8\n: boom\n" + EVENT
     problems = event_problems(text)
-    assert problems and all(field == "(file)" for _, field, _ in problems)
-    assert (10, "(file)") in {(line, field) for line, field, _ in problems}  # the alias used as a key
+    assert [field for _, field, _ in problems][:9] == [f"a{i}" for i in range(9)]  # the anchors' fields
+    assert (10, "(file)") in {(line, field) for line, field, _ in problems}  # the alias used as a key: "? *a8"
     assert any("anchors and aliases" in message for _, _, message in problems)
 
 
@@ -80,7 +80,7 @@ def test_a_single_anchor_and_alias_name_their_lines():
     text = EVENT.replace("location: {fi: L, en: L}", "location: &place {fi: L, en: L}")
     text += "  - id: f\n    title: {fi: T, en: T}\n    start: 2019-04-26\n    location: *place\n"
     problems = event_problems(text)
-    assert [(line, field) for line, field, _ in problems] == [(6, "(file)"), (10, "(file)")]
+    assert [(line, field) for line, field, _ in problems] == [(6, "events[id=e].location"), (10, "events[id=f].location")]
     assert "&place" in problems[0][2] and "*place" in problems[1][2]
 
 
@@ -88,7 +88,7 @@ def test_a_single_anchor_and_alias_name_their_lines():
 def test_deep_nesting_is_refused_without_recursion(depth):
     text = EVENT.replace("title: {fi: T, en: T}", "title: " + "[" * depth + "]" * depth)
     line, field, message = only(event_problems(text))
-    assert (line, field) == (3, "(file)") and "nested more than" in message
+    assert (line, field) == (3, "events[id=e].title") and "nested more than" in message
 
 
 def test_nesting_the_contract_needs_still_gets_the_field_message():
@@ -362,7 +362,7 @@ def test_logo_paths_outside_images_or_taken_by_the_language_rule(tmp_path, path,
 def test_a_tag_that_does_not_fit_its_value_is_a_problem_not_a_traceback():
     text = "events:\n  - id: a\n    title: {fi: T, en: T}\n    start: !!int 7no\n    location: {fi: L, en: L}\n"
     events, problems = parse_events(text, "data/events.yml", ("fi", "en"))
-    assert events == [] and [(p.line, p.field) for p in problems] == [(4, "(file)")]
+    assert events == [] and [(p.line, p.field) for p in problems] == [(4, "events[id=a].start")]
     assert "explicit tag" in problems[0].message
 
 
@@ -372,7 +372,8 @@ def test_anchors_in_sources_and_front_matter_are_problems_not_tracebacks():
 
     sources = "sources:\n  - &a\n    id: x\n  - *a\n"
     _, problems = parse_sources(sources, "data/sources.yml", ("fi", "en"))
-    assert problems and all(p.field == "(file)" for p in problems) and "anchor" in problems[0].message.lower()
+    assert [(p.line, p.field) for p in problems] == [(2, "sources[id=x]"), (4, "sources[1]")]
+    assert "anchor" in problems[0].message.lower()
     page = "---\ntitle: &t Teemat\ndescription: *t\n---\n# Teemat\n"
     found = front_matter_problems(page, "docs/themes.fi.md")
     assert found and "anchor" in " ".join(p.message for p in found).lower()

@@ -237,9 +237,10 @@ def _reference_parse_list(text, file, locales, spec, read_entry, docs_dir=None):
     try:
         document = reference_load(text)
     except YamlSyntaxError as error:
-        return [], [_data.Problem(file, error.line, "(file)", error.message)]
+        return [], [_data.Problem(file, error.line, _data.field_at_line(text, error.line), error.message)]
     except YamlProblems as error:
-        return [], [_data.Problem(file, line, "(file)", message) for line, message in error.problems]
+        return [], [_data.Problem(file, line, _data.field_at_line(text, line), message)
+                    for line, message in error.problems]
     entries = _reference_items(checker, document, spec.key, spec.example)
     first_seen = {}
     for entry, path, line in entries:
