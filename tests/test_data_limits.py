@@ -11,7 +11,7 @@ import struct
 import sys
 import textwrap
 import zlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from _calendar import event_calendar  # noqa: E402
+from _calendar import event_calendar, timezones_ical  # noqa: E402
 from _data import DataError, load_site_data, parse_events, parse_partners  # noqa: E402
 
 LOCALES = ("fi", "en")
@@ -248,6 +248,30 @@ def test_calendar_vtimezone_is_right_after_2037():
         from_file = zones[tzid].localize(wall) if hasattr(zones[tzid], "localize") else wall.replace(tzinfo=zones[tzid])
         expected = wall.replace(tzinfo=ZoneInfo(tzid))
         assert from_file.astimezone(timezone.utc) == expected.astimezone(timezone.utc), (tzid, wall)
+
+
+# Zones whose clocks changed and changed back within icalendar's first search step of 64 days,
+# with a moment inside each short period (hunt 17): Morocco's clocks during Ramadan, Brazil's
+# two weeks of summer time in 2000, Argentina's in 2004, Gaza's from 2040, Fiji's in 2020.
+SHORT_CLOCK_CHANGES = [
+    ("Africa/Casablanca", datetime(2027, 2, 20, 10)), ("Africa/Casablanca", datetime(2015, 6, 30, 12)),
+    ("America/Recife", datetime(2000, 10, 10, 12)), ("America/Argentina/Tucuman", datetime(2004, 6, 3, 12)),
+    ("Asia/Gaza", datetime(2041, 9, 1, 12)), ("Pacific/Fiji", datetime(2020, 12, 22, 12)),
+    ("Asia/Jerusalem", datetime(1980, 8, 5, 12)), ("Europe/Helsinki", datetime(2019, 2, 13, 10)),
+]
+
+
+@pytest.mark.parametrize("tzid,wall", SHORT_CLOCK_CHANGES)
+def test_the_calendars_vtimezone_keeps_clock_changes_undone_within_weeks(tzid, wall):
+    """icalendar searched a zone's clock changes 64 days at a time first, and missed a change
+    undone within one step: a calendar client that reads the file's VTIMEZONE (Outlook) put
+    the event an hour off, while the page and the open data had it right (hunt 17)."""
+    calendar = icalendar.Calendar.from_ical("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                                            + timezones_ical({tzid}, date(wall.year - 1, 1, 1), date(wall.year + 1, 1, 1))
+                                            + "END:VCALENDAR\r\n")
+    from_file = calendar.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    offset = (from_file.localize(wall) if hasattr(from_file, "localize") else wall.replace(tzinfo=from_file)).utcoffset()
+    assert offset == wall.replace(tzinfo=ZoneInfo(tzid)).utcoffset()
 
 
 # ------------------------------------------------------------ 9. logos
