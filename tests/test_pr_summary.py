@@ -83,6 +83,23 @@ def test_code_and_settings_are_named_for_a_developers_review_and_content_is_not(
         "- `docs/javascripts/site.js`", "- `hooks/extra.py`", "- `mkdocs.yml`"]
 
 
+def test_code_moved_into_docs_is_named_as_code(repo, capsys):
+    """git diff named a moved file by its new name only: a workflow and tests moved under
+    docs/.old/ read as content, and the summary said nothing of code (hunt 17c)."""
+    (repo / ".github/workflows").mkdir(parents=True)
+    (repo / ".github/workflows/nightly.yml").write_text("on: {schedule: [{cron: '5 0 * * *'}]}\n")
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "Workflow")
+    git(repo, "branch", "-qf", "main")
+    (repo / "docs/.old").mkdir()
+    git(repo, "mv", ".github/workflows/nightly.yml", "docs/.old/nightly.yml")
+    git(repo, "mv", "hooks/guards.py", "docs/.old/guards.py")
+    git(repo, "commit", "-qm", "Tidy")
+    section = run(repo, capsys).split("### Koodi ja asetukset / Code and settings\n", 1)[1]
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- `.github/workflows/nightly.yml`", "- `hooks/guards.py`"]
+
+
 def test_without_a_preview_address_the_code_section_does_not_mention_one(repo, capsys):
     (repo / "hooks/extra.py").write_text("")
     git(repo, "add", "--all")

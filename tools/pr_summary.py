@@ -42,7 +42,9 @@ def changed_files(root: Path, base: str) -> list[str]:
     """Paths changed between the merge base of `base` and HEAD, relative to the repository."""
     # -z: each name as it is, not quoted with octal escapes ("k\\303\\244..."), which would
     # not be recognised as a page or image; a new line in a name cannot split it either.
-    result = subprocess.run(["git", "-C", str(root), "diff", "--name-only", "-z", f"{base}...HEAD"],
+    # --no-renames: a moved file by both its names, or code moved under docs/ read as content
+    # by its new name alone (hunt 17c).
+    result = subprocess.run(["git", "-C", str(root), "diff", "--name-only", "--no-renames", "-z", f"{base}...HEAD"],
                             capture_output=True, check=True)
     return [os.fsdecode(name) for name in result.stdout.split(b"\0") if name]
 
