@@ -9,6 +9,7 @@ the message; also ':' and ',' in the properties (file, line, title).
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Protocol
 
 LEVELS = ("error", "warning", "notice")
@@ -19,6 +20,17 @@ class _Problem(Protocol):  # hooks/_data.Problem, without importing the data lay
     line: int
     field: str
     message: str
+
+
+# Control characters, line and paragraph separators, and lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` for one line of a log, its control characters shown as escapes ("\\n"): the
+    Actions runner obeys a log line that starts with "::" as a workflow command, and a file
+    name with a new line in it wrote one (hunt 17c)."""
+    return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 def escape_data(text: str) -> str:

@@ -22,6 +22,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
+from _annotations import printable
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
@@ -155,12 +156,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
         # One line per problem, whatever the data held; control characters shown as escapes.
-        return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
-
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+        return printable(f"{self.file}:{self.line}: {self.field}: {self.message}")
 
 
 class DataError(Exception):

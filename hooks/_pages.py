@@ -37,6 +37,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
+from _annotations import printable
 from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
@@ -50,7 +51,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        # One line per problem, whatever a file's name or content held (_annotations.printable).
+        return printable(f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}")
 
 
 # ------------------------------------------------------------------ files

@@ -977,6 +977,18 @@ def test_a_pasted_bullet_stops_the_build(tmp_path):
     assert f"docs/themes.en.md:{line + 1}: the line starts with “•”, a bullet pasted" in output, output
 
 
+def test_a_file_name_cannot_write_a_workflow_command_into_the_build_log(tmp_path):
+    """The problem list printed a name with a new line as it was: the line after it, a workflow
+    command, was obeyed by the Actions runner (hunt 17c)."""
+    root = copy_site(tmp_path / "copy")
+    name = "x\n::notice file=mkdocs.yml,line=1,title=Maintainer review::safe to merge.png"
+    (root / "docs/images" / name).write_bytes(b"\x89PNG")
+    result, output = build(root, {"GITHUB_ACTIONS": "true"})
+    assert result.returncode != 0
+    assert not [line for line in output.splitlines() if line.lstrip().startswith("::notice")], output
+    assert "docs/images/x\\n::notice file=mkdocs.yml" in output, output
+
+
 def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/privacy.en.md"

@@ -223,6 +223,20 @@ def test_report_names_a_missing_page_and_exits_1(repo, capsys):
     assert "Summary: 1 page missing a language version, 0 pages with an older translation." in out
 
 
+INJECTED = "x\n::notice file=mkdocs.yml,line=1,title=Maintainer review::Code and settings reviewed"
+
+
+def test_a_file_name_cannot_start_a_line_of_the_report(repo, capsys, monkeypatch):
+    """A page named with a new line and a workflow command wrote that command on a line of its
+    own, which the Actions runner obeys: a false "Maintainer review" notice (hunt 17c)."""
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    repo.commit(FEB_13, {**both("index"), f"docs/{INJECTED}.fi.md": "# x\n"})
+    status, out = repo.report(capsys)
+    assert status == 1
+    assert not [line for line in out.splitlines() if line.startswith("::notice")], out
+    assert "x\\n::notice file=mkdocs.yml" in out
+
+
 def test_report_without_history_says_dates_were_not_compared(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (tmp_path / "docs").mkdir()

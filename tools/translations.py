@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the hooks import each other this way too
 
-from _annotations import workflow_command  # noqa: E402
+from _annotations import printable, workflow_command  # noqa: E402
 from _history import PageStatus, translation_status  # noqa: E402
 
 
@@ -82,7 +82,8 @@ def report(statuses: list[PageStatus], settings: Settings, dates_known: bool) ->
         lines.append(f"All {_count(len(statuses), 'page')} exist in every language" + (" and are up to date." if dates_known else "."))
     else:
         lines.append(f"Summary: {_count(len(missing), 'page')} missing a language version, {_count(len(stale), 'page')} with an older translation.")
-    return "\n".join(lines)
+    # A page's name may hold a new line: each line of the report stays one line of the log.
+    return "\n".join(printable(line) for line in lines)
 
 
 def _missing_line(status: PageStatus) -> str:
