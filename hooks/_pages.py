@@ -107,6 +107,10 @@ def page_stem(name: str, locales: Iterable[str]) -> str | None:
     return stem if stem and locale in locales else None
 
 
+# The largest page (its Markdown file) accepted, in bytes; mkdocs.yml's extra.page_max_bytes
+# can change it. The longest page of the site is under 5,000 bytes.
+PAGE_MAX_BYTES = 200_000
+
 # The loader MkDocs reads front matter with (mkdocs.utils.meta).
 MKDOCS_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Each part of a file's path under docs/: it becomes part of the page's or image's address,

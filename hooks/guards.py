@@ -38,10 +38,11 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, Problem, PublishedFiles, broken_page_links, control_character_problems, direction_control_problems,
-    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
-    git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem, pasted_bullet_problems,
-    repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
+    MARKER, PAGE_MAX_BYTES, Problem, PublishedFiles, broken_page_links, control_character_problems,
+    direction_control_problems, dotted_address_problems, file_name_problems, foreign_id_references,
+    front_matter_problems, git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem,
+    pasted_bullet_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
+    unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -130,7 +131,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     if _sources["key"] != key:
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
-        texts, unreadable = page_texts(files, names)
+        texts, unreadable = page_texts(files, names, int(config.extra.get("page_max_bytes", PAGE_MAX_BYTES)))
         misplaced = file_name_problems(names + published) + unsuffixed_pages(names, locales) + [
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
@@ -148,12 +149,20 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
     return _sources["problems"]
 
 
-def page_texts(files: list[Path], names: list[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
+def page_texts(files: list[Path], names: list[str], max_bytes: int) -> tuple[list[tuple[str, str]], list[Problem]]:
     """(each page's text with its "docs/…" name, read as MkDocs reads it: Windows' and old Macs'
-    line ends as new lines; the problems of pages that are not UTF-8 text, which MkDocs would
-    end in a traceback)."""
+    line ends as new lines; the problems of pages larger than `max_bytes` or not UTF-8 text,
+    which MkDocs would end in a traceback)."""
     texts, problems = [], []
     for path, name in zip(files, names):
+        size = path.stat().st_size
+        if size > max_bytes:
+            # Never read: 250 MB of one paragraph is a megabyte in git, and built a preview of
+            # over a gigabyte, more than GitHub Pages publishes (hunt 17c).
+            problems.append(Problem(f"docs/{name}", None, f"the page is {size:,} bytes; a page may be at most "
+                                                         f"{max_bytes:,} bytes: split it into pages of their own, or "
+                                                         "raise extra.page_max_bytes in mkdocs.yml"))
+            continue
         try:
             text = decode_utf8(path.read_bytes()).removeprefix("\ufeff")
             texts.append((text.replace("\r\n", "\n").replace("\r", "\n"), f"docs/{name}"))

@@ -989,6 +989,20 @@ def test_a_file_name_cannot_write_a_workflow_command_into_the_build_log(tmp_path
     assert "docs/images/x\\n::notice file=mkdocs.yml" in output, output
 
 
+def test_a_page_larger_than_the_limit_stops_the_build_before_it_is_read(tmp_path):
+    """250 MB of one paragraph is a megabyte in git, and built a preview of over a gigabyte in
+    three minutes and 5 GB of memory (hunt 17c)."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.en.md"
+    page.write_text(page.read_text() + "\nThe same sentence again. " * 10_000)
+    size = page.stat().st_size
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/privacy.en.md: the page is {size:,} bytes; a page may be at most 200,000 bytes: split it into pages "
+        "of their own, or raise extra.page_max_bytes in mkdocs.yml"]
+
+
 def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/privacy.en.md"

@@ -296,6 +296,39 @@ def test_the_comment_gives_an_address_only_for_a_preview_that_was_built():
     assert "The preview could not be built" in script and "Esikatselua ei voitu tehdä" in script
 
 
+def test_a_preview_too_large_for_pages_is_left_out_and_main_is_published(tmp_path):
+    """A page of 250 MB of one repeated paragraph is about a megabyte in git, and built a
+    preview of over a gigabyte, more than GitHub Pages publishes (hunt 17c). The assembly's
+    step, run as GitHub runs it: the large preview is left out with a warning."""
+    workflow = load(WORKFLOWS / "deploy.yml")
+    job = workflow["jobs"]["assemble"]
+    step = next(step for step in job["steps"] if step.get("id") == "previews")
+    limit = int(step["env"]["PREVIEW_MAX_BYTES"])
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text("main")
+    for number, size in ((7, 1000), (8, limit + 1), (9, 2000)):
+        folder = tmp_path / f"previews/preview-pr-{number}"
+        folder.mkdir(parents=True)
+        with open(folder / "index.html", "wb") as file:
+            file.truncate(size)  # sparse: du -b counts its size, the disk holds nothing
+    output = tmp_path / "output"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_OUTPUT": str(output), **step["env"]}
+    result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (tmp_path / "site/_previews").iterdir()) == ["pr-7", "pr-9"]
+    assert output.read_text().strip() == "built=[7,9]"
+    assert "::warning title=Preview left out::The preview of pull request #8 is" in result.stdout
+    for folder in (tmp_path / "site/_previews").iterdir():
+        folder.rename(tmp_path / "previews" / folder.name.replace("pr-", "preview-pr-"))
+    du = subprocess.run(["du", "-sb", "site", "previews/preview-pr-7"], cwd=tmp_path, capture_output=True, text=True)
+    env["SITE_MAX_BYTES"] = str(sum(int(line.split()[0]) for line in du.stdout.splitlines()))  # main and #7 only
+    output.write_text("")
+    result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert output.read_text().strip() == "built=[7]", result.stdout + result.stderr
+
+
 def test_the_nightly_rebuild_is_a_workflow_of_its_own():
     """GitHub disables a scheduled workflow after 60 quiet days: that must not stop pushes from publishing."""
     for path in workflow_files():
