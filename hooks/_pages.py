@@ -19,6 +19,7 @@ build run can be reported together:
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
 import math
@@ -107,9 +108,11 @@ def page_stem(name: str, locales: Iterable[str]) -> str | None:
     return stem if stem and locale in locales else None
 
 
-# The largest page (its Markdown file) accepted, in bytes; mkdocs.yml's extra.page_max_bytes
-# can change it. The longest page of the site is under 5,000 bytes.
+# The largest page (its Markdown file) accepted, in bytes, and the most headings on a page;
+# mkdocs.yml's extra.page_max_bytes and extra.page_max_headings can change them. The longest
+# page of the site is under 5,000 bytes, with 13 headings.
 PAGE_MAX_BYTES = 200_000
+PAGE_MAX_HEADINGS = 200
 
 # The loader MkDocs reads front matter with (mkdocs.utils.meta).
 MKDOCS_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -361,6 +364,27 @@ def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
                                 "Markdown shows it as text and runs the lines into one paragraph; start each item of "
                                 "a list with “- ” (a hyphen and a space)"))
     return problems
+
+
+# A heading line of Markdown: "## Title", or the line of = or - under a setext heading's text.
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_SETEXT_UNDERLINE = re.compile(r"^(?! {0,3}(?:[-*+>#]|\d+[.)])[ \t])[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def heading_count_problems(text: str, file: str, limit: int) -> list[Problem]:
+    """More headings outside code than `limit`, named at the first one too many: 40,000 lines
+    of "## a" (200 KB) took 74 s to build, since Material's search and Markdown's tables
+    read the whole list of headings for each one (hunt 17a)."""
+    start = body_start(text)
+    code = code_ranges(text, start)
+    found = sorted(match.start() if pattern is _ATX_HEADING else text.index("\n", match.start()) + 1
+                   for pattern in (_ATX_HEADING, _SETEXT_UNDERLINE) for match in pattern.finditer(text, start)
+                   if not _inside(match.start(), code))
+    if len(found) <= limit:
+        return []
+    return [Problem(file, text.count("\n", 0, found[limit]) + 1,
+                    f"the page has {len(found):,} headings; a page may have at most {limit:,}: split it into pages of "
+                    "their own, or raise extra.page_max_headings in mkdocs.yml")]
 
 
 # Spaces other than the ordinary ones (no-break, narrow, em, ...): Option+Space on a Mac types
@@ -1394,12 +1418,13 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
         end = close.end() if close else len(source)
         ranges.append((fence.start(), end))
         position = end
+    fences = list(ranges)  # in order, and apart: only these can hold a later line
     previous_blank = True
     offset = 0
     for line in source.splitlines(keepends=True):
-        if offset >= start and previous_blank and re.match(r"( {4}|\t)", line) and not _inside(offset, ranges):
+        if offset >= start and previous_blank and re.match(r"( {4}|\t)", line) and not _inside(offset, fences):
             ranges.append((offset, offset + len(line)))
-        elif offset >= start and not _inside(offset, ranges):
+        elif offset >= start and not _inside(offset, fences):
             ranges.extend((offset + m.start(), offset + m.end()) for m in INLINE_CODE.finditer(line))
         previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))
         offset += len(line)
@@ -1407,4 +1432,8 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(begin <= position < end for begin, end in ranges)
+    """Whether `position` is in one of `ranges`, which are in order and apart (as code_ranges
+    gives them): found by bisection, since a page of 20,000 code lines took minutes when each
+    check read every range (hunt 17a)."""
+    at = bisect.bisect_right(ranges, position, key=lambda item: item[0]) - 1
+    return at >= 0 and position < ranges[at][1]

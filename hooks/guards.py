@@ -38,11 +38,11 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, PAGE_MAX_BYTES, Problem, PublishedFiles, broken_page_links, control_character_problems,
-    direction_control_problems, dotted_address_problems, file_name_problems, foreign_id_references,
-    front_matter_problems, git_file_problems, id_line, locate, marker_findings, markup_space_problems, page_stem,
-    pasted_bullet_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
-    unpublishable_files, unsuffixed_pages,
+    MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, broken_page_links,
+    control_character_problems, direction_control_problems, dotted_address_problems, file_name_problems,
+    foreign_id_references, front_matter_problems, git_file_problems, heading_count_problems, id_line, locate,
+    marker_findings, markup_space_problems, page_stem, pasted_bullet_problems, repeated, scan_html, source_files,
+    symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -138,11 +138,12 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             for name, page in markers.items() if page is not None and page not in stems
         ] + dotted_address_problems(names, published, locales) + git_file_problems(other_files) + unreadable
         spaces = {file: markup_space_problems(text, file) for text, file in texts}
+        max_headings = int(config.extra.get("page_max_headings", PAGE_MAX_HEADINGS))
         front_matter = [
             problem for text, file in texts
             for problem in (front_matter_problems(text, file, templates) + direction_control_problems(text, file)
                             + control_character_problems(text, file) + pasted_bullet_problems(text, file)
-                            + spaces[file])
+                            + heading_count_problems(text, file, max_headings) + spaces[file])
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))

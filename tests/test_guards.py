@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems,
-    pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
+    heading_count_problems, pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths,
+    unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -686,6 +687,20 @@ def test_code_ranges_cover_fences_indented_blocks_and_inline_code():
     assert covered == "`x````\ncode\n```    indented\n"
 
 
+def test_a_position_is_inside_code_exactly_where_a_range_of_code_is():
+    """_inside bisects the ranges (every range read for every check took minutes on a page of
+    20,000 code lines, hunt 17a): it answers as reading every range does, at every position."""
+    from _pages import _inside
+
+    source = ("a `x` b `y`\n\n```\ncode\n```\n\n    indented\n    more\n\n~~~~\n```\n~~~~\ntext `z`\n\n\tcode\n"
+              "``two ` ticks``\n")
+    code = code_ranges(source)
+    assert code == sorted(code) and all(end <= begin for (_, end), (begin, _) in zip(code, code[1:]))
+    assert [_inside(p, code) for p in range(len(source) + 1)] == [
+        any(begin <= p < end for begin, end in code) for p in range(len(source) + 1)]
+    assert not _inside(0, []) and _inside(2, code) and not _inside(1, code)
+
+
 def test_problem_without_line():
     assert str(Problem("docs/a", None, "m")) == "docs/a: m"
 
@@ -1001,6 +1016,30 @@ def test_a_page_larger_than_the_limit_stops_the_build_before_it_is_read(tmp_path
     assert problem_lines(output) == [
         f"docs/privacy.en.md: the page is {size:,} bytes; a page may be at most 200,000 bytes: split it into pages "
         "of their own, or raise extra.page_max_bytes in mkdocs.yml"]
+
+
+def test_headings_past_the_limit_are_named_at_the_first_one_too_many():
+    text = GOOD + "\n## Osa\n\nTeksti\n\nOtsikko\n-------\n\n    # koodia\n\n```\n# koodia\n```\n\n### Kolmas\n#hashtag\n"
+    assert heading_count_problems(text, "f.md", 4) == []  # "# Teemat", "## Osa", "Otsikko" and "### Kolmas"
+    assert messages(heading_count_problems(text, "f.md", 3)) == [
+        "f.md:21: the page has 4 headings; a page may have at most 3: split it into pages of their own, or raise "
+        "extra.page_max_headings in mkdocs.yml"]
+
+
+def test_a_page_of_many_headings_stops_the_build_before_markdown_reads_it(tmp_path):
+    """40,000 lines of "## a" (200 KB) took 74 s to build, and twice that took over five
+    minutes: Material's search and Markdown's tables read the whole list of headings for
+    each one (hunt 17a)."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.en.md"
+    lines, own = page.read_text().count("\n"), page.read_text().count("\n#")
+    page.write_text(page.read_text() + "\n" + "## a\n" * 20_000)
+    result, output = build(root)
+    assert result.returncode != 0
+    first_too_many = lines + 1 + (201 - own)  # the 201st heading, after an empty line
+    assert problem_lines(output) == [
+        f"docs/privacy.en.md:{first_too_many}: the page has {own + 20_000:,} headings; a page may have at most 200: "
+        "split it into pages of their own, or raise extra.page_max_headings in mkdocs.yml"]
 
 
 def test_a_nul_hiding_a_tags_attributes_stops_the_build(tmp_path):
