@@ -324,7 +324,7 @@ _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # Anything that shows: not white space, not a format character (zero-width space, word
 # joiner, byte order mark, direction marks, soft hyphen, tags) nor a blank-looking letter.
-_VISIBLE = re.compile(
+VISIBLE = re.compile(
     "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
 )
@@ -335,9 +335,9 @@ _VISIBLE = re.compile(
 DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-def direction_control_message(char: str, holder: str = "the text") -> str:
-    return (f"{holder} holds U+{ord(char):04X}, a direction control that can show the text in another order "
-            "than it is written; remove it")
+def direction_control_message(char: str, holder: str = "the text", written: str | None = None) -> str:
+    return (f"{holder} holds U+{ord(char):04X}{f', written {written}' if written else ''}, a direction control that "
+            "can show the text in another order than it is written; remove it")
 
 
 # A bullet pasted from a word processor: Word's "•", "▪" and "◦", or the private-use characters
@@ -377,7 +377,7 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     direction = DIRECTION_CONTROL.search(value)
     if direction:
         return direction_control_message(direction.group())
-    if not _VISIBLE.search(value):
+    if not VISIBLE.search(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
 

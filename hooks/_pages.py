@@ -39,7 +39,7 @@ import yaml
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
 from _annotations import printable
-from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem
+from _data import DIRECTION_CONTROL, PASTED_BULLET, VISIBLE, direction_control_message, shown_bullet, text_problem
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -330,11 +330,28 @@ def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:
     return [Problem(file, 2, f"MkDocs cannot read the front matter ({reason}); put text values in quotes")]
 
 
+# The same controls as character references, which a browser decodes, its semicolon left out
+# or not: &#x202E; showed the table of contents' "call 0000 555 020" backwards (hunt 17a).
+DIRECTION_REFERENCE = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])(?![0-9a-fA-F])|0*(823[4-8]|829[4-7])(?![0-9]));?")
+
+
 def direction_control_problems(text: str, file: str) -> list[Problem]:
-    """The first direction control on each line of a page's source (front matter included)."""
-    return [Problem(file, number, direction_control_message(match.group(), "the page"))
-            for number, line in enumerate(text.split("\n"), start=1)
-            for match in [DIRECTION_CONTROL.search(line)] if match]
+    """The first direction control on each line of a page's source (front matter included),
+    as a character or, outside Markdown's code, as a character reference."""
+    code = code_ranges(text, body_start(text))
+    problems = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        control = DIRECTION_CONTROL.search(line)
+        reference = None if control else next(
+            (match for match in DIRECTION_REFERENCE.finditer(line) if not _inside(offset + match.start(), code)), None)
+        if control:
+            problems.append(Problem(file, number, direction_control_message(control.group(), "the page")))
+        elif reference:
+            char = chr(int(reference.group(1), 16) if reference.group(1) else int(reference.group(2)))
+            problems.append(Problem(file, number, direction_control_message(char, "the page", reference.group())))
+        offset += len(line) + 1
+    return problems
 
 
 # C0 controls but tab, new line and carriage return, DEL and the C1 controls: invisible, never
@@ -1188,12 +1205,20 @@ def foreign_id_references(markup: str) -> list[Finding]:
     return findings
 
 
+# A heading line whose text is only character references, spaces and invisible characters.
+_BLANK_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?:[ \t]|&#?\w+;?|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*$")
+
+
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
-    """A heading whose title in the table of contents holds a tag. Material prints the titles
-    unescaped (toc-item.html), and Python-Markdown's strip_tags, which makes them, leaves a tag
-    written with "/" between its parts (<a/href=…>); a title is text, its "<" escaped, otherwise."""
+    """A heading whose title in the table of contents holds a tag, or shows nothing. Material
+    prints the titles unescaped (toc-item.html), and Python-Markdown's strip_tags, which makes
+    them, leaves a tag written with "/" between its parts (<a/href=…>); a title is text, its
+    "<" escaped, otherwise. A title of only &#8203; was an empty entry (hunt 17a)."""
     findings = []
     for item in toc:
+        if not VISIBLE.search(html.unescape(re.sub(r"<[^<>]*>", "", item.title))):
+            findings.append(Finding("a heading has no visible text, and would be an empty entry in the table of "
+                                    "contents; write its text, or remove it", (_BLANK_HEADING.pattern,)))
         if "<" in item.title:
             tag = re.search(r"<[^<>]*>?", item.title).group()
             findings.append(Finding("a heading holds HTML that the table of contents would show as HTML (a tag "

@@ -1409,6 +1409,48 @@ def test_markup_that_would_reach_the_table_of_contents_stops_the_build(tmp_path,
             "and keep links out of headings") in problem_lines(output), output
 
 
+@pytest.mark.parametrize("markdown,written", [
+    ('## Contact the city { #contact data-toc-label="Report abuse: call &#x202E;0000 555 020&#x202C;" }', "&#x202E;"),
+    ("## &#x202E;evil", "&#x202E;"),
+    ("Call x &#8238;evil&#x202c; y today.", "&#8238;"),
+    ('<span title="&#X202e;0000 555 020">the number</span>', "&#X202e;"),
+    ("<code>&#x202E;0000</code>", "&#x202E;"),  # HTML's code element shows the character, not the reference
+    ("A browser reads &#x202E 0000 without its semicolon too.", "&#x202E"),
+])
+def test_a_direction_control_written_as_a_character_reference_stops_the_build(tmp_path, markdown, written):
+    """The source check read only the characters as written: &#x202E; showed the table of
+    contents' "call 0000 555 020" as "call 020 555 0000", and put U+202E into the search index
+    (hunt 17a)."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/declaration.en.md"
+    page.write_text(page.read_text() + f"\n{markdown}\n")
+    line = len(page.read_text().splitlines())
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/declaration.en.md:{line}: the page holds U+202E, written {written}, a direction control that can show "
+        "the text in another order than it is written; remove it"]
+
+
+def test_a_direction_control_reference_shown_as_code_is_text():
+    text = GOOD + "\nIn Markdown `&#x202E;` shows as written.\n\n```\n&#8238;\n```\n\n    &#x202e;\n\nA &#x202F; is a space.\n"
+    assert direction_control_problems(text, "f.md") == []
+
+
+def test_a_heading_with_nothing_visible_stops_the_build(tmp_path):
+    """A heading of only &#8203; (a zero-width space) made an empty entry in the table of
+    contents (hunt 17a)."""
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/declaration.en.md"
+    page.write_text(page.read_text() + "\n## &#8203;\n")
+    line = len(page.read_text().splitlines())
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/declaration.en.md:{line}: a heading has no visible text, and would be an empty entry in the table of "
+        "contents; write its text, or remove it"]
+
+
 CLASSES = ("pages may use site-cards, site-cards--two, site-card, site-card--city on <div>, site-hero__lead on <p>, "
            "site-visually-hidden on <span>, site-align-left, site-align-right, site-align-center on <th> or <td>, md-button, md-button--primary on <a> (CONTRIBUTING.md, \"HTML in pages\"))")
 DATA = ("data- attributes are read by scripts, and the theme's act on some (data-clipboard-text puts other text on the "
