@@ -18,7 +18,8 @@ from pathlib import Path
 from babel.dates import format_date, format_skeleton
 
 from _data import (
-    MAX_FILE_BYTES, DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids, field_at_line, read_data_file,
+    FIRST_YEAR, LAST_YEAR, MAX_FILE_BYTES, DataError, Problem, SiteData, _Checker, _describe, _items, _unique_ids,
+    field_at_line, read_data_file,
 )
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -31,10 +32,11 @@ SOURCE_LANGUAGES = ("fi", "en", "sv")  # Helsinki is bilingual: its own sources 
 # loosely so that a malformed id is reported rather than left on the page.
 CITATION = re.compile(r"\[\[cite:([^\]\s]*)\]\]")
 
+# ASCII digits only: \d took "２０１９", in full-width digits, for 2019 (hunt 17b).
 _DATE_FORMS = {
-    "year": re.compile(r"^(\d{4})$"),
-    "month": re.compile(r"^(\d{4})-(\d{2})$"),
-    "day": re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"),
+    "year": re.compile(r"^([0-9]{4})$"),
+    "month": re.compile(r"^([0-9]{4})-([0-9]{2})$"),
+    "day": re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$"),
 }
 
 
@@ -84,6 +86,7 @@ def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[
     except YamlProblems as error:
         return [], [Problem(file, line, field_at_line(text, line), message) for line, message in error.problems]
     entries = _items(checker, document, "sources", "'- id: kuntalehti-2019-02'")
+    lines = text.split("\n")
     _unique_ids(checker, entries)
     sources = []
     for entry, path, line in entries:
@@ -91,19 +94,19 @@ def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[
         checker.duplicates(entry, path)
         checker.unknown_keys(entry, SOURCE_FIELDS, path)
         checker.required(entry, SOURCE_REQUIRED, path)
-        source = _read_source(checker, entry, path, line)
+        source = _read_source(checker, entry, path, line, lines)
         if len(checker.problems) == before:
             sources.append(source)
     return sources, checker.problems
 
 
-def _read_source(checker: _Checker, entry: LineMap, path: str, line: int) -> Source:
+def _read_source(checker: _Checker, entry: LineMap, path: str, line: int, lines: list[str]) -> Source:
     return Source(
         id=checker.optional(entry, "id", path, checker.slug),
         title=checker.optional(entry, "title", path, checker.localized),
         title_is_description=checker.optional(entry, "title_is_description", path, lambda v, at, p: _flag(checker, v, at, p)) or False,
         publisher=checker.optional(entry, "publisher", path, checker.localized),
-        date=checker.optional(entry, "date", path, lambda v, at, p: _source_date(checker, v, at, p)),
+        date=checker.optional(entry, "date", path, lambda v, at, p: _source_date(checker, v, at, p, lines)),
         language=checker.optional(entry, "language", path, lambda v, at, p: _language(checker, v, at, p)),
         url=checker.optional(entry, "url", path, checker.https_url),
         line=line,
@@ -124,18 +127,26 @@ def _language(checker: _Checker, value, line: int, path: str) -> str | None:
     return None
 
 
-def _source_date(checker: _Checker, value, line: int, path: str) -> SourceDate | None:
-    parsed = parse_source_date(value)
+def _source_date(checker: _Checker, value, line: int, path: str, lines: list[str]) -> SourceDate | None:
+    # The value as its line writes it ("date: 33:39"), for a value YAML has read as a number.
+    written = re.search(r"(?<![\w-])date\s*:\s*([^\s,}#]+)", lines[line - 1]) if 0 < line <= len(lines) else None
+    parsed = parse_source_date(value, written.group(1) if written else None)
     if isinstance(parsed, str):
         checker.problem(line, path, parsed)
         return None
     return parsed
 
 
-def parse_source_date(value) -> SourceDate | str:
-    """A SourceDate, or the reason the value is not one."""
+def parse_source_date(value, written: str | None = None) -> SourceDate | str:
+    """A SourceDate, or the reason the value is not one; `written` is the value as the file
+    writes it, when YAML has read it as a number."""
+    number = isinstance(value, int) and not isinstance(value, bool)
+    # YAML 1.1 reads 33:39 (base 60), 0x7e3, +2019 and 2_019 as the number 2019 too: only
+    # four digits are the year the editor wrote (hunt 17b).
+    if number and written is not None and not re.fullmatch(r"[0-9]{4}", written):
+        return f"YAML reads {written!r} as the number {value}: write the year as four digits, such as 2019"
     # YAML reads an unquoted year such as 2019 as a number; a year is what the editor meant.
-    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    text = str(value) if number else value
     forms = "a year like 2019, a month like 2019-02 or a day like 2019-02-13"
     if not isinstance(text, str):
         return f"expected {forms}, got {_describe(value)}"
@@ -143,6 +154,8 @@ def parse_source_date(value) -> SourceDate | str:
         match = pattern.match(text.strip())
         if match:
             numbers = [int(n) for n in match.groups()] + [1] * (3 - len(match.groups()))
+            if not FIRST_YEAR <= numbers[0] <= LAST_YEAR:
+                return f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text.strip()!r}"
             try:
                 return SourceDate(precision, date(*numbers))
             except ValueError as error:

@@ -102,6 +102,33 @@ def test_all_problems_of_the_file_in_one_run():
     assert "already used on line 2" in problems[0][2]
 
 
+@pytest.mark.parametrize("written,read", [("33:39", 2019), ("0x7e3", 2019), ("0b11111100011", 2019), ("+2019", 2019),
+                                          ("2_019", 2019), ("03743", 2019)])
+def test_a_year_yaml_reads_from_another_form_of_number_is_refused(written, read):
+    """YAML 1.1 reads 33:39 (base 60), 0x7e3, +2019 and 2_019 as the number 2019: each was
+    published as the year 2019, a date the editor never wrote (hunt 17b)."""
+    ((line, field, message),) = source_problems(VALID_SOURCE.replace("date: 2019-02", f"date: {written}"))
+    assert (line, field, message) == (6, "sources[id=kuntalehti-2019-02].date",
+                                      f"YAML reads {written!r} as the number {read}: write the year as four digits, "
+                                      "such as 2019")
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("'\uff12\uff10\uff11\uff19'", "expected a year like 2019, a month like 2019-02 or a day like 2019-02-13, got "
+                                   "'\uff12\uff10\uff11\uff19'"),  # full-width digits
+    ("1066", "expected a year from 1970 to 2100, got '1066'"),
+    ("9999-12", "expected a year from 1970 to 2100, got '9999-12'"),
+])
+def test_a_year_in_other_digits_or_out_of_range_is_refused(written, expected):
+    ((line, field, message),) = source_problems(VALID_SOURCE.replace("date: 2019-02", f"date: {written}"))
+    assert (line, field, message) == (6, "sources[id=kuntalehti-2019-02].date", expected)
+
+
+def test_a_year_written_as_a_number_in_a_flow_mapping_is_a_year():
+    text = "sources:\n  - {id: a, title: {fi: T, en: T}, publisher: {fi: P, en: P}, date: 2019, language: fi}\n"
+    assert source_problems(text) == []
+
+
 def test_an_unquoted_year_is_a_year():
     assert parse_source_date(2019).iso == "2019"
     assert parse_source_date("2019-02-13").iso == "2019-02-13"
