@@ -100,6 +100,23 @@ def test_code_moved_into_docs_is_named_as_code(repo, capsys):
         "- `.github/workflows/nightly.yml`", "- `hooks/guards.py`"]
 
 
+def test_the_sites_own_images_are_named_for_a_developers_check(repo, capsys):
+    """The logo, icons and sharing images were content alone: a logo drawn as false header
+    text passed as an editor's change (hunt 17c). They still reach the preview."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    (repo / "docs/images/logo.svg").write_text(svg)
+    (repo / "docs/images/og-en.png").write_bytes((repo / "docs/images/og-fi.png").read_bytes())
+    (repo / "docs/images/map.svg").write_text(svg)
+    git(repo, "add", "--all")
+    git(repo, "commit", "-qm", "Images")
+    out = run(repo, capsys)
+    section = out.split("### Sivuston omat kuvat / The site's own images\n", 1)[1]
+    assert "A developer must check them before it is merged" in section
+    assert [line for line in section.splitlines() if line.startswith("- ")] == [
+        "- `docs/images/logo.svg`", "- `docs/images/og-en.png`"]
+    assert "Code and settings" not in out
+
+
 def test_without_a_preview_address_the_code_section_does_not_mention_one(repo, capsys):
     (repo / "hooks/extra.py").write_text("")
     git(repo, "add", "--all")

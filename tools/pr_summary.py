@@ -76,6 +76,23 @@ def code_files(files: list[str], docs_dir: str) -> list[str]:
     return [path for path in files if not is_content(path, docs_dir)]
 
 
+def site_image_files(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[str]:
+    """The changed files under docs/ that the site's code names (mkdocs.yml, overrides/): the
+    logo, the icons and the sharing images, shown on every page or wherever the site is shared.
+    They are content, and in the preview, but an image of false header text there read as the
+    site's own (hunt 17c)."""
+    named = (root / "mkdocs.yml").read_text("utf-8") + "".join(
+        template.read_text("utf-8") for template in sorted((root / "overrides").rglob("*.html")))
+    found = []
+    for path in files:
+        inside = path.removeprefix(docs_dir + "/")
+        # "images/og-{locale}.png" in mkdocs.yml names images/og-fi.png and images/og-en.png.
+        forms = {inside} | {inside.replace(f"-{locale}.", "-{locale}.") for locale in locales}
+        if path != inside and is_content(path, docs_dir) and any(form in named for form in forms):
+            found.append(path)
+    return found
+
+
 def data_problems(root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[str]:
     try:
         load_site_data(root / "data", root / docs_dir, locales, root)
@@ -102,7 +119,7 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
 
 
 def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
-            code_paths: list[str] = ()) -> str:
+            code_paths: list[str] = (), site_images: list[str] = ()) -> str:
     lines = ["## Esikatselu / Preview", ""]
     if preview_url:
         lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
@@ -125,6 +142,13 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
         lines += [f"- {code(problem)}" for problem in problems]
     else:
         lines.append("✅ Datatiedostot ovat kunnossa. / The data files are valid.")
+    if site_images:
+        lines += ["", "### Sivuston omat kuvat / The site's own images", "",
+                  "⚠️ Tämä pull request muuttaa kuvia, jotka sivusto näyttää jokaisella sivulla tai jaettaessa "
+                  "(logo, kuvakkeet, jakokuvat). Kehittäjän on tarkistettava ne ennen yhdistämistä (SECURITY.md). / "
+                  "This pull request changes images that the site shows on every page or when it is shared (the "
+                  "logo, icons, sharing images). A developer must check them before it is merged (SECURITY.md).", ""]
+        lines += [f"- {code(path)}" for path in site_images]
     if code_paths:
         lines += ["", "### Koodi ja asetukset / Code and settings", "",
                   "⚠️ Tämä pull request muuttaa muutakin kuin sivuja, kuvia ja dataa. Kehittäjän on tarkistettava "
@@ -150,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     files = changed_files(root, args.base)
     pages = changed_pages(files, root, settings.docs_dir, settings.locales)
     problems = data_problems(root, settings.docs_dir, settings.locales)
-    print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir)), end="")
+    print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir),
+                  site_image_files(files, root, settings.docs_dir, settings.locales)), end="")
     return 0
 
 
