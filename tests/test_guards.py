@@ -1421,13 +1421,9 @@ def test_a_direction_control_written_as_a_character_reference_stops_the_build(tm
     """The source check read only the characters as written: &#x202E; showed the table of
     contents' "call 0000 555 020" as "call 020 555 0000", and put U+202E into the search index
     (hunt 17a)."""
-    root = copy_site(tmp_path / "copy")
-    page = root / "docs/declaration.en.md"
-    page.write_text(page.read_text() + f"\n{markdown}\n")
-    line = len(page.read_text().splitlines())
-    result, output = build(root)
-    assert result.returncode != 0
-    assert problem_lines(output) == [
+    returncode, problems, line = built_with(tmp_path, "declaration.en.md", markdown)
+    assert returncode != 0
+    assert problems == [
         f"docs/declaration.en.md:{line}: the page holds U+202E, written {written}, a direction control that can show "
         "the text in another order than it is written; remove it"]
 
@@ -1440,13 +1436,9 @@ def test_a_direction_control_reference_shown_as_code_is_text():
 def test_a_heading_with_nothing_visible_stops_the_build(tmp_path):
     """A heading of only &#8203; (a zero-width space) made an empty entry in the table of
     contents (hunt 17a)."""
-    root = copy_site(tmp_path / "copy")
-    page = root / "docs/declaration.en.md"
-    page.write_text(page.read_text() + "\n## &#8203;\n")
-    line = len(page.read_text().splitlines())
-    result, output = build(root)
-    assert result.returncode != 0
-    assert problem_lines(output) == [
+    returncode, problems, line = built_with(tmp_path, "declaration.en.md", "## &#8203;")
+    assert returncode != 0
+    assert problems == [
         f"docs/declaration.en.md:{line}: a heading has no visible text, and would be an empty entry in the table of "
         "contents; write its text, or remove it"]
 
