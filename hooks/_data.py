@@ -782,9 +782,9 @@ def field_at_line(text: str, line: int) -> str:
 
 def _item_name(lines: list[str], number: int, indent: int) -> str:
     """A list item as a path names it: [id=…] if it has a valid id, else its position [n]."""
-    for following in lines[number:]:
+    for at, following in enumerate(lines[number:]):
         match = _BLOCK_LINE.match(following)
-        if following is not lines[number] and following.strip() and len(match.group(1)) <= indent:
+        if at and following.strip() and len(match.group(1)) <= indent:
             break
         if match.group(3) == "id":
             value = following[match.end():].split(" #")[0].strip().strip("\"'")
