@@ -379,7 +379,38 @@ def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
         problems.append(Problem(file, text.count("\n", 0, match.start()) + 1,
                                 f"the line starts with {shown_bullet(match)}, a bullet pasted from a word processor: "
                                 "Markdown shows it as text and runs the lines into one paragraph; start each item of "
-                                "a list with “- ” (a hyphen and a space)"))
+                                "a list with “- ” (a hyphen and a space), and leave an empty line before the list"))
+    return problems
+
+
+# A list item's first line, and a rule (* * *), which is not one.
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# The first line of a block that is not a paragraph: a list item, heading, quote, table, HTML,
+# a fence, an attribute list or a rule.
+_NOT_PARAGRAPH_START = re.compile(r" {0,3}(?:[-*+>#|<`~{]|[0-9]{1,9}[.)]|_{3})")
+
+
+def list_after_paragraph_problems(text: str, file: str) -> list[Problem]:
+    """A list that starts on the line after a paragraph's: Python-Markdown joins it to the
+    paragraph ("asiat: - Palaute - Korjausehdotukset"), where GitHub's preview shows a list
+    (hunt 18c). The first item of each, outside code."""
+    start = body_start(text)
+    code = code_ranges(text, start)
+    problems = []
+    offset, block = 0, None  # what the current block is, told by its first line: "paragraph" or "other"
+    for number, line in enumerate(text.split("\n"), start=1):
+        here, offset = offset, offset + len(line) + 1
+        if here < start or _inside(here, code) or not line.strip():
+            block = None
+        elif block is None:
+            block = "other" if _NOT_PARAGRAPH_START.match(line) or line.startswith(("    ", "\t")) else "paragraph"
+        elif block == "paragraph" and _LIST_ITEM.match(line) and not _RULE.match(line):
+            problems.append(Problem(file, number, "a list starts right after a line of text, and Markdown joins it to "
+                                                  "that paragraph; leave an empty line before the list"))
+            block = "other"  # the rest of this list is the same mistake
+        if _ATX_HEADING.match(line):
+            block = None  # a heading is a block of one line
     return problems
 
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings, markup_space_problems,
-    heading_count_problems, pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths,
+    heading_count_problems, list_after_paragraph_problems, pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths,
     unsuffixed_pages, url_scheme,
 )
 
@@ -967,8 +967,28 @@ def test_a_bullet_pasted_from_a_word_processor_is_named_with_its_line(bullet):
     text = GOOD + f"\nTavoitteet:\n\n{bullet}\tAvoin data\n  {bullet}\tTekoäly\n\n- Oikea lista\n\n```\n{bullet}\tkoodia\n```\n"
     shown = f"U+{ord(bullet):04X}" if bullet == "\uf0b7" else f"“{bullet}”"
     message = (f"the line starts with {shown}, a bullet pasted from a word processor: Markdown shows it as text and "
-               "runs the lines into one paragraph; start each item of a list with “- ” (a hyphen and a space)")
+               "runs the lines into one paragraph; start each item of a list with “- ” (a hyphen and a space), and leave an empty line before the list")
     assert messages(pasted_bullet_problems(text, "f.md")) == [f"f.md:10: {message}", f"f.md:11: {message}"]
+
+
+def test_a_list_right_after_a_line_of_text_is_named_at_its_first_item():
+    """Python-Markdown joins such a list to the paragraph, where GitHub's preview shows a list:
+    an editor who followed the pasted-bullet message got "asiat: - Palaute - Korjaukset" (hunt 18c)."""
+    text = GOOD + ("\nMeille voi lähettää seuraavia asioita:\n- Palaute\n- Korjausehdotukset\n\nNumeroituna:\n1. Yksi\n"
+                   "2. Kaksi\n\nOikein:\n\n- Palaute\n- Korjaus\n  jatkuu\n- Kolmas\n\n## Otsikko\n- heti otsikon jälkeen\n\n"
+                   "| a | b |\n| - | - |\n\nTeksti\n* * *\n\n```\nkoodi\n- ei lista\n```\n\n> lainaus\n> - lista\n")
+    assert [(problem.line, problem.message) for problem in list_after_paragraph_problems(text, "f.md")] == [
+        (9, "a list starts right after a line of text, and Markdown joins it to that paragraph; leave an empty line "
+            "before the list"),
+        (13, "a list starts right after a line of text, and Markdown joins it to that paragraph; leave an empty line "
+             "before the list")]
+
+
+def test_a_list_right_after_a_line_of_text_stops_the_build(tmp_path):
+    returncode, problems, line = built_with(tmp_path, "themes.fi.md", "Palautetta voi antaa:\n- Sähköpostilla")
+    assert returncode != 0
+    assert problems == [f"docs/themes.fi.md:{line}: a list starts right after a line of text, and Markdown joins it to "
+                        "that paragraph; leave an empty line before the list"]
 
 
 def test_a_bullet_and_a_space_is_named_too():
