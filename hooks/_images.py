@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import re
 import struct
 import warnings
@@ -116,24 +117,88 @@ def _pixel_problem(data: bytes, kind: str, max_pixels: int) -> str | None:
     return None
 
 
+class UnreadableImage(ValueError):
+    """A PNG, JPEG or WebP image whose header cannot be read."""
+
+
+class HugeImage(ValueError):
+    """A JPEG or WebP image past twice Pillow's own pixel limit, which Pillow will not open."""
+
+    def __init__(self, pixels: int):
+        super().__init__(f"{pixels:,} pixels")
+        self.pixels = pixels
+
+
+def raster_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG, JPEG or WebP image, read from its header without decoding it;
+    raises UnreadableImage or HugeImage."""
+    if data.startswith(PNG_SIGNATURE):  # its header is 33 bytes; no need to load Pillow (20 ms)
+        size = png_size(data)
+        if size is None:
+            raise UnreadableImage("its IHDR chunk is missing or damaged")
+        return size
+    from PIL import Image  # here: most builds have PNG and SVG images only
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is what is wanted here
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                return image.size
+        except Image.DecompressionBombError as error:  # the count is in its words
+            raise HugeImage(int(re.search(r"\d+", str(error)).group())) from None
+        except (OSError, ValueError, SyntaxError) as error:
+            raise UnreadableImage(str(error)) from None
+
+
 def raster_pixels(data: bytes) -> tuple[int, str] | None:
     """How many pixels a PNG, JPEG or WebP image has, and its size as words ("4,000 × 3,000"),
     read from its header without decoding it; None when the header cannot be read."""
-    if data.startswith(PNG_SIGNATURE):  # its header is 33 bytes; no need to load Pillow (20 ms)
-        size = png_size(data)
-        return (size[0] * size[1], f"{size[0]:,} × {size[1]:,}") if size else None
-    from PIL import Image  # here: most builds have PNG and SVG images only
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is what is checked here
-        try:
-            with Image.open(io.BytesIO(data)) as image:
-                width, height = image.size
-                return width * height, f"{width:,} × {height:,}"
-        except Image.DecompressionBombError as error:  # past twice Pillow's own limit: the count is in its words
-            count = int(re.search(r"\d+", str(error)).group())
-            return count, f"{count:,}"
-        except (OSError, ValueError, SyntaxError):
-            return None
+    try:
+        width, height = raster_size(data)
+    except HugeImage as error:
+        return error.pixels, f"{error.pixels:,}"
+    except UnreadableImage:
+        return None
+    return width * height, f"{width:,} × {height:,}"
+
+
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) in CSS pixels of a PNG, JPEG, WebP or SVG image (an SVG's width and
+    height in pixels, or its viewBox), or None when they cannot be read."""
+    if image_kind(data) == "SVG":
+        document = svg_document(data)
+        size = svg_size(document) if not isinstance(document, str) else document
+        return (max(1, round(size[0])), max(1, round(size[1]))) if not isinstance(size, str) else None
+    try:
+        return raster_size(data)
+    except ValueError:
+        return None
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PIXELS = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:px)?")
+
+
+def svg_size(root: Element) -> tuple[float, float] | str:
+    """An SVG drawing's size: its width and height in pixels, or else its viewBox's; or why it has none."""
+    box = root.get("viewBox")
+    box_size = None
+    if box is not None:
+        tokens = box.replace(",", " ").split()
+        numbers = [float(t) for t in tokens if _NUMBER.fullmatch(t)]
+        if len(tokens) != 4 or len(numbers) != 4 or not all(map(math.isfinite, numbers)) or min(numbers[2:]) <= 0:
+            return (f"has a malformed viewBox {box[:60]!r}: expected four numbers "
+                    "'min-x min-y width height' with a positive width and height")
+        box_size = numbers[2], numbers[3]
+    width, height = _pixels(root.get("width")), _pixels(root.get("height"))
+    size = (width, height) if width and height else box_size
+    return size if size is not None else "has no size: give the <svg> a viewBox (or width and height in pixels)"
+
+
+def _pixels(value: str | None) -> float | None:
+    if value is None or not _PIXELS.fullmatch(value.strip()):
+        return None
+    number = float(value.strip().removesuffix("px"))
+    return number if math.isfinite(number) and number > 0 else None
 
 
 def embedded_bitmaps(root: Element) -> Iterator[bytes]:

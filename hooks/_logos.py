@@ -8,18 +8,14 @@ validated content so the page can reserve the logo's space. An SVG must be a saf
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
-from _images import PNG_SIGNATURE, png_size, svg_document
+from _images import PNG_SIGNATURE, png_size, svg_document, svg_size
 
 MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 4096  # the longest side; a logo is shown far smaller
 EXAMPLE = "images/partners/helsinki.svg"
-
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_PIXELS = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:px)?")
 
 
 def logo_path_problem(path: str, locales: tuple[str, ...]) -> str | None:
@@ -80,29 +76,8 @@ def _png_size(data: bytes) -> tuple[int, int] | str:
 
 def _svg_size(data: bytes) -> tuple[int, int] | str:
     document = svg_document(data)
-    return _svg_dimensions(document) if not isinstance(document, str) else document
-
-
-def _svg_dimensions(root) -> tuple[int, int] | str:
-    box = root.get("viewBox")
-    box_size = None
-    if box is not None:
-        tokens = box.replace(",", " ").split()
-        numbers = [float(t) for t in tokens if _NUMBER.fullmatch(t)]
-        if len(tokens) != 4 or len(numbers) != 4 or not all(map(math.isfinite, numbers)) or min(numbers[2:]) <= 0:
-            return (f"has a malformed viewBox {box[:60]!r}: expected four numbers "
-                    "'min-x min-y width height' with a positive width and height")
-        box_size = numbers[2], numbers[3]
-    width, height = _pixels(root.get("width")), _pixels(root.get("height"))
-    size = (width, height) if width and height else box_size
-    if size is None:
-        return "has no size: give the <svg> a viewBox (or width and height in pixels)"
+    size = svg_size(document) if not isinstance(document, str) else document
+    if isinstance(size, str):
+        return size
     scale = min(1.0, MAX_LOGO_PIXELS / max(size))
     return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
-
-
-def _pixels(value: str | None) -> float | None:
-    if value is None or not _PIXELS.fullmatch(value.strip()):
-        return None
-    number = float(value.strip().removesuffix("px"))
-    return number if math.isfinite(number) and number > 0 else None
