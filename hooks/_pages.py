@@ -250,6 +250,9 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 FENCE_LINE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
 # Longer than any title or summary a reader sees whole; a limit keeps a pasted page out of <head>.
 FRONT_MATTER_TEXT_LIMIT = 500
+# A description's length, in characters, that search results show whole and that says
+# enough (CONTRIBUTING): a new page's 13-character one passed the build (hunt 18c).
+DESCRIPTION_LENGTH = (70, 160)
 REQUIRED_FIELDS = {
     "title": "the page's name in the browser tab and in search results",
     "description": "the summary search engines show",
@@ -307,6 +310,22 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def description_length_problems(text: str, file: str) -> list[Problem]:
+    """A description shorter or longer than DESCRIPTION_LENGTH; nothing for front matter that
+    front_matter_problems refuses, which names its own problems."""
+    match = FRONT_MATTER.match(text)
+    try:
+        data = load_yaml(match.group(1)) if match else None
+    except (YamlSyntaxError, YamlProblems):
+        return []
+    value = data.get("description") if isinstance(data, LineMap) else None
+    if not isinstance(value, str) or DESCRIPTION_LENGTH[0] <= len(value.strip()) <= DESCRIPTION_LENGTH[1]:
+        return []
+    return [Problem(file, data.line_of("description") + 1, (
+        f"description: {len(value.strip())} characters; search results show {DESCRIPTION_LENGTH[0]} to "
+        f"{DESCRIPTION_LENGTH[1]}: write one or two sentences that say what the page is about"))]
 
 
 def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:

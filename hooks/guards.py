@@ -39,10 +39,11 @@ from mkdocs.structure.pages import Page
 from _annotations import workflow_command
 from _pages import (
     MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, broken_page_links,
-    control_character_problems, direction_control_problems, dotted_address_problems, file_name_problems,
-    foreign_id_references, front_matter_problems, git_file_problems, heading_count_problems, id_line, list_after_paragraph_problems, locate,
-    marker_findings, markup_space_problems, page_stem, pasted_bullet_problems, repeated, scan_html, source_files,
-    symlinks, toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
+    control_character_problems, description_length_problems, direction_control_problems, dotted_address_problems,
+    file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, heading_count_problems,
+    id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
+    pasted_bullet_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
+    unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -141,7 +142,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         max_headings = int(config.extra.get("page_max_headings", PAGE_MAX_HEADINGS))
         front_matter = [
             problem for text, file in texts
-            for problem in (front_matter_problems(text, file, templates) + direction_control_problems(text, file)
+            for problem in (front_matter_problems(text, file, templates) + description_length_problems(text, file)
+                            + direction_control_problems(text, file)
                             + control_character_problems(text, file) + pasted_bullet_problems(text, file)
                             + list_after_paragraph_problems(text, file)
                             + heading_count_problems(text, file, max_headings) + spaces[file])

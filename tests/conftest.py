@@ -34,7 +34,24 @@ LANGUAGES = ("fi", "en")
 LANGUAGE_PREFIX = {"fi": "", "en": "en/"}
 # The repository address of test builds, as the deploy workflow's GITHUB_REPOSITORY would give one.
 TEST_REPO_URL = "https://github.com/example-org/digital-declaration"
-PAGES = ("", "declaration/", "themes/", "cities/", "events/", "partners/", "open-data/", "accessibility/", "privacy/")
+
+
+def page_stems() -> tuple[str, ...]:
+    """Every page of the site by its file's name without language ("index", "themes",
+    "guide/index"), read from docs/: a page an editor adds is tested as the others are (a
+    fixed list left a new page out of the Checks' accessibility, weight and policy tests,
+    hunt 18c). The home page first, the rest by name."""
+    names = sorted(path.relative_to(ROOT / "docs").as_posix().removesuffix(f".{LANGUAGES[0]}.md")
+                   for path in (ROOT / "docs").rglob(f"*.{LANGUAGES[0]}.md"))
+    return tuple(sorted(names, key=lambda name: name != "index"))
+
+
+def _address(stem: str) -> str:
+    """A page's address under its language's root: "" for index, "themes/" for themes."""
+    return "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+PAGES = tuple(_address(stem) for stem in page_stems())
 
 
 def free_port() -> int:
