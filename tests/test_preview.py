@@ -26,7 +26,7 @@ NEW_PAGE = {"fi": "# Uutiset\n\nUusi sivu.\n", "en": "# News\n\nA new page.\n"}
 def add_new_page(root: Path) -> None:
     for lang, body in NEW_PAGE.items():
         title = body.splitlines()[0][2:]
-        description = f"{title}: a new page of the site, for trying a preview with a page that is in no menu yet."
+        description = f"{title}, a new page of the site, for trying a preview with a page that is in no menu yet."
         (root / f"docs/news.{lang}.md").write_text(f"---\ntitle: {title}\ndescription: {description}\n---\n{body}", "utf-8")
 
 
