@@ -274,6 +274,51 @@ def test_the_calendars_vtimezone_keeps_clock_changes_undone_within_weeks(tzid, w
     assert offset == wall.replace(tzinfo=ZoneInfo(tzid)).utcoffset()
 
 
+def test_a_file_of_events_in_more_than_twelve_time_zones_is_refused_at_the_first_one_too_many():
+    zones = ["Europe/Helsinki", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Oslo", "Europe/Rome",
+             "Europe/Madrid", "Europe/Vienna", "Europe/Warsaw", "Europe/Prague", "Europe/Dublin", "Europe/Lisbon",
+             "Asia/Tokyo", "Europe/Helsinki"]
+    text = "events:\n" + "".join(
+        f"  - {{id: e{n}, title: {{fi: T, en: T}}, start: 2019-04-25T09:30, timezone: {zone}, location: {{fi: L, en: L}},"
+        f" sources: [s]}}\n" for n, zone in enumerate(zones))
+    problems = [(line, field, message) for line, field, message in event_problems(text) if "sources" not in field]
+    assert problems == [(14, "events[id=e12].timezone",
+                         f"the events already use 12 time zones, the most a file may use (each adds its clock changes "
+                         f"to the calendar files); use one of them: {', '.join(sorted(zones[:12]))}")]
+
+
+def test_a_time_in_a_zone_whose_offset_had_seconds_is_refused():
+    """Africa/Monrovia was 44 min 30 s behind UTC until 1972: the page's datetime, the JSON-LD
+    and the open data said 1971-06-01T12:00-00:44:30, which a browser reads as no date (hunt 18b)."""
+    text = EVENT.replace("start: 2019-04-25T09:30\n    timezone: Europe/Helsinki", "start: 1971-06-01T12:00\n    timezone: Africa/Monrovia")
+    assert only(event_problems(text)) == (
+        4, "events[id=e].start", "Africa/Monrovia was -0:44:30 from UTC at 1971-06-01, an offset with seconds that "
+        "web pages' and calendars' date formats cannot write; give the time in a zone of whole minutes, such as UTC")
+    assert event_problems(EVENT.replace("start: 2019-04-25T09:30\n    timezone: Europe/Helsinki",
+                                        "start: 1973-06-01T12:00\n    timezone: Africa/Monrovia")) == []
+
+
+def test_the_search_for_a_zones_clock_changes_ends_with_the_calendars_years(monkeypatch):
+    """Stepping a day at a time, icalendar searched on to the year 9999: three million steps
+    for a zone whose clocks no longer change, and five minutes for events in 490 zones (hunt
+    18b). The search now ends the day after the calendar's last date."""
+    import _calendar
+
+    calls = []
+
+    class CountingZone(ZoneInfo):
+        def utcoffset(self, moment):
+            calls.append(moment)
+            return super().utcoffset(moment)
+
+    monkeypatch.setattr(_calendar, "ZoneInfo", CountingZone)
+    _calendar._timezone_ical.cache_clear()
+    text = timezones_ical({"Asia/Tokyo"}, date(2018, 1, 1), date(2021, 1, 1))
+    _calendar._timezone_ical.cache_clear()
+    assert "TZID:Asia/Tokyo" in text and "TZOFFSETTO:+0900" in text
+    assert calls and max(calls).year <= 2021 and len(calls) < 10_000
+
+
 # ------------------------------------------------------------ 9. logos
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="10" height="10"/></svg>'
