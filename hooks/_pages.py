@@ -36,6 +36,7 @@ from typing import Iterable, Iterator, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
 from _annotations import printable
@@ -356,20 +357,18 @@ DIRECTION_REFERENCE = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])(?![0-9a-fA-
 
 def direction_control_problems(text: str, file: str) -> list[Problem]:
     """The first direction control on each line of a page's source (front matter included),
-    as a character or, outside Markdown's code, as a character reference."""
-    code = code_ranges(text, body_start(text))
+    as a character or as a character reference, code included: where Markdown shows a
+    reference as written, naming it is harmless, and a reading of what is code that differs
+    from Markdown's let one through (hunt 18a)."""
     problems = []
-    offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
         control = DIRECTION_CONTROL.search(line)
-        reference = None if control else next(
-            (match for match in DIRECTION_REFERENCE.finditer(line) if not _inside(offset + match.start(), code)), None)
+        reference = None if control else DIRECTION_REFERENCE.search(line)
         if control:
             problems.append(Problem(file, number, direction_control_message(control.group(), "the page")))
         elif reference:
             char = chr(int(reference.group(1), 16) if reference.group(1) else int(reference.group(2)))
             problems.append(Problem(file, number, direction_control_message(char, "the page", reference.group())))
-        offset += len(line) + 1
     return problems
 
 
@@ -400,6 +399,66 @@ def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
                                 "Markdown shows it as text and runs the lines into one paragraph; start each item of "
                                 "a list with “- ” (a hyphen and a space), and leave an empty line before the list"))
     return problems
+
+
+# What Python-Markdown reads in time that grows with the square of its size, or by recursion:
+# limits far above any real page (hunt 18a: one line of 30,000 "[" took 82 s to build; 10,000
+# lines of "```a" 3 s in Markdown alone, 40,000 some 45; a list nested 250 levels deep ended in
+# a RecursionError). CONTRIBUTING says what to do about each.
+MAX_FENCE_LINES = 100  # lines that start like a fence (``` or ~~~): each looks for its closing one to the end
+BLOCK_MAX_LINES = 500  # lines of one block, between empty lines: each block rule splits off a line and reads the rest
+# "[" and "<" in one block, each read as a possible link, or autolink or tag, to the block's end;
+# "<" more, since a block of HTML holds many and costs far less each.
+BLOCK_MAX_OPENERS = {"[": 200, "<": 1000}
+_LITERAL = {"[": "\\[", "<": "&lt;"}  # how a text writes one that starts nothing
+MAX_INDENT = 64  # columns of indentation (a tab is 4): 16 levels of lists
+MAX_MARKDOWN_IN_HTML = 50  # elements with a markdown attribute, which md_in_html reads inside one another
+_FENCE_LINE = re.compile(r" {0,3}(?:`{3,}|~{3,})")
+_MARKDOWN_IN_HTML = re.compile(r"<[A-Za-z][^<>]*?\smarkdown(?:\s*=|[\s/>])", re.IGNORECASE)
+_OPENERS = {"[": re.compile(r"(?<!\\)\["), "<": re.compile("<")}  # Markdown has no escape for "<"
+
+
+def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Problem]:
+    """Markdown that the build would take minutes over, or end in a traceback; read before
+    anything else reads the page, and in time that grows with the page's size."""
+    lines = text.split("\n")
+    fence_lines = [number for number, line in enumerate(lines, start=1) if _FENCE_LINE.match(line)]
+    if len(fence_lines) > MAX_FENCE_LINES:
+        return [Problem(file, fence_lines[MAX_FENCE_LINES], f"the page has {len(fence_lines):,} lines that start with "
+                                                           f"``` or ~~~; a page may have at most {MAX_FENCE_LINES}: "
+                                                           "split it into pages of their own")]
+    problems = heading_count_problems(text, file, max_headings)
+    start = body_start(text)
+    code = fenced_code_ranges(text, start)
+    blocks, offset = [], 0  # [first line, lines, {opener: count}] of each block outside fenced code
+    for number, line in enumerate(lines, start=1):
+        here, offset = offset, offset + len(line) + 1
+        if here < start or _inside(here, code) or not line.strip():
+            blocks.append(None)
+            continue
+        width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+        if width > MAX_INDENT and not any(problem.message.startswith("the line is indented") for problem in problems):
+            problems.append(Problem(file, number, f"the line is indented {width} columns; at most {MAX_INDENT} (16 "
+                                                  "levels of lists) are read: indent less"))
+        if not blocks or blocks[-1] is None:
+            blocks.append([number, 0, dict.fromkeys(BLOCK_MAX_OPENERS, 0)])
+        blocks[-1][1] += 1
+        for opener, pattern in _OPENERS.items():
+            blocks[-1][2][opener] += len(pattern.findall(line))
+    for first, count, openers in filter(None, blocks):
+        if count > BLOCK_MAX_LINES:
+            problems.append(Problem(file, first, f"the text from this line on has {count:,} lines without an empty "
+                                                 f"line; at most {BLOCK_MAX_LINES}: put empty lines between its parts"))
+        problems += [Problem(file, first, f"the paragraph from this line on has {found:,} “{opener}”; at most "
+                                          f"{BLOCK_MAX_OPENERS[opener]}: split it, or write {_LITERAL[opener]} for "
+                                          "one that starts nothing")
+                     for opener, found in openers.items() if found > BLOCK_MAX_OPENERS[opener]]
+    nested = [match.start() for match in _MARKDOWN_IN_HTML.finditer(text, start)]
+    if len(nested) > MAX_MARKDOWN_IN_HTML:
+        problems.append(Problem(file, text.count("\n", 0, nested[MAX_MARKDOWN_IN_HTML]) + 1, (
+            f"the page has {len(nested):,} elements with a markdown attribute; at most {MAX_MARKDOWN_IN_HTML}: "
+            "write their text without one, or split the page")))
+    return sorted(problems, key=lambda problem: problem.line)
 
 
 # A list item's first line, and a rule (* * *), which is not one.
@@ -433,8 +492,9 @@ def list_after_paragraph_problems(text: str, file: str) -> list[Problem]:
     return problems
 
 
-# A heading line of Markdown: "## Title", or a line of = or - under a paragraph's line (setext).
-_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+# A heading line of Markdown: "## Title" (Python-Markdown needs no space: "##a" is one too), or
+# a line of = or - under a paragraph's line (setext).
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+>#]|[0-9]+[.)])(?:[ \t]|$)")  # a list item, quote or heading
 
@@ -443,9 +503,10 @@ def heading_count_problems(text: str, file: str, limit: int) -> list[Problem]:
     """More headings outside code than `limit`, named at the first one too many: 40,000 lines
     of "## a" (200 KB) took 74 s to build, since Material's search and Markdown's tables
     read the whole list of headings for each one (hunt 17a). Read line by line: a pattern
-    over the whole text took seconds on one long line."""
+    over the whole text took seconds on one long line. Lines in fenced code are not counted:
+    Python-Markdown takes those blocks out before it reads the rest."""
     start = body_start(text)
-    code = code_ranges(text, start)
+    code = fenced_code_ranges(text, start)
     found: list[int] = []
     offset, previous = 0, ""
     for number, line in enumerate(text.split("\n"), start=1):
@@ -1485,24 +1546,29 @@ def locate(source: str, findings: list[Finding], file: str) -> list[Problem]:
     return problems
 
 
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def fenced_code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
+    """The fenced code blocks as Python-Markdown's fenced_code extension reads them, by its own
+    pattern: a fence that is never closed is no code, and the text after it is read as text
+    (hunt 18a: an unclosed ~~~ hid the rest of a page from the checks that skip code)."""
+    ranges = []
+    position = start
+    while (fence := FencedBlockPreprocessor.FENCED_BLOCK_RE.search(source, position)) is not None:
+        ranges.append((fence.start(), fence.end()))
+        position = fence.end()
+    return ranges
 
 
 def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
     """Approximate character ranges of code in Markdown (fenced, indented, inline).
 
-    Used only to place findings on the right line; the checks themselves read the
-    rendered HTML, where code is already escaped.
+    Used to place findings on the right line, and by the checks that help an editor (pasted
+    bullets, lists after a paragraph); the checks that protect a reader read the rendered
+    HTML, or the whole source.
     """
-    ranges: list[tuple[int, int]] = []
-    position = start
-    while (fence := FENCE.search(source, position)) is not None:
-        marker = fence.group(1)
-        close = re.compile(rf"^ {{0,3}}{marker[0]}{{{len(marker)},}}[ \t]*$", re.MULTILINE).search(source, fence.end())
-        end = close.end() if close else len(source)
-        ranges.append((fence.start(), end))
-        position = end
+    ranges = fenced_code_ranges(source, start)
     fences = list(ranges)  # in order, and apart: only these can hold a later line
     previous_blank = True
     offset = 0

@@ -40,7 +40,7 @@ from _annotations import workflow_command
 from _pages import (
     MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, broken_page_links,
     control_character_problems, description_length_problems, direction_control_problems, dotted_address_problems,
-    file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, heading_count_problems,
+    file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
     pasted_bullet_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
     unpublishable_files, unsuffixed_pages,
@@ -138,15 +138,19 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
         ] + dotted_address_problems(names, published, locales) + git_file_problems(other_files) + unreadable
-        spaces = {file: markup_space_problems(text, file) for text, file in texts}
+        # Markdown that would take the build minutes stops it before MkDocs reads a page, and the
+        # other checks, some of which read such a page slowly too, leave that page alone.
         max_headings = int(config.extra.get("page_max_headings", PAGE_MAX_HEADINGS))
+        costly = {file: markdown_cost_problems(text, file, max_headings) for text, file in texts}
+        misplaced += [problem for problems in costly.values() for problem in problems]
+        texts = [(text, file) for text, file in texts if not costly[file]]
+        spaces = {file: markup_space_problems(text, file) for text, file in texts}
         front_matter = [
             problem for text, file in texts
             for problem in (front_matter_problems(text, file, templates) + description_length_problems(text, file)
                             + direction_control_problems(text, file)
                             + control_character_problems(text, file) + pasted_bullet_problems(text, file)
-                            + list_after_paragraph_problems(text, file)
-                            + heading_count_problems(text, file, max_headings) + spaces[file])
+                            + list_after_paragraph_problems(text, file) + spaces[file])
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))
