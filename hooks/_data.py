@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from functools import partial
@@ -324,17 +325,25 @@ _WHITE_SPACE = re.compile(r"\s")
 # description may keep its line breaks (\n: YAML has already turned \r\n into \n).
 _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-# Anything that shows: not white space, not a format character (zero-width space, word
-# joiner, byte order mark, direction marks, soft hyphen, tags) nor a blank-looking letter.
-VISIBLE = re.compile(
-    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
-)
+# Characters that show nothing: white space, format characters (zero-width space, word joiner,
+# byte order mark, direction marks, soft hyphen, tags, the musical and Egyptian format
+# controls), combining marks alone (variation selectors among them), and letters drawn blank.
+# By category, since Unicode keeps adding them (hunt 18a: U+E0100 and U+1D173 made empty
+# entries in the table of contents).
+_SHOWS_NOTHING = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
+_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def visible(text: str) -> bool:
+    """Whether `text` has a character that shows (see _SHOWS_NOTHING)."""
+    return any(not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _SHOWS_NOTHING
+               for char in text)
 
 
 # Embeddings, overrides and isolates change the order in which text is shown ("Trojan Source"):
 # "Helsinki" + U+202E + "txt.exe" reads as "Helsinkiexe.txt". Finnish and English never need them.
-DIRECTION_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# The marks too (U+200E, U+200F, U+061C): "call \u200f0000 555 020" showed as "call 020 555 0000".
+DIRECTION_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def direction_control_message(char: str, holder: str = "the text", written: str | None = None) -> str:
@@ -379,7 +388,7 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     direction = DIRECTION_CONTROL.search(value)
     if direction:
         return direction_control_message(direction.group())
-    if not VISIBLE.search(value):
+    if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
 

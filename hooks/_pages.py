@@ -40,7 +40,7 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.toc import slugify  # the toc extension's default, which mkdocs.yml keeps
 
 from _annotations import printable
-from _data import DIRECTION_CONTROL, PASTED_BULLET, VISIBLE, direction_control_message, shown_bullet, text_problem
+from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem, visible
 from _html import ASCII_LOWER, browser_attributes, unquoted_values
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -352,7 +352,9 @@ def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:
 
 # The same controls as character references, which a browser decodes, its semicolon left out
 # or not: &#x202E; showed the table of contents' "call 0000 555 020" backwards (hunt 17a).
-DIRECTION_REFERENCE = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9])(?![0-9a-fA-F])|0*(823[4-8]|829[4-7])(?![0-9]));?")
+DIRECTION_REFERENCE = re.compile(r"&#(?:[xX]0*(202[a-eA-E]|206[6-9]|200[eEfF]|61[cC])(?![0-9a-fA-F])"
+                                 r"|0*(823[4-8]|829[4-7]|820[67]|1564)(?![0-9]));?|&(lrm|rlm);")
+_NAMED_DIRECTION = {"lrm": "\u200e", "rlm": "\u200f"}
 
 
 def direction_control_problems(text: str, file: str) -> list[Problem]:
@@ -367,7 +369,8 @@ def direction_control_problems(text: str, file: str) -> list[Problem]:
         if control:
             problems.append(Problem(file, number, direction_control_message(control.group(), "the page")))
         elif reference:
-            char = chr(int(reference.group(1), 16) if reference.group(1) else int(reference.group(2)))
+            char = (chr(int(reference.group(1), 16)) if reference.group(1) else chr(int(reference.group(2)))
+                    if reference.group(2) else _NAMED_DIRECTION[reference.group(3)])
             problems.append(Problem(file, number, direction_control_message(char, "the page", reference.group())))
     return problems
 
@@ -1326,8 +1329,9 @@ def foreign_id_references(markup: str) -> list[Finding]:
     return findings
 
 
-# A heading line whose text is only character references, spaces and invisible characters.
-_BLANK_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?:[ \t]|&#?\w+;?|[\u00ad\u200b-\u200f\u2060-\u206f\ufeff])*$")
+# A heading line without a letter or digit but in character references: where a heading with
+# nothing visible was written.
+_BLANK_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?:[^\w\n]|&#?\w+;?)*$")
 
 
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
@@ -1337,7 +1341,7 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
     "<" escaped, otherwise. A title of only &#8203; was an empty entry (hunt 17a)."""
     findings = []
     for item in toc:
-        if not VISIBLE.search(html.unescape(re.sub(r"<[^<>]*>", "", item.title))):
+        if not visible(html.unescape(re.sub(r"<[^<>]*>", "", item.title))):
             findings.append(Finding("a heading has no visible text, and would be an empty entry in the table of "
                                     "contents; write its text, or remove it", (_BLANK_HEADING.pattern,)))
         if "<" in item.title:

@@ -23,7 +23,8 @@ from _pages import (  # noqa: E402
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, description_length_problems,
     direction_control_problems, duplicate_ids, file_name_problems, front_matter_problems, id_line, locate,
     marker_findings, markdown_cost_problems, markup_space_problems, heading_count_problems,
-    list_after_paragraph_problems, pasted_bullet_problems, scan_html, foreign_id_references, symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
+    list_after_paragraph_problems, pasted_bullet_problems, scan_html, toc_markup_findings, foreign_id_references,
+    symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -1501,6 +1502,16 @@ def test_a_direction_control_written_as_a_character_reference_stops_the_build(tm
         "the text in another order than it is written; remove it"]
 
 
+@pytest.mark.parametrize("written,code", [("\u200f", "200F"), ("&#x200F;", "200F"), ("&rlm;", "200F"), ("&#8206;", "200E"),
+                                          ("&#x61c;", "061C")])
+def test_a_direction_mark_is_named_like_a_direction_control(written, code):
+    """A right-to-left mark in a data-toc-label showed "call 0000 555 020" as "call 020 555
+    0000" in the table of contents (hunt 18a); the site's two languages never need one."""
+    text = GOOD + f'\n## Contact {{ data-toc-label="call {written}0000 555 020" }}\n'
+    [problem] = direction_control_problems(text, "f.md")
+    assert problem.line == 8 and f"holds U+{code}" in problem.message
+
+
 def test_a_direction_control_reference_is_named_in_code_too():
     """Markdown shows a reference in code as written, but a reading of what is code that
     differs from Markdown's let one through: an unclosed ~~~ hid the rest of the page, and
@@ -1508,6 +1519,20 @@ def test_a_direction_control_reference_is_named_in_code_too():
     text = GOOD + ("\nIn Markdown `&#x202E;` shows as written.\n\n~~~\n\n\\`&#8238;\\` is not code.\n\n"
                    "A &#x202F; is a space.\n")
     assert [problem.line for problem in direction_control_problems(text, "f.md")] == [8, 12]
+
+
+@pytest.mark.parametrize("heading", ["&#xE0100;", "\U000e0100\U000e0101", "&#x1D173;", "\u3164", "&#x200B;&nbsp;"])
+def test_headings_of_characters_that_show_nothing_are_named(heading):
+    """Unicode keeps adding characters that show nothing; a list missed the variation selectors
+    supplement and the musical format controls, and their headings made empty entries in the
+    table of contents (hunt 18a)."""
+    from types import SimpleNamespace
+
+    toc = [SimpleNamespace(title=heading, children=[])]
+    assert [finding.message for finding in toc_markup_findings(toc)] == [
+        "a heading has no visible text, and would be an empty entry in the table of contents; write its text, or "
+        "remove it"]
+    assert toc_markup_findings([SimpleNamespace(title="Yhteystiedot\ufe0f", children=[])]) == []
 
 
 def test_a_heading_with_nothing_visible_stops_the_build(tmp_path):
