@@ -464,6 +464,39 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
     return sorted(problems, key=lambda problem: problem.line)
 
 
+# Text pasted from a word processor or a spreadsheet: a tab between words (a table's cells), and
+# a web address written as text, which Python-Markdown does not make a link (hunt 18c). An
+# address inside a link, an autolink, an attribute or a reference definition is left alone.
+_TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
+_BARE_ADDRESS = re.compile(r"(?<![(<\"'=/\w])https?://[^\s<>()\[\]]+", re.IGNORECASE)
+_REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
+
+
+def pasted_text_problems(text: str, file: str) -> list[Problem]:
+    """Lines outside code with a tab between words, or a web address written as text."""
+    start = body_start(text)
+    code = code_ranges(text, start)
+    problems = []
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        here, offset = offset, offset + len(line) + 1
+        if here < start:
+            continue
+        tab = _TAB_BETWEEN_WORDS.search(line)
+        if tab and not _inside(here + tab.start() + 1, code):
+            problems.append(Problem(file, number, "a tab between words, as in a table pasted from a word processor or a "
+                                                  "spreadsheet: Markdown shows the lines as one paragraph; write the "
+                                                  "table in Markdown (CONTRIBUTING, \"Tables\"), or a space"))
+        if _REFERENCE_DEFINITION.match(line):
+            continue
+        address = next((match for match in _BARE_ADDRESS.finditer(line) if not _inside(here + match.start(), code)), None)
+        if address:
+            shown = address.group().rstrip(".,;:!?")
+            problems.append(Problem(file, number, f"the address {shown[:60]} is written as text, which is not a link "
+                                                  f"on the page: write [the link's text]({shown[:60]}), or <{shown[:60]}>"))
+    return problems
+
+
 # A list item's first line, and a rule (* * *), which is not one.
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")

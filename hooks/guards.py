@@ -42,7 +42,7 @@ from _pages import (
     control_character_problems, description_length_problems, direction_control_problems, dotted_address_problems,
     file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
-    pasted_bullet_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
+    pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
     unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
@@ -150,7 +150,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             for problem in (front_matter_problems(text, file, templates) + description_length_problems(text, file)
                             + direction_control_problems(text, file)
                             + control_character_problems(text, file) + pasted_bullet_problems(text, file)
-                            + list_after_paragraph_problems(text, file) + spaces[file])
+                            + list_after_paragraph_problems(text, file) + pasted_text_problems(text, file)
+                            + spaces[file])
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))

@@ -23,7 +23,7 @@ from _pages import (  # noqa: E402
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, description_length_problems,
     direction_control_problems, duplicate_ids, file_name_problems, front_matter_problems, id_line, locate,
     marker_findings, markdown_cost_problems, markup_space_problems, heading_count_problems,
-    list_after_paragraph_problems, pasted_bullet_problems, scan_html, toc_markup_findings, foreign_id_references,
+    list_after_paragraph_problems, pasted_bullet_problems, pasted_text_problems, scan_html, toc_markup_findings, foreign_id_references,
     symlinks, unloaded_paths, unsuffixed_pages, url_scheme,
 )
 
@@ -1003,6 +1003,21 @@ def test_a_list_right_after_a_line_of_text_stops_the_build(tmp_path):
     assert returncode != 0
     assert problems == [f"docs/themes.fi.md:{line}: a list starts right after a line of text, and Markdown joins it to "
                         "that paragraph; leave an empty line before the list"]
+
+
+def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
+    """A table pasted from Word or a spreadsheet became one paragraph, and a bare address stayed
+    text, without a message (hunt 18c)."""
+    text = GOOD + ("\nKaupunki\tVäkiluku\nHelsinki\t670 000\n\nLisää: https://www.hel.fi/fi/paatoksenteko.\n\n"
+                   "[Linkki](https://www.hel.fi/) ja <https://www.hel.fi/> ja <a href=\"https://www.hel.fi/\">a</a>\n\n"
+                   "`https://koodi.example/` ja `a\tb`\n\n[viite]: https://www.hel.fi/\n\n    https://sisennetty.example/\n")
+    assert messages(pasted_text_problems(text, "f.md")) == [
+        'f.md:8: a tab between words, as in a table pasted from a word processor or a spreadsheet: Markdown shows the '
+        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"), or a space',
+        'f.md:9: a tab between words, as in a table pasted from a word processor or a spreadsheet: Markdown shows the '
+        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"), or a space',
+        "f.md:11: the address https://www.hel.fi/fi/paatoksenteko is written as text, which is not a link on the page: "
+        "write [the link's text](https://www.hel.fi/fi/paatoksenteko), or <https://www.hel.fi/fi/paatoksenteko>"]
 
 
 def test_a_bullet_and_a_space_is_named_too():
