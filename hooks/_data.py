@@ -677,15 +677,26 @@ _TIME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})")
 _MOMENT_FORMS = "a date like 2019-04-25, a local date-time like 2019-04-25T09:30, or a month like 2019-04"
 
 
+_TIME_ALONE = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
 def parse_moment(value) -> Moment | str:
     """A Moment, or the reason the value is not one."""
     if isinstance(value, datetime):
         value = value.strftime("%Y-%m-%dT%H:%M")
     elif isinstance(value, date):
         value = value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        # YAML reads a time alone, 15:30, as minutes (base 60): quoting it, as the general advice
+        # said, only led to the next message (hunt 18c).
+        clock = f"{value // 60:02d}:{value % 60:02d}"
+        return (f"expected {_MOMENT_FORMS}, got the number {value}: YAML reads a time alone, such as {clock}, as a "
+                f"number of minutes; write the date and the time, such as 2019-04-25T{clock}")
     if not isinstance(value, str):
         return f"expected {_MOMENT_FORMS}, got {_describe(value)}"
     text = value.strip()
+    if _TIME_ALONE.fullmatch(text):
+        return f"expected {_MOMENT_FORMS}, got {text!r}, a time without its date: write the date too, such as 2019-04-25T{text}"
     for pattern, precision in ((_DAY, "day"), (_TIME, "time"), (_MONTH, "month")):
         match = pattern.fullmatch(text)
         if match:

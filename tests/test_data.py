@@ -366,6 +366,17 @@ def test_an_entry_with_more_than_twenty_sources_is_refused():
         ("events[id=ai-ethics-2019].sources", "lists 21 sources; at most 20: keep those the entry's facts come from")]
 
 
+@pytest.mark.parametrize("written,message", [
+    ("15:30", "got the number 930: YAML reads a time alone, such as 15:30, as a number of minutes; write the date and "
+              "the time, such as 2019-04-25T15:30"),
+    ("'15:30'", "got '15:30', a time without its date: write the date too, such as 2019-04-25T15:30"),
+])
+def test_a_time_without_its_date_gets_advice_that_leads_somewhere(written, message):
+    """end: 15:30 was told to put the text in quotes, which only led to the next message (hunt 18c)."""
+    line, field, found = only(events_problems(VALID_EVENT.replace("end: 2019-04-25T16:00", f"end: {written}")))
+    assert (line, field) == (5, "events[id=ai-ethics-2019].end") and found.endswith(message), found
+
+
 def test_bad_id():
     line, field, message = only(partner_problems(PARTNER.replace("id: city-of-helsinki", "id: City Of Helsinki")))
     assert (line, field) == (2, "partners[0].id") and "lowercase" in message
