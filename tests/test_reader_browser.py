@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, all_pages, built_and_served
+from conftest import LANGUAGE_PREFIX, LANGUAGES, PAGES, all_pages, built_and_served
 from chromium import DESKTOP, MOBILE, wait_until
 from conftest import copy_site
 from test_browser import AXE_OPTIONS, AXE, describe_violations
@@ -222,6 +222,27 @@ def test_text_spacing_keeps_the_header_and_page_on_screen(site, browser, lang, p
     assert not off_screen, f"{path or '/'} at {width} px: header controls off the screen: {off_screen}"
     assert widths[0] <= widths[1], f"{path or '/'}: {widths[0]} px wide at {width} px"
     assert len(shown) == 1 and shown[0]["scroll"] <= shown[0]["client"], f"{path or '/'}: the name is cut: {shown}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_tab_of_the_menu_fits_the_desktop_width(site, browser, lang):
+    """A new page with a long label ("Usein kysytyt kysymykset") pushed the last tab out of
+    sight at 1,280 px, where the tabs are the only menu (hunt 18c): keep the labels short."""
+    context, page = new_page(browser, DESKTOP)
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    tabs = page.evaluate("""() => {
+        const list = document.querySelector(".md-tabs__list");
+        const edge = Math.min(window.innerWidth, list.getBoundingClientRect().right);
+        return [...list.querySelectorAll(".md-tabs__link")].map(link => {
+            const box = link.getBoundingClientRect();
+            return {text: link.textContent.trim(), right: Math.round(box.right), edge: Math.round(edge)};
+        });
+    }""")
+    context.close()
+    outside = [tab for tab in tabs if tab["right"] > tab["edge"]]
+    assert len(tabs) == len(PAGES) and not outside, (
+        f"at {DESKTOP['width']} px these tabs end past the menu's edge: {outside}; shorten the menu's labels "
+        "(nav and nav_translations in mkdocs.yml)")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
