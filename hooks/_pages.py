@@ -144,16 +144,21 @@ def plain_file_name(name: str) -> str:
 
 
 def unsuffixed_pages(names: Iterable[str], locales: list[str]) -> list[Problem]:
-    """Page files (paths relative to docs/) whose name does not end with a site language."""
-    return [
-        Problem(
-            f"docs/{name}", None,
-            "a page file's name ends with its language: rename it to "
-            + " and ".join(f"{name[: -len('.md')]}.{locale}.md" for locale in locales),
-        )
-        for name in names
-        if page_stem(name, locales) is None
-    ]
+    """Page files (paths relative to docs/) whose name does not end with a site language; where
+    some languages' files of that name exist, the rename names the others alone (an English
+    text saved as faq.md beside faq.fi.md was told to become faq.fi.md too; hunt 18c)."""
+    names = list(names)
+    problems = []
+    for name in names:
+        if page_stem(name, locales) is not None:
+            continue
+        stem = name[: -len(".md")]
+        wanted = [locale for locale in locales if f"{stem}.{locale}.md" not in names] or list(locales)
+        files = " or ".join(f"{stem}.{locale}.md" for locale in wanted)
+        advice = (f"rename it to {files}, by the language it is written in" if len(wanted) < len(locales)
+                  else "rename it to " + " and ".join(f"{stem}.{locale}.md" for locale in locales))
+        problems.append(Problem(f"docs/{name}", None, f"a page file's name ends with its language: {advice}"))
+    return problems
 
 
 def dotted_address_problems(pages: Iterable[str], others: Iterable[str], locales: list[str]) -> list[Problem]:
@@ -1482,7 +1487,10 @@ def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs
                 f"folder, as a preview is{write}")
     said = f"from this page's address ({page_url or 'the home page'}) the path leads to no file of the site"
     if right is None:
-        return f"{said}; check the file's name and that it is under docs/"
+        # The same words for a Markdown image, which MkDocs leaves as written when its file is
+        # missing: after a rename, the pages that show the file still name the old one (hunt 18c).
+        return ("no file under docs/ has this name, written in HTML from the page's address or in Markdown from the "
+                "page's file: check the file's name, and after renaming a file, change the pages that show it")
     return (f"{said}; in HTML a path is not adjusted as in Markdown: write {attribute}=\"{right}\", or the image "
             f"in Markdown, ![text]({meant})")
 

@@ -46,9 +46,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files  # checked once, in the default language's pass
     missing = missing_translations(Path(config.docs_dir), [lang.locale for lang in languages])
     if missing:
+        # ukk.fi.md beside faq.en.md, a name translated, left each without its pair (hunt 18c).
+        translated = " Both languages' files of a page have the same name, not translated (such as " \
+            f"{missing[0].rsplit('.', 2)[0]}.{languages[0].locale}.md and " \
+            f"{missing[0].rsplit('.', 2)[0]}.{languages[-1].locale}.md)." if len(missing) > 1 else ""
         raise PluginError(
             "Every page needs a file in each language. Missing: "
-            + ", ".join(f"docs/{name}" for name in missing)
+            + ", ".join(f"docs/{name}" for name in missing) + "." + translated
         )
     # A preview is built with main's mkdocs.yml, where a new page has no menu entry yet
     # (hooks/preview.py lowers MkDocs' warning for it to a note).

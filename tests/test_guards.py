@@ -1020,6 +1020,26 @@ def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
         "write [the link's text](https://www.hel.fi/fi/paatoksenteko), or <https://www.hel.fi/fi/paatoksenteko>"]
 
 
+def test_a_page_file_without_its_language_beside_one_with_it_is_told_the_language_left():
+    """An English text saved as faq.md beside faq.fi.md was told to become faq.fi.md and
+    faq.en.md (hunt 18c)."""
+    assert messages(unsuffixed_pages(["faq.fi.md", "faq.md", "uusi.md"], ["fi", "en"])) == [
+        "docs/faq.md: a page file's name ends with its language: rename it to faq.en.md, by the language it is "
+        "written in",
+        "docs/uusi.md: a page file's name ends with its language: rename it to uusi.fi.md and uusi.en.md"]
+
+
+def test_a_page_whose_name_was_translated_is_told_to_keep_one_name(tmp_path):
+    """ukk.fi.md beside faq.en.md: each was named without its pair (hunt 18c)."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/themes.en.md").rename(root / "docs/teemat-en.en.md")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert ("Every page needs a file in each language. Missing: docs/teemat-en.fi.md, docs/themes.en.md. Both "
+            "languages' files of a page have the same name, not translated (such as teemat-en.fi.md and "
+            "teemat-en.en.md).") in output, output
+
+
 def test_a_bullet_and_a_space_is_named_too():
     text = GOOD + "\n• Avoin data\n\u25aa Tekoäly\n"
     assert [problem.line for problem in pasted_bullet_problems(text, "f.md")] == [8, 9]
@@ -1407,8 +1427,9 @@ SITE_FILES = {"index.html", "themes/index.html", "en/themes/index.html", "images
      '<img src="/images/logo.svg">: the path climbs above the site\'s own address, so it breaks where the site is '
      'published under a folder, as a preview is: write src="../images/logo.svg"'),
     ("themes/", '<video src="images/puuttuu.mp4" controls></video>',
-     '<video src="images/puuttuu.mp4">: from this page\'s address (themes/) the path leads to no file of the site; '
-     "check the file's name and that it is under docs/"),
+     '<video src="images/puuttuu.mp4">: no file under docs/ has this name, written in HTML from the page\'s address '
+     "or in Markdown from the page's file: check the file's name, and after renaming a file, change the pages that "
+     "show it"),
 ])
 def test_a_path_in_html_that_loads_no_file_is_named_with_what_to_write(page_url, markup, expected):
     assert [finding.message for finding in unloaded_paths(markup, page_url, SITE_FILES)] == [expected]
