@@ -435,17 +435,19 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
         return [Problem(file, fence_lines[MAX_FENCE_LINES], f"the page has {len(fence_lines):,} lines that start with "
                                                            f"``` or ~~~; a page may have at most {MAX_FENCE_LINES}: "
                                                            "split it into pages of their own")]
-    problems = heading_count_problems(text, file, max_headings)
     start = body_start(text)
     code = fenced_code_ranges(text, start)
+    problems = heading_count_problems(text, file, max_headings, code)
     blocks, offset = [], 0  # [first line, lines, {opener: count}] of each block outside fenced code
+    too_deep = False
     for number, line in enumerate(lines, start=1):
         here, offset = offset, offset + len(line) + 1
         if here < start or _inside(here, code) or not line.strip():
             blocks.append(None)
             continue
         width = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
-        if width > MAX_INDENT and not any(problem.message.startswith("the line is indented") for problem in problems):
+        if width > MAX_INDENT and not too_deep:  # the first such line is enough
+            too_deep = True
             problems.append(Problem(file, number, f"the line is indented {width} columns; at most {MAX_INDENT} (16 "
                                                   "levels of lists) are read: indent less"))
         if not blocks or blocks[-1] is None:
@@ -540,14 +542,16 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r" {0,3}(?:[-*+>#]|[0-9]+[.)])(?:[ \t]|$)")  # a list item, quote or heading
 
 
-def heading_count_problems(text: str, file: str, limit: int) -> list[Problem]:
+def heading_count_problems(text: str, file: str, limit: int,
+                           fences: list[tuple[int, int]] | None = None) -> list[Problem]:
     """More headings outside code than `limit`, named at the first one too many: 40,000 lines
     of "## a" (200 KB) took 74 s to build, since Material's search and Markdown's tables
     read the whole list of headings for each one (hunt 17a). Read line by line: a pattern
     over the whole text took seconds on one long line. Lines in fenced code are not counted:
-    Python-Markdown takes those blocks out before it reads the rest."""
+    Python-Markdown takes those blocks out before it reads the rest (`fences`, if the caller has
+    them already)."""
     start = body_start(text)
-    code = fenced_code_ranges(text, start)
+    code = fenced_code_ranges(text, start) if fences is None else fences
     found: list[int] = []
     offset, previous = 0, ""
     for number, line in enumerate(text.split("\n"), start=1):
