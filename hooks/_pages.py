@@ -475,14 +475,18 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
 # a web address written as text, which Python-Markdown does not make a link (hunt 18c). An
 # address inside a link, an autolink, an attribute or a reference definition is left alone.
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
-_BARE_ADDRESS = re.compile(r"(?<![(<\"'=/\w])https?://[^\s<>()\[\]]+", re.IGNORECASE)
+_BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w])https?://[^\s<>()\[\]]+", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 
 
 def pasted_text_problems(text: str, file: str) -> list[Problem]:
     """Lines outside code with a tab between words, or a web address written as text."""
     start = body_start(text)
-    code = code_ranges(text, start)
+    # A comment shows nothing; an address as the text of a link ([https://…](…), <a …>https://…)
+    # is one (hunt 19a).
+    code = sorted(code_ranges(text, start) + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
+    code = [span for index, span in enumerate(code) if not index or span[0] >= code[index - 1][1]]  # apart
     problems = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -512,21 +516,32 @@ _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _NOT_PARAGRAPH_START = re.compile(r" {0,3}(?:[-*+>#|<`~{]|[0-9]{1,9}[.)]|_{3})")
 
 
+# A list item that GitHub's preview lets interrupt a paragraph: a bullet, or a number list
+# starting at 1 ("25. huhtikuuta" on a wrapped line is text there, and in Python-Markdown).
+_INTERRUPTING_ITEM = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+_QUOTE_MARKS = re.compile(r"(?: {0,3}>[ ]?)+")
+
+
 def list_after_paragraph_problems(text: str, file: str) -> list[Problem]:
     """A list that starts on the line after a paragraph's: Python-Markdown joins it to the
     paragraph ("asiat: - Palaute - Korjausehdotukset"), where GitHub's preview shows a list
-    (hunt 18c). The first item of each, outside code."""
+    (hunt 18c). The first item of each, outside code; in a quote, within the quote."""
     start = body_start(text)
     code = code_ranges(text, start)
     problems = []
-    offset, block = 0, None  # what the current block is, told by its first line: "paragraph" or "other"
+    offset, block, depth = 0, None, 0  # what the current block is, told by its first line: "paragraph" or "other"
     for number, line in enumerate(text.split("\n"), start=1):
         here, offset = offset, offset + len(line) + 1
+        marks = _QUOTE_MARKS.match(line)
+        quoted = marks.group().count(">") if marks else 0
+        line = line[marks.end():] if marks else line
+        if quoted != depth:
+            block, depth = None, quoted  # a quote begins or ends: so does the block
         if here < start or _inside(here, code) or not line.strip():
             block = None
         elif block is None:
             block = "other" if _NOT_PARAGRAPH_START.match(line) or line.startswith(("    ", "\t")) else "paragraph"
-        elif block == "paragraph" and _LIST_ITEM.match(line) and not _RULE.match(line):
+        elif block == "paragraph" and _INTERRUPTING_ITEM.match(line) and not _RULE.match(line):
             problems.append(Problem(file, number, "a list starts right after a line of text, and Markdown joins it to "
                                                   "that paragraph; leave an empty line before the list"))
             block = "other"  # the rest of this list is the same mistake
@@ -1620,12 +1635,16 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
     ranges = fenced_code_ranges(source, start)
     fences = list(ranges)  # in order, and apart: only these can hold a later line
     previous_blank = True
+    in_list = False  # an indented block after a list item is the item's own paragraph (hunt 19a)
     offset = 0
     for line in source.splitlines(keepends=True):
-        if offset >= start and previous_blank and re.match(r"( {4}|\t)", line) and not _inside(offset, fences):
+        indented = re.match(r"( {4}|\t)", line)
+        if offset >= start and previous_blank and indented and not in_list and not _inside(offset, fences):
             ranges.append((offset, offset + len(line)))
         elif offset >= start and not _inside(offset, fences):
             ranges.extend((offset + m.start(), offset + m.end()) for m in INLINE_CODE.finditer(line))
+        if line.strip() and not indented:
+            in_list = bool(_LIST_ITEM.match(line))
         previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))
         offset += len(line)
     return sorted(ranges)

@@ -990,12 +990,26 @@ def test_a_list_right_after_a_line_of_text_is_named_at_its_first_item():
     an editor who followed the pasted-bullet message got "asiat: - Palaute - Korjaukset" (hunt 18c)."""
     text = GOOD + ("\nMeille voi lähettää seuraavia asioita:\n- Palaute\n- Korjausehdotukset\n\nNumeroituna:\n1. Yksi\n"
                    "2. Kaksi\n\nOikein:\n\n- Palaute\n- Korjaus\n  jatkuu\n- Kolmas\n\n## Otsikko\n- heti otsikon jälkeen\n\n"
-                   "| a | b |\n| - | - |\n\nTeksti\n* * *\n\n```\nkoodi\n- ei lista\n```\n\n> lainaus\n> - lista\n")
+                   "| a | b |\n| - | - |\n\nTeksti\n* * *\n\n```\nkoodi\n- ei lista\n```\n\n> lainaus\n> - lista\n\n"
+                   "Julistus allekirjoitettiin Lontoossa\n25. huhtikuuta 2019.\n\n> lainaus\n>\n> - oikea lista\n")
+    # A number list interrupts a paragraph only from 1, in GitHub's preview too (hunt 19a); in a
+    # quote the rule is the same (hunt 19a).
     assert [(problem.line, problem.message) for problem in list_after_paragraph_problems(text, "f.md")] == [
         (9, "a list starts right after a line of text, and Markdown joins it to that paragraph; leave an empty line "
             "before the list"),
         (13, "a list starts right after a line of text, and Markdown joins it to that paragraph; leave an empty line "
+             "before the list"),
+        (38, "a list starts right after a line of text, and Markdown joins it to that paragraph; leave an empty line "
              "before the list")]
+
+
+def test_an_address_as_a_links_text_or_in_a_comment_is_fine_and_one_in_a_list_item_is_named():
+    """False alarms of hunt 19a: a link whose text is its address, in Markdown or HTML, and an
+    address in a comment; and a list item's indented paragraph, which was taken for code."""
+    text = GOOD + ('\n[https://www.hel.fi/](https://www.hel.fi/)\n\n<a href="https://www.hel.fi/">https://www.hel.fi/</a>'
+                   "\n\n<!-- tarkistettu: https://www.hel.fi/ -->\n\n- kohta\n\n    jatkoa https://www.hel.fi/\n\n"
+                   "Teksti.\n\n    koodia https://www.hel.fi/\n")
+    assert [problem.line for problem in pasted_text_problems(text, "f.md")] == [16]
 
 
 def test_a_list_right_after_a_line_of_text_stops_the_build(tmp_path):
