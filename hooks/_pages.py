@@ -413,17 +413,19 @@ def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
 # limits far above any real page (hunt 18a: one line of 30,000 "[" took 82 s to build; 10,000
 # lines of "```a" 3 s in Markdown alone, 40,000 some 45; a list nested 250 levels deep ended in
 # a RecursionError). CONTRIBUTING says what to do about each.
-MAX_FENCE_LINES = 100  # lines that start like a fence (``` or ~~~): each looks for its closing one to the end
+MAX_FENCE_LINES = 400  # lines that start like a fence (``` or ~~~): each looks for its closing one to the end
 BLOCK_MAX_LINES = 500  # lines of one block, between empty lines: each block rule splits off a line and reads the rest
-# "[" and "<" in one block, each read as a possible link, or autolink or tag, to the block's end;
-# "<" more, since a block of HTML holds many and costs far less each.
-BLOCK_MAX_OPENERS = {"[": 200, "<": 1000}
+# A "[" or a tag's "<" that nothing closes makes Markdown read on to the end of its paragraph:
+# their number times the paragraph's length is the work (hunt 19a: 999 "<a " before 190 KB of
+# text took 59 s). Closed ones cost little: a table of 4,000 links took 0.3 s.
+BLOCK_MAX_UNCLOSED_WORK = 2_000_000
 _LITERAL = {"[": "\\[", "<": "&lt;"}  # how a text writes one that starts nothing
 MAX_INDENT = 64  # columns of indentation (a tab is 4): 16 levels of lists
-MAX_MARKDOWN_IN_HTML = 50  # elements with a markdown attribute, which md_in_html reads inside one another
+MAX_MARKDOWN_IN_HTML_DEPTH = 20  # elements with a markdown attribute inside one another, read by recursion
 _FENCE_LINE = re.compile(r" {0,3}(?:`{3,}|~{3,})")
-_MARKDOWN_IN_HTML = re.compile(r"<[A-Za-z][^<>]*?\smarkdown(?:\s*=|[\s/>])", re.IGNORECASE)
-_OPENERS = {"[": re.compile(r"(?<!\\)\["), "<": re.compile("<")}  # Markdown has no escape for "<"
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=|\s|/|$)", re.IGNORECASE)
+_OPENING = re.compile(r"(?<!\\)[\[\]]|<(?=[A-Za-z/!?])|>")
 
 
 def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Problem]:
@@ -438,7 +440,7 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
     start = body_start(text)
     code = fenced_code_ranges(text, start)
     problems = heading_count_problems(text, file, max_headings, code)
-    blocks, offset = [], 0  # [first line, lines, {opener: count}] of each block outside fenced code
+    blocks, offset = [], 0  # [first line, lines, text] of each block outside fenced code
     too_deep = False
     for number, line in enumerate(lines, start=1):
         here, offset = offset, offset + len(line) + 1
@@ -451,24 +453,52 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
             problems.append(Problem(file, number, f"the line is indented {width} columns; at most {MAX_INDENT} (16 "
                                                   "levels of lists) are read: indent less"))
         if not blocks or blocks[-1] is None:
-            blocks.append([number, 0, dict.fromkeys(BLOCK_MAX_OPENERS, 0)])
+            blocks.append([number, 0, []])
         blocks[-1][1] += 1
-        for opener, pattern in _OPENERS.items():
-            blocks[-1][2][opener] += len(pattern.findall(line))
-    for first, count, openers in filter(None, blocks):
+        blocks[-1][2].append(line)
+    for first, count, block_lines in filter(None, blocks):
         if count > BLOCK_MAX_LINES:
             problems.append(Problem(file, first, f"the text from this line on has {count:,} lines without an empty "
                                                  f"line; at most {BLOCK_MAX_LINES}: put empty lines between its parts"))
-        problems += [Problem(file, first, f"the paragraph from this line on has {found:,} “{opener}”; at most "
-                                          f"{BLOCK_MAX_OPENERS[opener]}: split it, or write {_LITERAL[opener]} for "
-                                          "one that starts nothing")
-                     for opener, found in openers.items() if found > BLOCK_MAX_OPENERS[opener]]
-    nested = [match.start() for match in _MARKDOWN_IN_HTML.finditer(text, start)]
-    if len(nested) > MAX_MARKDOWN_IN_HTML:
-        problems.append(Problem(file, text.count("\n", 0, nested[MAX_MARKDOWN_IN_HTML]) + 1, (
-            f"the page has {len(nested):,} elements with a markdown attribute; at most {MAX_MARKDOWN_IN_HTML}: "
-            "write their text without one, or split the page")))
+        block = "\n".join(block_lines)
+        for opener, unclosed in _unclosed_openers(block).items():
+            if unclosed * len(block) > BLOCK_MAX_UNCLOSED_WORK:
+                problems.append(Problem(file, first, (
+                    f"the paragraph from this line on has {unclosed:,} “{opener}” that nothing closes, in "
+                    f"{len(block):,} characters, and Markdown reads to its end for each: close them, split the "
+                    f"paragraph, or write {_LITERAL[opener]} for one that starts nothing")))
+    depth, deepest = [], None
+    for tag in _TAG.finditer(text, start):
+        closing, name = tag.group(1), tag.group(2).lower()
+        if closing and depth and depth[-1] == name:
+            depth.pop()
+        elif not closing and _MARKDOWN_ATTRIBUTE.search(tag.group(3)):
+            depth.append(name)
+            if len(depth) > MAX_MARKDOWN_IN_HTML_DEPTH and deepest is None:
+                deepest = tag.start()
+    if deepest is not None:
+        problems.append(Problem(file, text.count("\n", 0, deepest) + 1, (
+            f"elements with a markdown attribute stand more than {MAX_MARKDOWN_IN_HTML_DEPTH} deep inside one another "
+            "here: close them, or write the inner ones without the attribute")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def _unclosed_openers(block: str) -> dict[str, int]:
+    """How many "[" no "]" closes, and how many tags' "<" no ">" closes before the next "<"."""
+    brackets = angles = 0
+    open_angle = False
+    for match in _OPENING.finditer(block):
+        char = match.group()
+        if char == "[":
+            brackets += 1
+        elif char == "]":
+            brackets = max(0, brackets - 1)
+        elif char == "<":
+            angles += open_angle
+            open_angle = True
+        else:
+            open_angle = False
+    return {"[": brackets, "<": angles + open_angle}
 
 
 # Text pasted from a word processor or a spreadsheet: a tab between words (a table's cells), and
