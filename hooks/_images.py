@@ -136,6 +136,8 @@ def raster_size(data: bytes) -> tuple[int, int]:
         size = png_size(data)
         if size is None:
             raise UnreadableImage("its IHDR chunk is missing or damaged")
+        if 0 in size:  # the PNG standard forbids it; a page's image of it ended the build (hunt 19a)
+            raise UnreadableImage("its header gives no width or height")
         return size
     from PIL import Image  # here: most builds have PNG and SVG images only
     with warnings.catch_warnings():

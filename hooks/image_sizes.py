@@ -38,7 +38,32 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if "<img" not in html.lower():
         return html
     by_address = {unquote(file.url): file.abs_src_path for file in files if not file.is_documentation_page()}
-    return _IMAGE_TAG.sub(lambda match: sized_image_tag(match.group(), page.url, by_address), html)
+    tags = _image_tags(html)
+    return _IMAGE_TAG.sub(lambda match: sized_image_tag(match.group(), page.url, by_address)
+                          if match.start() in tags else match.group(), html)
+
+
+def _image_tags(html: str) -> set[int]:
+    """Where the <img> start tags are, as an HTML parser reads the page: "<img" inside an
+    attribute's value or a comment is text, and rewriting it there made the guards name
+    attributes the editor never wrote (hunt 19a)."""
+    reader = _ImageFinder()
+    reader.feed(html)
+    reader.close()
+    line_starts = [0] + [index + 1 for index, char in enumerate(html) if char == "\n"]
+    return {line_starts[line - 1] + column for line, column in reader.places}
+
+
+class _ImageFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.places: list[tuple[int, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "img":
+            self.places.append(self.getpos())
+
+    handle_startendtag = handle_starttag
 
 
 def sized_image_tag(tag: str, page_url: str, by_address: dict[str, str]) -> str:
@@ -52,7 +77,7 @@ def sized_image_tag(tag: str, page_url: str, by_address: dict[str, str]) -> str:
         return tag  # "50%": the editor's own layout
     path = _site_path(attributes.get("src") or "", page_url)
     size = _file_size(by_address[path]) if path in by_address else None
-    if size is None:
+    if size is None or 0 in size:
         return tag
     if width is not None:
         width, height = int(width), max(1, round(int(width) * size[1] / size[0]))

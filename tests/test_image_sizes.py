@@ -79,3 +79,29 @@ def test_an_image_shown_as_the_guide_says_gets_its_size_in_both_languages(tmp_pa
     for page, size in (("themes/index.html", ("800", "450")), ("en/themes/index.html", ("400", "225"))):
         image = BeautifulSoup((root / "site" / page).read_text(), "html.parser").select_one("article img")
         assert (image["width"], image["height"]) == size, image
+
+
+def test_only_the_pages_own_image_tags_are_sized(by_address):
+    """"<img" inside an attribute's value or a comment is text: it was rewritten, and the guards
+    then named attributes the editor never wrote (hunt 19a)."""
+    from types import SimpleNamespace
+
+    from image_sizes import on_page_content
+
+    html = ('<p><span title="<img src=../images/map.png>">x</span><!-- <img src="../images/map.png"> -->'
+            '<img alt="" src="../images/map.png"></p>')
+    files = [SimpleNamespace(url=url, abs_src_path=path, is_documentation_page=lambda: False)
+             for url, path in by_address.items()]
+    assert on_page_content(html, SimpleNamespace(url="themes/"), None, files) == html.replace(
+        '<img alt="" src="../images/map.png">', '<img alt="" src="../images/map.png" width="300" height="200">')
+
+
+def test_an_image_without_width_or_height_is_refused_not_a_traceback(tmp_path):
+    """A PNG whose header says 0 pixels wide ended the build in a division by zero (hunt 19a)."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/images/zero.png").write_bytes(png_bytes(0, 10))
+    page = root / "docs/themes.en.md"
+    page.write_text(page.read_text() + "\n![Nothing](images/zero.png){ width=300 }\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert "docs/images/zero.png" in output and "is not a PNG image that can be read" in output, output
