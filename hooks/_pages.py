@@ -1163,6 +1163,11 @@ def _page_classes_text() -> str:
 
 def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:
     at = (rf"\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\b")
+    # The table of contents lists every heading, a hidden one too: its entry led nowhere a
+    # reader could see (hunt 19a).
+    if name == "hidden" and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return [Finding(f"<{tag} hidden>: the table of contents would list a heading the page does not show; remove "
+                        "hidden, or the heading", at)]
     if name.startswith("on"):
         return [Finding(f"<{tag} {name}=…>: event-handler attributes run scripts and are not allowed", at)]
     # The theme's script finds its settings and parts by these names and takes the first

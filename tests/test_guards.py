@@ -1595,6 +1595,13 @@ def test_headings_of_characters_that_show_nothing_are_named(heading):
     assert toc_markup_findings([SimpleNamespace(title="Yhteystiedot\ufe0f", children=[])]) == []
 
 
+def test_a_hidden_heading_stops_the_build(tmp_path):
+    returncode, problems, line = built_with(tmp_path, "privacy.en.md", "## Secret { hidden }")
+    assert returncode != 0
+    assert problems == [f"docs/privacy.en.md:{line}: <h2 hidden>: the table of contents would list a heading the page "
+                        "does not show; remove hidden, or the heading"]
+
+
 def test_a_heading_with_nothing_visible_stops_the_build(tmp_path):
     """A heading of only &#8203; (a zero-width space) made an empty entry in the table of
     contents (hunt 17a)."""
