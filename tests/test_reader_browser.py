@@ -327,6 +327,61 @@ def test_drawer_opens_and_closes_by_keyboard_at_360_px(site, browser, lang):
     context.close()
 
 
+# Where the focused element is, and whether a reader can see it: on the screen, not under another
+# element, not see-through.
+FOCUS_SEEN = """(() => {
+  const focused = document.activeElement;
+  const box = focused.getBoundingClientRect();
+  const x = Math.min(Math.max(box.x + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.y + box.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  let opacity = 1;
+  for (let e = focused; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+  const onScreen = box.width > 0 && box.right > 0 && box.left < innerWidth && box.bottom > 0 && box.top < innerHeight;
+  return {text: focused.textContent.trim().slice(0, 40), inDrawer: !!focused.closest(".md-sidebar--primary"),
+          seen: onScreen && opacity > 0.5 && !!top && (top === focused || focused.contains(top) || top.contains(focused)),
+          drawerOpen: document.getElementById("__drawer").checked};
+})()"""
+
+
+@pytest.mark.parametrize("lang,path", [("fi", ""), ("en", "cities/"), ("fi", "themes/")])
+def test_every_stop_in_the_open_drawer_is_seen_and_leaving_it_closes_it(site, browser, lang, path):
+    """Hunt 19b: the current page's contents, a see-through panel beside the drawer, took the
+    first Tab stops with no focus to be seen; and Tab past the last link went on into the page
+    under the open drawer (WCAG 2.4.7, 2.4.11)."""
+    context, page = new_page(browser, MOBILE)
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + path)
+    page.focus("[data-site-menu]")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    page.wait_for_timeout(400)  # the drawer slides in
+    stops = [page.evaluate(FOCUS_SEEN)]
+    while stops[-1]["inDrawer"] and len(stops) < 30:
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(50)
+        stops.append(page.evaluate(FOCUS_SEEN))
+    context.close()
+    in_drawer = [stop for stop in stops if stop["inDrawer"]]
+    assert len(in_drawer) >= len(PAGES) - 1 and all(stop["seen"] for stop in in_drawer), in_drawer
+    assert not stops[-1]["inDrawer"] and not stops[-1]["drawerOpen"], stops[-1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_results_are_a_tab_stop_only_while_the_search_is_open(site, browser, lang):
+    """Closed, the results box was a stop of no height, with no focus to be seen (hunt 19b)."""
+    context, page = new_page(browser, DESKTOP)
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    focusable = "getComputedStyle(document.querySelector('.md-search__scrollwrap')).visibility === 'visible'"
+    assert not page.evaluate(focusable)  # a hidden element takes no focus
+    page.keyboard.press("/")
+    wait_until(page, "document.getElementById('__search').checked")
+    wait_until(page, focusable)
+    page.keyboard.press("Escape")
+    wait_until(page, "!document.getElementById('__search').checked")
+    assert not page.evaluate(focusable)
+    context.close()
+
+
 # The focused element, and whether it lies entirely under the sticky header. The header's own
 # links, the skip link (shown over the header) and the sidebars (which scroll on their own,
 # below the header) cannot be covered by it.

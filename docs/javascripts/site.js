@@ -11,6 +11,12 @@
 (function () {
   "use strict";
 
+  function shown(element) {
+    var box = element.getBoundingClientRect();
+    return box.width > 0 && box.right > 0 && box.left < window.innerWidth &&
+      window.getComputedStyle(element).visibility === "visible";
+  }
+
   function setUpMenu() {
     var button = document.querySelector("[data-site-menu]");
     var drawer = document.getElementById("__drawer");
@@ -25,12 +31,26 @@
       drawer.click();  // Material listens for the checkbox's change event
       sync();
       if (drawer.checked) {
-        // The first link on screen: Material hides the current page's own link behind a label.
-        var links = document.querySelectorAll(".md-sidebar--primary .md-nav__list a[href]");
-        var first = Array.prototype.filter.call(links, function (a) { return a.getClientRects().length > 0; })[0];
-        if (first) setTimeout(function () { first.focus(); }, 50);
+        // The first link a reader can see: Material hides the current page's own link behind
+        // a label, and its contents stand in a closed panel beside the drawer.
+        setTimeout(function () {
+          var links = document.querySelectorAll(".md-sidebar--primary .md-nav__list a[href]");
+          var first = Array.prototype.filter.call(links, shown)[0];
+          if (first) first.focus();
+        }, 50);
       }
     });
+    // Tab past the drawer's last link closes it: the page's links under it were focused unseen.
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (sidebar) {
+      sidebar.addEventListener("focusout", function (event) {
+        var next = event.relatedTarget;
+        if (drawer.checked && next && !sidebar.contains(next) && next !== button) {
+          drawer.click();
+          sync();
+        }
+      });
+    }
     drawer.addEventListener("change", sync);
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
