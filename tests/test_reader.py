@@ -414,3 +414,23 @@ def test_home_page_ends_with_its_sources_after_the_event(site, lang):
     assert html.index('class="site-home-event"') < html.index('class="site-sources"')
     doc = BeautifulSoup(html, "html.parser")
     assert doc.select_one("article section.site-sources li") is not None
+
+
+@pytest.mark.parametrize("page,text,language", [
+    ("declaration/", "Chief Digital Officer for London", "en"),
+    ("accessibility/", "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018", "en"),
+    ("en/accessibility/", "Liikenne- ja viestintävirasto", "fi"),
+])
+def test_words_in_the_other_language_are_marked_as_such(site, page, text, language):
+    """WCAG 3.1.2 (hunt 19b): a screen reader read them with the page's language's voice."""
+    doc = BeautifulSoup(site.html(page), "html.parser")
+    marked = [element for element in doc.select("article [lang]") if element.get_text(" ", strip=True) == text]
+    assert marked and all(element["lang"] == language for element in marked), text
+
+
+def test_a_sources_title_in_its_own_language_is_marked_as_such(site):
+    doc = BeautifulSoup(site.html("accessibility/"), "html.parser")
+    title = doc.select_one("#source-uk-accessibility-regulations-2018 cite")
+    assert title is not None and title.get("lang") == "en"
+    own = doc.select_one("#source-act-306-2019 cite")
+    assert own is None or own.get("lang") is None  # a Finnish source on a Finnish page
