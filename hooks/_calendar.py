@@ -135,12 +135,14 @@ def _changes_within_first_step(zone: ZoneInfo, first_date: date, last_date: date
     """Whether the zone's clocks change twice within icalendar's first search step (64 days)
     between the dates, read from zoneinfo a day at a time: only then can that step miss one."""
     first_step = icalendar.Timezone._from_tzinfo_skip_search[0]
-    moment = datetime(first_date.year, first_date.month, first_date.day, tzinfo=timezone.utc)
-    end = datetime(last_date.year, last_date.month, last_date.day, tzinfo=timezone.utc) + timedelta(days=1)
-    offset, changed = moment.astimezone(zone).utcoffset(), None
+    # Local noon of each day: zoneinfo answers for a wall time several times faster than it
+    # converts an instant, and clocks change at night.
+    moment = datetime(first_date.year, first_date.month, first_date.day, 12)
+    end = datetime(last_date.year, last_date.month, last_date.day, 12) + timedelta(days=1)
+    offset, changed = zone.utcoffset(moment), None
     while moment < end:
         moment += timedelta(days=1)
-        now = moment.astimezone(zone).utcoffset()
+        now = zone.utcoffset(moment)
         if now != offset:
             if changed is not None and moment - changed <= first_step + timedelta(days=1):
                 return True
