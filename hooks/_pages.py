@@ -394,10 +394,10 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
 
-def pasted_bullet_problems(text: str, file: str) -> list[Problem]:
+def pasted_bullet_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """Lines outside code that start with a pasted bullet (PASTED_BULLET), each with its line."""
     start = body_start(text)
-    code = code_ranges(text, start)
+    code = code_ranges(text, start) if code is None else code
     problems = []
     for match in PASTED_BULLET.finditer(text, start):
         if _inside(match.start(), code):
@@ -510,12 +510,13 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 
 
-def pasted_text_problems(text: str, file: str) -> list[Problem]:
+def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """Lines outside code with a tab between words, or a web address written as text."""
     start = body_start(text)
     # A comment shows nothing; an address as the text of a link ([https://…](…), <a …>https://…)
     # is one (hunt 19a).
-    code = sorted(code_ranges(text, start) + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
+    code = sorted((code_ranges(text, start) if code is None else code)
+                  + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
     code = [span for index, span in enumerate(code) if not index or span[0] >= code[index - 1][1]]  # apart
     problems = []
     offset = 0
@@ -552,12 +553,12 @@ _INTERRUPTING_ITEM = re.compile(r" {0,3}(?:[-*+]|1[.)])[ \t]+\S")
 _QUOTE_MARKS = re.compile(r"(?: {0,3}>[ ]?)+")
 
 
-def list_after_paragraph_problems(text: str, file: str) -> list[Problem]:
+def list_after_paragraph_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """A list that starts on the line after a paragraph's: Python-Markdown joins it to the
     paragraph ("asiat: - Palaute - Korjausehdotukset"), where GitHub's preview shows a list
     (hunt 18c). The first item of each, outside code; in a quote, within the quote."""
     start = body_start(text)
-    code = code_ranges(text, start)
+    code = code_ranges(text, start) if code is None else code
     problems = []
     offset, block, depth = 0, None, 0  # what the current block is, told by its first line: "paragraph" or "other"
     for number, line in enumerate(text.split("\n"), start=1):
@@ -628,11 +629,11 @@ _MARKUP_PARTS = (
 )
 
 
-def markup_space_problems(text: str, file: str) -> list[Problem]:
+def markup_space_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """An odd space (ODD_SPACE) between the parts of an HTML tag or an attribute list { … },
     outside quoted values and code, each with its line."""
     start = body_start(text)
-    code = code_ranges(text, start)
+    code = code_ranges(text, start) if code is None else code
     found = []
     for pattern, what, reader in _MARKUP_PARTS:
         for match in pattern.finditer(text, start):

@@ -38,12 +38,12 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, broken_page_links,
+    MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start, broken_page_links, code_ranges,
     control_character_problems, description_length_problems, direction_control_problems, dotted_address_problems,
     file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
-    pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings, unloaded_paths,
-    unpublishable_files, unsuffixed_pages,
+    pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings,
+    unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -144,14 +144,15 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         costly = {file: markdown_cost_problems(text, file, max_headings) for text, file in texts}
         misplaced += [problem for problems in costly.values() for problem in problems]
         texts = [(text, file) for text, file in texts if not costly[file]]
-        spaces = {file: markup_space_problems(text, file) for text, file in texts}
+        code = {file: code_ranges(text, body_start(text)) for text, file in texts}  # read once for each page
+        spaces = {file: markup_space_problems(text, file, code[file]) for text, file in texts}
         front_matter = [
             problem for text, file in texts
             for problem in (front_matter_problems(text, file, templates) + description_length_problems(text, file)
-                            + direction_control_problems(text, file)
-                            + control_character_problems(text, file) + pasted_bullet_problems(text, file)
-                            + list_after_paragraph_problems(text, file) + pasted_text_problems(text, file)
-                            + spaces[file])
+                            + direction_control_problems(text, file) + control_character_problems(text, file)
+                            + pasted_bullet_problems(text, file, code[file])
+                            + list_after_paragraph_problems(text, file, code[file])
+                            + pasted_text_problems(text, file, code[file]) + spaces[file])
         ]
         _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))
