@@ -272,9 +272,11 @@ PAGE_FIELDS = (*REQUIRED_FIELDS, "template", "hide", "search", "translation_chec
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",)) -> list[Problem]:
+def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",),
+                          description_length: tuple[int, int] | None = None) -> list[Problem]:
     """Problems of a page's front matter, with their lines in the file (1-based). `templates`
-    are those a page may name in `template:` (mkdocs.yml extra.page_templates)."""
+    are those a page may name in `template:` (mkdocs.yml extra.page_templates);
+    `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH)."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
         return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
@@ -308,6 +310,11 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
         # letters; the value it becomes goes into the tab's title and the meta tags (hunt 14).
         elif problem := text_problem(value, FRONT_MATTER_TEXT_LIMIT, multiline=True):
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: {problem}"))
+        elif field == "description" and description_length and not (
+                description_length[0] <= len(value.strip()) <= description_length[1]):
+            problems.append(Problem(file, data.line_of(field) + 1, (
+                f"description: {len(value.strip())} characters; search results show {description_length[0]} to "
+                f"{description_length[1]}: write one or two sentences that say what the page is about")))
     problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
@@ -316,22 +323,6 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
             f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
             f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
     return sorted(problems, key=lambda problem: problem.line)
-
-
-def description_length_problems(text: str, file: str) -> list[Problem]:
-    """A description shorter or longer than DESCRIPTION_LENGTH; nothing for front matter that
-    front_matter_problems refuses, which names its own problems."""
-    match = FRONT_MATTER.match(text)
-    try:
-        data = load_yaml(match.group(1)) if match else None
-    except (YamlSyntaxError, YamlProblems):
-        return []
-    value = data.get("description") if isinstance(data, LineMap) else None
-    if not isinstance(value, str) or DESCRIPTION_LENGTH[0] <= len(value.strip()) <= DESCRIPTION_LENGTH[1]:
-        return []
-    return [Problem(file, data.line_of("description") + 1, (
-        f"description: {len(value.strip())} characters; search results show {DESCRIPTION_LENGTH[0]} to "
-        f"{DESCRIPTION_LENGTH[1]}: write one or two sentences that say what the page is about"))]
 
 
 def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:
@@ -1462,6 +1453,14 @@ def _site_path(url: str, base: str) -> str | None:
     return unquote(urlsplit(urljoin(base, read)).path)
 
 
+def file_under_site(url: str, page_url: str) -> str | None:
+    """The path under the site's root ("images/map.png") that `url` leads to from the page at
+    `page_url`, as a browser reads it; None for another site's, a scheme's, a place within the
+    page, or a path that climbs above the site's root."""
+    path = _site_path(url, SITE_ROOT + page_url)
+    return path.removeprefix(_SITE_ROOT_PATH) if path and path.startswith(_SITE_ROOT_PATH) else None
+
+
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
@@ -1495,14 +1494,12 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
     in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
     a folder (a page's address) or to a .md file only: the site writes other files itself.
     `index_page`: the page's file is its folder's index.md, whose folder is its own address."""
-    base = SITE_ROOT + page_url
     findings = []
     for name, attributes in start_tags(markup, _LINK):
         href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
-        path = _site_path(href, base)
-        if path is None or not (path.endswith("/") or path.endswith(".md")) or not path.startswith(_SITE_ROOT_PATH):
+        target = file_under_site(href, page_url)
+        if target is None or not (target == "" or target.endswith(("/", ".md"))):
             continue
-        target = path.removeprefix(_SITE_ROOT_PATH)
         if posixpath.join(target, "index.html") in site_files or target in site_files:
             continue
         meant = (_page_address(target.removesuffix(".md"), page_url, site_files, index_page)

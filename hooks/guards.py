@@ -38,8 +38,8 @@ from mkdocs.structure.pages import Page
 
 from _annotations import workflow_command
 from _pages import (
-    MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start, broken_page_links, code_ranges,
-    control_character_problems, description_length_problems, direction_control_problems, dotted_address_problems,
+    DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
+    broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
     file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
     pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings,
@@ -148,7 +148,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         spaces = {file: markup_space_problems(text, file, code[file]) for text, file in texts}
         front_matter = [
             problem for text, file in texts
-            for problem in (front_matter_problems(text, file, templates) + description_length_problems(text, file)
+            for problem in (front_matter_problems(text, file, templates, DESCRIPTION_LENGTH)
                             + direction_control_problems(text, file) + control_character_problems(text, file)
                             + pasted_bullet_problems(text, file, code[file])
                             + list_after_paragraph_problems(text, file, code[file])

@@ -13,21 +13,21 @@ its message.
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from _html import browser_attributes
 from _images import image_size
+from _pages import file_under_site
 
-# A start tag of <img>, quoted values and all (a quoted ">" does not end it).
-_IMAGE_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
 _TAG_END = re.compile(r"\s*/?>$")
 _PIXELS = re.compile(r"[0-9]{1,5}")
-_SITE = "http://site/"  # the site's root as the paths are read; a path leading elsewhere is not the site's
 
 # Each file's size, by its path and modification time: every language's page reads the same image.
 _sizes: dict[tuple[str, int], tuple[int, int] | None] = {}
@@ -38,30 +38,32 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if "<img" not in html.lower():
         return html
     by_address = {unquote(file.url): file.abs_src_path for file in files if not file.is_documentation_page()}
-    tags = _image_tags(html)
-    return _IMAGE_TAG.sub(lambda match: sized_image_tag(match.group(), page.url, by_address)
-                          if match.start() in tags else match.group(), html)
+    parts, written = [], 0
+    for start, tag in _image_tags(html):
+        parts += [html[written:start], sized_image_tag(tag, page.url, by_address)]
+        written = start + len(tag)
+    return "".join(parts) + html[written:]
 
 
-def _image_tags(html: str) -> set[int]:
-    """Where the <img> start tags are, as an HTML parser reads the page: "<img" inside an
-    attribute's value or a comment is text, and rewriting it there made the guards name
-    attributes the editor never wrote (hunt 19a)."""
+def _image_tags(html: str) -> list[tuple[int, str]]:
+    """Where each <img> start tag is, and its text, as an HTML parser reads the page: "<img"
+    inside an attribute's value or a comment is text, and rewriting it there made the guards
+    name attributes the editor never wrote (hunt 19a)."""
     reader = _ImageFinder()
     reader.feed(html)
     reader.close()
-    line_starts = [0] + [index + 1 for index, char in enumerate(html) if char == "\n"]
-    return {line_starts[line - 1] + column for line, column in reader.places}
+    line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+    return [(line_starts[line - 1] + column, tag) for (line, column), tag in reader.found]
 
 
 class _ImageFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.places: list[tuple[int, int]] = []
+        self.found: list[tuple[tuple[int, int], str]] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "img":
-            self.places.append(self.getpos())
+            self.found.append((self.getpos(), self.get_starttag_text()))
 
     handle_startendtag = handle_starttag
 
@@ -69,13 +71,15 @@ class _ImageFinder(HTMLParser):
 def sized_image_tag(tag: str, page_url: str, by_address: dict[str, str]) -> str:
     """`tag` with the width and height it lacks, read from the site's file its src names; as it
     is when it has both, when its src is not a file of the site, or when a size is not pixels."""
-    attributes = _attributes(tag)
+    attributes: dict[str, str] = {}
+    for name, value in browser_attributes(tag):
+        attributes.setdefault(name, unescape(value))  # the first of a name counts
     width, height = attributes.get("width"), attributes.get("height")
     if width is not None and height is not None:
         return tag
     if any(value is not None and not _PIXELS.fullmatch(value.strip()) for value in (width, height)):
         return tag  # "50%": the editor's own layout
-    path = _site_path(attributes.get("src") or "", page_url)
+    path = file_under_site(attributes.get("src") or "", page_url)
     size = _file_size(by_address[path]) if path in by_address else None
     if size is None or 0 in size:
         return tag
@@ -89,34 +93,6 @@ def sized_image_tag(tag: str, page_url: str, by_address: dict[str, str]) -> str:
     added = "".join(f' {name}="{value}"' for name, value in kept.items())
     end = _TAG_END.search(tag).start()
     return tag[:end] + added + tag[end:]
-
-
-def _attributes(tag: str) -> dict[str, str]:
-    """The tag's attributes as a browser's first reading of them gives (the first of a name counts)."""
-    parser = _TagReader()
-    parser.feed(tag)
-    parser.close()
-    return parser.attributes
-
-
-class _TagReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.attributes: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        for name, value in attrs:
-            self.attributes.setdefault(name, value or "")
-
-    handle_startendtag = handle_starttag
-
-
-def _site_path(src: str, page_url: str) -> str | None:
-    """The path under the site's root that `src` leads to from the page, or None for another site's."""
-    parts = urlsplit(urljoin(_SITE + page_url, src.strip()))
-    if f"{parts.scheme}://{parts.netloc}/" != _SITE:
-        return None
-    return unquote(parts.path.removeprefix("/"))
 
 
 def _file_size(file: str) -> tuple[int, int] | None:
