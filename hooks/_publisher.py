@@ -6,7 +6,11 @@ Every problem in the block is collected, then reported together as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A primary language subtag (BCP 47): what a `lang` attribute needs for an address.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,7 @@ class Organisation:
     name: dict[str, str]  # per site locale
     url: str | None
     address: str | None  # a public postal address, shown as given
+    address_language: str | None = None  # the language it is written in, marked where it differs
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,19 @@ def _link(value, path: str, problems: list[str], schemes: tuple[str, ...] = ("ht
     return value
 
 
+def _address_language(entry: dict, path: str, problems: list[str]) -> str | None:
+    language = entry.get("address_language")
+    if language in (None, ""):
+        return None
+    if not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language):
+        problems.append(f"{path}.address_language: expected a language code such as fi or en, got {language!r}")
+        return None
+    if entry.get("address") in (None, ""):
+        problems.append(f"{path}.address_language: expected an address to go with it, got none")
+        return None
+    return language
+
+
 def read_publisher(raw, locales: tuple[str, ...]) -> tuple[Publisher | None, list[str]]:
     """The publisher block, or None and the list of problems found in it."""
     problems: list[str] = []
@@ -74,6 +92,7 @@ def read_publisher(raw, locales: tuple[str, ...]) -> tuple[Publisher | None, lis
             _localized(entry.get("name"), f"{path}.name", locales, problems),
             _link(entry.get("url"), f"{path}.url", problems),
             _text(address, f"{path}.address", problems) if address not in (None, "") else None,
+            _address_language(entry, path, problems),
         ))
     feedback = _link(raw.get("feedback_url"), f"{base}.feedback_url", problems, ("https://", "mailto:"))
     if problems:

@@ -2,7 +2,7 @@
 
 Owns: the check of that block (all problems in one message, the build stops), and the
 template global `site_publisher(locale)`: the short name, the organisations (names in that
-language, web address, postal address) and the account-free feedback link, or None.
+language, web address, postal address and its language) and the account-free feedback link, or None.
 Used by the header, the footer, the copyright line and the printed page's heading; the
 accessibility and privacy pages' templates can read it the same way.
 """
@@ -34,7 +34,12 @@ def publisher_in(locale: str) -> dict:
         "short_name": publisher.short_name[locale],
         "names": publisher.names(locale),
         "organisations": [
-            {"name": o.name[locale], "url": o.url, "address": o.address} for o in publisher.organisations
+            {
+                "name": o.name[locale], "url": o.url, "address": o.address,
+                # Marked only where it differs from the page's language (WCAG 3.1.2).
+                "address_lang": o.address_language if o.address_language != locale else None,
+            }
+            for o in publisher.organisations
         ],
         "feedback_url": publisher.feedback_url,
     }

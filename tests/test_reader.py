@@ -267,6 +267,15 @@ def test_footer_names_the_publishers_and_links_what_every_page_needs(site, lang,
     assert not [label for label in links if "GitHub" in label]
 
 
+@pytest.mark.parametrize("lang,page", all_pages())
+def test_footer_addresses_carry_their_own_language(site, lang, page):
+    """A postal address is written in its country's language (WCAG 3.1.2): Helsinki's is
+    Finnish on the English pages too, and London's English on the Finnish ones."""
+    addresses = {a.get_text(strip=True): a.get("lang") for a in soup(site, page).select("footer .site-footer__address")}
+    assert addresses == {"PL 1, 00099 Helsingin kaupunki": None if lang == "fi" else "fi",
+                         "City Hall, Kamal Chunchie Way, London E16 1ZE": None if lang == "en" else "en"}
+
+
 def test_publisher_problems_are_listed_with_their_paths():
     raw = {"short_name": {"fi": "H × L"}, "organisations": [{"name": {"fi": "A", "en": ""}, "url": "http://x"}],
            "feedback_url": "ftp://x"}
@@ -277,6 +286,17 @@ def test_publisher_problems_are_listed_with_their_paths():
         "extra.publisher.organisations[0].name.en: expected text, got nothing",
         "extra.publisher.organisations[0].url: expected a link starting with https://, got 'http://x'",
         "extra.publisher.feedback_url: expected a link starting with https:// or mailto:, got 'ftp://x'",
+    ]
+
+
+def test_publisher_address_language_must_be_a_language_code():
+    raw = {"short_name": {"fi": "H", "en": "H"}, "feedback_url": "",
+           "organisations": [{"name": {"fi": "A", "en": "A"}, "address": "PL 1", "address_language": "Finnish"},
+                             {"name": {"fi": "B", "en": "B"}, "address_language": "fi"}]}
+    publisher, problems = read_publisher(raw, ("fi", "en"))
+    assert problems == [
+        "extra.publisher.organisations[0].address_language: expected a language code such as fi or en, got 'Finnish'",
+        "extra.publisher.organisations[1].address_language: expected an address to go with it, got none",
     ]
 
 
