@@ -382,6 +382,23 @@ def test_the_search_results_are_a_tab_stop_only_while_the_search_is_open(site, b
     context.close()
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile-360"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_header_search_is_a_named_search_and_not_a_dialog(site, browser, lang, viewport):
+    """The search is a field in the header, not a modal window: a screen reader announced a
+    "dialog" in the header on every page, open or not (hunt 19b)."""
+    context, page = new_page(browser, viewport)
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    name = {"fi": "Sivuston haku", "en": "Site search"}[lang]
+    for opened in (False, True):
+        if opened:
+            page.keyboard.press("/")
+            wait_until(page, "document.getElementById('__search').checked")
+        assert page.get_by_role("dialog").count() == 0, f"open: {opened}"
+        assert page.get_by_role("search", name=name, exact=True).count() == 1, f"open: {opened}"
+    context.close()
+
+
 # The focused element, and whether it lies entirely under the sticky header. The header's own
 # links, the skip link (shown over the header) and the sidebars (which scroll on their own,
 # below the header) cannot be covered by it.
