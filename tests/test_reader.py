@@ -268,6 +268,16 @@ def test_footer_names_the_publishers_and_links_what_every_page_needs(site, lang,
 
 
 @pytest.mark.parametrize("lang,page", all_pages())
+def test_contents_and_search_add_no_navigation_landmarks_of_their_own(site, lang, page):
+    """A screen reader's list of landmarks names the site's menus once each: Material made
+    every heading with subheadings in the contents, and the search's reset button, a
+    navigation landmark of its own (hunt 19b)."""
+    doc = soup(site, page)
+    assert not doc.select(".md-nav--secondary nav, .md-search nav"), page
+    assert doc.select(".md-nav--secondary"), page
+
+
+@pytest.mark.parametrize("lang,page", all_pages())
 def test_footer_addresses_carry_their_own_language(site, lang, page):
     """A postal address is written in its country's language (WCAG 3.1.2): Helsinki's is
     Finnish on the English pages too, and London's English on the Finnish ones."""
