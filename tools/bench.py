@@ -249,7 +249,8 @@ class Run:
 
 def build_env(**extra: str) -> dict[str, str]:
     """The environment of a build as CI runs it, with a fixed build time and site URL."""
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "SITE_LISTINGS")}
+    # Without PYTHONDONTWRITEBYTECODE, as make runs builds (Makefile): compiled hooks are kept.
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "SITE_LISTINGS", "PYTHONDONTWRITEBYTECODE")}
     env.update(NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, SITE_URL=SITE_URL, **extra)
     return env
 
