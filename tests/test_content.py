@@ -497,7 +497,7 @@ def test_feedback_goes_through_the_site_feedback_marker_and_promises_no_address(
 def test_privacy_page_claims_hold_in_the_build(site, lang):
     text = article(site, lang, "privacy").get_text(" ", strip=True)
     claims = {
-        "system fonts": {"fi": "laitteesi omia fontteja", "en": "your device's own fonts"}[lang],
+        "system fonts": {"fi": "laitteesi omilla fonteilla", "en": "your device's own fonts"}[lang],
         "no cookies": {"fi": "ei käytä evästeitä", "en": "sets no cookies"}[lang],
         "no analytics": {"fi": "ei käytä analytiikkaa", "en": "uses no analytics"}[lang],
         "no forms that send": {"fi": "ei ole lomakkeita, jotka lähettäisivät", "en": "has no forms that send"}[lang],
