@@ -182,6 +182,30 @@ def dotted_address_problems(pages: Iterable[str], others: Iterable[str], locales
     return problems
 
 
+# mkdocs-static-i18n's reading of a language in a file name (its RE_LOCALE): `logo.fi.svg`,
+# `logo.fr_FR.svg`. With docs_structure: suffix it takes any file so named for that
+# language's version of the file without it.
+LANGUAGE_SUFFIX = re.compile(r"[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
+
+
+def language_suffixed_files(names: Iterable[str]) -> list[Problem]:
+    """Files other than pages (paths relative to docs/) named with a language, as pages are:
+    the i18n plugin published images/logo.fi.svg in place of the site's own images/logo.svg,
+    on the pages of every language, and the review summary did not name it (hunt 20b)."""
+    problems = []
+    for name in names:
+        folder, _, base = name.rpartition("/")
+        stem, _, extension = base.rpartition(".")
+        rest, dot, language = stem.rpartition(".")
+        if dot and rest and LANGUAGE_SUFFIX.fullmatch(language):
+            folder = f"{folder}/" if folder else ""
+            problems.append(Problem(f"docs/{name}", None, (
+                f"only pages have their language in their name: the build would publish this file as "
+                f"{folder}{rest}.{extension}, in place of any docs/{folder}{rest}.{extension}, for every language; "
+                f"rename it, such as docs/{folder}{rest}-{language}.{extension}, and link to that name")))
+    return problems
+
+
 def git_file_problems(names: Iterable[str]) -> list[Problem]:
     """Git's own files (.gitattributes, .gitignore) under docs/: git obeys them when it checks
     the site out, so one could re-encode the site's own style sheet and script (hunt 14)."""

@@ -1,7 +1,7 @@
 """Refuses unsafe or broken page sources: the build stops and lists every problem.
 
 Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, hooks/);
-page files without their language in the name; files under docs/ that the site must not
+page files without their language in the name, and other files with one; files under docs/ that the site must not
 publish (anything but its own code, and images checked by their content: mkdocs.yml
 `extra.published_files`); front matter that is missing, not closed, not valid YAML, without
 `title` and `description`, naming a template that is not a page template (mkdocs.yml
@@ -41,9 +41,9 @@ from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
     file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
-    id_line, list_after_paragraph_problems, locate, marker_findings, markup_space_problems, page_stem,
-    pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks, toc_markup_findings,
-    unloaded_paths, unpublishable_files, unsuffixed_pages,
+    id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
+    page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
+    toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -138,6 +138,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
         ] + dotted_address_problems(names, published, locales) + git_file_problems(other_files) + unreadable
+        misplaced += language_suffixed_files(published)
         # Markdown that would take the build minutes stops it before MkDocs reads a page, and the
         # other checks, some of which read such a page slowly too, leave that page alone.
         max_headings = int(config.extra.get("page_max_headings", PAGE_MAX_HEADINGS))

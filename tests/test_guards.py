@@ -806,6 +806,25 @@ def test_files_git_obeys_addresses_named_like_files_and_pages_not_in_utf8_stop_t
     ]
 
 
+def test_a_file_other_than_a_page_named_with_a_language_stops_the_build(tmp_path):
+    """mkdocs-static-i18n published docs/images/logo.fi.svg as images/logo.svg, the site's own
+    logo on the pages of both languages (hunt 20b)."""
+    root = copy_site(tmp_path / "copy")
+    fake = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1" fill="red"/></svg>'
+    (root / "docs/images/logo.fi.svg").write_text(fake)
+    (root / "docs/images/kartta.en.png").write_bytes((root / "docs/images/og-fi.png").read_bytes())
+    (root / "docs/images/kartta.v2-fi.png").write_bytes((root / "docs/images/og-fi.png").read_bytes())  # no language
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/images/{name}.{locale}.{kind}: only pages have their language in their name: the build would publish "
+        f"this file as images/{name}.{kind}, in place of any docs/images/{name}.{kind}, for every language; rename "
+        f"it, such as docs/images/{name}-{locale}.{kind}, and link to that name"
+        for name, locale, kind in (("kartta", "en", "png"), ("logo", "fi", "svg"))
+    ]
+    assert not (root / "site/images/logo.svg").exists() or fake not in (root / "site/images/logo.svg").read_text()
+
+
 def test_a_page_saved_with_windows_line_ends_and_a_byte_order_mark_builds(tmp_path):
     """Notepad, VS Code on Windows and GitHub's upload save pages so; the front matter check
     read "---\\r" as no front matter (hunt 15b)."""

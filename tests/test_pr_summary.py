@@ -107,13 +107,16 @@ def test_the_sites_own_images_are_named_for_a_developers_check(repo, capsys):
     (repo / "docs/images/logo.svg").write_text(svg)
     (repo / "docs/images/og-en.png").write_bytes((repo / "docs/images/og-fi.png").read_bytes())
     (repo / "docs/images/map.svg").write_text(svg)
+    # The i18n plugin publishes a language's copy in place of the image (hunt 20b).
+    (repo / "docs/images/favicon.fi.svg").write_text(svg)
+    (repo / "docs/images/map.fi.svg").write_text(svg)
     git(repo, "add", "--all")
     git(repo, "commit", "-qm", "Images")
     out = run(repo, capsys)
     section = out.split("### Sivuston omat kuvat / The site's own images\n", 1)[1]
     assert "A developer must check them before it is merged" in section
     assert [line for line in section.splitlines() if line.startswith("- ")] == [
-        "- `docs/images/logo.svg`", "- `docs/images/og-en.png`"]
+        "- `docs/images/favicon.fi.svg`", "- `docs/images/logo.svg`", "- `docs/images/og-en.png`"]
     assert "Code and settings" not in out
 
 

@@ -88,6 +88,9 @@ def site_image_files(files: list[str], root: Path, docs_dir: str, locales: tuple
         inside = path.removeprefix(docs_dir + "/")
         # "images/og-{locale}.png" in mkdocs.yml names images/og-fi.png and images/og-en.png.
         forms = {inside} | {inside.replace(f"-{locale}.", "-{locale}.") for locale in locales}
+        # images/logo.fi.svg: the i18n plugin publishes it as images/logo.svg (the build
+        # refuses such a name, but this summary must not depend on that; hunt 20b).
+        forms |= {form.replace(f".{locale}.", ".") for form in forms for locale in locales}
         if path != inside and is_content(path, docs_dir) and any(form in named for form in forms):
             found.append(path)
     return found
