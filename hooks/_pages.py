@@ -1229,6 +1229,12 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         return [Finding(f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it", at)]
     if name == "ping":
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
+    # A name of the page's choosing saves the file as another kind: events.json saved as
+    # tapahtumat.html ran an event title's script when the reader opened it (hunt 20a).
+    if name == "download" and value.strip():
+        return [Finding(f"<{tag} download=\"{_visible(value[:30])}\">: write download without a name; the file keeps "
+                        "its own name, and a name given here could save it as another kind of file, such as a web page "
+                        "that runs on the reader's computer", at)]
     if name == "attributionsrc":  # Chromium's Attribution Reporting: a request when the image loads
         return [Finding(f"<{tag} attributionsrc=…>: attributionsrc= reports to another address; remove it", at)]
     # A positive tabindex moves the element ahead of the site's own skip link and menu in

@@ -433,6 +433,17 @@ def test_a_link_may_not_report_its_clicks_to_another_address():
         "<a ping=…>: ping= reports every click on the link to another address; remove it"]
 
 
+def test_a_download_link_may_not_name_the_saved_file():
+    """Named tapahtumat.html, the site's events.json was saved as a web page that ran an event
+    title's script when the reader opened it (hunt 20a)."""
+    message = ("<a download=\"tapahtumat.html\">: write download without a name; the file keeps its own name, and a "
+               "name given here could save it as another kind of file, such as a web page that runs on the reader's "
+               "computer")
+    assert found('<a href="../events.json" download="tapahtumat.html">Tapahtumat</a>') == [message]
+    assert found('[Tapahtumat](../events.json){ download="tapahtumat.html" }') == [message]
+    assert found('<a href="../events.ics" download>Kalenteri</a> <a href="../events.ics" download="">x</a>') == []
+
+
 def test_links_to_other_sites_are_fine():
     assert found("[Helsinki](https://www.hel.fi/) <a href=\"http://example.org/\">x</a>") == []
 
