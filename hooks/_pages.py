@@ -1229,12 +1229,15 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
         return [Finding(f"<{tag} {name}=…>: {name}= opens or moves content over the site's own parts; remove it", at)]
     if name == "ping":
         return [Finding(f"<{tag} ping=…>: ping= reports every click on the link to another address; remove it", at)]
-    # A name of the page's choosing saves the file as another kind: events.json saved as
+    # A name of the page's choosing can save the file as another kind: events.json saved as
     # tapahtumat.html ran an event title's script when the reader opened it (hunt 20a).
     if name == "download" and value.strip():
-        return [Finding(f"<{tag} download=\"{_visible(value[:30])}\">: write download without a name; the file keeps "
-                        "its own name, and a name given here could save it as another kind of file, such as a web page "
-                        "that runs on the reader's computer", at)]
+        kind = _file_kind(urlsplit(html.unescape(_raw_attribute(raw_tag, "href"))).path)
+        if _file_kind(value.strip()) != kind:
+            return [Finding(f"<{tag} download=\"{_visible(value[:30])}\">: a name for the saved file must end as the "
+                            f"file's own does ({'.' + kind if kind else 'with no extension'}), or leave download "
+                            "without a name; a name of another kind could save it as, say, a web page that runs on the "
+                            "reader's computer", at)]
     if name == "attributionsrc":  # Chromium's Attribution Reporting: a request when the image loads
         return [Finding(f"<{tag} attributionsrc=…>: attributionsrc= reports to another address; remove it", at)]
     # A positive tabindex moves the element ahead of the site's own skip link and menu in
@@ -1294,6 +1297,12 @@ def _visible(text: str) -> str:
 def addresses(attribute: str, value: str) -> list[str]:
     """The addresses an attribute's value gives: a srcset's, one per candidate; any other's, itself."""
     return [part.strip().split(" ")[0] for part in value.split(",")] if attribute.endswith("srcset") else [value]
+
+
+def _file_kind(name: str) -> str:
+    """A file name's extension, in lower case: what a computer opens the file as."""
+    base = name.rpartition("/")[2]
+    return base.rpartition(".")[2].lower() if "." in base else ""
 
 
 def _raw_attribute(raw_tag: str, name: str) -> str:

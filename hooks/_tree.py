@@ -50,16 +50,53 @@ class Displacement:
     holder: Element | None = None
 
 
-def tree_problems(output: str) -> tuple[Displacement | None, list[str]]:
-    """(how the page's content moves the site's own elements in a browser's tree, or None;
-    the ids of the tree's elements in document order, the copies a browser makes of an
-    element left open across blocks included)."""
+@dataclass(frozen=True)
+class TreeFindings:
+    """What the browser's tree of a finished page shows."""
+
+    displaced: Displacement | None  # how the content moves the site's own elements, or None
+    # The ids of the tree's elements in document order, the copies a browser makes of an
+    # element left open across blocks included.
+    ids: list[str]
+    # The page's headings that a reader does not see: each heading's tag and text, and the
+    # element that hides it.
+    hidden_headings: list[tuple[str, str, Element]]
+
+
+def tree_problems(output: str) -> TreeFindings:
+    """The finished page as a browser builds it, read once for every check of its tree."""
     tree = LexborHTMLParser(output)
     ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
     if _START not in output:
-        return None, ids
+        return TreeFindings(None, ids, [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    return (None if placed == planned else _displacement(placed, planned)), ids
+    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, _hidden_headings(tree))
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# A class of the site's style sheet that hides its element from sight (a page may give it to a <span>).
+HIDING_CLASSES = frozenset({"site-visually-hidden"})
+
+
+def _hidden_headings(tree: LexborHTMLParser) -> list[tuple[str, str, Element]]:
+    """The page's headings inside an element that hides them: `hidden`, a <details> (its
+    <summary> aside), a visually hidden class. The table of contents lists them, and a hidden
+    h1 left the page without a title and the skip link without a target (hunt 20a)."""
+    found, inside = [], False
+    for node in tree.root.traverse():
+        if node.tag == "-comment":
+            comment = node.html or ""
+            inside = comment == _START or (inside and comment != _END)
+        elif inside and node.tag in HEADINGS:
+            child, ancestor = node, node.parent
+            while ancestor is not None:
+                attributes = ancestor.attributes
+                if ("hidden" in attributes or HIDING_CLASSES & set((attributes.get("class") or "").split())
+                        or (ancestor.tag == "details" and child.tag != "summary")):
+                    found.append((node.tag, node.text(strip=True), _element(ancestor)))
+                    break
+                child, ancestor = ancestor, ancestor.parent
+    return found
 
 
 def _displacement(placed: list, planned: list) -> Displacement:

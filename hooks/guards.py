@@ -36,7 +36,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
-from _annotations import workflow_command
+from _annotations import printable, workflow_command
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
@@ -48,7 +48,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _tree import fence, start_tag_line, tree_problems, unfenced
+from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -223,7 +223,14 @@ def on_env(env, config: MkDocsConfig, files):
 # site adds to it later (the list of sources, a listing's headings). Reported with the ids'.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    displaced, tree_ids = tree_problems(output)
+    tree = tree_problems(output)
+    displaced, tree_ids = tree.displaced, tree.ids
+    for tag, text, hider in tree.hidden_headings:
+        words = text if len(text) <= 60 else text[:60] + "…"
+        _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, hider), (
+            f"the heading '{printable(words)}' ({tag}) is inside {shown(hider)}, which hides it from readers, but the "
+            "table of contents would list it: put the heading before that element (a <details> takes its title "
+            "in <summary>), or leave the heading out")))
     if displaced:
         line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
         _run["ids"].append(Problem(file, line, (

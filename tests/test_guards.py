@@ -436,12 +436,15 @@ def test_a_link_may_not_report_its_clicks_to_another_address():
 def test_a_download_link_may_not_name_the_saved_file():
     """Named tapahtumat.html, the site's events.json was saved as a web page that ran an event
     title's script when the reader opened it (hunt 20a)."""
-    message = ("<a download=\"tapahtumat.html\">: write download without a name; the file keeps its own name, and a "
-               "name given here could save it as another kind of file, such as a web page that runs on the reader's "
-               "computer")
+    message = ("<a download=\"tapahtumat.html\">: a name for the saved file must end as the file's own does (.json), "
+               "or leave download without a name; a name of another kind could save it as, say, a web page that runs "
+               "on the reader's computer")
     assert found('<a href="../events.json" download="tapahtumat.html">Tapahtumat</a>') == [message]
     assert found('[Tapahtumat](../events.json){ download="tapahtumat.html" }') == [message]
     assert found('<a href="../events.ics" download>Kalenteri</a> <a href="../events.ics" download="">x</a>') == []
+    assert found('<a href="../events.ics?v=2" download="Tapahtumat.ICS">Kalenteri</a>') == []
+    assert [m.split(":", 1)[0] for m in found('<a href="images/logo" download="logo.svg">x</a>')] == [
+        '<a download="logo.svg">']
 
 
 def test_links_to_other_sites_are_fine():
@@ -1630,6 +1633,33 @@ def test_a_hidden_heading_stops_the_build(tmp_path):
     assert returncode != 0
     assert problems == [f"docs/privacy.en.md:{line}: <h2 hidden>: the table of contents would list a heading the page "
                         "does not show; remove hidden, or the heading"]
+
+
+@pytest.mark.parametrize("wrapper,shown_as", [
+    ("<div hidden markdown>\n\n{}\n\n</div>", "<div hidden=\"hidden\">"),  # as Markdown writes it
+    ("<details markdown>\n<summary>Lisää</summary>\n\n{}\n\n</details>", "<details>"),
+])
+def test_a_heading_inside_an_element_that_hides_it_stops_the_build(tmp_path, wrapper, shown_as):
+    """A hidden <div> around the page's title left it without one, the skip link without a
+    target and the table of contents with an entry that led nowhere (hunt 20a)."""
+    returncode, problems, end = built_with(tmp_path, "privacy.en.md", wrapper.format("## Secret"))
+    assert returncode != 0
+    line = end - len(wrapper.splitlines()) + 1
+    assert problems == [f"docs/privacy.en.md:{line}: the heading 'Secret' (h2) is inside {shown_as}, which hides it "
+                        "from readers, but the table of contents would list it: put the heading before that element "
+                        "(a <details> takes its title in <summary>), or leave the heading out"]
+
+
+def test_a_heading_in_a_details_summary_is_shown():
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    shown_heading = "<details><summary><h3>Question</h3></summary><p>Answer</p></details>"
+    assert tree_problems(page.format(fence(shown_heading))).hidden_headings == []
+    assert [found[:2] for found in tree_problems(page.format(fence("<details><h3>Q</h3></details>"))).hidden_headings
+            ] == [("h3", "Q")]
+    hidden_span = '<span class="site-visually-hidden"><h3>Only for screen readers</h3></span>'
+    assert [found[2] for found in tree_problems(page.format(fence(hidden_span))).hidden_headings] == [
+        ("span", (("class", "site-visually-hidden"),))]
 
 
 def test_a_heading_with_nothing_visible_stops_the_build(tmp_path):

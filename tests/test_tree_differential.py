@@ -83,8 +83,8 @@ def refused(html: str) -> bool:
     """Whether the site's checks stop a page holding `html`: the tag-by-tag checks or the tree's."""
     if scan_html(html):
         return True
-    displaced, ids = tree_problems(FRAME.format(fence(html)))
-    return displaced is not None or bool(repeated(ids))
+    tree = tree_problems(FRAME.format(fence(html)))
+    return tree.displaced is not None or bool(repeated(tree.ids))
 
 
 def test_what_the_checks_let_through_keeps_the_sites_parts_in_place_in_chromium(browser):
@@ -110,7 +110,6 @@ def test_the_fences_open_again_where_a_template_cuts_the_content():
         assert f'page.content.split("{cut}", 1)' in (ROOT / "overrides/home.html").read_text()
     hero, rest = fence("<p>lead</p><!-- home:hero-end --><p>more</p>").split("<!-- home:hero-end -->")
     page = FRAME.format(f'<div class="site-hero">{hero}</div><aside class="site-illustration"></aside>{rest}')
-    assert tree_problems(page)[0] is None
+    assert tree_problems(page).displaced is None
     unclosed = fence('<div class="site-card"><!-- home:hero-end --><p>more</p>').split("<!-- home:hero-end -->")
-    displaced, _ = tree_problems(FRAME.format(f'<div class="site-hero">{unclosed[0]}</div>{unclosed[1]}'))
-    assert displaced is not None
+    assert tree_problems(FRAME.format(f'<div class="site-hero">{unclosed[0]}</div>{unclosed[1]}')).displaced is not None
