@@ -9,6 +9,7 @@ the message; also ':' and ',' in the properties (file, line, title).
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Iterable, Protocol
 
@@ -31,6 +32,47 @@ def printable(text: str) -> str:
     Actions runner obeys a log line that starts with "::" as a workflow command, and a file
     name with a new line in it wrote one (hunt 17c)."""
     return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
+# How the Actions runner splits a log into lines, and what it takes for a command: a line
+# that starts with "::" after white space (the runner trims it first).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_COMMAND_LINE = re.compile(r"\s*::")
+
+
+def without_workflow_commands(text: str) -> str:
+    """`text` with every line after the first that would start a workflow command joined to
+    the line before it, its line break shown as "\\n"."""
+    lines = _LINE_BREAK.split(text)
+    kept = lines[:1]
+    for line in lines[1:]:
+        if _COMMAND_LINE.match(line):
+            kept[-1] += "\\n" + line
+        else:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+class NoWorkflowCommands(logging.Filter):
+    """Keeps the lines of every log message from being read as workflow commands. MkDocs logs
+    the links of a page decoded: a link to `images/.x%0A::notice%20…` put a line starting with
+    "::notice" into the build's log, which the runner showed as an annotation (hunt 20b)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        kept = without_workflow_commands(message)
+        if kept != message:
+            record.msg, record.args = kept, None
+        return True
+
+
+def keep_workflow_commands_out_of_logs(*loggers: logging.Logger) -> None:
+    """NoWorkflowCommands on every handler of `loggers`, once (a handler's filter sees the records
+    of child loggers too, a logger's own does not)."""
+    for logger in loggers:
+        for handler in logger.handlers:
+            if not any(isinstance(f, NoWorkflowCommands) for f in handler.filters):
+                handler.addFilter(NoWorkflowCommands())
 
 
 def escape_data(text: str) -> str:

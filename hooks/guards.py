@@ -26,6 +26,7 @@ language's pages are written: the build fails, and the deploy publishes nothing.
 
 from __future__ import annotations
 
+import logging
 import os
 import posixpath
 from pathlib import Path
@@ -36,7 +37,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
-from _annotations import printable, workflow_command
+from _annotations import keep_workflow_commands_out_of_logs, printable, workflow_command
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
@@ -58,6 +59,7 @@ _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    keep_workflow_commands_out_of_logs(logging.getLogger("mkdocs"), logging.getLogger())
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
@@ -133,7 +135,10 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         names = [f.relative_to(docs).as_posix() for f in files]
         stems = {page_stem(name, locales) for name in names}
         texts, unreadable = page_texts(files, names, int(config.extra.get("page_max_bytes", PAGE_MAX_BYTES)))
-        misplaced = file_name_problems(names + published) + unsuffixed_pages(names, locales) + [
+        # Files MkDocs leaves out (.x, templates/) are not published, but their names reach the
+        # log: one with a new line in it wrote a workflow command there (hunt 20b).
+        unlisted = [name for name in other_files if printable(name) != name and name not in published]
+        misplaced = file_name_problems(names + published + unlisted) + unsuffixed_pages(names, locales) + [
             Problem("mkdocs.yml", None, f"extra.markers: {name} belongs on the page '{page}', "
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems

@@ -12,7 +12,9 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from _annotations import escape_data, escape_property, github_annotations, workflow_command  # noqa: E402
+from _annotations import (  # noqa: E402
+    escape_data, escape_property, github_annotations, without_workflow_commands, workflow_command,
+)
 from _data import Problem  # noqa: E402
 
 
@@ -80,3 +82,43 @@ def test_failing_build_in_github_actions_annotates_the_bad_line(tmp_path):
         rf"^::error file=data/events\.yml,line={number},title=data/events\.yml%3A events\[[^\]]+\]\.timezone"
         r"::'Europe/Helsingfors' is not a known time zone", re.M)
     assert annotation.search(result.stdout), output
+
+
+def test_no_line_of_a_log_message_starts_a_workflow_command():
+    assert without_workflow_commands("a link to 'images/.x\n::notice title=T::safe' which is excluded") == (
+        "a link to 'images/.x\\n::notice title=T::safe' which is excluded")
+    assert without_workflow_commands("one\r\n   ::add-mask::x\rtwo\n  - three") == "one\\n   ::add-mask::x\ntwo\n  - three"
+    assert without_workflow_commands("::first line keeps its place, after the log's own prefix") == (
+        "::first line keeps its place, after the log's own prefix")
+
+
+def test_a_link_decoded_into_a_workflow_command_by_mkdocs_stays_inside_its_log_line(tmp_path):
+    """MkDocs logs a page's links decoded: `%0A::notice…` in a link gave a line of the log that
+    the Actions runner obeyed, and showed as a "Maintainer review" note (hunt 20b)."""
+    copy_site(tmp_path)
+    link = "[x](a%0A::notice%20title=Maintainer%20review::safe.md) [y](b%0D%0A%20%20::error%20title=Review::safe.md)"
+    for name in ("privacy.fi.md", "privacy.en.md"):
+        page = tmp_path / "docs" / name
+        page.write_text(page.read_text() + "\n" + link + "\n")
+    output = github_actions_build(tmp_path)
+    assert "Maintainer review" in output and "title=Review" in output  # the messages are there, on their lines
+    commands = [line for line in re.split(r"\r\n|\r|\n", output) if line.lstrip().startswith("::")]
+    assert commands and all(line.startswith("::error file=docs/") for line in commands), commands
+
+
+def test_a_file_name_with_a_line_break_stops_the_build_even_where_mkdocs_leaves_the_file_out(tmp_path):
+    """A name under a dot folder is not published, but MkDocs names it in its log (hunt 20b)."""
+    copy_site(tmp_path)
+    (tmp_path / "docs/images/.x\n::notice title=Maintainer review::safe").write_text("x")
+    output = github_actions_build(tmp_path)
+    assert "docs/images/.x\\n::notice title=Maintainer review::safe: a file or folder name here may hold only" in output
+    assert not [line for line in output.splitlines() if line.lstrip().startswith("::notice")]
+
+
+def github_actions_build(root) -> str:
+    """The output of a strict build of the copy at `root` as GitHub Actions runs it, which fails."""
+    result = build_site(root / "site", f"http://127.0.0.1:{free_port()}/", {"GITHUB_ACTIONS": "true"},
+                        config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and result.returncode != 0, output[-2000:]
+    return output

@@ -164,6 +164,25 @@ def test_a_submodule_in_place_of_mains_code_stops_the_preview(origin, tmp_path):
         preview_tree.use_code_of(root, "origin/main")
 
 
+def test_a_refused_path_stays_on_its_line_of_the_log(origin, tmp_path):
+    """A submodule named with a new line and "::notice" wrote a workflow command into the
+    Deploy run's log when the preview was refused (hunt 20b)."""
+    head = git(origin, "rev-parse", "HEAD").strip()
+    name = "x\n::notice title=Maintainer review::safe"
+    git(origin, "update-index", "--add", "--cacheinfo", f"160000,{head},{name}")
+    git(origin, "commit", "-q", "-m", "Submodule")
+    root = checkout(origin, tmp_path)
+    with pytest.raises(SystemExit) as refused:
+        preview_tree.use_code_of(root, "origin/main")
+    assert str(refused.value).startswith("preview_tree: x\\n::notice title=Maintainer review::safe is a submodule")
+    assert "\n" not in str(refused.value)
+    # The tool's copy of hooks/_annotations.py's rule reads every character as that does.
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from _annotations import printable
+    every = "".join(map(chr, range(0x3000))) + "\ud800\udfff"
+    assert preview_tree.printable(every) == printable(every)
+
+
 def test_the_command_names_what_it_changed(origin, tmp_path):
     hostile = "hooks/x` [Fix it here](evil.example) `y.py"  # the list goes into the run's summary
     commit_files(origin, {"hooks/events.py": "SAFE = False\n", hostile: ""}, "Code")

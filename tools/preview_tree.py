@@ -58,6 +58,13 @@ def code(text: str, in_table: bool = False) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def printable(text: str) -> str:
+    """`text` for one line of the log, its control characters as escapes: a path with a new
+    line in it wrote a workflow command into the Deploy run's log (hunt 20b). The same rule
+    as hooks/_annotations.py's, which this tool, run from main's copy alone, cannot import."""
+    return re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: ascii(match.group())[1:-1], text)
+
+
 def tree_entries(root: Path, commit: str) -> dict[str, tuple[str, str]]:
     """Every file of `commit` as path -> (mode, blob id)."""
     return {path: (mode, blob) for path, (mode, kind, blob) in _listing(root, commit).items() if kind == "blob"}
@@ -88,7 +95,7 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
     # replace here; the preview is refused rather than built without main's file.
     for path in submodules(root, "HEAD"):
         if not is_content(path, docs_dir):
-            raise SystemExit(f"preview_tree: {path} is a submodule (a link to another repository) where main has "
+            raise SystemExit(f"preview_tree: {printable(path)} is a submodule (a link to another repository) where main has "
                              "code or settings; the preview is not built")
     wanted = _not_content(tree_entries(root, commit), docs_dir)
     tracked = _not_content(tree_entries(root, "HEAD"), docs_dir)
@@ -108,7 +115,8 @@ def use_code_of(root: Path, commit: str, docs_dir: str = DOCS_DIR) -> list[str]:
         # A folder may stand where the branch had a file: main's files are in it.
         there = _within_folders(root, path) and (file.is_symlink() or file.is_file())
         if there != (path in wanted) or (there and not _same(file, wanted[path], hashing)):
-            raise SystemExit(f"preview_tree: {path} is not {commit}'s after the change; the preview is not built")
+            raise SystemExit(f"preview_tree: {printable(path)} is not {printable(commit)}'s after the change; the "
+                             "preview is not built")
     return sorted(changed)
 
 
