@@ -1282,6 +1282,12 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
                 "content in the address); link to an https:// address or to a file under docs/",
                 patterns,
             ))
+        # "http:host" is another site on an https page and a path of the site on an http one
+        # (a preview): a link must read the same everywhere (hunt 20a).
+        elif scheme in ("http", "https") and not _as_browsers_read(url)[len(scheme) + 1:].startswith("//"):
+            findings.append(Finding(
+                f"<{tag} {name}=\"{_visible(url[:60])}\">: write the address in full, starting with {scheme}://",
+                patterns))
         elif scheme and scheme not in LINK_SCHEMES and name in ("href", "xlink:href"):
             findings.append(Finding(
                 f"<{tag} {name}=\"{url[:60]}\">: a {scheme}: address leads to a program or file on the reader's "

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -61,6 +62,8 @@ class TreeFindings:
     # The page's headings that a reader does not see: each heading's tag and text, and the
     # element that hides it.
     hidden_headings: list[tuple[str, str, Element]]
+    # The page's links whose text reads as an address on another host: (text, href).
+    misleading_links: list[tuple[str, str]]
 
 
 def tree_problems(output: str) -> TreeFindings:
@@ -68,35 +71,77 @@ def tree_problems(output: str) -> TreeFindings:
     tree = LexborHTMLParser(output)
     ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
     if _START not in output:
-        return TreeFindings(None, ids, [])
+        return TreeFindings(None, ids, [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, _hidden_headings(tree))
+    hidden, misleading = _content_findings(tree)
+    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, hidden, misleading)
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A class of the site's style sheet that hides its element from sight (a page may give it to a <span>).
 HIDING_CLASSES = frozenset({"site-visually-hidden"})
+# Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
+# after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
+ADDRESS_TEXT = re.compile(
+    r"(?:(?P<scheme>[a-z][a-z0-9+.-]*):(?://)?)?(?P<mailbox>[^\s@/:]+@)?"
+    r"(?P<host>(?:[\w-]+\.)+[a-z][\w-]*)\.?(?::\d+)?(?P<path>[/?#]\S*)?", re.IGNORECASE)
 
 
-def _hidden_headings(tree: LexborHTMLParser) -> list[tuple[str, str, Element]]:
-    """The page's headings inside an element that hides them: `hidden`, a <details> (its
-    <summary> aside), a visually hidden class. The table of contents lists them, and a hidden
-    h1 left the page without a title and the skip link without a target (hunt 20a)."""
-    found, inside = [], False
+def _content_findings(tree: LexborHTMLParser) -> tuple[list[tuple[str, str, Element]], list[tuple[str, str]]]:
+    """(the page's headings inside an element that hides them; its links whose text reads as
+    an address on another host than the link's own), from one pass over the content."""
+    hidden, misleading, inside = [], [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
         elif inside and node.tag in HEADINGS:
-            child, ancestor = node, node.parent
-            while ancestor is not None:
-                attributes = ancestor.attributes
-                if ("hidden" in attributes or HIDING_CLASSES & set((attributes.get("class") or "").split())
-                        or (ancestor.tag == "details" and child.tag != "summary")):
-                    found.append((node.tag, node.text(strip=True), _element(ancestor)))
-                    break
-                child, ancestor = ancestor, ancestor.parent
-    return found
+            hider = _hider(node)
+            if hider is not None:
+                hidden.append((node.tag, node.text(strip=True), _element(hider)))
+        elif inside and node.tag == "a" and node.attributes.get("href"):
+            text = node.text(strip=True)
+            if not _same_host(text, node.attributes["href"] or ""):
+                misleading.append((text, node.attributes["href"] or ""))
+    return hidden, misleading
+
+
+def _hider(heading: LexborNode) -> LexborNode | None:
+    """The element that hides `heading`: `hidden`, a <details> (its <summary> aside), a
+    visually hidden class. The table of contents lists such a heading, and a hidden h1 left
+    the page without a title and the skip link without a target (hunt 20a)."""
+    child, ancestor = heading, heading.parent
+    while ancestor is not None:
+        attributes = ancestor.attributes
+        if ("hidden" in attributes or HIDING_CLASSES & set((attributes.get("class") or "").split())
+                or (ancestor.tag == "details" and child.tag != "summary")):
+            return ancestor
+        child, ancestor = ancestor, ancestor.parent
+    return None
+
+
+def _same_host(text: str, href: str) -> bool:
+    """Whether a link whose text reads as an address leads to that address's host (or one
+    under it, such as www.): [https://hel.fi/palaute](https://evil.example/) read as the city's
+    feedback page, and a page's links get no mark of an outside link (hunt 20a). True for text
+    that is no address."""
+    written = ADDRESS_TEXT.fullmatch(text)
+    if not written or not (written["scheme"] or written["mailbox"] or written["path"]
+                           or written["host"].lower().startswith("www.")):
+        return True
+    target = urlsplit(href.strip())
+    if target.scheme.lower() == "mailto":
+        address = unquote(target.path).lower()
+        return (address == f"{written['mailbox']}{written['host']}".lower() if written["mailbox"]
+                else address.rpartition("@")[2] == _bare(written["host"]))
+    host = _bare(target.hostname or "")
+    return bool(host) and not written["mailbox"] and (host == _bare(written["host"])
+                                                      or host.endswith("." + _bare(written["host"])))
+
+
+def _bare(host: str) -> str:
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
 
 
 def _displacement(placed: list, planned: list) -> Displacement:

@@ -236,6 +236,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             f"the heading '{printable(words)}' ({tag}) is inside {shown(hider)}, which hides it from readers, but the "
             "table of contents would list it: put the heading before that element (a <details> takes its title "
             "in <summary>), or leave the heading out")))
+    for text, href in tree.misleading_links:
+        source = page.file.content_string
+        _run["ids"].append(Problem(file, _line_of(source, href) or _line_of(source, text), (
+            f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
+            f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
     if displaced:
         line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
         _run["ids"].append(Problem(file, line, (
@@ -251,6 +256,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "the id, as for the list of sources; and a browser copies an element such as <b id=…> left open across "
             "paragraphs into each of them)"))
     return output
+
+
+def _line_of(source: str, text: str) -> int | None:
+    """The first line of a page's source that holds `text`, or None."""
+    at = source.find(text)
+    return source.count("\n", 0, at) + 1 if at != -1 else None
 
 
 @event_priority(AFTER_ALL_LANGUAGES)  # every language's pages are written by then

@@ -1650,6 +1650,34 @@ def test_a_heading_inside_an_element_that_hides_it_stops_the_build(tmp_path, wra
                         "(a <details> takes its title in <summary>), or leave the heading out"]
 
 
+def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
+    """A page's links get no mark of an outside link, so [https://hel.fi/palaute] leading to
+    another site read as the city's own feedback page (hunt 20a)."""
+    links = ("[https://hel.fi/palaute](https://evil.example/palaute)\n\n"
+             "[palaute@hel.fi](mailto:phish@evil.example)\n\n"
+             '<a href="https://evil.example/x">https://www.hel.fi/</a>\n\n'
+             "[www.hel.fi](https://www.hel.fi/fi/) [palaute@hel.fi](mailto:palaute@hel.fi) "
+             "[hel.fi/palaute](https://palvelut.hel.fi/palaute) [events.ics](events.md)")
+    returncode, problems, end = built_with(tmp_path, "privacy.en.md", links)
+    assert returncode != 0
+    first = end - 6
+    assert problems == [
+        f"docs/privacy.en.md:{first + line}: the link's text '{text}' reads as an address, but the link leads to "
+        f"'{href}': make the text the address the link leads to, or words such as the page's name"
+        for line, text, href in ((0, "https://hel.fi/palaute", "https://evil.example/palaute"),
+                                 (2, "palaute@hel.fi", "mailto:phish@evil.example"),
+                                 (4, "https://www.hel.fi/", "https://evil.example/x"))
+    ]
+
+
+def test_an_address_without_its_slashes_is_refused():
+    """http:evil.example is another site on the https site and a path of the site in an http
+    preview (hunt 20a)."""
+    assert found("[Palaute](http:evil.example) [x](HTTPS:/evil.example)") == [
+        '<a href="http:evil.example">: write the address in full, starting with http://',
+        '<a href="HTTPS:/evil.example">: write the address in full, starting with https://']
+
+
 def test_a_heading_in_a_details_summary_is_shown():
     from _tree import fence, tree_problems
     page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
