@@ -1537,12 +1537,19 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
     """Links written in HTML to a page that, from the page's address, leads to no page of the
     site: MkDocs turns a Markdown link [text](declaration.md) into the page's address, not one
     in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
-    a folder (a page's address) or to a .md file only: the site writes other files itself.
+    a folder (a page's address) or to a .md file only, and to a file MkDocs leaves out for its
+    leading dot: the site writes other files itself.
     `index_page`: the page's file is its folder's index.md, whose folder is its own address."""
     findings = []
     for name, attributes in start_tags(markup, _LINK):
         href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
         target = file_under_site(href, page_url)
+        # MkDocs leaves out files named with a leading dot and only notes a link to one: the
+        # page was published with a link that led nowhere (hunt 20b).
+        if target is not None and any(unquote(part).startswith(".") for part in target.split("/")):
+            findings.append(Finding(f"<{name} href=\"{_visible(href[:60])}\">: the site does not publish files whose "
+                                    "name starts with '.'; rename the file, and the link", (re.escape(href),)))
+            continue
         if target is None or not (target == "" or target.endswith(("/", ".md"))):
             continue
         if posixpath.join(target, "index.html") in site_files or target in site_files:

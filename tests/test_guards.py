@@ -1519,6 +1519,10 @@ MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address 
     ("themes/", '<a href="../julistus/">x</a>',
      '<a href="../julistus/">: from this page\'s address the link leads to no page of the site; check it, or write '
      "the link in Markdown, [text](name.md), which the build checks"),
+    # MkDocs leaves the file out and only notes the link (hunt 20b).
+    ("themes/", '<a href="../images/%2Ex%0A::notice">x</a>',
+     "<a href=\"../images/%2Ex%0A::notice\">: the site does not publish files whose name starts with '.'; rename the "
+     "file, and the link"),
 ])
 def test_a_link_in_html_to_no_page_is_named_with_what_to_write(page_url, markup, expected):
     assert [finding.message for finding in broken_page_links(markup, page_url, PAGE_FILES)] == [expected]
