@@ -1,15 +1,17 @@
 """Refuses unsafe or broken page sources: the build stops and lists every problem.
 
 Owns the stop on: symbolic links among the sources (docs/, overrides/, data/, hooks/);
-page files without their language in the name, and other files with one; files under docs/ that the site must not
-publish (anything but its own code, and images checked by their content: mkdocs.yml
-`extra.published_files`); front matter that is missing, not closed, not valid YAML, without
-`title` and `description`, naming a template that is not a page template (mkdocs.yml
-`extra.page_templates`) or with another field than those a page may set; raw HTML that runs
-scripts or loads other content, and comments that Markdown would show as text (the list is in
-hooks/_pages.py and the editors' guides); listing markers that are unknown, miswritten, on
-another page, repeated or missing (which page each marker belongs on is set in mkdocs.yml
-`extra.markers`); and an id given twice on a page.
+page files without their language in the name, and other files with one; files under
+docs/ that the site must not publish (anything but its own code, and images checked by
+their content: mkdocs.yml `extra.published_files`); front matter that is missing, not
+closed, not valid YAML, without `title` and `description`, naming a template that is not a
+page template (mkdocs.yml `extra.page_templates`) or with another field than those a page
+may set; raw HTML that runs scripts or loads other content, and comments that Markdown would
+show as text (the list is in hooks/_pages.py and the editors' guides); listing markers that
+are unknown, miswritten, on another page, repeated or missing (which page each marker
+belongs on is set in mkdocs.yml `extra.markers`); in the finished page, an id given twice,
+a heading that an element hides, and a link whose text is another address. It also keeps
+workflow commands out of every line of the build's log.
 
 Links and page file names stop the build in on_config, before MkDocs reads a file. The
 rest is reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the
@@ -18,10 +20,10 @@ mkdocs-static-i18n builds each language in its own pass: the files under docs/ a
 front matter of every language are checked in the first pass and stop it at once (a page
 without a proper title must not reach the templates, a refused file must not be copied),
 with the first language's raw HTML; raw HTML and markers are collected as each language is
-rendered and reported after the last language's pages are rendered. An id given twice is
-looked for in each finished page, since the site adds parts with ids of their own after the
-guards have read the page (the list of sources, the listings), and reported after every
-language's pages are written: the build fails, and the deploy publishes nothing.
+rendered and reported after the last language's pages are rendered. The finished page's
+problems are looked for in each finished page, since the site adds parts with ids of their
+own after the guards have read the page (the list of sources, the listings), and reported
+after every language's pages are written: the build fails, and the deploy publishes nothing.
 """
 
 from __future__ import annotations
@@ -223,9 +225,10 @@ def on_env(env, config: MkDocsConfig, files):
     return env
 
 
-# Both checks read the finished page: where the site's own parts stand in a browser's tree
-# (hooks/_tree.py), and an id given twice, which can come from the page and from a part the
-# site adds to it later (the list of sources, a listing's headings). Reported with the ids'.
+# These checks read the finished page in a browser's tree (hooks/_tree.py): where the site's
+# own parts stand, the page's headings that an element hides, links whose text is another
+# address, and an id given twice, which can come from the page and from a part the site adds
+# to it later (the list of sources, a listing's headings). All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     tree = tree_problems(output)
