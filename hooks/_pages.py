@@ -922,6 +922,10 @@ def _as_browsers_read(url: str) -> str:
     return re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
+# A Markdown link, image or bold text, as it stays in the HTML where Markdown was not read.
+UNREAD_MARKDOWN = re.compile(r"!?\[[^\[\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)|\*\*[^\s*][^*\n]*\*\*")
+
+
 class _Scanner(HTMLParser):
     """Collects findings and the text of the HTML comments (markers among them)."""
 
@@ -1051,6 +1055,14 @@ class _Scanner(HTMLParser):
         # empty line comes before its -->: "<!-- a draft" would be on the page.
         if "<!--" in data and not self._in_code:
             self.findings.append(Finding(UNCLOSED_COMMENT, (r"<!--(?![\s\S]*?-->)", r"<!--(?:(?!-->)[\s\S])*?\n[ \t]*\n")))
+        # Markdown left as text: inside an HTML element without the markdown attribute (a
+        # <details> of a FAQ, a <figure>), readers saw [Julistus](declaration.md) (hunt 21b).
+        written = None if self._in_code else UNREAD_MARKDOWN.search(data)
+        if written:
+            self.findings.append(Finding(
+                f"'{written.group()[:60]}' is Markdown inside an HTML element, where it is shown as written: give the "
+                "element the attribute markdown, as in <details markdown>, with an empty line after that line (the "
+                "text of a <summary> is plain text, not Markdown)", (re.escape(written.group()),)))
 
     def handle_comment(self, data: str) -> None:
         self.comments.append(data)

@@ -14,6 +14,7 @@ import textwrap
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site
 from conftest import copy_site
@@ -445,6 +446,26 @@ def test_a_download_link_may_not_name_the_saved_file():
     assert found('<a href="../events.ics?v=2" download="Tapahtumat.ICS">Kalenteri</a>') == []
     assert [m.split(":", 1)[0] for m in found('<a href="images/logo" download="logo.svg">x</a>')] == [
         '<a download="logo.svg">']
+
+
+@pytest.mark.parametrize("source,written", [
+    ("<details>\n<summary>Kuka allekirjoitti?</summary>\n\nKatso [Julistus](declaration.md).\n\n</details>",
+     "[Julistus](declaration.md)"),
+    ("<figure>\n\n![Kartta](images/logo.svg)\n\n<figcaption>Kartta</figcaption>\n</figure>", "![Kartta](images/logo.svg)"),
+    ("<details markdown>\n<summary>**Kuka** allekirjoitti?</summary>\n\nVastaus.\n\n</details>", "**Kuka**"),
+])
+def test_markdown_left_as_text_inside_html_is_named(source, written):
+    """A FAQ written as GitHub's preview shows it, with <details> and no markdown attribute,
+    showed readers [Julistus](declaration.md) as written (hunt 21b)."""
+    assert found(source) == [
+        f"'{written}' is Markdown inside an HTML element, where it is shown as written: give the element the attribute "
+        "markdown, as in <details markdown>, with an empty line after that line (the text of a <summary> is plain "
+        "text, not Markdown)"]
+
+
+def test_markdown_read_inside_html_and_markdown_in_code_are_fine():
+    assert found("<details markdown>\n<summary>Kuka?</summary>\n\nKatso [Julistus](declaration.md).\n\n</details>\n\n"
+                 "Write `[text](page.md)` or `**bold**`.\n\n    [indented](code.md)\n") == []
 
 
 def test_links_to_other_sites_are_fine():
@@ -1403,6 +1424,25 @@ def test_an_image_shown_as_the_guide_says_works_in_every_language(tmp_path):
         src = re.search(rf'<img alt="{alt}" src="([^"]+)"', (root / "site" / page).read_text()).group(1)
         assert (root / "site" / page).parent.joinpath(src).resolve() == (root / "site/images/map.png").resolve()
         assert (root / "site/images/map.png").is_file()
+
+
+def test_the_guides_question_and_caption_examples_build_as_they_show(tmp_path):
+    """The <details> and <figure> examples of CONTRIBUTING (en, fi), pasted into a page: their
+    Markdown is read, not shown as written (hunt 21b)."""
+    root = copy_site(tmp_path / "copy")
+    shutil.copy(ROOT / "docs/images/apple-touch-icon.png", root / "docs/images/map.png")
+    shutil.copy(ROOT / "docs/images/apple-touch-icon.png", root / "docs/images/kartta.png")
+    for guide, page in (("CONTRIBUTING.md", "cities.en.md"), ("CONTRIBUTING.fi.md", "cities.fi.md")):
+        example = re.search(r"```html\n(<details markdown>.*?)```", (ROOT / guide).read_text(), re.S).group(1)
+        (root / "docs" / page).write_text((root / "docs" / page).read_text() + "\n" + example)
+    result, output = build(root)
+    assert result.returncode == 0, output[-3000:]
+    for page in ("cities/index.html", "en/cities/index.html"):
+        doc = BeautifulSoup((root / "site" / page).read_text(), "html.parser")
+        details = doc.select_one("article details")
+        assert details.select_one("summary") and details.select_one('a[href="../declaration/"]'), details
+        assert doc.select_one("article figure img") and doc.select_one("article figure figcaption")
+        assert "](" not in doc.select_one("article").get_text()
 
 
 @pytest.mark.parametrize("missing", ["privacy.en.md", "privacy.fi.md"])
