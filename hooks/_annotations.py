@@ -27,23 +27,29 @@ class _Problem(Protocol):  # hooks/_data.Problem, without importing the data lay
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
+# The runner's older form of a command, `##[notice]…`, counts anywhere in a line (hunt 21a).
+_OLD_COMMAND = "##["
+
+
 def printable(text: str) -> str:
     """`text` for one line of a log, its control characters shown as escapes ("\\n"): the
     Actions runner obeys a log line that starts with "::" as a workflow command, and a file
-    name with a new line in it wrote one (hunt 17c)."""
-    return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text)
+    name with a new line in it wrote one (hunt 17c); and "##[" as "\\x23#[", the runner's
+    older form of a command, which needs no line of its own."""
+    return _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], text).replace(_OLD_COMMAND, "\\x23#[")
 
 
 # How the Actions runner splits a log into lines, and what it takes for a command: a line
-# that starts with "::" after white space (the runner trims it first).
+# that starts with "::" after white space (the runner trims it first), or "##[" anywhere.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _COMMAND_LINE = re.compile(r"\s*::")
 
 
 def without_workflow_commands(text: str) -> str:
     """`text` with every line after the first that would start a workflow command joined to
-    the line before it, its line break shown as "\\n"."""
-    lines = _LINE_BREAK.split(text)
+    the line before it, its line break shown as "\\n", and the older form "##[" shown as
+    "\\x23#[" wherever it stands."""
+    lines = _LINE_BREAK.split(text.replace(_OLD_COMMAND, "\\x23#["))
     kept = lines[:1]
     for line in lines[1:]:
         if _COMMAND_LINE.match(line):

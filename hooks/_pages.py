@@ -965,8 +965,11 @@ class _Scanner(HTMLParser):
             self.findings.append(Finding(_unknown_element(tag), (rf"<\s*{re.escape(tag)}\b",)))
             return
         self.findings.extend(_tag_findings(tag, attrs, raw))
+        given: dict[str, str] = {}
         for name, value in attrs:
-            self.findings.extend(_attribute_findings(tag, name, value or "", raw))
+            given.setdefault(name, value or "")  # a browser keeps an attribute's first value
+        for name, value in attrs:
+            self.findings.extend(_attribute_findings(tag, name, value or "", raw, given))
 
     handle_startendtag = handle_starttag
 
@@ -1189,7 +1192,8 @@ def _page_classes_text() -> str:
                      for elements, names in by_elements.items())
 
 
-def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[Finding]:
+def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: dict[str, str]) -> list[Finding]:
+    """The findings of one attribute; `given`: the tag's attributes as a browser reads them."""
     at = (rf"\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\b")
     # The table of contents lists every heading, a hidden one too: its entry led nowhere a
     # reader could see (hunt 19a).
@@ -1244,7 +1248,8 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str) -> list[F
     # A name of the page's choosing can save the file as another kind: events.json saved as
     # tapahtumat.html ran an event title's script when the reader opened it (hunt 20a).
     if name == "download" and value.strip():
-        kind = _file_kind(urlsplit(html.unescape(_raw_attribute(raw_tag, "href"))).path)
+        # The href a browser reads: a pattern over the tag found one inside title=" href=x.html" (hunt 21a).
+        kind = _file_kind(urlsplit(given.get("href", "")).path)
         if _file_kind(value.strip()) != kind:
             return [Finding(f"<{tag} download=\"{_visible(value[:30])}\">: a name for the saved file must end as the "
                             f"file's own does ({'.' + kind if kind else 'with no extension'}), or leave download "
@@ -1518,7 +1523,12 @@ def file_under_site(url: str, page_url: str) -> str | None:
     return path.removeprefix(_SITE_ROOT_PATH) if path and path.startswith(_SITE_ROOT_PATH) else None
 
 
-def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str]) -> list[Finding]:
+LEFT_OUT = ("the site does not publish this file (MkDocs leaves out names starting with '.' and the folder "
+            "templates/); move or rename the file, and change the link")
+
+
+def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str],
+                   left_out: frozenset[str] = frozenset()) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
     images/a.png on the page themes/ is themes/images/a.png, which is not there."""
@@ -1536,31 +1546,40 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
                 inside = path.startswith(_SITE_ROOT_PATH)
                 if inside and (target in site_files or posixpath.join(target, "index.html") in site_files):
                     continue
-                advice = _unloaded_advice(url, attribute, page_url, site_files, climbs=not inside)
-                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", (re.escape(url),)))
+                advice = (LEFT_OUT if inside and unquote(target) in left_out else
+                          _unloaded_advice(url, attribute, page_url, site_files, climbs=not inside))
+                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", _as_written(url)))
     return findings
+
+
+def _as_written(url: str) -> tuple[str, ...]:
+    """Patterns for a path as the page's source may give it: as it is, or as Markdown wrote it
+    before MkDocs put the page's address before it ("images/a.png" for "../images/a.png")."""
+    bare = re.sub(r"^(?:\.\.?/)+", "", url)
+    return (re.escape(url),) + ((rf"(?<![\w./-]){re.escape(bare)}",) if bare and bare != url else ())
 
 
 _LINK = re.compile(r"href", re.IGNORECASE)  # a quick look before the tag is read
 
 
 def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozenset[str],
-                      index_page: bool = False) -> list[Finding]:
+                      index_page: bool = False, left_out: frozenset[str] = frozenset()) -> list[Finding]:
     """Links written in HTML to a page that, from the page's address, leads to no page of the
     site: MkDocs turns a Markdown link [text](declaration.md) into the page's address, not one
     in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
     a folder (a page's address) or to a .md file only, and to a file MkDocs leaves out for its
     leading dot: the site writes other files itself.
-    `index_page`: the page's file is its folder's index.md, whose folder is its own address."""
+    `index_page`: the page's file is its folder's index.md, whose folder is its own address.
+    `left_out`: the files MkDocs leaves out of the site (templates/, names with a leading dot)."""
     findings = []
     for name, attributes in start_tags(markup, _LINK):
         href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
         target = file_under_site(href, page_url)
         # MkDocs leaves out files named with a leading dot and only notes a link to one: the
         # page was published with a link that led nowhere (hunt 20b).
-        if target is not None and any(unquote(part).startswith(".") for part in target.split("/")):
-            findings.append(Finding(f"<{name} href=\"{_visible(href[:60])}\">: the site does not publish files whose "
-                                    "name starts with '.'; rename the file, and the link", (re.escape(href),)))
+        if target is not None and (any(unquote(part).startswith(".") for part in target.split("/"))
+                                   or unquote(target) in left_out):
+            findings.append(Finding(f"<{name} href=\"{_visible(href[:60])}\">: {LEFT_OUT}", _as_written(href)))
             continue
         if target is None or not (target == "" or target.endswith(("/", ".md"))):
             continue

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -62,7 +63,7 @@ class TreeFindings:
     # The page's headings that a reader does not see: each heading's tag and text, and the
     # element that hides it.
     hidden_headings: list[tuple[str, str, Element]]
-    # The page's links whose text reads as an address on another host: (text, href).
+    # The page's links whose text shows an address on another host: (text, href).
     misleading_links: list[tuple[str, str]]
 
 
@@ -80,6 +81,9 @@ def tree_problems(output: str) -> TreeFindings:
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A class of the site's style sheet that hides its element from sight (a page may give it to a <span>).
 HIDING_CLASSES = frozenset({"site-visually-hidden"})
+# Elements whose content a browser does not show: a video's or audio's fallback, ruby's <rp>
+# (a heading inside <video markdown> had no size and no place; hunt 21a).
+HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
 ADDRESS_TEXT = re.compile(
@@ -100,43 +104,84 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list[tuple[str, str, Elem
             if hider is not None:
                 hidden.append((node.tag, node.text(strip=True), _element(hider)))
         elif inside and node.tag == "a" and node.attributes.get("href"):
-            text = node.text(strip=True)
+            text = _shown_text(node)
             if not _same_host(text, node.attributes["href"] or ""):
                 misleading.append((text, node.attributes["href"] or ""))
     return hidden, misleading
 
 
 def _hider(heading: LexborNode) -> LexborNode | None:
-    """The element that hides `heading`: `hidden`, a <details> (its <summary> aside), a
-    visually hidden class. The table of contents lists such a heading, and a hidden h1 left
-    the page without a title and the skip link without a target (hunt 20a)."""
+    """The element that hides `heading` from sight or from screen readers: `hidden`,
+    `aria-hidden="true"`, a closed <details> (its <summary> aside), a visually hidden class, a
+    video's fallback. The table of contents lists such a heading, and a hidden h1 left the
+    page without a title and the skip link without a target (hunt 20a)."""
     child, ancestor = heading, heading.parent
     while ancestor is not None:
         attributes = ancestor.attributes
-        if ("hidden" in attributes or HIDING_CLASSES & set((attributes.get("class") or "").split())
-                or (ancestor.tag == "details" and child.tag != "summary")):
+        if ("hidden" in attributes or ancestor.tag in HIDING_ELEMENTS
+                or (attributes.get("aria-hidden") or "").strip().lower() == "true"
+                or HIDING_CLASSES & set((attributes.get("class") or "").split())
+                or (ancestor.tag == "details" and child.tag != "summary" and "open" not in attributes)):
             return ancestor
         child, ancestor = ancestor, ancestor.parent
     return None
 
 
+def _shown_text(element: LexborNode) -> str:
+    """An element's text as a reader gets it: what is shown, and an image's alt text, without
+    what an element hides (hidden text inside a link made its address read as another)."""
+    parts = []
+
+    def walk(node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                parts.append(child.text_content or "")
+            elif child.tag == "img":
+                parts.append(child.attributes.get("alt") or "")
+            elif not _hides(child):
+                walk(child)
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
+def _hides(node: LexborNode) -> bool:
+    """Whether an element keeps its content from sight."""
+    attributes = node.attributes
+    return ("hidden" in attributes or node.tag in HIDING_ELEMENTS
+            or bool(HIDING_CLASSES & set((attributes.get("class") or "").split())))
+
+
+# Full stops that a browser reads as "." in a host name (IDNA), which NFKC leaves as they are.
+_DOTS = str.maketrans({"\u3002": ".", "\uff61": "."})
+
+
 def _same_host(text: str, href: str) -> bool:
-    """Whether a link whose text reads as an address leads to that address's host (or one
-    under it, such as www.): [https://hel.fi/palaute](https://evil.example/) read as the city's
-    feedback page, and a page's links get no mark of an outside link (hunt 20a). True for text
-    that is no address."""
-    written = ADDRESS_TEXT.fullmatch(text)
-    if not written or not (written["scheme"] or written["mailbox"] or written["path"]
-                           or written["host"].lower().startswith("www.")):
-        return True
+    """Whether every address a link's text shows leads where the link does: to that host (or
+    one under it, such as www.), or for an e-mail address to that address alone.
+    [https://hel.fi/palaute](https://evil.example/) read as the city's feedback page, and a
+    page's links get no mark of an outside link (hunt 20a). True for text with no address."""
     target = urlsplit(href.strip())
+    for word in unicodedata.normalize("NFKC", text).translate(_DOTS).split():
+        written = ADDRESS_TEXT.fullmatch(word.strip("()[]<>{}\"'«»‹›,;!?"))
+        if written and (written["scheme"] or written["mailbox"] or written["path"]
+                        or written["host"].lower().startswith("www.")) and not _leads_to(written, target):
+            return False
+    return True
+
+
+def _leads_to(written: re.Match, target) -> bool:
+    shown_host = _bare(written["host"])
     if target.scheme.lower() == "mailto":
-        address = unquote(target.path).lower()
-        return (address == f"{written['mailbox']}{written['host']}".lower() if written["mailbox"]
-                else address.rpartition("@")[2] == _bare(written["host"]))
+        # Every recipient: those before "?" and those of to=, cc= and bcc= (hunt 21a: ?bcc=).
+        query = [value for name, value in parse_qsl(target.query) if name.lower() in ("to", "cc", "bcc")]
+        recipients = {address.strip().lower() for part in [unquote(target.path), *query] for address in part.split(",")
+                      if address.strip()}
+        if written["mailbox"]:
+            return recipients == {f"{written['mailbox']}{written['host']}".lower()}
+        return bool(recipients) and all(_bare(address.rpartition("@")[2]) == shown_host for address in recipients)
     host = _bare(target.hostname or "")
-    return bool(host) and not written["mailbox"] and (host == _bare(written["host"])
-                                                      or host.endswith("." + _bare(written["host"])))
+    return bool(host) and not written["mailbox"] and (host == shown_host or host.endswith("." + shown_host))
 
 
 def _bare(host: str) -> str:

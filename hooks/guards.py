@@ -200,18 +200,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    findings += unloaded_paths(html, page.url, site_files(files))
-    findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index")
+    findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files))
+    findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
+                                  left_out=left_out_files(files))
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return fence(html)  # on_post_page finds the content by its fences, and takes them away
 
 
+def left_out_files(files) -> frozenset[str]:
+    """The paths of the files under docs/ that MkDocs leaves out of the site."""
+    return frozenset(file.dest_uri for file in files if file.inclusion.is_excluded())
+
+
 def site_files(files) -> frozenset[str]:
-    """The paths of the files this pass writes (images, pages, the theme's), kept per Files."""
+    """The paths of the files this pass writes (images, pages, the theme's), kept per Files.
+    Not those MkDocs leaves out (names with a leading dot, templates/): a link or an image
+    to one passed, and led nowhere (hunt 21a)."""
     if _site_files.get("of") is not files:
-        _site_files.update(of=files, paths=frozenset(file.dest_uri for file in files))
+        _site_files.update(of=files, paths=frozenset(file.dest_uri for file in files if not file.inclusion.is_excluded()))
     return _site_files["paths"]
 
 
@@ -240,8 +248,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "table of contents would list it: put the heading before that element (a <details> takes its title "
             "in <summary>), or leave the heading out")))
     for text, href in tree.misleading_links:
-        source = page.file.content_string
-        _run["ids"].append(Problem(file, _line_of(source, href) or _line_of(source, text), (
+        _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
             f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
             f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
     if displaced:
@@ -261,10 +268,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-def _line_of(source: str, text: str) -> int | None:
-    """The first line of a page's source that holds `text`, or None."""
-    at = source.find(text)
-    return source.count("\n", 0, at) + 1 if at != -1 else None
+def _link_line(source: str, text: str, href: str) -> int | None:
+    """The line of a page's source that gives the link: the first that holds both its address
+    and the start of its text (the same address may stand in an earlier, right link; hunt
+    21b), else the first with its address, else the first with its text; None if none."""
+    lines = source.split("\n")
+    start = text.split()[0] if text.split() else text
+    for wanted in ((href, start), (href,), (start,)):
+        found = next((number for number, line in enumerate(lines, 1) if all(part in line for part in wanted)), None)
+        if found:
+            return found
+    return None
 
 
 @event_priority(AFTER_ALL_LANGUAGES)  # every language's pages are written by then

@@ -13,7 +13,7 @@ from conftest import copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from _annotations import (  # noqa: E402
-    escape_data, escape_property, github_annotations, without_workflow_commands, workflow_command,
+    escape_data, escape_property, github_annotations, printable, without_workflow_commands, workflow_command,
 )
 from _data import Problem  # noqa: E402
 
@@ -90,6 +90,10 @@ def test_no_line_of_a_log_message_starts_a_workflow_command():
     assert without_workflow_commands("one\r\n   ::add-mask::x\rtwo\n  - three") == "one\\n   ::add-mask::x\ntwo\n  - three"
     assert without_workflow_commands("::first line keeps its place, after the log's own prefix") == (
         "::first line keeps its place, after the log's own prefix")
+    # The runner's older form counts anywhere in a line (hunt 21a).
+    assert without_workflow_commands("a link to 'templates/##[notice title=Review]safe.svg'") == (
+        "a link to 'templates/\\x23#[notice title=Review]safe.svg'")
+    assert printable("x ##[error]y\n") == "x \\x23#[error]y\\n"
 
 
 def test_a_link_decoded_into_a_workflow_command_by_mkdocs_stays_inside_its_log_line(tmp_path):

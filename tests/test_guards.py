@@ -446,6 +446,9 @@ def test_a_download_link_may_not_name_the_saved_file():
     assert found('<a href="../events.ics?v=2" download="Tapahtumat.ICS">Kalenteri</a>') == []
     assert [m.split(":", 1)[0] for m in found('<a href="images/logo" download="logo.svg">x</a>')] == [
         '<a download="logo.svg">']
+    # The href a browser reads, not one written inside another attribute's value (hunt 21a).
+    assert found('<a title=" href=x.html" href="../events.json" download="tapahtumat.html">T</a>') == [message]
+    assert found('<a href="../events.json" href="x.html" download="tapahtumat.html">T</a>')[-1] == message
 
 
 @pytest.mark.parametrize("source,written", [
@@ -1426,6 +1429,26 @@ def test_an_image_shown_as_the_guide_says_works_in_every_language(tmp_path):
         assert (root / "site/images/map.png").is_file()
 
 
+def test_links_and_images_to_files_mkdocs_leaves_out_stop_the_build_on_their_line(tmp_path):
+    """MkDocs leaves out templates/ and names with a leading dot, and only notes a link to one:
+    the page was published with a link and an image that led nowhere (hunt 21a)."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/templates").mkdir()
+    for name in ("templates/t.svg", "images/.x.svg"):
+        shutil.copy(ROOT / "docs/images/logo.svg", root / "docs" / name)
+    page = root / "docs/privacy.fi.md"
+    page.write_text(page.read_text() + "\nLinkki [t](templates/t.svg).\n\nKuva ![d](images/.x.svg)\n")
+    lines = page.read_text().splitlines()
+    result, output = build(root)
+    assert result.returncode != 0
+    left_out = ("the site does not publish this file (MkDocs leaves out names starting with '.' and the folder "
+                "templates/); move or rename the file, and change the link")
+    assert problem_lines(output) == [
+        f"docs/privacy.fi.md:{len(lines) - 2}: <a href=\"../templates/t.svg\">: {left_out}",
+        f"docs/privacy.fi.md:{len(lines)}: <img src=\"../images/.x.svg\">: {left_out}",
+    ]
+
+
 def test_the_guides_question_and_caption_examples_build_as_they_show(tmp_path):
     """The <details> and <figure> examples of CONTRIBUTING (en, fi), pasted into a page: their
     Markdown is read, not shown as written (hunt 21b)."""
@@ -1561,8 +1584,8 @@ MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address 
      "the link in Markdown, [text](name.md), which the build checks"),
     # MkDocs leaves the file out and only notes the link (hunt 20b).
     ("themes/", '<a href="../images/%2Ex%0A::notice">x</a>',
-     "<a href=\"../images/%2Ex%0A::notice\">: the site does not publish files whose name starts with '.'; rename the "
-     "file, and the link"),
+     "<a href=\"../images/%2Ex%0A::notice\">: the site does not publish this file (MkDocs leaves out names starting "
+     "with '.' and the folder templates/); move or rename the file, and change the link"),
 ])
 def test_a_link_in_html_to_no_page_is_named_with_what_to_write(page_url, markup, expected):
     assert [finding.message for finding in broken_page_links(markup, page_url, PAGE_FILES)] == [expected]
@@ -1697,14 +1720,14 @@ def test_a_heading_inside_an_element_that_hides_it_stops_the_build(tmp_path, wra
 def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     """A page's links get no mark of an outside link, so [https://hel.fi/palaute] leading to
     another site read as the city's own feedback page (hunt 20a)."""
-    links = ("[https://hel.fi/palaute](https://evil.example/palaute)\n\n"
+    links = ("[Palaute](https://evil.example/palaute)\n\n[https://hel.fi/palaute](https://evil.example/palaute)\n\n"
              "[palaute@hel.fi](mailto:phish@evil.example)\n\n"
              '<a href="https://evil.example/x">https://www.hel.fi/</a>\n\n'
              "[www.hel.fi](https://www.hel.fi/fi/) [palaute@hel.fi](mailto:palaute@hel.fi) "
              "[hel.fi/palaute](https://palvelut.hel.fi/palaute) [events.ics](events.md)")
     returncode, problems, end = built_with(tmp_path, "privacy.en.md", links)
     assert returncode != 0
-    first = end - 6
+    first = end - 6  # the second link to the same address, not the first (hunt 21b)
     assert problems == [
         f"docs/privacy.en.md:{first + line}: the link's text '{text}' reads as an address, but the link leads to "
         f"'{href}': make the text the address the link leads to, or words such as the page's name"
@@ -1712,6 +1735,31 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
                                  (2, "palaute@hel.fi", "mailto:phish@evil.example"),
                                  (4, "https://www.hel.fi/", "https://evil.example/x"))
     ]
+
+
+@pytest.mark.parametrize("link", [
+    '<a href="https://evil.example/">https://hel.fi/palaute ›</a>',
+    '<a href="https://hel.fi.evil.example/">https://hel.fi<span hidden>.evil.example</span></a>',
+    '<a href="https://evil.example/">https://hel.fi/palaute<rp> (x y)</rp></a>',
+    '<a href="https://evil.example/"><img src="../images/logo.svg" alt="https://hel.fi/palaute"></a>',
+    '<a href="https://evil.example/">hel\uff0efi/palaute</a>',
+    '<a href="mailto:palaute@hel.fi?bcc=phish@evil.example">palaute@hel.fi</a>',
+])
+def test_an_address_shown_in_a_link_is_read_as_a_reader_reads_it(link):
+    """Hunt 21a: words after the address, text that an element hides, an image's alt text, a
+    full-width dot and a second recipient each got past the check of the link's text."""
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    assert len(tree_problems(page.format(fence(f"<p>{link}</p>"))).misleading_links) == 1
+
+
+def test_links_that_show_their_own_address_are_fine():
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    links = ('<a href="https://www.hel.fi/fi/">Lue lisää: www.hel.fi.</a> '
+             '<a href="mailto:palaute@hel.fi?subject=Julistus">palaute@hel.fi</a> '
+             '<a href="https://palvelut.hel.fi/palaute">hel.fi/palaute</a> <a href="events.md">events.ics</a>')
+    assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
 
 
 def test_an_address_without_its_slashes_is_refused():
@@ -1729,6 +1777,14 @@ def test_a_heading_in_a_details_summary_is_shown():
     assert tree_problems(page.format(fence(shown_heading))).hidden_headings == []
     assert [found[:2] for found in tree_problems(page.format(fence("<details><h3>Q</h3></details>"))).hidden_headings
             ] == [("h3", "Q")]
+    # Open at first, it shows its headings (hunt 21a's false alarm); a closed one around it hides them.
+    assert tree_problems(page.format(fence("<details open><h3>Q</h3></details>"))).hidden_headings == []
+    assert len(tree_problems(page.format(fence("<details><details open><h3>Q</h3></details></details>"))
+                             ).hidden_headings) == 1
+    # A video's fallback and ruby's <rp> are not shown; aria-hidden hides from screen readers (hunt 21a).
+    for hider in ("<video>{}</video>", '<div aria-hidden="True">{}</div>', "<ruby>x<rp>{}</rp></ruby>"):
+        hidden = tree_problems(page.format(fence(hider.format("<h2>Piilotettu</h2>")))).hidden_headings
+        assert [found[:2] for found in hidden] == [("h2", "Piilotettu")], hider
     hidden_span = '<span class="site-visually-hidden"><h3>Only for screen readers</h3></span>'
     assert [found[2] for found in tree_problems(page.format(fence(hidden_span))).hidden_headings] == [
         ("span", (("class", "site-visually-hidden"),))]

@@ -179,7 +179,7 @@ def test_a_refused_path_stays_on_its_line_of_the_log(origin, tmp_path):
     # The tool's copy of hooks/_annotations.py's rule reads every character as that does.
     sys.path.insert(0, str(ROOT / "hooks"))
     from _annotations import printable
-    every = "".join(map(chr, range(0x3000))) + "\ud800\udfff"
+    every = "".join(map(chr, range(0x3000))) + "\ud800\udfff ##[notice]x"
     assert preview_tree.printable(every) == printable(every)
 
 

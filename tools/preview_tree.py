@@ -62,7 +62,8 @@ def printable(text: str) -> str:
     """`text` for one line of the log, its control characters as escapes: a path with a new
     line in it wrote a workflow command into the Deploy run's log (hunt 20b). The same rule
     as hooks/_annotations.py's, which this tool, run from main's copy alone, cannot import."""
-    return re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: ascii(match.group())[1:-1], text)
+    escaped = re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: ascii(match.group())[1:-1], text)
+    return escaped.replace("##[", "\\x23#[")  # the runner's older form of a command, anywhere in a line
 
 
 def tree_entries(root: Path, commit: str) -> dict[str, tuple[str, str]]:
