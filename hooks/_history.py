@@ -7,16 +7,19 @@ Dates come from one `git log` over the docs and data trees, read once per reposi
 HEAD, so the languages of one build (mkdocs-static-i18n builds each in its own pass) share
 it. The log follows the first parent: a pull request merged with a merge commit counts as
 one change at the time it was merged, so a page whose two language files were edited in
-separate commits of one pull request is not reported as stale. Without git, without a
+separate commits of one pull request is not reported as stale. Within the pull request (its
+preview, `make translations` on its branch) the page's `translation_checked:` day does that:
+changes up to the end of the latest such day of the page's files make no language stale. Without git, without a
 repository or without history, every date is unknown (None) and nothing is stale; nothing
 here raises for that.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -35,17 +38,41 @@ class PageStatus:
     changed: dict[str, datetime | None]  # locale -> last commit; None when missing or unknown
     missing: tuple[str, ...]  # locales whose file does not exist
     stale: tuple[str, ...]  # locales whose file changed before another locale's file
+    # The latest `translation_checked:` day of the page's files: the languages said the same
+    # then, so changes up to the end of that day make no language stale.
+    checked: date | None = None
 
     def newer_than(self, locale: str) -> tuple[str, ...]:
         """The locales whose file changed after this locale's file (empty when unknown)."""
-        return _newer(self.changed, locale)
+        return _newer(self.changed, locale, self.checked)
 
 
-def _newer(changed: Mapping[str, datetime | None], locale: str) -> tuple[str, ...]:
+def _newer(changed: Mapping[str, datetime | None], locale: str, checked: date | None = None) -> tuple[str, ...]:
     own = changed.get(locale)
     if own is None:
         return ()
-    return tuple(other for other, when in changed.items() if when is not None and when > own)
+    return tuple(other for other, when in changed.items()
+                 if when is not None and when > own and (checked is None or when.date() > checked))
+
+
+# A page's `translation_checked: 2026-11-28` (hooks/_pages.py checks how it is written).
+_CHECKED = re.compile(r"^translation_checked:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})['\"]?[ \t]*$", re.MULTILINE)
+
+
+def checked_day(page: Path) -> date | None:
+    """The day in a page's `translation_checked:` field, or None (no field, no such day, no file).
+    An editor who fixes one language sets it in the other file in the same pull request; the
+    two files' commits of that pull request then make neither stale in its preview (hunt 21b)."""
+    try:
+        text = page.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    front = re.match(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.DOTALL)
+    found = _CHECKED.search(front.group(1)) if front else None
+    try:
+        return date.fromisoformat(found.group(1)) if found else None
+    except ValueError:
+        return None
 
 
 def last_changed(repo_root: Path, trees: tuple[str, ...] = TREES) -> dict[str, datetime]:
@@ -76,17 +103,19 @@ def translation_status(
         changed = last_changed(root, _trees(root, docs))
     docs_path = relative_path(docs, root)
     return [
-        _status(stem, present, docs_path, tuple(locales), changed)
+        _status(stem, present, docs_path, tuple(locales), changed, docs)
         for stem, present in sorted(_pages(docs, locales).items())
     ]
 
 
-def _status(stem: str, present: set[str], docs_path: str, locales: tuple[str, ...], changed: Mapping[str, datetime]) -> PageStatus:
+def _status(stem: str, present: set[str], docs_path: str, locales: tuple[str, ...], changed: Mapping[str, datetime],
+            docs: Path) -> PageStatus:
     files = {locale: f"{docs_path}/{stem}.{locale}.md" for locale in locales}
     dates = {locale: changed.get(files[locale]) if locale in present else None for locale in locales}
     missing = tuple(locale for locale in locales if locale not in present)
-    stale = tuple(locale for locale in locales if _newer(dates, locale))
-    return PageStatus(stem, files, dates, missing, stale)
+    checked = max(filter(None, (checked_day(docs / f"{stem}.{locale}.md") for locale in present)), default=None)
+    stale = tuple(locale for locale in locales if _newer(dates, locale, checked))
+    return PageStatus(stem, files, dates, missing, stale, checked)
 
 
 def _pages(docs: Path, locales) -> dict[str, set[str]]:

@@ -694,7 +694,8 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
                                                 f"or boost: a number; got {_got(value)}"))
         elif key == "translation_checked" and not _is_day(value):
             problems.append(Problem(file, line, "translation_checked: expected the day you checked the other language's "
-                                                f"version, such as translation_checked: 2019-03-01; got {_got(value)}"))
+                                                f"version as year-month-day, such as translation_checked: 2026-11-28; "
+                                                f"got {_got(value)}"))
     return problems
 
 
@@ -736,7 +737,12 @@ def _shown(value: object) -> str:
         return "nothing"
     if isinstance(value, (list, dict)):
         return f"a {'list' if isinstance(value, list) else 'mapping'} ({value!r}: put text in quotes)"
-    return f"{value!r} ({type(value).__name__})"
+    return f"{value!r} ({_KINDS.get(type(value).__name__, type(value).__name__)})"
+
+
+# What YAML made of a value, in an editor's words (Python's type names were jargon; hunt 21b).
+_KINDS = {"str": "text", "int": "a number", "float": "a number", "bool": "a yes/no value", "date": "a date",
+          "datetime": "a date and time"}
 
 
 def body_start(text: str) -> int:

@@ -86,10 +86,10 @@ ONLY_PAGE_TEMPLATES = ("template: expected main.html or home.html (mkdocs.yml ex
 
 
 @pytest.mark.parametrize("template,shown", [
-    ("partials/content.html", "'partials/content.html' (str)"),
-    ("404.html", "'404.html' (str)"),
-    ("sitemap.xml", "'sitemap.xml' (str)"),
-    ("../../etc/passwd", "'../../etc/passwd' (str)"),
+    ("partials/content.html", "'partials/content.html' (text)"),
+    ("404.html", "'404.html' (text)"),
+    ("sitemap.xml", "'sitemap.xml' (text)"),
+    ("../../etc/passwd", "'../../etc/passwd' (text)"),
     ("", "nothing"),
     ("[home.html]", "a list (['home.html']: put text in quotes)"),
 ])
@@ -116,11 +116,11 @@ def test_a_page_may_name_only_a_page_template(template, shown):
     ("---\n- Teemat\n---\n", "f.md:2: the front matter must be fields such as 'title: …', got a list (['Teemat']: put text in quotes)"),
     ("---\ntitle: Teemat\n---\n", "f.md:1: the front matter needs 'description': the summary search engines show"),
     ("---\ndescription: D.\ntitle:\n---\n", "f.md:3: title: expected text, got nothing"),
-    ("---\ntitle: 2019\ndescription: D.\n---\n", "f.md:2: title: expected text, got 2019 (int): put the text in "
+    ("---\ntitle: 2019\ndescription: D.\n---\n", "f.md:2: title: expected text, got 2019 (a number): put the text in "
                                                   "quotes, such as title: \"2019\""),
     ("---\ntitle: Teemat\ndescription: Yes  # a comment\n---\n",
-     "f.md:3: description: expected text, got True (bool): put the text in quotes, such as description: \"Yes\""),
-    ("---\ntitle: '  '\ndescription: D.\n---\n", "f.md:2: title: expected text, got '  ' (str)"),
+     "f.md:3: description: expected text, got True (a yes/no value): put the text in quotes, such as description: \"Yes\""),
+    ("---\ntitle: '  '\ndescription: D.\n---\n", "f.md:2: title: expected text, got '  ' (text)"),
     ("---\ntitle: A\ndescription: D.\ntitle: B\n---\n", "f.md:4: the key 'title' is given twice; keep one"),
     # YAML escapes, which the checks of the page's source read as letters, become the tab's
     # title and the meta tags (hunt 14): a reversed title, control characters, no title.
@@ -146,12 +146,12 @@ FIELDS = "title, description, template, hide, search, translation_checked"
 
 @pytest.mark.parametrize("line,expected", [
     ("hide: 5", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
-                "feedback, path, tags (such as hide: [toc]); got 5 (int)"),
+                "feedback, path, tags (such as hide: [toc]); got 5 (a number)"),
     ("hide: [toc, menu]", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
                           "feedback, path, tags (such as hide: [toc]); got ['toc', 'menu']"),
     ("hide: !!binary aGk=", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
                             "feedback, path, tags (such as hide: [toc]); got b'hi' (bytes)"),
-    ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number; got 5 (int)"),
+    ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number; got 5 (a number)"),
     ("search: {exclude: maybe}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
                                  "a number; got {'exclude': 'maybe'}"),
     # Written into the search index as Infinity or NaN, which no JSON reader takes: the
@@ -165,9 +165,9 @@ FIELDS = "title, description, template, hide, search, translation_checked"
                        "to description"),
     ("Title: T.", f"f.md:4: Title: is not a field of a page here (the fields are {FIELDS}): rename it to title"),
     ("translation_checked: yesterday", "f.md:4: translation_checked: expected the day you checked the other language's "
-                                       "version, such as translation_checked: 2019-03-01; got 'yesterday' (str)"),
+                                       "version as year-month-day, such as translation_checked: 2026-11-28; got 'yesterday' (text)"),
     ("translation_checked: 2019-3-1", "f.md:4: translation_checked: expected the day you checked the other language's "
-                                      "version, such as translation_checked: 2019-03-01; got '2019-3-1' (str)"),
+                                      "version as year-month-day, such as translation_checked: 2026-11-28; got '2019-3-1' (text)"),
 ])
 def test_a_field_the_theme_reads_must_have_the_right_kind_of_value(line, expected):
     text = f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n# Teemat\n"
@@ -1277,8 +1277,8 @@ def test_a_template_without_the_sites_head_stops_the_build_with_its_line(tmp_pat
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
-        f"docs/cities.fi.md:{line}: {ONLY_PAGE_TEMPLATES}'404.html' (str)",
-        f"docs/themes.en.md:3: {ONLY_PAGE_TEMPLATES}'partials/content.html' (str)",
+        f"docs/cities.fi.md:{line}: {ONLY_PAGE_TEMPLATES}'404.html' (text)",
+        f"docs/themes.en.md:3: {ONLY_PAGE_TEMPLATES}'partials/content.html' (text)",
     ]
     assert not (root / "site/themes/index.html").exists()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -182,6 +182,34 @@ def test_separate_commits_on_main_do_make_the_earlier_one_stale(repo):
     repo.commit(APR_25, {"docs/themes.en.md": "# New\n"})
     [status] = translation_status(repo.path, repo.path / "docs", LOCALES)
     assert status.stale == ("fi",)
+
+
+def test_the_other_language_marked_checked_in_the_pull_request_keeps_both_fresh_in_its_preview(repo):
+    """CONTRIBUTING: fix one language, and set translation_checked in the other in the same pull
+    request. Through GitHub's pencil they are two commits, and the preview of the branch (whose
+    history has no merge yet) showed the fixed page as out of date (hunt 21b)."""
+    repo.commit(FEB_13, both("themes"))
+    repo.git("checkout", "-q", "-b", "typo")
+    repo.commit(MAR_01, {"docs/themes.fi.md": "# Teemat\n"})
+    repo.commit("2019-03-01T15:00:00+02:00", {"docs/themes.en.md": "---\ntranslation_checked: 2019-03-01\n---\n# In English\n"})
+    [status] = translation_status(repo.path, repo.path / "docs", LOCALES)
+    assert status.checked == date(2019, 3, 1) and status.stale == ()
+    # A change on a later day counts again.
+    repo.commit(APR_25, {"docs/themes.en.md": "---\ntranslation_checked: 2019-03-01\n---\n# In English, again\n"})
+    [status] = translation_status(repo.path, repo.path / "docs", LOCALES)
+    assert status.stale == ("fi",) and status.newer_than("fi") == ("en",)
+
+
+def test_the_checked_day_is_read_only_from_the_front_matter(tmp_path):
+    from _history import checked_day
+    page = tmp_path / "a.fi.md"
+    for text, day in (("---\ntitle: A\ntranslation_checked: 2026-11-28\n---\n", date(2026, 11, 28)),
+                      ("\ufeff---\r\ntranslation_checked: '2026-11-28'\r\n---\r\n", date(2026, 11, 28)),
+                      ("---\ntitle: A\n---\ntranslation_checked: 2026-11-28\n", None),
+                      ("---\ntranslation_checked: 2026-02-30\n---\n", None), ("# A\n", None)):
+        page.write_text(text, "utf-8")
+        assert checked_day(page) == day, text
+    assert checked_day(tmp_path / "missing.md") is None
 
 
 def test_a_missing_file_is_named_and_never_stale(repo):
