@@ -517,10 +517,11 @@ def _unclosed_openers(block: str) -> dict[str, int]:
 
 
 # Text pasted from a word processor or a spreadsheet: a tab between words (a table's cells), and
-# a web address written as text, which Python-Markdown does not make a link (hunt 18c). An
+# a web address written as text (https://… or www.…), which Python-Markdown does not make a
+# link (hunts 18c, 21b). An
 # address inside a link, an autolink, an attribute or a reference definition is left alone.
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
-_BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w])https?://[^\s<>()\[\]]+", re.IGNORECASE)
+_BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 
@@ -549,8 +550,11 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
         address = next((match for match in _BARE_ADDRESS.finditer(line) if not _inside(here + match.start(), code)), None)
         if address:
             shown = address.group().rstrip(".,;:!?")
+            # www.hel.fi: a link needs the address in full (hunt 21b).
+            full = shown if "://" in shown else f"https://{shown}"
+            text = "the link's text" if full == shown else shown
             problems.append(Problem(file, number, f"the address {shown[:60]} is written as text, which is not a link "
-                                                  f"on the page: write [the link's text]({shown[:60]}), or <{shown[:60]}>"))
+                                                  f"on the page: write [{text[:60]}]({full[:68]}), or <{full[:68]}>"))
     return problems
 
 

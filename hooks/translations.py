@@ -94,7 +94,9 @@ def pages_outside_the_menu(files: Files, nav, locale: str, other_locales: list[s
         problems.append(f"docs/{file.src_uri}: the page is in no menu: ask a maintainer to add a line such as "
                         f"'- {title}: {stem}.md' under nav: in mkdocs.yml, where it belongs in the menu, and its label "
                         f"in {' and '.join(map(_language_name, other_locales))}, such as {labels}, under "
-                        f"nav_translations (plugins: i18n: languages: {', '.join(other_locales)})")
+                        f"nav_translations (plugins: i18n: languages: {', '.join(other_locales)}); a menu label is one "
+                        "or two short words, such as 'FAQ', so that the menu fits on one line (a page's title may be "
+                        "longer)")
     return problems
 
 

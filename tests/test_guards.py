@@ -1091,6 +1091,14 @@ def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
         "write [the link's text](https://www.hel.fi/fi/paatoksenteko), or <https://www.hel.fi/fi/paatoksenteko>"]
 
 
+def test_an_address_starting_with_www_written_as_text_is_named_with_the_full_link():
+    """"osoitteessa www.hel.fi" was neither a link nor named (hunt 21b)."""
+    text = GOOD + "\nLisätietoa osoitteessa www.hel.fi.\n\n[www.hel.fi](https://www.hel.fi/) ja palaute@www.hel.fi\n"
+    assert messages(pasted_text_problems(text, "f.md")) == [
+        "f.md:8: the address www.hel.fi is written as text, which is not a link on the page: write "
+        "[www.hel.fi](https://www.hel.fi), or <https://www.hel.fi>"]
+
+
 def test_a_page_file_without_its_language_beside_one_with_it_is_told_the_language_left():
     """An English text saved as faq.md beside faq.fi.md was told to become faq.fi.md and
     faq.en.md (hunt 18c)."""
@@ -1492,7 +1500,8 @@ def test_a_page_outside_the_menu_says_how_to_add_it(tmp_path):
     assert problem_lines(output) == [
         "docs/uusi-sivu.fi.md: the page is in no menu: ask a maintainer to add a line such as '- Uusi sivu: "
         "uusi-sivu.md' under nav: in mkdocs.yml, where it belongs in the menu, and its label in English, such as "
-        "'Uusi sivu: New page', under nav_translations (plugins: i18n: languages: en)"]
+        "'Uusi sivu: New page', under nav_translations (plugins: i18n: languages: en); a menu label is one or two "
+        "short words, such as 'FAQ', so that the menu fits on one line (a page's title may be longer)"]
     preview, output = build(root, {"SITE_PREVIEW": "pr-1"})
     assert preview.returncode == 0, output
     # A page that a maintainer keeps out of the menu on purpose (MkDocs' not_in_nav).
