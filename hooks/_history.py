@@ -9,9 +9,9 @@ it. The log follows the first parent: a pull request merged with a merge commit 
 one change at the time it was merged, so a page whose two language files were edited in
 separate commits of one pull request is not reported as stale. Within the pull request (its
 preview, `make translations` on its branch) the page's `translation_checked:` day does that:
-changes up to the end of the latest such day of the page's files make no language stale. Without git, without a
-repository or without history, every date is unknown (None) and nothing is stale; nothing
-here raises for that.
+changes up to the end of the latest such day of the page's files make no language stale.
+Without git, without a repository or without history, every date is unknown (None) and
+nothing is stale; nothing here raises for that.
 """
 
 from __future__ import annotations

@@ -518,8 +518,8 @@ def _unclosed_openers(block: str) -> dict[str, int]:
 
 # Text pasted from a word processor or a spreadsheet: a tab between words (a table's cells), and
 # a web address written as text (https://… or www.…), which Python-Markdown does not make a
-# link (hunts 18c, 21b). An
-# address inside a link, an autolink, an attribute or a reference definition is left alone.
+# link (hunts 18c, 21b). An address inside a link, an autolink, an attribute or a reference
+# definition is left alone.
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)

@@ -118,9 +118,7 @@ def _hider(heading: LexborNode) -> LexborNode | None:
     child, ancestor = heading, heading.parent
     while ancestor is not None:
         attributes = ancestor.attributes
-        if ("hidden" in attributes or ancestor.tag in HIDING_ELEMENTS
-                or (attributes.get("aria-hidden") or "").strip().lower() == "true"
-                or HIDING_CLASSES & set((attributes.get("class") or "").split())
+        if (_hides(ancestor) or (attributes.get("aria-hidden") or "").strip().lower() == "true"
                 or (ancestor.tag == "details" and child.tag != "summary" and "open" not in attributes)):
             return ancestor
         child, ancestor = ancestor, ancestor.parent
@@ -129,19 +127,19 @@ def _hider(heading: LexborNode) -> LexborNode | None:
 
 def _shown_text(element: LexborNode) -> str:
     """An element's text as a reader gets it: what is shown, and an image's alt text, without
-    what an element hides (hidden text inside a link made its address read as another)."""
-    parts = []
-
-    def walk(node: LexborNode) -> None:
-        for child in node.iter(include_text=True):
-            if child.tag == "-text":
-                parts.append(child.text_content or "")
-            elif child.tag == "img":
-                parts.append(child.attributes.get("alt") or "")
-            elif not _hides(child):
-                walk(child)
-
-    walk(element)
+    what an element hides (hidden text inside a link made its address read as another). A
+    loop, not recursion: content may nest elements deeper than Python's stack."""
+    parts, pending = [], [iter(element.iter(include_text=True))]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+        elif child.tag == "-text":
+            parts.append(child.text_content or "")
+        elif child.tag == "img":
+            parts.append(child.attributes.get("alt") or "")
+        elif not _hides(child):
+            pending.append(iter(child.iter(include_text=True)))
     return " ".join("".join(parts).split())
 
 

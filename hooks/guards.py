@@ -219,7 +219,8 @@ def site_files(files) -> frozenset[str]:
     Not those MkDocs leaves out (names with a leading dot, templates/): a link or an image
     to one passed, and led nowhere (hunt 21a)."""
     if _site_files.get("of") is not files:
-        _site_files.update(of=files, paths=frozenset(file.dest_uri for file in files if not file.inclusion.is_excluded()))
+        published = frozenset(file.dest_uri for file in files if not file.inclusion.is_excluded())
+        _site_files.update(of=files, paths=published)
     return _site_files["paths"]
 
 
