@@ -190,7 +190,7 @@ def test_only_main_is_published_and_only_after_the_tests():
     pages = next(step for step in assemble if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert pages["with"]["path"] == "site"
     moves = " ".join(step.get("run", "") for step in assemble)
-    assert 'site/_previews/pr-$number' in moves, "previews go below _previews/"
+    assert '"site/_previews/pr-$number"' in moves, "previews go below _previews/"
     preview = jobs["preview"]
     assert preview["permissions"] == {"contents": "read"}
     assert any("SITE_PREVIEW" in (step.get("env") or {}) for step in preview["steps"])
@@ -307,12 +307,13 @@ def test_a_preview_too_large_for_pages_is_left_out_and_main_is_published(tmp_pat
     (tmp_path / "site").mkdir()
     (tmp_path / "site/index.html").write_text("main")
     for number, size in ((7, 1000), (8, limit + 1), (9, 2000)):
-        folder = tmp_path / f"previews/preview-pr-{number}"
+        folder = tmp_path / f"previews/pr-{number}"
         folder.mkdir(parents=True)
         with open(folder / "index.html", "wb") as file:
             file.truncate(size)  # sparse: du -b counts its size, the disk holds nothing
     output = tmp_path / "output"
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_OUTPUT": str(output), **step["env"]}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_OUTPUT": str(output), **step["env"],
+           "PULLS": json.dumps([{"number": n, "sha": "0" * 40} for n in (7, 8, 9)])}
     result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=tmp_path, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -320,13 +321,70 @@ def test_a_preview_too_large_for_pages_is_left_out_and_main_is_published(tmp_pat
     assert output.read_text().strip() == "built=[7,9]"
     assert "::warning title=Preview left out::The preview of pull request #8 is" in result.stdout
     for folder in (tmp_path / "site/_previews").iterdir():
-        folder.rename(tmp_path / "previews" / folder.name.replace("pr-", "preview-pr-"))
-    du = subprocess.run(["du", "-sb", "site", "previews/preview-pr-7"], cwd=tmp_path, capture_output=True, text=True)
+        folder.rename(tmp_path / "previews" / folder.name)
+    du = subprocess.run(["du", "-sb", "site", "previews/pr-7"], cwd=tmp_path, capture_output=True, text=True)
     env["SITE_MAX_BYTES"] = str(sum(int(line.split()[0]) for line in du.stdout.splitlines()))  # main and #7 only
     output.write_text("")
     result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=tmp_path, env=env,
                             capture_output=True, text=True)
     assert output.read_text().strip() == "built=[7]", result.stdout + result.stderr
+
+
+def run_assembly(tmp_path, pulls: list[int], folders: dict[str, str]) -> tuple[subprocess.CompletedProcess, str]:
+    """The assembly's "Put each preview under _previews/" step, run as GitHub runs it, with
+    main's site and the given folders of files (path: text) under previews/."""
+    workflow = load(WORKFLOWS / "deploy.yml")
+    job = workflow["jobs"]["assemble"]
+    step = next(step for step in job["steps"] if step.get("id") == "previews")
+    (tmp_path / "site").mkdir(exist_ok=True)
+    (tmp_path / "site/index.html").write_text("main")
+    for path, text in folders.items():
+        (tmp_path / "previews" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "previews" / path).write_text(text)
+    output = tmp_path / "output"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "GITHUB_OUTPUT": str(output), **step["env"],
+           "PULLS": json.dumps([{"number": n, "sha": "0" * 40} for n in pulls])}
+    result = subprocess.run([*step_shell(workflow, job, step), "-c", step["run"]], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    return result, output.read_text().strip() if output.exists() else ""
+
+
+def test_a_lone_preview_is_published_and_numbers_come_from_the_open_pull_requests(tmp_path):
+    """download-artifact unpacks a lone artifact's files straight into its path, and the one
+    open pull request's preview was never published; a preview's own page named preview-pr-7
+    then stood at another pull request's address, and two such pages stopped every deployment
+    (hunt 22b). Each preview is now uploaded inside pr-<number>/ and fetched with
+    merge-multiple, and the assembly takes its numbers from the open pull requests."""
+    jobs = load(WORKFLOWS / "deploy.yml")["jobs"]
+    fetch = next(step for step in jobs["assemble"]["steps"] if step.get("with", {}).get("pattern") == "preview-pr-*")
+    assert fetch["with"]["merge-multiple"] is True
+    upload = next(step for step in jobs["preview"]["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "preview/"
+    assert any('mv site "preview/pr-$NUMBER"' in step.get("run", "") for step in jobs["preview"]["steps"])
+    assert "list-previews" in jobs["assemble"]["needs"]
+    result, built = run_assembly(tmp_path, [7], {"pr-7/index.html": "seven", "pr-7/preview-pr-8/index.html": "x",
+                                                 "pr-99/index.html": "not an open pull request"})
+    assert result.returncode == 0, result.stderr
+    assert built == "built=[7]"
+    assert sorted(p.name for p in (tmp_path / "site/_previews").iterdir()) == ["pr-7"]
+    assert (tmp_path / "site/_previews/pr-7/index.html").read_text() == "seven"
+
+
+def test_a_preview_that_cannot_be_placed_is_left_out_and_main_is_published(tmp_path):
+    (tmp_path / "site/_previews/pr-7").mkdir(parents=True)
+    (tmp_path / "site/_previews/pr-7/taken.html").write_text("x")  # plain mv would nest the preview in it
+    result, built = run_assembly(tmp_path, [7, 8], {"pr-7/index.html": "seven", "pr-8/index.html": "eight"})
+    assert result.returncode == 0, result.stderr
+    assert built == "built=[8]"
+    assert "::warning title=Preview left out::The preview of pull request #7 could not be placed" in result.stdout
+
+
+def test_a_forks_deploy_run_does_not_take_the_place_of_mains_pending_one():
+    """The concurrency group applies before any job's `if:`: a fork's run, which does nothing,
+    replaced main's pending deployment in the one pending place (hunt 22b)."""
+    group = load(WORKFLOWS / "deploy.yml")["concurrency"]["group"]
+    assert "head_repository.full_name != github.repository" in group and "pages-ignored-" in group
+    assert group.endswith("|| 'pages' }}")
 
 
 def test_the_nightly_rebuild_is_a_workflow_of_its_own():
