@@ -124,6 +124,49 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.evaluate("document.documentElement.lang") == other
 
 
+@pytest.fixture(scope="module")
+def root_site(tmp_path_factory) -> Path:
+    """The site built for the root of a domain (a custom domain, or <owner>.github.io)."""
+    from conftest import build_site, copy_site
+    root = copy_site(tmp_path_factory.mktemp("root-site"))
+    result = build_site(root / "site", "https://site.invalid/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("missing", ["en//evil.example/x", "en/%5Cevil.example/x", "en///@evil.example",
+                                     "en//\uff45vil.example/x", "en//x/../evil.example/"])
+def test_the_404_pages_language_link_stays_on_the_site_at_a_domains_root(root_site, browser, missing):
+    """At a domain's root, /en//evil.example/x made the 404 page's "Suomi" link
+    //evil.example/x, another site's address: an open redirect anyone could post (hunt 22a)."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+
+    def serve(route):
+        requests.append(route.request.url)
+        path = urlsplit(route.request.url).path.lstrip("/")
+        file = root_site / path / "index.html" if path.endswith("/") or not path else root_site / path
+        if urlsplit(route.request.url).hostname == "site.invalid" and file.is_file():
+            route.fulfill(status=200, path=str(file))
+        elif urlsplit(route.request.url).hostname == "site.invalid":
+            route.fulfill(status=404, path=str(root_site / "404.html"), content_type="text/html")
+        else:
+            route.abort()
+
+    page.route("**/*", serve)
+    page.goto("https://site.invalid/" + missing)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    link = page.locator("a[data-site-language=fi]")
+    href = link.evaluate("a => a.href")
+    assert urlsplit(href).hostname == "site.invalid", href
+    link.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).hostname == "site.invalid", page.url
+    assert not [url for url in requests if urlsplit(url).hostname != "site.invalid"], requests
+    context.close()
+
+
 SEARCH_STARTING = {"fi": "Haku käynnistyy", "en": "Initialising search"}
 SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No matching documents"}
 
