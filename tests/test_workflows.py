@@ -421,13 +421,18 @@ def test_the_pip_cache_is_keyed_on_the_lock_files():
             assert keyed == {"requirements.txt", "requirements-dev.txt", "requirements-properdocs.txt"}, name
 
 
-def test_dependabot_updates_both_ecosystems_weekly_in_one_pull_request_each():
+def test_dependabot_updates_every_ecosystem_weekly_in_one_pull_request_each_after_a_cooldown():
+    """Lighthouse's lock (make audit) was never updated, and a release could be proposed minutes
+    after it was published (hunt 22b)."""
     config = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
     assert config["version"] == 2
     updates = {update["package-ecosystem"]: update for update in config["updates"]}
-    assert updates.keys() == {"pip", "github-actions"}
+    assert updates.keys() == {"pip", "github-actions", "npm"}
+    assert updates["npm"]["directory"] == "/tools/lighthouse" and (ROOT / "tools/lighthouse/package-lock.json").is_file()
     for ecosystem, update in updates.items():
-        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly", ecosystem
+        assert update["directory"] == ("/tools/lighthouse" if ecosystem == "npm" else "/"), ecosystem
+        assert update["schedule"]["interval"] == "weekly", ecosystem
+        assert update["cooldown"]["default-days"] >= 7, ecosystem
         groups = update.get("groups") or {}
         assert any(group.get("patterns") == ["*"] for group in groups.values()), f"{ecosystem}: one group for all"
 
