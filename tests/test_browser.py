@@ -312,6 +312,27 @@ def test_search_by_keyboard_alone(site, page, lang, query):
     page.wait_for_url(target)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_words_typed_into_search_are_not_sent_to_the_server(site, browser, lang):
+    """The privacy statement says that what a reader types into the search box is sent
+    nowhere; with the theme's search.highlight every result link carried the words (?h=…) to
+    the server's log and into the reader's history (hunt 23a)."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    sent = []
+    page.on("request", lambda request: sent.append(request.url))
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    type_a_search(page, lang, {"fi": "avoin data", "en": "open data"}[lang])
+    links = page.evaluate("[...document.querySelectorAll('.md-search-result__item a')].map(a => a.href)")
+    page.keyboard.press("ArrowDown")
+    target = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target, timeout=10000)
+    context.close()
+    assert links and not [link for link in links if urlsplit(link).query], links
+    assert not [url for url in sent if urlsplit(url).query], sent
+
+
 def test_no_requests_to_other_hosts_and_no_cookies(site, browser):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
