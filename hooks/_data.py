@@ -282,7 +282,10 @@ class _Checker:
         text = self.text(value, line, path, limit)
         if text is None:
             return None
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # "https://[::1": the whole file was read as a tag error (hunt 23b)
+            parts = urlsplit("")
         if parts.scheme != "https" or not parts.netloc or _WHITE_SPACE.search(text):
             self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
             return None

@@ -124,6 +124,8 @@ def _pages(docs: Path, locales) -> dict[str, set[str]]:
     if not docs.is_dir():
         return pages
     for path in docs.rglob("*.md"):
+        if not path.is_file():
+            continue
         stem, _, locale = path.relative_to(docs).as_posix()[: -len(".md")].rpartition(".")
         if stem and locale in locales:
             pages.setdefault(stem, set()).add(locale)

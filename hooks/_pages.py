@@ -558,6 +558,28 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
     return problems
 
 
+# A Markdown link's or image's address: [text](address) and ![alt](address).
+_MARKDOWN_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+def unreadable_address_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
+    """Markdown links and images whose address no URL reader can read ("http://[x", a host with
+    U+2100): MkDocs ended the build in a traceback, with neither file nor line (hunt 23b)."""
+    start = body_start(text)
+    code = code_ranges(text, start) if code is None else code
+    problems = []
+    for match in _MARKDOWN_TARGET.finditer(text, start):
+        if _inside(match.start(), code):
+            continue
+        try:
+            urlsplit(match.group(1))
+        except ValueError as error:
+            problems.append(Problem(file, text.count("\n", 0, match.start()) + 1, (
+                f"the link's address {printable(match.group(1)[:60])} cannot be read as an address ({error}): "
+                "check it; text pasted into a link's address ends it early")))
+    return problems
+
+
 # A list item's first line, and a rule (* * *), which is not one.
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\S")
 _RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")

@@ -159,7 +159,10 @@ def _same_host(text: str, href: str) -> bool:
     one under it, such as www.), or for an e-mail address to that address alone.
     [https://hel.fi/palaute](https://evil.example/) read as the city's feedback page, and a
     page's links get no mark of an outside link (hunt 20a). True for text with no address."""
-    target = urlsplit(href.strip())
+    try:
+        target = urlsplit(href.strip())
+    except ValueError:  # "https://[x": no host that any shown address could be (hunt 23b)
+        target = urlsplit("")
     for word in unicodedata.normalize("NFKC", text).translate(_DOTS).split():
         written = ADDRESS_TEXT.fullmatch(word.strip("()[]<>{}\"'«»‹›,;!?"))
         if written and (written["scheme"] or written["mailbox"] or written["path"]

@@ -46,7 +46,7 @@ from _pages import (
     file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
-    toc_markup_findings, unloaded_paths, unpublishable_files, unsuffixed_pages,
+    toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -153,6 +153,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         misplaced += [problem for problems in costly.values() for problem in problems]
         texts = [(text, file) for text, file in texts if not costly[file]]
         code = {file: code_ranges(text, body_start(text)) for text, file in texts}  # read once for each page
+        # An address MkDocs cannot read ends the build inside MkDocs, so it stops it first.
+        misplaced += [problem for text, file in texts for problem in unreadable_address_problems(text, file, code[file])]
         spaces = {file: markup_space_problems(text, file, code[file]) for text, file in texts}
         front_matter = [
             problem for text, file in texts

@@ -25,7 +25,7 @@ from _pages import (  # noqa: E402
     duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
     pasted_bullet_problems, pasted_text_problems, scan_html, toc_markup_findings, foreign_id_references, symlinks,
-    unloaded_paths, unsuffixed_pages, url_scheme,
+    unloaded_paths, unreadable_address_problems, unsuffixed_pages, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -2116,3 +2116,32 @@ def test_a_card_left_open_stops_the_build(tmp_path):
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [f"docs/accessibility.en.md:{line}: <div> {NOT_CLOSED} </div>"]
+
+
+def test_a_link_address_no_url_reader_can_read_is_named_with_its_line():
+    """[x](http://[x) ended the build in a traceback inside MkDocs, with neither file nor line
+    (hunt 23b); in code it is shown as written."""
+    text = GOOD + "\n[x](http://[x) ja `[c](http://[c)`\n\n![k](https://a\u2100b/) [ok](https://www.hel.fi/)\n"
+    assert messages(unreadable_address_problems(text, "f.md")) == [
+        "f.md:8: the link's address http://[x cannot be read as an address (Invalid IPv6 URL): check it; text pasted "
+        "into a link's address ends it early",
+        "f.md:10: the link's address https://a\u2100b/ cannot be read as an address (netloc 'a\u2100b' contains "
+        "invalid characters under NFKC normalization): check it; text pasted into a link's address ends it early"]
+
+
+def test_a_folder_named_like_a_page_does_not_stand_in_for_it(tmp_path):
+    """docs/themes.en.md/ as a folder: the English site showed the Finnish page (hunt 23b)."""
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/themes.en.md").unlink()
+    (root / "docs/themes.en.md").mkdir()
+    (root / "docs/themes.en.md/.keep").write_text("")
+    result, output = build(root)
+    assert result.returncode != 0 and "Missing: docs/themes.en.md." in output, output[-1500:]
+
+
+def test_an_svg_whose_embedded_picture_cannot_be_decoded_is_refused_without_a_traceback():
+    from _images import embedded_bitmaps
+    from xml.etree import ElementTree
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,abc" width="1" height="1"/>'
+           '</svg>')
+    assert list(embedded_bitmaps(ElementTree.fromstring(svg))) == [b""]
