@@ -409,14 +409,17 @@ def control_character_problems(text: str, file: str) -> list[Problem]:
             for match in [CONTROL_CHARACTER.search(line)] if match]
 
 
+def _outside_code(pattern: re.Pattern, text: str, start: int, code: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """The matches of `pattern` in `text` from `start` that do not begin inside code."""
+    return (match for match in pattern.finditer(text, start) if not _inside(match.start(), code))
+
+
 def pasted_bullet_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """Lines outside code that start with a pasted bullet (PASTED_BULLET), each with its line."""
     start = body_start(text)
     code = code_ranges(text, start) if code is None else code
     problems = []
-    for match in PASTED_BULLET.finditer(text, start):
-        if _inside(match.start(), code):
-            continue
+    for match in _outside_code(PASTED_BULLET, text, start, code):
         problems.append(Problem(file, text.count("\n", 0, match.start()) + 1,
                                 f"the line starts with {shown_bullet(match)}, a bullet pasted from a word processor: "
                                 "Markdown shows it as text and runs the lines into one paragraph; start each item of "
@@ -568,9 +571,7 @@ def unreadable_address_problems(text: str, file: str, code: list[tuple[int, int]
     start = body_start(text)
     code = code_ranges(text, start) if code is None else code
     problems = []
-    for match in _MARKDOWN_TARGET.finditer(text, start):
-        if _inside(match.start(), code):
-            continue
+    for match in _outside_code(_MARKDOWN_TARGET, text, start, code):
         try:
             urlsplit(match.group(1))
         except ValueError as error:
@@ -685,12 +686,11 @@ def markup_space_problems(text: str, file: str, code: list[tuple[int, int]] | No
                                               f"between the parts of {what.format(name=name.group(1) if name else '')}: "
                                               f"{reader} reads it as part of a name, not as a space; type an ordinary "
                                               "space instead"))
-    for match in _ODD_SPACE_BEFORE_ATTRIBUTES.finditer(text, start):
-        if not _inside(match.start(), code):
-            space = match.group()[0]
-            found.append((match.start(), f"a {unicodedata.name(space).lower()} (U+{ord(space):04X}) before "
-                                         f"{match.group()[1:][:40]}: Markdown reads {{ … }} only after an ordinary "
-                                         "space, and shows it as text; type an ordinary space instead"))
+    for match in _outside_code(_ODD_SPACE_BEFORE_ATTRIBUTES, text, start, code):
+        space = match.group()[0]
+        found.append((match.start(), f"a {unicodedata.name(space).lower()} (U+{ord(space):04X}) before "
+                                     f"{match.group()[1:][:40]}: Markdown reads {{ … }} only after an ordinary "
+                                     "space, and shows it as text; type an ordinary space instead"))
     return [Problem(file, text.count("\n", 0, offset) + 1, message) for offset, message in sorted(found)]
 
 

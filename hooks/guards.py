@@ -56,7 +56,7 @@ from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
-_site_files: dict = {"of": None, "paths": frozenset()}
+_site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
 _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
 
 
@@ -212,18 +212,25 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def left_out_files(files) -> frozenset[str]:
-    """The paths of the files under docs/ that MkDocs leaves out of the site."""
-    return frozenset(file.dest_uri for file in files if file.inclusion.is_excluded())
+    """The paths of the files under docs/ that MkDocs leaves out of the site, kept per Files."""
+    return _files_of(files)["left_out"]
 
 
 def site_files(files) -> frozenset[str]:
     """The paths of the files this pass writes (images, pages, the theme's), kept per Files.
     Not those MkDocs leaves out (names with a leading dot, templates/): a link or an image
     to one passed, and led nowhere (hunt 21a)."""
+    return _files_of(files)["paths"]
+
+
+def _files_of(files) -> dict:
+    """Both sets of paths, read once per Files (each pass has its own), not once per page."""
     if _site_files.get("of") is not files:
-        published = frozenset(file.dest_uri for file in files if not file.inclusion.is_excluded())
-        _site_files.update(of=files, paths=published)
-    return _site_files["paths"]
+        excluded = [file.inclusion.is_excluded() for file in files]
+        _site_files.update(of=files,
+                           paths=frozenset(file.dest_uri for file, out in zip(files, excluded) if not out),
+                           left_out=frozenset(file.dest_uri for file, out in zip(files, excluded) if out))
+    return _site_files
 
 
 def on_env(env, config: MkDocsConfig, files):
