@@ -1,7 +1,8 @@
-"""The Content-Security-Policy of every page.
+"""The Content-Security-Policy of every page, and the check of its referrer policy.
 
 Owns: the `<meta http-equiv="Content-Security-Policy">` of each built HTML page (the 404 page
-included). The directives come from mkdocs.yml `extra.content_security_policy`; script-src
+included), and the check that mkdocs.yml `extra.referrer_policy`, which overrides/main.html
+writes into every page, is a policy browsers know. The directives come from mkdocs.yml `extra.content_security_policy`; script-src
 also gets the SHA-256 hash of each inline script in that page as built (hooks/_csp.py), so
 no hash is written by hand and none survives a theme upgrade unseen.
 """
@@ -20,6 +21,21 @@ from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 # Drawn once per build run (and per `mkdocs serve`): the mark around each page's content,
 # which the page itself cannot know and so cannot close early (hooks/_csp.py).
 CONTENT_FENCE = secrets.token_hex(16)
+
+
+# The policies of the W3C Referrer Policy; a browser ignores any other word and falls back
+# to its default, which tells other sites this site's address.
+REFERRER_POLICIES = (
+    "no-referrer", "no-referrer-when-downgrade", "same-origin", "origin", "strict-origin",
+    "origin-when-cross-origin", "strict-origin-when-cross-origin", "unsafe-url",
+)
+
+
+def on_config(config: MkDocsConfig):
+    policy = (config.extra or {}).get("referrer_policy")
+    if policy not in REFERRER_POLICIES:
+        raise PluginError(f"mkdocs.yml: extra.referrer_policy must be one of {', '.join(REFERRER_POLICIES)}; found {policy!r}")
+    return config
 
 
 def on_env(env, config: MkDocsConfig, files):

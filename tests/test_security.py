@@ -169,6 +169,49 @@ def test_every_page_carries_a_strict_policy_with_its_own_script_hashes(site, pag
     assert head.index("Content-Security-Policy") < min(head.index(tag) for tag in ("<script", "<link rel=\"stylesheet\""))
 
 
+@pytest.mark.parametrize("page_path", [page for _lang, page in all_pages()] + ["404.html"])
+def test_every_page_asks_the_browser_to_send_no_referrer(site, page_path):
+    """The privacy page says another site is not told where the reader came from."""
+    head = site.html(page_path).split("</head>", 1)[0]
+    metas = BeautifulSoup(head, "html.parser").find_all("meta", attrs={"name": "referrer"})
+    assert [meta["content"] for meta in metas] == ["no-referrer"]
+    # In force before anything is fetched: the policy comes before every link and script.
+    assert head.index('name="referrer"') < min(head.index(tag) for tag in ("<link", "<script"))
+
+
+@pytest.mark.parametrize("policy", [None, "", "none", "no-referer", ["no-referrer"]])
+def test_a_referrer_policy_browsers_do_not_know_stops_the_build(policy):
+    import csp
+    from mkdocs.exceptions import PluginError
+
+    class Config:
+        extra = {"referrer_policy": policy}
+    with pytest.raises(PluginError, match="extra.referrer_policy must be one of no-referrer, "):
+        csp.on_config(Config())
+
+
+@pytest.mark.browser
+def test_a_site_the_reader_follows_a_link_to_is_not_told_where_the_reader_came_from(site, browser):
+    """Chromium's default policy sends this site's address to the site a link leads to; the
+    outside site is stood in for by a route, as this machine has no network."""
+    context = browser.new_context()
+    page = context.new_page()
+    sent = []
+
+    def outside_site(route):
+        sent.append((route.request.url, route.request.all_headers()))
+        route.fulfill(status=200, content_type="text/html", body="<title>outside</title>")
+
+    context.route("https://docs.github.com/**", outside_site)
+    for lang in LANGUAGES:
+        page.goto(site.url + LANGUAGE_PREFIX[lang] + "privacy/")
+        with page.expect_navigation():
+            page.click("article a[href^='https://docs.github.com/']")
+    context.close()
+    assert len(sent) == len(LANGUAGES) and all(headers for _url, headers in sent), sent
+    assert [url for url, headers in sent if "referer" in headers] == []
+
+
 @pytest.mark.browser
 def test_chromium_reports_no_violation_while_a_reader_browses_searches_and_switches(site, browser):
     context = browser.new_context()
