@@ -13,6 +13,8 @@ import logging
 import re
 from typing import Iterable, Protocol
 
+from _html import DEFAULT_IGNORABLE
+
 LEVELS = ("error", "warning", "notice")
 
 
@@ -23,8 +25,10 @@ class _Problem(Protocol):  # hooks/_data.Problem, without importing the data lay
     message: str
 
 
-# Control characters, line and paragraph separators, and lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Control characters, line and paragraph separators, and lone surrogates; and what a reader
+# cannot see, direction controls among them ("screenshot" U+202E "gnp.yml" read as
+# "screenshotlmy.png", hunt 24a).
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|{DEFAULT_IGNORABLE.pattern}")
 
 
 # The runner's older form of a command, `##[notice]…`, counts anywhere in a line (hunt 21a).

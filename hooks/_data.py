@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from _annotations import printable
+from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
@@ -289,6 +290,15 @@ class _Checker:
         if parts.scheme != "https" or not parts.netloc or _WHITE_SPACE.search(text):
             self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
             return None
+        # A name before "@" or a "\\" makes an address read as another host than it goes to:
+        # "https://www.hel.fi@evil.example/" goes to evil.example (hunt 24a).
+        if "@" in parts.netloc or "\\" in text:
+            self.problem(line, path, f"expected a web address whose host is all that comes after https:// (no '@' "
+                                     f"or '\\' before it), got {_shown(text)}")
+            return None
+        if unlike_latin(parts.hostname or ""):
+            self.problem(line, path, f"the host of {_shown(text)} {unlike_latin_message(parts.hostname or '')}")
+            return None
         return text
 
     def slug(self, value, line: int, path: str, limit: int = ID_LENGTH) -> str | None:
@@ -335,13 +345,14 @@ _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-
 # By category, since Unicode keeps adding them (hunt 18a: U+E0100 and U+1D173 made empty
 # entries in the table of contents).
 _SHOWS_NOTHING = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
-_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+_BLANK_LETTERS = frozenset("\u2800")  # Braille's blank pattern; the Hangul fillers are default ignorable
 
 
 def visible(text: str) -> bool:
-    """Whether `text` has a character that shows (see _SHOWS_NOTHING)."""
+    """Whether `text` has a character that shows (see _SHOWS_NOTHING), Unicode's default
+    ignorable ones aside: U+2065 and U+FFF0-FFF8 are unassigned and drawn as nothing (hunt 24a)."""
     return any(not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _SHOWS_NOTHING
-               for char in text)
+               for char in DEFAULT_IGNORABLE.sub("", text))
 
 
 # Embeddings, overrides and isolates change the order in which text is shown ("Trojan Source"):

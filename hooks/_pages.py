@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import html
-import math
 import os
 import posixpath
 import re
@@ -41,7 +40,8 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _annotations import printable
 from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem, visible
-from _html import ASCII_LOWER, browser_attributes, unquoted_values
+from _html import (ASCII_LOWER, as_browsers_read, browser_attributes, hosts_of, unlike_latin, unlike_latin_message,
+                   unquoted_values)
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -296,10 +296,11 @@ PAGE_FIELDS = (*REQUIRED_FIELDS, "template", "hide", "search", "translation_chec
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("main.html",),
+def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str, str | None], ...] = ("main.html",),
                           description_length: tuple[int, int] | None = None) -> list[Problem]:
     """Problems of a page's front matter, with their lines in the file (1-based). `templates`
-    are those a page may name in `template:` (mkdocs.yml extra.page_templates);
+    are those a page may name in `template:`, each alone or with the one page it belongs to
+    (mkdocs.yml extra.page_templates);
     `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH)."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
@@ -342,10 +343,16 @@ def front_matter_problems(text: str, file: str, templates: tuple[str, ...] = ("m
     problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
-    if "template" in data and data.get("template") not in templates:
+    allowed = dict(template if isinstance(template, tuple) else (template, None) for template in templates)
+    template = data.get("template")
+    if "template" in data and not (isinstance(template, str) and template in allowed):
         problems.append(Problem(file, data.line_of("template") + 1, (
-            f"template: expected {' or '.join(templates)} (mkdocs.yml extra.page_templates), or no "
-            f"template: line for an ordinary page; got {_shown(data.get('template'))}")))
+            f"template: expected {' or '.join(allowed)} (mkdocs.yml extra.page_templates), or no "
+            f"template: line for an ordinary page; got {_shown(template)}")))
+    elif allowed.get(template) not in (None, file.rpartition("/")[2].partition(".")[0]):
+        problems.append(Problem(file, data.line_of("template") + 1, (
+            f"template: {template} belongs to the {allowed[template]} page alone (mkdocs.yml "
+            "extra.page_templates); remove the template: line")))
     return sorted(problems, key=lambda problem: problem.line)
 
 
@@ -717,7 +724,7 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
                                                 f"{', '.join(HIDDEN_PARTS)} (such as hide: [toc]); got {_got(value)}"))
         elif key == "search" and not _search_setting(value):
             problems.append(Problem(file, line, "search: expected exclude: true (the page is left out of the search) "
-                                                f"or boost: a number; got {_got(value)}"))
+                                                f"or boost: a number from 0 to {SEARCH_BOOST_MAX} (2 ranks the page higher); got {_got(value)}"))
         elif key == "translation_checked" and not _is_day(value):
             problems.append(Problem(file, line, "translation_checked: expected the day you checked the other language's "
                                                 f"version as year-month-day, such as translation_checked: 2026-11-28; "
@@ -725,11 +732,15 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
     return problems
 
 
+SEARCH_BOOST_MAX = 100  # Material's examples boost a page by 2; a larger number changes no ranking further
+
+
 def _search_setting(value: object) -> bool:
     """Material's `search:` of a page: a mapping of exclude (true or false) and boost (a number)."""
     return isinstance(value, dict) and bool(value) and all(
         (key == "exclude" and isinstance(setting, bool))
-        or (key == "boost" and type(setting) in (int, float) and math.isfinite(setting))
+        # Compared, not passed to math.isfinite(): an int of 400 digits is too large for a float (hunt 24b).
+        or (key == "boost" and type(setting) in (int, float) and 0 <= setting <= SEARCH_BOOST_MAX)
         for key, setting in value.items())
 
 
@@ -787,6 +798,8 @@ REFUSED_TAGS = {
                     "it embeds another page or program; link to it instead"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site collects no data from readers"),
     "base": "it changes where every link of the page goes",
+    # Hunt 24a: "0000 555 020" shown as "020 555 0000", as the refused direction marks did.
+    "bdo": "it shows its text in another order than it is written; use <bdi> or dir=\"auto\"",
     "meta": "it can send the reader to another address",
     "link": "it loads files into the page",
     "style": "it can restyle or hide the whole page; ask a maintainer to change docs/stylesheets/site.css",
@@ -814,7 +827,7 @@ PAGE_ELEMENTS = frozenset({
     "p", "div", "span", "br", "hr", "wbr", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "picture", "source",
     "video", "audio", "track", "figure", "figcaption", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "q", "cite",
     "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u", "s", "small", "mark", "sub", "sup", "abbr",
-    "dfn", "time", "data", "del", "ins", "bdi", "bdo", "ruby", "rt", "rp", "details", "summary", "address",
+    "dfn", "time", "data", "del", "ins", "bdi", "ruby", "rt", "rp", "details", "summary", "address",
     "section", "article", "aside", "header", "footer", "hgroup", "table", "caption", "colgroup", "col", "thead",
     "tbody", "tfoot", "tr", "th", "td", "tt", "strike", "nobr", "font", "center",
 })
@@ -924,11 +937,12 @@ REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 # computer (ms-msdt:, search-ms:, file:), past no more than the browser's "open the app?"
 # question (hunt 14).
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# The words of a link's rel that say nothing on the site's behalf (the HTML standard's).
+LINK_RELATIONS = frozenset({"external", "nofollow", "noopener", "noreferrer"})
 THEME_NAME_PREFIX = "__"  # Material's own ids: __config, __search, __drawer, __palette_0, ...
 THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component="search", ...
 # Attributes whose address the browser loads at once (a link's href waits for a click).
 LOADED_ATTRIBUTES = frozenset({"src", "srcset", "poster", "background", "data", "lowsrc", "dynsrc", "imagesrcset"})
-_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 UNCLOSED_COMMENT = ("an HTML comment that Markdown cannot hide: it is not closed with -->, or it has an empty "
                     "line in it; readers would see it as text")
 
@@ -944,14 +958,8 @@ class Finding:
 
 def url_scheme(url: str) -> str:
     """The scheme a browser would see ("javascript" for " JaVa\\tScript:x"), or ""."""
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", _as_browsers_read(url))
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", as_browsers_read(url))
     return match.group(1).lower() if match else ""
-
-
-def _as_browsers_read(url: str) -> str:
-    """The address as the URL standard reads it: tabs and new lines dropped, C0 and spaces
-    trimmed, and "\\" read as "/" ("/\\host" is "//host", another site)."""
-    return re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE).replace("\\", "/")
 
 
 # A Markdown link, image or bold text, as it stays in the HTML where Markdown was not read.
@@ -1255,6 +1263,14 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
     if name == "rel" and "opener" in value.translate(ASCII_LOWER).split():
         return [Finding(f"<{tag} rel=\"{value[:40]}\">: without \"opener\" in rel, since a page opened in a window "
                         "of its own could send the site's tab to another address", at)]
+    # Other words speak for the site: a hidden <a rel="me"> to an account made Mastodon show
+    # that account as verified by the site's address; rel="license" named another licence
+    # (hunt 24b).
+    if name == "rel" and set(value.translate(ASCII_LOWER).split()) - LINK_RELATIONS:
+        other = sorted(set(value.translate(ASCII_LOWER).split()) - LINK_RELATIONS)[0]
+        return [Finding(f"<{tag} rel=\"{_visible(value[:40])}\">: \"{_visible(other[:20])}\" says something on the "
+                        f"site's behalf about the address (rel=\"me\" claims it as the site's own account); rel may "
+                        f"hold only {', '.join(sorted(LINK_RELATIONS))}", at)]
     if name == "name" and tag == "img":  # document.<name> would then be the image, not the browser's own
         return [Finding("<img name=…>: an image's name can hide the page's own functions from its scripts; "
                         "remove it (an id is enough for a link to the image)", at)]
@@ -1294,6 +1310,12 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
     if name == "tabindex" and value.strip() not in ("0", "-1"):
         return [Finding(f"<{tag} tabindex=\"{value[:20]}\">: tabindex may be only 0 (the element can take the "
                         "keyboard's focus where it stands, such as a table that scrolls sideways) or -1", at)]
+    # Finnish and English run left to right: dir="rtl" showed "0000 555 020" as "020 555 0000"
+    # (hunt 24a), as the direction marks the text checks refuse did.
+    if name == "dir" and value.strip().translate(ASCII_LOWER) not in ("ltr", "auto"):
+        return [Finding(f"<{tag} dir=\"{_visible(value[:20])}\">: dir may be only ltr or auto (the browser then takes "
+                        "the direction from the text's own letters); rtl shows text in another order than it is "
+                        "written", at)]
     if name == "name" and tag == "a":
         return [Finding(f"<a name=…>: write id=\"{value[:40]}\" instead (name= on a link is obsolete in HTML)", at)]
     if name == "style":
@@ -1320,7 +1342,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
         # Any scheme or a "//" address is another site (or none of the site's files): the
         # pages' own files are given by their paths.
         if name in LOADED_ATTRIBUTES and scheme not in REFUSED_SCHEMES and (
-                scheme or _as_browsers_read(url).startswith("//")):
+                scheme or as_browsers_read(url).startswith("//")):
             findings.append(Finding(
                 f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; "
                 "put the file under docs/ (for example docs/images/) and use its path", patterns))
@@ -1333,7 +1355,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
             ))
         # "http:host" is another site on an https page and a path of the site on an http one
         # (a preview): a link must read the same everywhere (hunt 20a).
-        elif scheme in ("http", "https") and not _as_browsers_read(url)[len(scheme) + 1:].startswith("//"):
+        elif scheme in ("http", "https") and not as_browsers_read(url)[len(scheme) + 1:].startswith("//"):
             findings.append(Finding(
                 f"<{tag} {name}=\"{_visible(url[:60])}\">: write the address in full, starting with {scheme}://",
                 patterns))
@@ -1341,6 +1363,9 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
             findings.append(Finding(
                 f"<{tag} {name}=\"{url[:60]}\">: a {scheme}: address leads to a program or file on the reader's "
                 "computer, not to a web page; link to an https:// address (or mailto: or tel:)", patterns))
+        elif foreign := next((host for host in hosts_of(url) if unlike_latin(host)), ""):
+            findings.append(Finding(f"<{tag} {name}=\"{_visible(url[:60])}\">: its host {unlike_latin_message(foreign)}",
+                                    patterns))
     return findings
 
 
@@ -1541,7 +1566,7 @@ _MAY_LOAD = re.compile(r"src|poster", re.IGNORECASE)  # a quick look before the 
 def _site_path(url: str, base: str) -> str | None:
     """The path `url` leads to from the page at `base` (under SITE_ROOT), as a browser reads
     it; None for another site's address, a scheme's, or one within the page (#, ?)."""
-    read = _as_browsers_read(url)
+    read = as_browsers_read(url)
     if not read or url_scheme(read) or read.startswith(("//", "#", "?")):
         return None
     return unquote(urlsplit(urljoin(base, read)).path)

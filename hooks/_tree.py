@@ -25,6 +25,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from _html import DEFAULT_IGNORABLE, as_browsers_read
+
 FENCE = secrets.token_hex(16)  # no page can know it
 _START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
 # Where a template cuts the content in two and puts its own parts between (overrides/home.html).
@@ -86,9 +88,14 @@ HIDING_CLASSES = frozenset({"site-visually-hidden"})
 HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
+# Looked for anywhere in a word: "é" + "https://hel.fi" in a <ruby>'s <rt> is one word (hunt 24a).
+# After a scheme's "//" the host is whatever comes before the path, dots or none: "helꓸfi" with
+# a Lisu letter drawn as a full stop reads as hel.fi.
 ADDRESS_TEXT = re.compile(
     r"(?:(?P<scheme>[a-z][a-z0-9+.-]*):(?://)?)?(?P<mailbox>[^\s@/:]+@)?"
     r"(?P<host>(?:[\w-]+\.)+[a-z][\w-]*)\.?(?::\d+)?(?P<path>[/?#]\S*)?", re.IGNORECASE)
+SCHEMED_ADDRESS_TEXT = re.compile(
+    r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
 
 def _content_findings(tree: LexborHTMLParser) -> tuple[list[tuple[str, str, Element]], list[tuple[str, str]]]:
@@ -160,14 +167,18 @@ def _same_host(text: str, href: str) -> bool:
     [https://hel.fi/palaute](https://evil.example/) read as the city's feedback page, and a
     page's links get no mark of an outside link (hunt 20a). True for text with no address."""
     try:
-        target = urlsplit(href.strip())
+        # As a browser reads it: "https://evil.example\\@hel.fi/" goes to evil.example (hunt 24a).
+        target = urlsplit(as_browsers_read(href))
     except ValueError:  # "https://[x": no host that any shown address could be (hunt 23b)
         target = urlsplit("")
-    for word in unicodedata.normalize("NFKC", text).translate(_DOTS).split():
-        written = ADDRESS_TEXT.fullmatch(word.strip("()[]<>{}\"'«»‹›,;!?"))
-        if written and (written["scheme"] or written["mailbox"] or written["path"]
-                        or written["host"].lower().startswith("www.")) and not _leads_to(written, target):
-            return False
+    # Without what a browser draws as nothing: "hel\u200b.fi" is shown as hel.fi (hunt 24a).
+    shown = unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text)).translate(_DOTS)
+    for word in shown.split():
+        word = word.strip("()[]<>{}\"'«»‹›,;!?")
+        for written in [*SCHEMED_ADDRESS_TEXT.finditer(word), *ADDRESS_TEXT.finditer(word)]:
+            if (written["scheme"] or written["mailbox"] or written["path"] or written["host"].lower().startswith("www.")
+                    ) and not _leads_to(written, target):
+                return False
     return True
 
 

@@ -113,13 +113,15 @@ def published_names(config: MkDocsConfig, names: list[str]) -> list[str]:
     return [file.src_uri for file in files if not file.inclusion.is_excluded()]
 
 
-def page_templates(config: MkDocsConfig) -> tuple[str, ...]:
-    """mkdocs.yml extra.page_templates: the templates a page may name in its front matter."""
+def page_templates(config: MkDocsConfig) -> tuple[tuple[str, str | None], ...]:
+    """mkdocs.yml extra.page_templates: the templates a page may name in its front matter, each
+    with the page (file name without language) it belongs to, or None for any page."""
     templates = (config.extra or {}).get("page_templates")
-    if not (isinstance(templates, list) and templates and all(isinstance(t, str) and t for t in templates)):
-        raise PluginError("mkdocs.yml: extra.page_templates: expected a list of template names, "
-                          f"such as [main.html, home.html], got {templates!r}")
-    return tuple(templates)
+    if not (isinstance(templates, dict) and templates
+            and all(isinstance(t, str) and t and (page is None or isinstance(page, str)) for t, page in templates.items())):
+        raise PluginError("mkdocs.yml: extra.page_templates: expected template names, each with the page it belongs "
+                          f"to or ~ for any page, such as {{main.html: ~, home.html: index}}, got {templates!r}")
+    return tuple(templates.items())
 
 
 def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,

@@ -286,6 +286,24 @@ def test_only_https_urls(url):
     assert (line, field) == (8, "events[id=ai-ethics-2019].url") and "https://" in message
 
 
+# Read as another host than the one they go to (hunt 24a): a name before "@", a "\\" that a
+# browser reads as "/", and a Cyrillic е (Chromium goes to xn--hl-nlc.fi).
+@pytest.mark.parametrize("url,expected", [
+    ("https://www.hel.fi@evil.example/", "no '@' or '\\' before it"),
+    ("https://evil.example\\@www.hel.fi/", "no '@' or '\\' before it"),
+    ("https://www.h\u0435l.fi/", "has 'е' (CYRILLIC SMALL LETTER IE), which can look like a Latin letter"),
+    ("https://xn--hl-nlc.fi/", "has 'е' (CYRILLIC SMALL LETTER IE), which can look like a Latin letter"),
+])
+def test_a_url_that_reads_as_another_host_is_refused(url, expected):
+    line, field, message = only(events_problems(VALID_EVENT + f"    url: '{url}'\n"))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].url") and expected in message, message
+
+
+@pytest.mark.parametrize("url", ["https://www.hämeenlinna.fi/", "https://xn--hmeenlinna-l8a.fi/", "https://x.org/@y"])
+def test_finnish_letters_in_a_host_and_an_at_in_a_path_are_fine(url):
+    assert events_problems(VALID_EVENT + f"    url: '{url}'\n") == []
+
+
 def test_every_problem_of_a_run_is_reported_together():
     text = VALID_EVENT.replace("Europe/Helsinki", "Mars/Olympus").replace("2019-04-25T16:00", "someday")
     problems = events_problems(text + "    colour: red\n")

@@ -81,6 +81,18 @@ def test_every_page_of_the_site_has_valid_front_matter():
 
 
 PAGE_TEMPLATES = ("main.html", "home.html")
+
+
+def test_the_home_pages_template_belongs_to_the_home_page_alone():
+    """On the Privacy page it gave the tab and the sharing card the site's name, and the home
+    page's banner (hunt 24b)."""
+    page = "---\ntitle: Privacy\ndescription: D.\ntemplate: home.html\n---\n# Privacy\n"
+    templates = (("main.html", None), ("home.html", "index"))
+    assert messages(front_matter_problems(page, "docs/privacy.en.md", templates)) == [
+        "docs/privacy.en.md:4: template: home.html belongs to the index page alone (mkdocs.yml "
+        "extra.page_templates); remove the template: line"]
+    assert front_matter_problems(page, "docs/index.en.md", templates) == []
+    assert front_matter_problems(page.replace("home.html", "main.html"), "docs/privacy.en.md", templates) == []
 ONLY_PAGE_TEMPLATES = ("template: expected main.html or home.html (mkdocs.yml extra.page_templates), "
                        "or no template: line for an ordinary page; got ")
 
@@ -151,15 +163,21 @@ FIELDS = "title, description, template, hide, search, translation_checked"
                           "feedback, path, tags (such as hide: [toc]); got ['toc', 'menu']"),
     ("hide: !!binary aGk=", "f.md:4: hide: expected a list of what to hide on this page, from navigation, toc, footer, "
                             "feedback, path, tags (such as hide: [toc]); got b'hi' (bytes)"),
-    ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number; got 5 (a number)"),
+    ("search: 5", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: a number from 0 to 100 (2 ranks the page higher); got 5 (a number)"),
     ("search: {exclude: maybe}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
-                                 "a number; got {'exclude': 'maybe'}"),
+                                 "a number from 0 to 100 (2 ranks the page higher); got {'exclude': 'maybe'}"),
     # Written into the search index as Infinity or NaN, which no JSON reader takes: the
     # language's search stopped on every page (hunt 11).
     ("search: {boost: .inf}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
-                              "a number; got {'boost': inf}"),
+                              "a number from 0 to 100 (2 ranks the page higher); got {'boost': inf}"),
     ("search: {boost: .nan}", "f.md:4: search: expected exclude: true (the page is left out of the search) or boost: "
-                              "a number; got {'boost': nan}"),
+                              "a number from 0 to 100 (2 ranks the page higher); got {'boost': nan}"),
+    # Too large for a float: math.isfinite() ended the build in a traceback (hunt 24b).
+    ("search: {boost: 1" + "0" * 400 + "}", "f.md:4: search: expected exclude: true (the page is left out of the search) "
+                                          "or boost: a number from 0 to 100 (2 ranks the page higher); got {'boost': 1"
+                                          + "0" * 400 + "}"),
+    ("search: {boost: 190:20:30}", "f.md:4: search: expected exclude: true (the page is left out of the search) or "
+                                   "boost: a number from 0 to 100 (2 ranks the page higher); got {'boost': 685230}"),
     ("icon: 5", f"f.md:4: icon: is not a field of a page here (the fields are {FIELDS}): remove it"),
     ("descripton: D.", f"f.md:4: descripton: is not a field of a page here (the fields are {FIELDS}): rename it "
                        "to description"),
@@ -1295,7 +1313,7 @@ def test_a_page_that_cannot_carry_the_policy_stops_the_build_without_a_traceback
     """Even if mkdocs.yml allowed a template without the site's frame (its <head> and the marks
     around the content), the page would not go out without its Content-Security-Policy."""
     root = copy_site(tmp_path / "copy")
-    edit(root / "mkdocs.yml", "page_templates: [main.html, home.html]", "page_templates: [main.html, home.html, partials/content.html]")
+    edit(root / "mkdocs.yml", "    home.html: index\n", "    home.html: index\n    partials/content.html: ~\n")
     edit(root / "docs/themes.en.md", "title: Themes\n", "title: Themes\ntemplate: partials/content.html\n")
     result, output = build(root)  # asserts that there is no traceback
     assert result.returncode != 0
@@ -1690,7 +1708,9 @@ def test_a_direction_control_reference_is_named_in_code_too():
     assert [problem.line for problem in direction_control_problems(text, "f.md")] == [8, 12]
 
 
-@pytest.mark.parametrize("heading", ["&#xE0100;", "\U000e0100\U000e0101", "&#x1D173;", "\u3164", "&#x200B;&nbsp;"])
+@pytest.mark.parametrize("heading", ["&#xE0100;", "\U000e0100\U000e0101", "&#x1D173;", "\u3164", "&#x200B;&nbsp;",
+                                     # unassigned, and drawn as nothing (hunt 24a)
+                                     "\u2065", "&#xFFF0;\ufff8", "\U000e0fff"])
 def test_headings_of_characters_that_show_nothing_are_named(heading):
     """Unicode keeps adding characters that show nothing; a list missed the variation selectors
     supplement and the musical format controls, and their headings made empty entries in the
@@ -1753,6 +1773,15 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     '<a href="https://evil.example/"><img src="../images/logo.svg" alt="https://hel.fi/palaute"></a>',
     '<a href="https://evil.example/">hel\uff0efi/palaute</a>',
     '<a href="mailto:palaute@hel.fi?bcc=phish@evil.example">palaute@hel.fi</a>',
+    # Hunt 24a: characters a browser draws as nothing, assigned or not; a Lisu letter drawn as
+    # a full stop; a "\" that a browser reads as "/" where urlsplit takes the host after "@";
+    # the address drawn above a letter by <ruby>.
+    *(f'<a href="https://evil.example/">https://hel{char}.fi/palaute</a>'
+      for char in ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u034f", "\U000e0041", "\ufe0f", "\u2065", "\ufff0")),
+    '<a href="https://evil.example/">www\ufeff.hel.fi</a>',
+    '<a href="https://evil.example/">https://hel\ua4f8fi/palaute</a>',
+    '<a href="https://evil.example\\@hel.fi/palaute">https://hel.fi/palaute</a>',
+    '<a href="https://evil.example/"><ruby>\u00e9<rt>https://hel.fi/palaute</rt></ruby></a>',
 ])
 def test_an_address_shown_in_a_link_is_read_as_a_reader_reads_it(link):
     """Hunt 21a: words after the address, text that an element hides, an image's alt text, a
@@ -1861,6 +1890,43 @@ OPENER = "a page opened in a window of its own could send the site's tab to anot
 ])
 def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(source, expected):
     assert found(source) == expected
+
+
+@pytest.mark.parametrize("source,expected", [
+    # A hidden <a rel="me"> made Mastodon show a stranger's account as verified by the site's
+    # address; rel="license" named another licence (hunt 24b).
+    ('<a rel="me" href="https://mastodon.example/@x">x</a>',
+     ['<a rel="me">: "me" says something on the site\'s behalf about the address (rel="me" claims it as the site\'s '
+      'own account); rel may hold only external, nofollow, noopener, noreferrer']),
+    ('[x](https://example.org/){ rel="license external" }',
+     ['<a rel="license external">: "license" says something on the site\'s behalf about the address (rel="me" claims '
+      'it as the site\'s own account); rel may hold only external, nofollow, noopener, noreferrer']),
+    # Shown in another order than written: "0000 555 020" as "020 555 0000" (hunt 24a).
+    ('<p>Soita <span dir="rtl">0000 555 020</span></p>',
+     ['<span dir="rtl">: dir may be only ltr or auto (the browser then takes the direction from the text\'s own '
+      'letters); rtl shows text in another order than it is written']),
+    ('<p><bdo dir="ltr">x</bdo></p>',
+     ['<bdo> is not allowed in a page: it shows its text in another order than it is written; use <bdi> or '
+      'dir="auto"']),
+    # A Cyrillic е: hеl.fi goes to xn--hl-nlc.fi (hunt 24a), in the text and the target alike.
+    ('[https://www.h\u0435l.fi/](https://www.h\u0435l.fi/) [palaute@h\u0435l.fi](mailto:palaute@h\u0435l.fi) '
+     '[Helsinki](https://xn--hl-nlc.fi/)',
+     ["<a href=\"https://www.h\u0435l.fi/\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look like "
+      "a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters a-z",
+      "<a href=\"mailto:palaute@h\u0435l.fi\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look "
+      "like a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters "
+      "a-z",
+      "<a href=\"https://xn--hl-nlc.fi/\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look like "
+      "a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters a-z"]),
+])
+def test_links_and_text_that_speak_for_the_site_or_mislead_the_eye(source, expected):
+    assert found(source) == expected
+
+
+def test_what_pages_may_still_write_about_direction_links_and_finnish_hosts():
+    assert found('<p><span lang="ar" dir="auto">مرحبا</span> <bdi>x</bdi> <span dir="LTR">y</span></p>\n\n'
+                 '[x](https://example.org/){ rel="external noopener noreferrer nofollow" } '
+                 '[Hämeenlinna](https://www.hämeenlinna.fi/) [x](https://xn--hmeenlinna-l8a.fi/)') == []
 
 
 @pytest.mark.parametrize("target", ["_blank", "_self", "_BLANK", "_Self"])

@@ -179,7 +179,7 @@ def test_a_refused_path_stays_on_its_line_of_the_log(origin, tmp_path):
     # The tool's copy of hooks/_annotations.py's rule reads every character as that does.
     sys.path.insert(0, str(ROOT / "hooks"))
     from _annotations import printable
-    every = "".join(map(chr, range(0x3000))) + "\ud800\udfff ##[notice]x"
+    every = "".join(map(chr, range(0x110000))) + " ##[notice]x"
     assert preview_tree.printable(every) == printable(every)
 
 
@@ -196,6 +196,16 @@ def test_the_command_names_what_it_changed(origin, tmp_path):
     assert "these files were made the same as there (2):\n- `hooks/events.py`\n" in out.stdout
     assert out.stdout.splitlines()[-1] == f"- `` {hostile} ``", "a name cannot end its code span"
     assert (root / "hooks/events.py").read_text() == "SAFE = True\n"
+
+
+def test_names_in_the_run_summary_start_no_command_and_hide_no_character():
+    """The Deploy run prints this list into its log, where "##[" anywhere in a line is a
+    command (hunt 24a: a file named "##[warning title=Maintainer review]…" made an
+    annotation); a direction control showed a workflow as "screenshotlmy.png"."""
+    assert preview_tree.code("overrides/##[warning title=Review]Safe to merge.html") == (
+        "`overrides/\\x23#[warning title=Review]Safe to merge.html`")
+    assert preview_tree.code(".github/workflows/screenshot\u202egnp.yml") == "`.github/workflows/screenshot\\u202egnp.yml`"
+    assert preview_tree.code("a\u200bb\U000e0041") == "`a\\u200bb\\U000e0041`"
 
 
 def test_content_is_what_the_pull_request_summary_calls_content():

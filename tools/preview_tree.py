@@ -49,7 +49,7 @@ def code(text: str, in_table: bool = False) -> str:
     tool and tools/pr_summary.py: names and data values come from the pull request, and a
     backtick in them would turn the rest into Markdown (a link in the summary, say). A pipe
     would end a table cell, so in a table it is escaped."""
-    text = " ".join(text.splitlines())
+    text = printable(" ".join(text.splitlines()))  # the Deploy run prints these lines into its log (hunt 24a)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if longest else ""  # CommonMark drops one space on each side
@@ -58,11 +58,21 @@ def code(text: str, in_table: bool = False) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+# Unicode's Default_Ignorable_Code_Point, as hooks/_html.py has it (this tool runs alone).
+DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+
+
 def printable(text: str) -> str:
     """`text` for one line of the log, its control characters as escapes: a path with a new
     line in it wrote a workflow command into the Deploy run's log (hunt 20b). The same rule
     as hooks/_annotations.py's, which this tool, run from main's copy alone, cannot import."""
     escaped = re.sub("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", lambda match: ascii(match.group())[1:-1], text)
+    # What a reader cannot see, direction controls among them: "screenshot" U+202E "gnp.yml"
+    # showed a workflow as "screenshotlmy.png" in the pull request's summary (hunt 24a).
+    escaped = DEFAULT_IGNORABLE.sub(lambda match: ascii(match.group())[1:-1], escaped)
     return escaped.replace("##[", "\\x23#[")  # the runner's older form of a command, anywhere in a line
 
 
