@@ -67,6 +67,14 @@ def unlike_latin(host: str) -> str:
     return ""
 
 
+def unlike_latin_message(host: str) -> str:
+    """What is wrong with a host that unlike_latin() finds a character in, naming it."""
+    char = unlike_latin(host)
+    name = f" ({unicodedata.name(char, 'unnamed')})" if len(char) == 1 else " (an xn-- label that is not valid)"
+    return (f"has '{char}'{name}, which can look like a Latin letter (hеl.fi with a Cyrillic е goes to another "
+            "site than hel.fi); write the host in the letters a-z")
+
+
 def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:
     """A start tag's attributes as the HTML standard's tokenizer reads them: (name, raw value).
 
@@ -120,12 +128,3 @@ def attribute_tokens(raw_tag: str) -> list[tuple[str, str, str]]:
                 index += 1
             attributes.append((name, text[start:index], ""))
     return attributes
-
-
-def unlike_latin_message(host: str) -> str:
-    """What is wrong with a host that unlike_latin() finds a character in, naming it."""
-    char = unlike_latin(host)
-    name = f" ({unicodedata.name(char, 'unnamed')})" if len(char) == 1 else " (an xn-- label that is not valid)"
-    return (f"has '{char}'{name}, which can look like a Latin letter (hеl.fi with a Cyrillic е goes to another "
-            "site than hel.fi); write the host in the letters a-z")
-

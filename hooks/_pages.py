@@ -724,7 +724,8 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
                                                 f"{', '.join(HIDDEN_PARTS)} (such as hide: [toc]); got {_got(value)}"))
         elif key == "search" and not _search_setting(value):
             problems.append(Problem(file, line, "search: expected exclude: true (the page is left out of the search) "
-                                                f"or boost: a number from 0 to {SEARCH_BOOST_MAX} (2 ranks the page higher); got {_got(value)}"))
+                                                f"or boost: a number from 0 to {SEARCH_BOOST_MAX} (2 ranks the page "
+                                                f"higher); got {_got(value)}"))
         elif key == "translation_checked" and not _is_day(value):
             problems.append(Problem(file, line, "translation_checked: expected the day you checked the other language's "
                                                 f"version as year-month-day, such as translation_checked: 2026-11-28; "
@@ -732,7 +733,7 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
     return problems
 
 
-SEARCH_BOOST_MAX = 100  # Material's examples boost a page by 2; a larger number changes no ranking further
+SEARCH_BOOST_MAX = 100  # the largest search: boost a page may set (Material's examples use 2)
 
 
 def _search_setting(value: object) -> bool:

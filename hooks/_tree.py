@@ -94,6 +94,7 @@ HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
 ADDRESS_TEXT = re.compile(
     r"(?:(?P<scheme>[a-z][a-z0-9+.-]*):(?://)?)?(?P<mailbox>[^\s@/:]+@)?"
     r"(?P<host>(?:[\w-]+\.)+[a-z][\w-]*)\.?(?::\d+)?(?P<path>[/?#]\S*)?", re.IGNORECASE)
+# (Its empty groups give it the names that _leads_to reads.)
 SCHEMED_ADDRESS_TEXT = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
