@@ -839,7 +839,7 @@ SITE_LANDMARK_ROLES = frozenset({"banner", "navigation", "search", "main", "cont
 # their own (interestfor is new in Chromium). `style` is not among them: the policy keeps
 # inline styles from applying (the browser reports each one it blocks), and the alignment
 # Markdown writes into tables becomes a class (hooks/tables.py).
-GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate", "hidden",
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "translate",
                                "tabindex",  # 0 or -1 only (_attribute_findings)
                                "data-toc-label",  # a heading's label in the table of contents (the toc extension)
                                "markdown"})  # md_in_html's own, which it leaves on some elements
@@ -1241,6 +1241,11 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
     if name == "hidden" and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return [Finding(f"<{tag} hidden>: the table of contents would list a heading the page does not show; remove "
                         "hidden, or the heading", at)]
+    # A page has no script to show what it hides, and the site's search showed the hidden text
+    # all the same: a result offered a notice that the page, and so its preview, did not (hunt 24b).
+    if name == "hidden":
+        return [Finding(f"<{tag} hidden>: no reader would see this on the page, but the site's search would show it; "
+                        "delete it, or keep a note for editors in an HTML comment (<!-- -->)", at)]
     if name.startswith("on"):
         return [Finding(f"<{tag} {name}=…>: event-handler attributes run scripts and are not allowed", at)]
     # The theme's script finds its settings and parts by these names and takes the first
@@ -1330,7 +1335,7 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
             or name in ELEMENT_ATTRIBUTES.get(tag, ())):
         here = f", and on <{tag}> {', '.join(ELEMENT_ATTRIBUTES[tag])}" if tag in ELEMENT_ATTRIBUTES else ""
         return [Finding(f"<{tag} {name}=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, "
-                        f"dir, role, translate, hidden, tabindex, aria-* and data-toc-label on any element{here}; "
+                        f"dir, role, translate, tabindex, aria-* and data-toc-label on any element{here}; "
                         "CONTRIBUTING.md, \"HTML in pages\")", at)]
     if name not in URL_ATTRIBUTES:
         return []

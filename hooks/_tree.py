@@ -67,6 +67,8 @@ class TreeFindings:
     hidden_headings: list[tuple[str, str, Element]]
     # The page's links whose text shows an address on another host: (text, href).
     misleading_links: list[tuple[str, str]]
+    # Text in an element that no browser shows but the site's search does: (text, element).
+    unshown_text: list[tuple[str, Element]]
 
 
 def tree_problems(output: str) -> TreeFindings:
@@ -74,10 +76,9 @@ def tree_problems(output: str) -> TreeFindings:
     tree = LexborHTMLParser(output)
     ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
     if _START not in output:
-        return TreeFindings(None, ids, [], [])
+        return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    hidden, misleading = _content_findings(tree)
-    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, hidden, misleading)
+    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, *_content_findings(tree))
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -86,6 +87,10 @@ HIDING_CLASSES = frozenset({"site-visually-hidden"})
 # Elements whose content a browser does not show: a video's or audio's fallback, ruby's <rp>
 # (a heading inside <video markdown> had no size and no place; hunt 21a).
 HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
+# How much text each of them may hold: no browser of today shows a video's or audio's fallback,
+# or the parentheses of <rp> around a ruby's reading, but the site's search shows their text
+# (a notice in <div hidden> was found by searching alone; hunt 24b).
+UNSHOWN_TEXT_LIMITS = {"video": 0, "audio": 0, "rp": 2}
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
 # Looked for anywhere in a word: "é" + "https://hel.fi" in a <ruby>'s <rt> is one word (hunt 24a).
@@ -99,14 +104,19 @@ SCHEMED_ADDRESS_TEXT = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
 
-def _content_findings(tree: LexborHTMLParser) -> tuple[list[tuple[str, str, Element]], list[tuple[str, str]]]:
+def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
     """(the page's headings inside an element that hides them; its links whose text reads as
-    an address on another host than the link's own), from one pass over the content."""
-    hidden, misleading, inside = [], [], False
+    an address on another host than the link's own; the text of elements that no browser
+    shows), from one pass over the content."""
+    hidden, misleading, unshown, inside = [], [], [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
+        elif inside and node.tag in UNSHOWN_TEXT_LIMITS:
+            text = " ".join(DEFAULT_IGNORABLE.sub("", node.text()).split())
+            if len(text) > UNSHOWN_TEXT_LIMITS[node.tag]:
+                unshown.append((text, _element(node)))
         elif inside and node.tag in HEADINGS:
             hider = _hider(node)
             if hider is not None:
@@ -115,7 +125,7 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list[tuple[str, str, Elem
             text = _shown_text(node)
             if not _same_host(text, node.attributes["href"] or ""):
                 misleading.append((text, node.attributes["href"] or ""))
-    return hidden, misleading
+    return hidden, misleading, unshown
 
 
 def _hider(heading: LexborNode) -> LexborNode | None:
@@ -291,5 +301,5 @@ def shown(element: Element) -> str:
     """An element's tag with the attributes that tell it apart: <div class="site-card">, <div hidden>."""
     tag, attributes = element
     named = [name if value is None else f'{name}="{value}"' for name, value in attributes
-             if name in ("id", "class", "hidden", "inert")]
+             if name in ("id", "class", "hidden", "inert", "aria-hidden")]
     return f"<{' '.join([tag, *named])}>"

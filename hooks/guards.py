@@ -247,7 +247,7 @@ def on_env(env, config: MkDocsConfig, files):
 
 # These checks read the finished page in a browser's tree (hooks/_tree.py): where the site's
 # own parts stand, the page's headings that an element hides, links whose text is another
-# address, and an id given twice, which can come from the page and from a part the site adds
+# address, text that no browser shows, and an id given twice, which can come from the page and from a part the site adds
 # to it later (the list of sources, a listing's headings). All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
@@ -263,6 +263,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
             f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
             f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
+    for text, element in tree.unshown_text:
+        words = text if len(text) <= 60 else text[:60] + "…"
+        _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
+            f"the text '{printable(words)}' inside {shown(element)} is shown by no browser of today, but the site's "
+            "search would show it: put it in the page's own text (a video or sound is described before or after it)")))
     if displaced:
         line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
         _run["ids"].append(Problem(file, line, (

@@ -345,11 +345,11 @@ def found(source: str) -> list[str]:
     # Attributes are allowed by a list, since browsers keep adding ones that act on their own.
     ('<a href="#top" foo-new-trigger="x">Top</a>',
      "<a foo-new-trigger=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, dir, role, "
-     "translate, hidden, tabindex, aria-* and data-toc-label on any element, and on <a> href, hreflang, rel, target, "
+     "translate, tabindex, aria-* and data-toc-label on any element, and on <a> href, hreflang, rel, target, "
      "type, download; CONTRIBUTING.md, \"HTML in pages\")"),
     ('<table summary="x"><tr><td>x</td></tr></table>',
      "<table summary=…>: not an attribute pages use; remove it (pages may use id, class, title, lang, dir, role, "
-     "translate, hidden, tabindex, aria-* and data-toc-label on any element; CONTRIBUTING.md, \"HTML in pages\")"),
+     "translate, tabindex, aria-* and data-toc-label on any element; CONTRIBUTING.md, \"HTML in pages\")"),
     # Elements are allowed by a list too: browsers keep adding ones that act on their own
     # (<fencedframe> embeds a page, <permission> asks the reader for a browser permission),
     # and a word in angle brackets vanished from the page as an unknown element.
@@ -542,7 +542,7 @@ THEME_NAMES = ("theme's own elements (its settings, search and menu); choose ano
 
 
 @pytest.mark.parametrize("source,expected", [
-    ('<div id="__config" hidden>{"base": "https://evil.example/"}</div>',
+    ('<div id="__config">{"base": "https://evil.example/"}</div>',
      '<div id="__config">: names starting with __ belong to the ' + THEME_NAMES),
     ("## Settings {#__config}", '<h2 id="__config">: names starting with __ belong to the ' + THEME_NAMES),
     ("## __search", '<h2 id="__search">: names starting with __ belong to the ' + THEME_NAMES),
@@ -600,7 +600,7 @@ def test_allowed_html_passes():
 
         [Read the declaration](declaration.md){ .md-button .md-button--primary } <span title="10\u00a0000 €">x</span>
 
-        <p title='a "quoted" word' lang=fi aria-label = "spaced" hidden>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p >
+        <p title='a "quoted" word' lang=fi aria-label = "spaced" translate=no>Kaupunkien ja [[cite:kuntalehti-2019-02]] yhteistyö.</p >
 
         <!-- a comment of the editors' own --> <div>x</div
         >
@@ -1360,7 +1360,7 @@ def test_page_content_named_like_the_themes_settings_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/themes.en.md"
     lines = len(page.read_text().splitlines())
-    page.write_text(page.read_text() + '\n<div id="__config" hidden markdown="0">{"base": "../"}</div>\n')
+    page.write_text(page.read_text() + '\n<div id="__config" markdown="0">{"base": "../"}</div>\n')
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
@@ -1732,7 +1732,7 @@ def test_a_hidden_heading_stops_the_build(tmp_path):
 
 
 @pytest.mark.parametrize("wrapper,shown_as", [
-    ("<div hidden markdown>\n\n{}\n\n</div>", "<div hidden=\"hidden\">"),  # as Markdown writes it
+    ('<div aria-hidden="true" markdown>\n\n{}\n\n</div>', '<div aria-hidden="true">'),
     ("<details markdown>\n<summary>Lisää</summary>\n\n{}\n\n</details>", "<details>"),
 ])
 def test_a_heading_inside_an_element_that_hides_it_stops_the_build(tmp_path, wrapper, shown_as):
@@ -1806,6 +1806,29 @@ def test_an_address_without_its_slashes_is_refused():
     assert found("[Palaute](http:evil.example) [x](HTTPS:/evil.example)") == [
         '<a href="http:evil.example">: write the address in full, starting with http://',
         '<a href="HTTPS:/evil.example">: write the address in full, starting with https://']
+
+
+def test_text_that_no_browser_shows_is_found():
+    """A video's or audio's fallback and <rp>'s parentheses are shown by no browser of today,
+    but the site's search showed their text, as it did a <div hidden>'s (hunt 24b)."""
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    for content, expected in [
+        ('<video src="v.mp4">Pay to account FI00 1234</video>', [("Pay to account FI00 1234", ("video", (("src", "v.mp4"),)))]),
+        ("<audio>x<track src='t.vtt'></audio>", [("x", ("audio", ()))]),
+        ("<ruby>漢<rp> Pay to account </rp><rt>kan</rt></ruby>", [("Pay to account", ("rp", ()))]),
+        ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> <video src='v.mp4'><track src='t.vtt'>\u200b</video>", []),
+    ]:
+        assert tree_problems(page.format(fence(f"<p>{content}</p>"))).unshown_text == expected, content
+
+
+def test_text_that_no_browser_shows_stops_the_build_on_its_line(tmp_path):
+    returncode, problems, line = built_with(tmp_path, "privacy.en.md",
+                                            '<audio src="../../images/logo.svg">Call 0000 555 020 now</audio>')
+    assert returncode != 0
+    assert problems == [f"docs/privacy.en.md:{line}: the text 'Call 0000 555 020 now' inside <audio> is shown by no "
+                        "browser of today, but the site's search would show it: put it in the page's own text (a video "
+                        "or sound is described before or after it)"]
 
 
 def test_a_heading_in_a_details_summary_is_shown():
@@ -1901,6 +1924,10 @@ def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(so
     ('[x](https://example.org/){ rel="license external" }',
      ['<a rel="license external">: "license" says something on the site\'s behalf about the address (rel="me" claims '
       'it as the site\'s own account); rel may hold only external, nofollow, noopener, noreferrer']),
+    # Text no reader sees went into the site's search all the same (hunt 24b).
+    ('<div hidden markdown>\n\nPay to account FI00 1234\n\n</div>',
+     ["<div hidden>: no reader would see this on the page, but the site's search would show it; delete it, or keep "
+      "a note for editors in an HTML comment (<!-- -->)"]),
     # Shown in another order than written: "0000 555 020" as "020 555 0000" (hunt 24a).
     ('<p>Soita <span dir="rtl">0000 555 020</span></p>',
      ['<span dir="rtl">: dir may be only ltr or auto (the browser then takes the direction from the text\'s own '
@@ -2030,7 +2057,7 @@ NOT_CLOSED = ("is not closed: a browser would take the site's own parts after th
     # A card left open took the list of sources and the page's history into it, and the
     # card's link lay over them; an open <div hidden> or <details> hid them (hunt 13).
     ('<div class="site-card">\n<h3><a href="https://evil.example/card">Sources and history</a></h3>', "div"),
-    ("<div hidden>\n<p>x</p>", "div"),
+    ('<div aria-hidden="true">\n<p>x</p>', "div"),
     ("<details><summary>Lisää</summary>\n<p>x</p>", "details"),
     ("<blockquote><p>x</p>", "blockquote"),
     ('<div class="site-cards"/>', "div"),  # "/>" closes only a void element such as <br/>
@@ -2064,9 +2091,9 @@ IGNORED_END = ("</div> inside a table does not close the <div> opened before the
     # (hunt 14); with hidden, it hid them.
     '<div class="site-card"><h3><a href="https://evil.example/card">Read more</a></h3>'
     "<table><tr><td></div></td></tr></table>",
-    "<div hidden><table><tr><td></div></td></tr></table>",
-    "<div hidden><table></div></table>",
-    "<div hidden><table><caption></div></caption></table>",
+    '<div aria-hidden="true"><table><tr><td></div></td></tr></table>',
+    '<div aria-hidden="true"><table></div></table>',
+    '<div aria-hidden="true"><table><caption></div></caption></table>',
 ])
 def test_an_end_tag_inside_a_table_does_not_close_what_was_opened_before_it(source):
     assert found(source) == [IGNORED_END, f"<div> {NOT_CLOSED} </div>"]
@@ -2082,7 +2109,7 @@ def test_what_a_table_closes_by_itself_may_stay_open_inside_it(source):
 @pytest.mark.parametrize("source,tag,lists", [
     # Outside a list, nothing ends an item before the page's article does: an <li hidden>
     # hid the list of sources and the page's history (hunt 14).
-    ("<li hidden>x", "li", "<ul> or <ol>"), ("<dd hidden>x", "dd", "<dl>"), ("<ul><li>a</li></ul><dt>x", "dt", "<dl>"),
+    ('<li aria-hidden="true">x', "li", "<ul> or <ol>"), ('<dd aria-hidden="true">x', "dd", "<dl>"), ("<ul><li>a</li></ul><dt>x", "dt", "<dl>"),
 ])
 def test_a_list_item_outside_a_list_is_refused(source, tag, lists):
     assert found(source) == [f"<{tag}> outside a list: a browser ends it only inside its list, and would take the site's "
@@ -2102,7 +2129,7 @@ def test_the_end_tag_of_another_heading_is_refused():
 @pytest.mark.parametrize("source,holder", [
     # The Events listing inside <div hidden>: readers and the search saw only the page's own
     # "no events" text (hunt 16).
-    ("<div hidden markdown>\n<!-- data:events -->\n</div>", "div"),
+    ('<div aria-hidden="true" markdown>\n<!-- data:events -->\n</div>', "div"),
     ("<details><summary>Palaute</summary>\n<!-- site:feedback -->\n</details>", "details"),
 ])
 def test_a_marker_inside_an_element_is_refused(source, holder):
@@ -2139,7 +2166,7 @@ def built_with(tmp_path, name: str, addition: str) -> tuple[int, list[str], int]
     # <th> outside a table is dropped, and the card opened in it with it.
     ('<del><div class="site-card"><h3><a href="https://evil.example/card">Read more</a></h3></del>',
      'the list of sources would be inside the page\'s <div class="site-card">'),
-    ("<span><div hidden></span>", "the list of sources would be inside the page's <div hidden>"),
+    ('<span><div aria-hidden="true"></span>', "the list of sources would be inside the page's <div aria-hidden=\"true\">"),
     ('<th><div class="site-card"><a href="https://evil.example/">x</a></th>',
      'the list of sources would be inside the page\'s <div class="site-card">'),
 ])

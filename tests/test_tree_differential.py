@@ -60,7 +60,7 @@ def fragment(rng: random.Random) -> str:
         if roll < 0.5 or not opened:
             tag = rng.choice(TRICKY if rng.random() < 0.8 else sorted(PAGE_ELEMENTS))
             attributes = (' class="site-card"' if tag == "div" and rng.random() < 0.3 else
-                          " hidden" if rng.random() < 0.3 and tag not in VOID_ELEMENTS else "")
+                          ' aria-hidden="true"' if rng.random() < 0.3 and tag not in VOID_ELEMENTS else "")
             if rng.random() < 0.15:
                 attributes += f' id="x{index}"'
             out.append(f"<{tag}{attributes}>")
