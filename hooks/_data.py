@@ -346,13 +346,18 @@ _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-
 # entries in the table of contents).
 _SHOWS_NOTHING = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Mn", "Me"})
 _BLANK_LETTERS = frozenset("\u2800")  # Braille's blank pattern; the Hangul fillers are default ignorable
+_MAY_BE_IGNORABLE = frozenset({"Lo", "Cn"})
 
 
 def visible(text: str) -> bool:
     """Whether `text` has a character that shows (see _SHOWS_NOTHING), Unicode's default
-    ignorable ones aside: U+2065 and U+FFF0-FFF8 are unassigned and drawn as nothing (hunt 24a)."""
-    return any(not char.isspace() and char not in _BLANK_LETTERS and unicodedata.category(char) not in _SHOWS_NOTHING
-               for char in DEFAULT_IGNORABLE.sub("", text))
+    ignorable ones aside: U+2065 and U+FFF0-FFF8 are unassigned and drawn as nothing (hunt 24a).
+    Those not in _SHOWS_NOTHING are letters (the Hangul fillers) or unassigned, so only such
+    characters are looked up; the first one that shows ends the search."""
+    return any(not char.isspace() and char not in _BLANK_LETTERS
+               and (category := unicodedata.category(char)) not in _SHOWS_NOTHING
+               and not (category in _MAY_BE_IGNORABLE and DEFAULT_IGNORABLE.match(char))
+               for char in text)
 
 
 # Embeddings, overrides and isolates change the order in which text is shown ("Trojan Source"):
