@@ -292,9 +292,10 @@ class _Checker:
             return None
         # A name before "@" or a "\\" makes an address read as another host than it goes to:
         # "https://www.hel.fi@evil.example/" goes to evil.example (hunt 24a).
-        if "@" in parts.netloc or "\\" in text:
-            self.problem(line, path, f"expected a web address whose host is all that comes after https:// (no '@' "
-                                     f"or '\\' before it), got {_shown(text)}")
+        # A "%" in the host is decoded by a browser: "h%D0%B5l.fi" goes to hеl.fi (hunt 25a).
+        if "@" in parts.netloc or "\\" in text or "%" in parts.netloc:
+            self.problem(line, path, f"expected a web address whose host is all that comes after https:// (no '@', "
+                                     f"'\\' or '%' before it), got {_shown(text)}")
             return None
         if unlike_latin(parts.hostname or ""):
             self.problem(line, path, f"the host of {_shown(text)} {unlike_latin_message(parts.hostname or '')}")

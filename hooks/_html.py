@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 # The white space between a tag's attributes, for a browser (the HTML standard's ASCII
 # white space).
@@ -36,9 +36,10 @@ def as_browsers_read(url: str) -> str:
 
 
 def host_of(url: str) -> str:
-    """The host a browser goes to for `url` (lower case, as written: xn-- labels stay), or ""."""
+    """The host a browser goes to for `url` (lower case, percent-escapes decoded as a browser
+    decodes them: "h%D0%B5l.fi" is hеl.fi; xn-- labels stay), or ""."""
     try:
-        return (urlsplit(as_browsers_read(url)).hostname or "").rstrip(".")
+        return unquote((urlsplit(as_browsers_read(url)).hostname or "").rstrip("."))
     except ValueError:  # "https://[x": no host (hunt 23b)
         return ""
 
@@ -47,32 +48,61 @@ def hosts_of(url: str) -> list[str]:
     """The hosts `url` leads to: a web address's host, or each recipient's domain of mailto:."""
     read = as_browsers_read(url)
     if read[:7].lower() == "mailto:":
-        return [address.rpartition("@")[2] for address in unquote(read[7:].partition("?")[0]).split(",")]
+        try:
+            return [address.rpartition("@")[2] for address in recipients(urlsplit(read))]
+        except ValueError:
+            return []
     return [host_of(url)]
 
 
+def recipients(target) -> set[str]:
+    """Every recipient of a split mailto: address: those before "?" and those of to=, cc= and
+    bcc= (hunt 21a: ?bcc=; hunt 25a: ?to=)."""
+    query = [value for name, value in parse_qsl(target.query) if name.lower() in ("to", "cc", "bcc")]
+    return {address.strip().lower() for part in [unquote(target.path), *query] for address in part.split(",")
+            if address.strip()}
+
+
+# Letters of Latin script beyond a-z that are no accented a-z and still common in names:
+# Nordic, Sámi, Polish, Croatian, Maltese and Icelandic ones.
+_OTHER_LATIN_LETTERS = "ßæøœþðłđŋħ"
+
+
 def unlike_latin(host: str) -> str:
-    """The first character of `host`, its xn-- labels read as Unicode, that is neither ASCII
-    nor a Latin letter, or "": "hеl.fi" with a Cyrillic е reads as hel.fi, and Chromium goes
-    to xn--hl-nlc.fi (hunt 24a). Finnish names (ä, ö, å) are Latin letters."""
-    for label in host.split("."):
-        if label.lower().startswith("xn--"):
-            try:
-                label = label.encode("ascii").decode("idna")
-            except (UnicodeError, ValueError):
-                return label[:4]
-        for char in label:
-            if not char.isascii() and not unicodedata.name(char, "").startswith("LATIN "):
-                return char
+    """The first character of `host`, read as a browser reads it (its xn-- labels as Unicode,
+    composed as NFC), that is not a-z with or without accents nor one of _OTHER_LATIN_LETTERS,
+    or "": "hеl.fi" with a Cyrillic е reads as hel.fi, and Chromium goes to xn--hl-nlc.fi
+    (hunt 24a); "ɡ" (script g) and "ı" (dotless i) are Latin letters that look like g and i
+    (hunt 25a). Names in Finnish, Sámi, German or Polish (ä, ŋ, ß, ł) pass."""
+    for char in unicode_host(host):
+        if not (char.isascii() or unicodedata.normalize("NFD", char)[0].isascii() or char in _OTHER_LATIN_LETTERS
+                or char == "\u0307"):  # the dot that lower case gives Turkish İ ("i̇")
+            return char
     return ""
+
+
+def unicode_host(host: str) -> str:
+    """`host` with its xn-- labels decoded (Punycode, RFC 3492: the idna codec's IDNA 2003
+    rules read straße's label as "strasse") and composed as NFC ("a" and a combining
+    diaeresis, as a PDF may give it, is "ä"). A label that is no Punycode stays as written."""
+    labels = []
+    for label in host.split("."):
+        if label[:4].lower() == "xn--" and label.isascii():
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except UnicodeError:
+                pass
+        labels.append(unicodedata.normalize("NFC", label))
+    return ".".join(labels)
 
 
 def unlike_latin_message(host: str) -> str:
     """What is wrong with a host that unlike_latin() finds a character in, naming it."""
     char = unlike_latin(host)
-    name = f" ({unicodedata.name(char, 'unnamed')})" if len(char) == 1 else " (an xn-- label that is not valid)"
-    return (f"has '{char}'{name}, which can look like a Latin letter (hеl.fi with a Cyrillic е goes to another "
-            "site than hel.fi); write the host in the letters a-z")
+    return (f"has '{char}' ({unicodedata.name(char, 'unnamed')}): the site links only to addresses whose host is "
+            f"written in the letters a-z, with or without accents, and {', '.join(_OTHER_LATIN_LETTERS)}, since "
+            "other letters can look like them (hеl.fi with a Cyrillic е goes to another site than hel.fi); link to "
+            "such an address of the site, or name the site without a link")
 
 
 def browser_attributes(raw_tag: str) -> list[tuple[str, str]]:

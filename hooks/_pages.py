@@ -351,7 +351,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
             f"template: line for an ordinary page; got {_shown(template)}")))
     elif allowed.get(template) not in (None, file.rpartition("/")[2].partition(".")[0]):
         problems.append(Problem(file, data.line_of("template") + 1, (
-            f"template: {template} belongs to the {allowed[template]} page alone (mkdocs.yml "
+            f"template: {template} is for docs/{allowed[template]}.*.md alone (mkdocs.yml "
             "extra.page_templates); remove the template: line")))
     return sorted(problems, key=lambda problem: problem.line)
 
@@ -799,8 +799,10 @@ REFUSED_TAGS = {
                     "it embeds another page or program; link to it instead"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site collects no data from readers"),
     "base": "it changes where every link of the page goes",
-    # Hunt 24a: "0000 555 020" shown as "020 555 0000", as the refused direction marks did.
-    "bdo": "it shows its text in another order than it is written; use <bdi> or dir=\"auto\"",
+    # Hunt 24a: <bdo dir="rtl">etualap/if.leh//:sptth</bdo> showed https://hel.fi/palaute. (dir="rtl"
+    # is allowed: like any right-to-left letter it reorders words and numbers, not the letters of one.)
+    "bdo": "it shows its letters in another order than they are written; for a quotation in a right-to-left "
+           "language use dir=\"rtl\"",
     "meta": "it can send the reader to another address",
     "link": "it loads files into the page",
     "style": "it can restyle or hide the whole page; ask a maintainer to change docs/stylesheets/site.css",
@@ -938,8 +940,9 @@ REFUSED_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 # computer (ms-msdt:, search-ms:, file:), past no more than the browser's "open the app?"
 # question (hunt 14).
 LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# The words of a link's rel that say nothing on the site's behalf (the HTML standard's).
-LINK_RELATIONS = frozenset({"external", "nofollow", "noopener", "noreferrer"})
+# The words of a link's rel that say nothing on the site's behalf: the HTML standard's, and
+# those search engines ask of links to paid or readers' content, which content systems paste.
+LINK_RELATIONS = frozenset({"external", "nofollow", "noopener", "noreferrer", "sponsored", "ugc"})
 THEME_NAME_PREFIX = "__"  # Material's own ids: __config, __search, __drawer, __palette_0, ...
 THEME_ATTRIBUTE_PREFIX = "data-md-"  # Material's components: data-md-component="search", ...
 # Attributes whose address the browser loads at once (a link's href waits for a click).
@@ -1235,7 +1238,10 @@ def _page_classes_text() -> str:
 
 def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: dict[str, str]) -> list[Finding]:
     """The findings of one attribute; `given`: the tag's attributes as a browser reads them."""
-    at = (rf"\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\b")
+    # Best first: inside the tag, in Markdown's { … } attributes, then anywhere ("costs are
+    # hidden" in a sentence above was named as the place of a <div hidden>; hunt 25b).
+    named = re.escape(name)
+    at = (rf"<{re.escape(tag)}\b[^<>]*?\b{named}\b", rf"\{{[^}}\n]*?\b{named}\b", rf"\b{named}\s*=", rf"\b{named}\b")
     # The table of contents lists every heading, a hidden one too: its entry led nowhere a
     # reader could see (hunt 19a).
     if name == "hidden" and tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -1316,12 +1322,6 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
     if name == "tabindex" and value.strip() not in ("0", "-1"):
         return [Finding(f"<{tag} tabindex=\"{value[:20]}\">: tabindex may be only 0 (the element can take the "
                         "keyboard's focus where it stands, such as a table that scrolls sideways) or -1", at)]
-    # Finnish and English run left to right: dir="rtl" showed "0000 555 020" as "020 555 0000"
-    # (hunt 24a), as the direction marks the text checks refuse did.
-    if name == "dir" and value.strip().translate(ASCII_LOWER) not in ("ltr", "auto"):
-        return [Finding(f"<{tag} dir=\"{_visible(value[:20])}\">: dir may be only ltr or auto (the browser then takes "
-                        "the direction from the text's own letters); rtl shows text in another order than it is "
-                        "written", at)]
     if name == "name" and tag == "a":
         return [Finding(f"<a name=…>: write id=\"{value[:40]}\" instead (name= on a link is obsolete in HTML)", at)]
     if name == "style":
@@ -1349,9 +1349,13 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
         # pages' own files are given by their paths.
         if name in LOADED_ATTRIBUTES and scheme not in REFUSED_SCHEMES and (
                 scheme or as_browsers_read(url).startswith("//")):
+            # The site publishes images only (extra.published_files): a video's own file has
+            # nowhere to go, and "put it under docs/" led to a refusal of the file (hunt 25b).
+            advice = ("the site publishes no video or sound files: link to the recording on its own site instead, "
+                      "[its title](https://…)" if tag in ("video", "audio", "track") and name == "src" else
+                      "put the file under docs/ (for example docs/images/) and use its path")
             findings.append(Finding(
-                f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; "
-                "put the file under docs/ (for example docs/images/) and use its path", patterns))
+                f"<{tag} {name}=\"{url[:60]}\">: the site loads nothing from other sites; {advice}", patterns))
         elif scheme in REFUSED_SCHEMES:
             shown = (raw_value if url_scheme(html.unescape(raw_value)) == scheme else url)[:60]
             findings.append(Finding(

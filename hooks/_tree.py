@@ -21,11 +21,11 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from _html import DEFAULT_IGNORABLE, as_browsers_read
+from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
 
 FENCE = secrets.token_hex(16)  # no page can know it
 _START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
@@ -67,8 +67,8 @@ class TreeFindings:
     hidden_headings: list[tuple[str, str, Element]]
     # The page's links whose text shows an address on another host: (text, href).
     misleading_links: list[tuple[str, str]]
-    # Text in an element that no browser shows but the site's search does: (text, element).
-    unshown_text: list[tuple[str, Element]]
+    # Text readers would not see but the site's search shows: (text, element, why not).
+    unshown_text: list[tuple[str, Element, str]]
 
 
 def tree_problems(output: str) -> TreeFindings:
@@ -87,10 +87,13 @@ HIDING_CLASSES = frozenset({"site-visually-hidden"})
 # Elements whose content a browser does not show: a video's or audio's fallback, ruby's <rp>
 # (a heading inside <video markdown> had no size and no place; hunt 21a).
 HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
-# How much text each of them may hold: no browser of today shows a video's or audio's fallback,
-# or the parentheses of <rp> around a ruby's reading, but the site's search shows their text
-# (a notice in <div hidden> was found by searching alone; hunt 24b).
-UNSHOWN_TEXT_LIMITS = {"video": 0, "audio": 0, "rp": 2}
+# Text the site's search shows and readers would not see (a notice in <div hidden> was found by
+# searching alone; hunt 24b): a video's or audio's fallback and <rp>'s, which no browser of
+# today shows (<rp> may hold the parentheses around a ruby's reading, as punctuation), and text
+# inside three <small>, <sub> or <sup>, each smaller than the last (hunt 25a: 0.2 px at 20).
+FALLBACK_ELEMENTS = frozenset({"video", "audio"})
+SHRINKING_ELEMENTS = frozenset({"small", "sub", "sup"})
+SHRINKING_DEPTH = 3
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
 # Looked for anywhere in a word: "é" + "https://hel.fi" in a <ruby>'s <rt> is one word (hunt 24a).
@@ -113,10 +116,11 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
-        elif inside and node.tag in UNSHOWN_TEXT_LIMITS:
+        elif inside and node.tag in FALLBACK_ELEMENTS | SHRINKING_ELEMENTS | {"rp"}:
             text = " ".join(DEFAULT_IGNORABLE.sub("", node.text()).split())
-            if len(text) > UNSHOWN_TEXT_LIMITS[node.tag]:
-                unshown.append((text, _element(node)))
+            reason = _unshown(node, text)
+            if reason:
+                unshown.append((text, _element(node), reason))
         elif inside and node.tag in HEADINGS:
             hider = _hider(node)
             if hider is not None:
@@ -125,7 +129,34 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
             text = _shown_text(node)
             if not _same_host(text, node.attributes["href"] or ""):
                 misleading.append((text, node.attributes["href"] or ""))
+        elif inside and node.tag == "div" and "site-card" in (node.attributes.get("class") or "").split():
+            # The card's heading link covers the card: a click on its text, an address shown
+            # there among it, goes where that link does (hunt 25a). Its other links lie above.
+            cover = node.css_first("h3 a[href]")
+            text = cover and " ".join([_shown_text(cover), _shown_text(node, links=False)])
+            if cover and not _same_host(text, cover.attributes["href"] or ""):
+                misleading.append((text, cover.attributes["href"] or ""))
     return hidden, misleading, unshown
+
+
+def _unshown(node: LexborNode, text: str) -> str:
+    """Why readers would not see the text of a video or audio element, an <rp>, or a <small>,
+    <sub> or <sup>, or "" if they would."""
+    if node.tag in FALLBACK_ELEMENTS and text:
+        return f"no browser of today shows a <{node.tag}>'s own text; describe the recording before or after it"
+    if node.tag == "rp" and any(not unicodedata.category(char).startswith(("P", "Z")) for char in text):
+        return "no browser of today shows <rp>; it may hold only the parentheses around a reading, such as (  )"
+    if node.tag in SHRINKING_ELEMENTS:
+        depth, ancestor = 1, node.parent
+        while ancestor is not None and depth < SHRINKING_DEPTH:
+            depth += ancestor.tag in SHRINKING_ELEMENTS
+            ancestor = ancestor.parent
+        # Reported once, at the element that reaches the depth, not again for those inside it.
+        inner = (child for child in node.traverse() if child.mem_id != node.mem_id and child.tag in SHRINKING_ELEMENTS)
+        if depth == SHRINKING_DEPTH and text and next(inner, None) is None:
+            return (f"it is inside {SHRINKING_DEPTH} of <small>, <sub> and <sup>, one in another and each smaller "
+                    "than the last; use one")
+    return ""
 
 
 def _hider(heading: LexborNode) -> LexborNode | None:
@@ -143,10 +174,11 @@ def _hider(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _shown_text(element: LexborNode) -> str:
+def _shown_text(element: LexborNode, links: bool = True) -> str:
     """An element's text as a reader gets it: what is shown, and an image's alt text, without
-    what an element hides (hidden text inside a link made its address read as another). A
-    loop, not recursion: content may nest elements deeper than Python's stack."""
+    what an element hides (hidden text inside a link made its address read as another), and
+    without the text of the links in it if `links` is false. A loop, not recursion: content
+    may nest elements deeper than Python's stack."""
     parts, pending = [], [iter(element.iter(include_text=True))]
     while pending:
         child = next(pending[-1], None)
@@ -156,7 +188,7 @@ def _shown_text(element: LexborNode) -> str:
             parts.append(child.text_content or "")
         elif child.tag == "img":
             parts.append(child.attributes.get("alt") or "")
-        elif not _hides(child):
+        elif not _hides(child) and (links or child.tag != "a"):
             pending.append(iter(child.iter(include_text=True)))
     return " ".join("".join(parts).split())
 
@@ -168,13 +200,20 @@ def _hides(node: LexborNode) -> bool:
             or bool(HIDING_CLASSES & set((attributes.get("class") or "").split())))
 
 
-# Full stops that a browser reads as "." in a host name (IDNA), which NFKC leaves as they are.
-_DOTS = str.maketrans({"\u3002": ".", "\uff61": "."})
+# Characters that NFKC leaves as they are and that look like the ".", "/" and ":" of an
+# address: full stops a browser reads as "." in a host (IDNA), and others from Unicode's
+# confusables.txt (hunt 25a: "https:∕∕hel.fi∕palaute" with division slashes, "helꓸfi" with a
+# Lisu tone mark).
+_LOOKALIKES = str.maketrans({
+    **dict.fromkeys("\u3002\uff61\ua4f8\ua60e\u0701\u0702\u0660\u06f0\U00010a50\U0001d16d\u2027", "."),
+    **dict.fromkeys("\u2044\u2215\u29f8\u2571\u27cb\u3033\u1735\u2041\u30ce\u4e3f\u31d3\U0001d23a", "/"),
+    **dict.fromkeys("\u02d0\u02f8\u0589\u05c3\u0703\u0704\u16ec\u1803\u1809\u205a\u2236\ua4fd\ua789", ":"),
+})
 
 
 def _same_host(text: str, href: str) -> bool:
     """Whether every address a link's text shows leads where the link does: to that host (or
-    one under it, such as www.), or for an e-mail address to that address alone.
+    one under it, such as www.), or for e-mail addresses to those recipients alone.
     [https://hel.fi/palaute](https://evil.example/) read as the city's feedback page, and a
     page's links get no mark of an outside link (hunt 20a). True for text with no address."""
     try:
@@ -183,32 +222,53 @@ def _same_host(text: str, href: str) -> bool:
     except ValueError:  # "https://[x": no host that any shown address could be (hunt 23b)
         target = urlsplit("")
     # Without what a browser draws as nothing: "hel\u200b.fi" is shown as hel.fi (hunt 24a).
-    shown = unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text)).translate(_DOTS)
+    shown = unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text)).translate(_LOOKALIKES)
+    mailboxes = set()
     for word in shown.split():
         word = word.strip("()[]<>{}\"'«»‹›,;!?")
         for written in [*SCHEMED_ADDRESS_TEXT.finditer(word), *ADDRESS_TEXT.finditer(word)]:
-            if (written["scheme"] or written["mailbox"] or written["path"] or written["host"].lower().startswith("www.")
-                    ) and not _leads_to(written, target):
+            if written["mailbox"] and not word[:written.start()].endswith("@"):
+                mailboxes.add(f"{written['mailbox']}{written['host']}".lower())
+            # A fediverse handle, @helsinki@mastodon.social, names its server's host.
+            elif (written["scheme"] or written["mailbox"] or written["path"] or written["host"].lower().startswith("www.")
+                  ) and not _leads_to(written["host"], target):
                 return False
+    if target.scheme.lower() == "tel" and not _same_number(shown, target.path):
+        return False
+    return not mailboxes or (target.scheme.lower() == "mailto" and mailboxes == recipients(target))
+
+
+# A telephone number as written: digits with spaces, dots, hyphens or brackets between them.
+PHONE_TEXT = re.compile(r"\+?\(?\d[\d\s().-]{4,}\d")
+
+
+def _same_number(shown: str, number: str) -> bool:
+    """Whether every telephone number the text shows is the one a tel: link calls: the same
+    digits, but for the country code and the trunk 0 of a number written for its own country
+    (09 310 1641 calls +358 9 310 1641), "[+358 9 310 1641](tel:+358600123456)" called another
+    (hunt 25a)."""
+    called = re.sub(r"\D", "", number)
+    for written in PHONE_TEXT.findall(shown):
+        digits = re.sub(r"\D", "", written)
+        if not (digits == called or (not written.startswith("+") and called.endswith(digits.removeprefix("0")))):
+            return False
     return True
 
 
-def _leads_to(written: re.Match, target) -> bool:
-    shown_host = _bare(written["host"])
+def _leads_to(shown_host: str, target) -> bool:
+    """Whether a web address's host shown in a link's text is where `target` goes: that host,
+    or one under it; for mailto:, every recipient's domain."""
+    shown_host = _bare(shown_host)
     if target.scheme.lower() == "mailto":
-        # Every recipient: those before "?" and those of to=, cc= and bcc= (hunt 21a: ?bcc=).
-        query = [value for name, value in parse_qsl(target.query) if name.lower() in ("to", "cc", "bcc")]
-        recipients = {address.strip().lower() for part in [unquote(target.path), *query] for address in part.split(",")
-                      if address.strip()}
-        if written["mailbox"]:
-            return recipients == {f"{written['mailbox']}{written['host']}".lower()}
-        return bool(recipients) and all(_bare(address.rpartition("@")[2]) == shown_host for address in recipients)
+        addresses = recipients(target)
+        return bool(addresses) and all(_bare(address.rpartition("@")[2]) == shown_host for address in addresses)
     host = _bare(target.hostname or "")
-    return bool(host) and not written["mailbox"] and (host == shown_host or host.endswith("." + shown_host))
+    return bool(host) and (host == shown_host or host.endswith("." + shown_host))
 
 
 def _bare(host: str) -> str:
-    host = host.lower().rstrip(".")
+    """A host as compared: lower case, xn-- labels read as Unicode, without a final dot or www."""
+    host = unicode_host(host.lower().rstrip("."))
     return host[4:] if host.startswith("www.") else host
 
 

@@ -263,11 +263,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
             f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
             f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
-    for text, element in tree.unshown_text:
+    for text, element, why in tree.unshown_text:
         words = text if len(text) <= 60 else text[:60] + "…"
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
-            f"the text '{printable(words)}' inside {shown(element)} is shown by no browser of today, but the site's "
-            "search would show it: put it in the page's own text (a video or sound is described before or after it)")))
+            f"the text '{printable(words)}' inside {shown(element)} is one readers would not see, but the site's "
+            f"search would show it: {why}")))
     if displaced:
         line = displaced.holder and start_tag_line(page.file.content_string, displaced.holder)
         _run["ids"].append(Problem(file, line, (

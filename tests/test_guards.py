@@ -89,7 +89,7 @@ def test_the_home_pages_template_belongs_to_the_home_page_alone():
     page = "---\ntitle: Privacy\ndescription: D.\ntemplate: home.html\n---\n# Privacy\n"
     templates = (("main.html", None), ("home.html", "index"))
     assert messages(front_matter_problems(page, "docs/privacy.en.md", templates)) == [
-        "docs/privacy.en.md:4: template: home.html belongs to the index page alone (mkdocs.yml "
+        "docs/privacy.en.md:4: template: home.html is for docs/index.*.md alone (mkdocs.yml "
         "extra.page_templates); remove the template: line"]
     assert front_matter_problems(page, "docs/index.en.md", templates) == []
     assert front_matter_problems(page.replace("home.html", "main.html"), "docs/privacy.en.md", templates) == []
@@ -539,6 +539,9 @@ def test_html_shown_as_code_is_text():
 
 
 THEME_NAMES = ("theme's own elements (its settings, search and menu); choose another name")
+LATIN_HOSTS = ("the site links only to addresses whose host is written in the letters a-z, with or without accents, "
+               "and ß, æ, ø, œ, þ, ð, ł, đ, ŋ, ħ, since other letters can look like them (hеl.fi with a Cyrillic е goes "
+               "to another site than hel.fi); link to such an address of the site, or name the site without a link")
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -1782,6 +1785,14 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     '<a href="https://evil.example/">https://hel\ua4f8fi/palaute</a>',
     '<a href="https://evil.example\\@hel.fi/palaute">https://hel.fi/palaute</a>',
     '<a href="https://evil.example/"><ruby>\u00e9<rt>https://hel.fi/palaute</rt></ruby></a>',
+    # Hunt 25a: slashes, full stops and colons from Unicode's confusables, which NFKC keeps;
+    # a telephone number that calls another; a card whose heading link covers an address.
+    *(f'<a href="https://evil.example/">{text}</a>' for text in (
+        "https:\u2215\u2215hel.fi\u2215palaute", "https:\u2044\u2044hel.fi\u2044palaute", "hel.fi\u2215palaute",
+        "www\ua4f8hel.fi", "https\ua789//hel.fi/palaute")),
+    '<a href="mailto:phish@evil.example">palaute@hel\ua4f8fi</a>',
+    '<a href="tel:+358600123456">+358 9 310 1641</a>',
+    '</p><div class="site-card"><h3><a href="https://evil.example/">Palaute</a></h3><p>https://hel\u200b.fi/palaute',
 ])
 def test_an_address_shown_in_a_link_is_read_as_a_reader_reads_it(link):
     """Hunt 21a: words after the address, text that an element hides, an image's alt text, a
@@ -1796,7 +1807,9 @@ def test_links_that_show_their_own_address_are_fine():
     page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
     links = ('<a href="https://www.hel.fi/fi/">Lue lisää: www.hel.fi.</a> '
              '<a href="mailto:palaute@hel.fi?subject=Julistus">palaute@hel.fi</a> '
-             '<a href="https://palvelut.hel.fi/palaute">hel.fi/palaute</a> <a href="events.md">events.ics</a>')
+             '<a href="https://palvelut.hel.fi/palaute">hel.fi/palaute</a> <a href="events.md">events.ics</a> '
+             '<a href="tel:+35893101641">09 310 1641</a> <a href="tel:+442079834000">+44 20 7983 4000</a> '
+             '<a href="https://example.org/">1\u20442 hintaan klo 10\u223630</a>')
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
 
 
@@ -1809,26 +1822,32 @@ def test_an_address_without_its_slashes_is_refused():
 
 
 def test_text_that_no_browser_shows_is_found():
-    """A video's or audio's fallback and <rp>'s parentheses are shown by no browser of today,
-    but the site's search showed their text, as it did a <div hidden>'s (hunt 24b)."""
+    """A video's or audio's fallback and <rp>'s text are shown by no browser of today, and text
+    inside three <small>, <sub> or <sup> is too small to read; the site's search showed them, as
+    it did a <div hidden>'s text (hunts 24b, 25a)."""
     from _tree import fence, tree_problems
     page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
     for content, expected in [
-        ('<video src="v.mp4">Pay to account FI00 1234</video>', [("Pay to account FI00 1234", ("video", (("src", "v.mp4"),)))]),
-        ("<audio>x<track src='t.vtt'></audio>", [("x", ("audio", ()))]),
-        ("<ruby>漢<rp> Pay to account </rp><rt>kan</rt></ruby>", [("Pay to account", ("rp", ()))]),
-        ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> <video src='v.mp4'><track src='t.vtt'>\u200b</video>", []),
+        ('<video src="v.mp4">Pay to account FI00 1234</video>', [("Pay to account FI00 1234", "video")]),
+        ("<audio>x<track src='t.vtt'></audio>", [("x", "audio")]),
+        ("<ruby>漢<rp>Zq</rp><rt>kan</rt><rp>xw</rp></ruby>", [("Zq", "rp"), ("xw", "rp")]),
+        ("<small><small><small>Maksa FI00</small></small></small>", [("Maksa FI00", "small")]),
+        ("<small>" * 20 + "Qzxv" + "</small>" * 20, [("Qzxv", "small")]),
+        ("<sub><sup><small>a</small>b</sup></sub>", [("a", "small")]),
+        ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> <ruby>字<rp>（</rp><rt>ji</rt><rp>）</rp></ruby> "
+         "<video src='v.mp4'><track src='t.vtt'>\u200b</video> <small>H<sub>2</sub>O</small> x<sup>y<sup>z</sup></sup>", []),
     ]:
-        assert tree_problems(page.format(fence(f"<p>{content}</p>"))).unshown_text == expected, content
+        found = tree_problems(page.format(fence(f"<p>{content}</p>"))).unshown_text
+        assert [(text, element[0]) for text, element, _why in found] == expected, content
 
 
 def test_text_that_no_browser_shows_stops_the_build_on_its_line(tmp_path):
     returncode, problems, line = built_with(tmp_path, "privacy.en.md",
                                             '<audio src="../../images/logo.svg">Call 0000 555 020 now</audio>')
     assert returncode != 0
-    assert problems == [f"docs/privacy.en.md:{line}: the text 'Call 0000 555 020 now' inside <audio> is shown by no "
-                        "browser of today, but the site's search would show it: put it in the page's own text (a video "
-                        "or sound is described before or after it)"]
+    assert problems == [f"docs/privacy.en.md:{line}: the text 'Call 0000 555 020 now' inside <audio> is one readers "
+                        "would not see, but the site's search would show it: no browser of today shows a <audio>'s "
+                        "own text; describe the recording before or after it"]
 
 
 def test_a_heading_in_a_details_summary_is_shown():
@@ -1920,40 +1939,43 @@ def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(so
     # address; rel="license" named another licence (hunt 24b).
     ('<a rel="me" href="https://mastodon.example/@x">x</a>',
      ['<a rel="me">: "me" says something on the site\'s behalf about the address (rel="me" claims it as the site\'s '
-      'own account); rel may hold only external, nofollow, noopener, noreferrer']),
+      'own account); rel may hold only external, nofollow, noopener, noreferrer, sponsored, ugc']),
     ('[x](https://example.org/){ rel="license external" }',
      ['<a rel="license external">: "license" says something on the site\'s behalf about the address (rel="me" claims '
-      'it as the site\'s own account); rel may hold only external, nofollow, noopener, noreferrer']),
+      'it as the site\'s own account); rel may hold only external, nofollow, noopener, noreferrer, sponsored, ugc']),
     # Text no reader sees went into the site's search all the same (hunt 24b).
     ('<div hidden markdown>\n\nPay to account FI00 1234\n\n</div>',
      ["<div hidden>: no reader would see this on the page, but the site's search would show it; delete it, or keep "
       "a note for editors in an HTML comment (<!-- -->)"]),
-    # Shown in another order than written: "0000 555 020" as "020 555 0000" (hunt 24a).
-    ('<p>Soita <span dir="rtl">0000 555 020</span></p>',
-     ['<span dir="rtl">: dir may be only ltr or auto (the browser then takes the direction from the text\'s own '
-      'letters); rtl shows text in another order than it is written']),
+    # <bdo dir="rtl">etualap/if.leh//:sptth</bdo> showed https://hel.fi/palaute (hunt 24a).
     ('<p><bdo dir="ltr">x</bdo></p>',
-     ['<bdo> is not allowed in a page: it shows its text in another order than it is written; use <bdi> or '
-      'dir="auto"']),
+     ['<bdo> is not allowed in a page: it shows its letters in another order than they are written; for a quotation '
+      'in a right-to-left language use dir="rtl"']),
     # A Cyrillic е: hеl.fi goes to xn--hl-nlc.fi (hunt 24a), in the text and the target alike.
     ('[https://www.h\u0435l.fi/](https://www.h\u0435l.fi/) [palaute@h\u0435l.fi](mailto:palaute@h\u0435l.fi) '
-     '[Helsinki](https://xn--hl-nlc.fi/)',
-     ["<a href=\"https://www.h\u0435l.fi/\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look like "
-      "a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters a-z",
-      "<a href=\"mailto:palaute@h\u0435l.fi\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look "
-      "like a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters "
-      "a-z",
-      "<a href=\"https://xn--hl-nlc.fi/\">: its host has '\u0435' (CYRILLIC SMALL LETTER IE), which can look like "
-      "a Latin letter (hеl.fi with a Cyrillic е goes to another site than hel.fi); write the host in the letters a-z"]),
+     '[Helsinki](https://xn--hl-nlc.fi/) [Palaute](mailto:?to=palaute@h\u0435l.fi) [Helsinki](https://h%D0%B5l.fi/)',
+     [f"<a href=\"{href}\">: its host has 'е' (CYRILLIC SMALL LETTER IE): {LATIN_HOSTS}"
+      for href in ("https://www.h\u0435l.fi/", "mailto:palaute@h\u0435l.fi", "https://xn--hl-nlc.fi/",
+                   "mailto:?to=palaute@h\u0435l.fi", "https://h%D0%B5l.fi/")]),
+    # Latin letters that look like others: a script g and a dotless i (hunt 25a).
+    ('[London](https://www.london.\u0261ov.uk/) [Helsinki](https://hel.f\u0131/)',
+     [f"<a href=\"{href}\">: its host has '{char}' ({name}): {LATIN_HOSTS}"
+      for href, char, name in (("https://www.london.\u0261ov.uk/", "\u0261", "LATIN SMALL LETTER SCRIPT G"),
+                               ("https://hel.f\u0131/", "\u0131", "LATIN SMALL LETTER DOTLESS I"))]),
 ])
 def test_links_and_text_that_speak_for_the_site_or_mislead_the_eye(source, expected):
     assert found(source) == expected
 
 
 def test_what_pages_may_still_write_about_direction_links_and_finnish_hosts():
-    assert found('<p><span lang="ar" dir="auto">مرحبا</span> <bdi>x</bdi> <span dir="LTR">y</span></p>\n\n'
+    """Hunt 25b: what editors paste from content systems and the web's guides."""
+    assert found('<p><span lang="ar" dir="rtl">مرحبا</span> <bdi>x</bdi> <span dir="LTR">y</span></p>\n\n'
                  '[x](https://example.org/){ rel="external noopener noreferrer nofollow" } '
-                 '[Hämeenlinna](https://www.hämeenlinna.fi/) [x](https://xn--hmeenlinna-l8a.fi/)') == []
+                 '[x](https://example.org/){ rel="nofollow ugc" } [x](https://example.org/){ rel="sponsored" } '
+                 '[Hämeenlinna](https://www.hämeenlinna.fi/) [x](https://www.xn--hmeenlinna-q5a.fi/) '
+                 '[@helsinki@mastodon.social](https://mastodon.social/@helsinki) '
+                 '[kirjaamo@hel.fi, palaute@hel.fi](mailto:kirjaamo@hel.fi,palaute@hel.fi) '
+                 '[www.hämeenlinna.fi](https://www.xn--hmeenlinna-q5a.fi/) [straße.de](https://xn--strae-oqa.de/)') == []
 
 
 @pytest.mark.parametrize("target", ["_blank", "_self", "_BLANK", "_Self"])

@@ -213,6 +213,33 @@ def test_a_site_the_reader_follows_a_link_to_is_not_told_where_the_reader_came_f
 
 
 @pytest.mark.browser
+def test_a_link_inside_a_card_takes_its_own_clicks(browser, tmp_path):
+    """A card's heading link covers its card; a second link in the card lay under that cover,
+    and a click on "https://hel.fi/palaute" went where the heading's link did (hunt 25a)."""
+    root = copy_site(tmp_path / "copy")
+    page_file = root / "docs/privacy.en.md"
+    page_file.write_text(page_file.read_text("utf-8") + (
+        '\n<div class="site-cards" markdown>\n\n<div class="site-card" markdown>\n\n'
+        "### [Feedback](https://feedback.example/)\n\nWrite to [https://hel.fi/palaute](https://hel.fi/palaute).\n\n"
+        "</div>\n\n</div>\n"), "utf-8")
+    served = built_and_served(root / "site", config=root / "mkdocs.yml")
+    site = next(served)
+    went = []
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        context.route(lambda url: url.startswith("https://"), lambda route: (went.append(route.request.url),
+                                                   route.fulfill(status=200, content_type="text/html", body="x")))
+        page.goto(site.url + "en/privacy/")
+        with page.expect_navigation():
+            page.click(".site-card p a", timeout=5000)  # covered, a click would wait in vain
+        context.close()
+    finally:
+        next(served, None)
+    assert went == ["https://hel.fi/palaute"]
+
+
+@pytest.mark.browser
 def test_chromium_reports_no_violation_while_a_reader_browses_searches_and_switches(site, browser):
     context = browser.new_context()
     page = context.new_page()
