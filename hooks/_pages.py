@@ -534,6 +534,9 @@ _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
+# A link's text, where an address among other words is part of a link ([Svenska: www.hel.fi/sv](…),
+# <a …>Lähde: https://…</a>) and the link check reads it (hunt 25b).
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(|<a\b[^<>]*>.*?</a\s*>", re.IGNORECASE)
 
 
 def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
@@ -557,7 +560,9 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
                                                   "table in Markdown (CONTRIBUTING, \"Tables\"), or a space"))
         if _REFERENCE_DEFINITION.match(line):
             continue
-        address = next((match for match in _BARE_ADDRESS.finditer(line) if not _inside(here + match.start(), code)), None)
+        link_texts = [match.span() for match in _LINK_TEXT.finditer(line)]
+        address = next((match for match in _BARE_ADDRESS.finditer(line) if not _inside(here + match.start(), code)
+                        and not _inside(match.start(), link_texts)), None)
         if address:
             shown = address.group().rstrip(".,;:!?")
             # www.hel.fi: a link needs the address in full (hunt 21b).

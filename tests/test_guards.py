@@ -1114,7 +1114,10 @@ def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
 
 def test_an_address_starting_with_www_written_as_text_is_named_with_the_full_link():
     """"osoitteessa www.hel.fi" was neither a link nor named (hunt 21b)."""
-    text = GOOD + "\nLisätietoa osoitteessa www.hel.fi.\n\n[www.hel.fi](https://www.hel.fi/) ja palaute@www.hel.fi\n"
+    text = GOOD + ("\nLisätietoa osoitteessa www.hel.fi.\n\n[www.hel.fi](https://www.hel.fi/) ja palaute@www.hel.fi\n\n"
+                   # Among a link's words, the address is part of the link (hunt 25b).
+                   "[Svenska: www.hel.fi/sv](https://www.hel.fi/sv) ja "
+                   '<a href="https://www.hel.fi/">Lähde: https://www.hel.fi/, viitattu 2026</a>\n')
     assert messages(pasted_text_problems(text, "f.md")) == [
         "f.md:8: the address www.hel.fi is written as text, which is not a link on the page: write "
         "[www.hel.fi](https://www.hel.fi), or <https://www.hel.fi>"]
