@@ -94,6 +94,7 @@ HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
 FALLBACK_ELEMENTS = frozenset({"video", "audio"})
 SHRINKING_ELEMENTS = frozenset({"small", "sub", "sup"})
 SHRINKING_DEPTH = 3
+_UNSHOWN_CANDIDATES = FALLBACK_ELEMENTS | SHRINKING_ELEMENTS | {"rp"}
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
 # Looked for anywhere in a word: "é" + "https://hel.fi" in a <ruby>'s <rt> is one word (hunt 24a).
@@ -116,7 +117,7 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
-        elif inside and node.tag in FALLBACK_ELEMENTS | SHRINKING_ELEMENTS | {"rp"}:
+        elif inside and node.tag in _UNSHOWN_CANDIDATES:
             text = " ".join(DEFAULT_IGNORABLE.sub("", node.text()).split())
             reason = _unshown(node, text)
             if reason:
