@@ -21,7 +21,7 @@ import re
 import secrets
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -92,8 +92,10 @@ HIDING_ELEMENTS = frozenset({"video", "audio", "rp"})
 # today shows (<rp> may hold the parentheses around a ruby's reading, as punctuation), and text
 # inside three <small>, <sub> or <sup>, each smaller than the last (hunt 25a: 0.2 px at 20).
 FALLBACK_ELEMENTS = frozenset({"video", "audio"})
-SHRINKING_ELEMENTS = frozenset({"small", "sub", "sup"})
+SHRINKING_ELEMENTS = frozenset({"small", "sub", "sup", "rt"})  # <rt>: half size (hunt 26a: ruby in ruby)
 SHRINKING_DEPTH = 3
+# Text that only screen readers read (the class site-visually-hidden), which the search shows too.
+SCREEN_READER_TEXT_MAX = 80
 _UNSHOWN_CANDIDATES = FALLBACK_ELEMENTS | SHRINKING_ELEMENTS | {"rp"}
 # Link text that reads as a web or e-mail address: with a scheme, "www.", an "@", or a path
 # after a domain ("hel.fi/palaute"). A bare "events.ics" is a file's name, not an address.
@@ -127,17 +129,38 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
             if hider is not None:
                 hidden.append((node.tag, node.text(strip=True), _element(hider)))
         elif inside and node.tag == "a" and node.attributes.get("href"):
-            text = _shown_text(node)
+            # What a screen reader announces and a tooltip shows count as the link's text too
+            # (hunt 26a: aria-label="https://hel.fi/palaute" on a link to another site).
+            named = [tree.css_first(f'[id="{name}"]') for name in (node.attributes.get("aria-labelledby") or "").split()
+                     if re.fullmatch(r"[\w.:-]+", name)]
+            text = " ".join([_shown_text(node), *(node.attributes.get(name) or "" for name in ("aria-label", "title")),
+                             *(_shown_text(element) for element in named if element is not None)])
             if not _same_host(text, node.attributes["href"] or ""):
-                misleading.append((text, node.attributes["href"] or ""))
+                misleading.append((text.strip(), node.attributes["href"] or ""))
         elif inside and node.tag == "div" and "site-card" in (node.attributes.get("class") or "").split():
-            # The card's heading link covers the card: a click on its text, an address shown
-            # there among it, goes where that link does (hunt 25a). Its other links lie above.
-            cover = node.css_first("h3 a[href]")
-            text = cover and " ".join([_shown_text(cover), _shown_text(node, links=False)])
-            if cover and not _same_host(text, cover.attributes["href"] or ""):
-                misleading.append((text, cover.attributes["href"] or ""))
+            # A heading's link that is the heading's only element covers the card (site.css): a
+            # click on the card's text, an address shown there among it, goes where that link
+            # does (hunt 25a; hunt 26a: the last of two links covered the first). The card's
+            # other links lie above the covers.
+            # (The cover's own text is checked as a link's.)
+            for cover in (next(heading.iter(include_text=False)) for heading in node.css("h3")
+                          if _only_element_child(heading)):
+                text = _shown_text(node, links=False)
+                if cover.tag == "a" and cover.attributes.get("href") and not _same_host(text, cover.attributes["href"] or ""):
+                    misleading.append((text, cover.attributes["href"] or ""))
+        elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
+            text = " ".join(node.text().split())
+            if len(text) > SCREEN_READER_TEXT_MAX:
+                unshown.append((text, _element(node), (
+                    f"text for screen readers alone is for a few words, such as \"(opens in a new tab)\" (at most "
+                    f"{SCREEN_READER_TEXT_MAX} characters); write the rest in the page's own text")))
     return hidden, misleading, unshown
+
+
+def _only_element_child(element: LexborNode) -> bool:
+    """Whether `element` has one child element and no other (text around it aside), as CSS's
+    :only-child reads it."""
+    return len(list(element.iter(include_text=False))) == 1
 
 
 def _unshown(node: LexborNode, text: str) -> str:
@@ -155,8 +178,8 @@ def _unshown(node: LexborNode, text: str) -> str:
         # Reported once, at the element that reaches the depth, not again for those inside it.
         inner = (child for child in node.traverse() if child.mem_id != node.mem_id and child.tag in SHRINKING_ELEMENTS)
         if depth == SHRINKING_DEPTH and text and next(inner, None) is None:
-            return (f"it is inside {SHRINKING_DEPTH} of <small>, <sub> and <sup>, one in another and each smaller "
-                    "than the last; use one")
+            return (f"it is inside {SHRINKING_DEPTH} of <small>, <sub>, <sup> and <rt>, one in another and each "
+                    "smaller than the last; use one")
     return ""
 
 
@@ -189,16 +212,17 @@ def _shown_text(element: LexborNode, links: bool = True) -> str:
             parts.append(child.text_content or "")
         elif child.tag == "img":
             parts.append(child.attributes.get("alt") or "")
-        elif not _hides(child) and (links or child.tag != "a"):
+        elif not _hides(child, screen_readers=True) and (links or not (child.tag == "a" and child.attributes.get("href"))):
             pending.append(iter(child.iter(include_text=True)))
     return " ".join("".join(parts).split())
 
 
-def _hides(node: LexborNode) -> bool:
-    """Whether an element keeps its content from sight."""
+def _hides(node: LexborNode, screen_readers: bool = False) -> bool:
+    """Whether an element keeps its content from sight, or with `screen_readers` from them
+    too (text that only screen readers read is part of what a link says to them)."""
     attributes = node.attributes
     return ("hidden" in attributes or node.tag in HIDING_ELEMENTS
-            or bool(HIDING_CLASSES & set((attributes.get("class") or "").split())))
+            or (not screen_readers and bool(HIDING_CLASSES & set((attributes.get("class") or "").split()))))
 
 
 # Characters that NFKC leaves as they are and that look like the ".", "/" and ":" of an
@@ -206,7 +230,8 @@ def _hides(node: LexborNode) -> bool:
 # confusables.txt (hunt 25a: "https:∕∕hel.fi∕palaute" with division slashes, "helꓸfi" with a
 # Lisu tone mark).
 _LOOKALIKES = str.maketrans({
-    **dict.fromkeys("\u3002\uff61\ua4f8\ua60e\u0701\u0702\u0660\u06f0\U00010a50\U0001d16d\u2027", "."),
+    **dict.fromkeys("\u3002\uff61\ua4f8\ua60e\u0701\u0702\u0660\u06f0\U00010a50\U0001d16d\u2027"
+                    "\u00b7\u2219\u22c5\u30fb", "."),  # and middle dots (hunt 26a: hel·fi)
     **dict.fromkeys("\u2044\u2215\u29f8\u2571\u27cb\u3033\u1735\u2041\u30ce\u4e3f\u31d3\U0001d23a", "/"),
     **dict.fromkeys("\u02d0\u02f8\u0589\u05c3\u0703\u0704\u16ec\u1803\u1809\u205a\u2236\ua4fd\ua789", ":"),
 })
@@ -239,8 +264,9 @@ def _same_host(text: str, href: str) -> bool:
     return not mailboxes or (target.scheme.lower() == "mailto" and mailboxes == recipients(target))
 
 
-# A telephone number as written: digits with spaces, dots, hyphens or brackets between them.
-PHONE_TEXT = re.compile(r"\+?\(?\d[\d\s().-]{4,}\d")
+# A telephone number as written: digits with spaces, dots, hyphens (any of Unicode's, hunt 26a:
+# U+2011) or brackets between them.
+PHONE_TEXT = re.compile(r"\+?\(?\d[\d\s().\-\u2010-\u2015\u2212]{4,}\d")
 
 
 def _same_number(shown: str, number: str) -> bool:
@@ -248,10 +274,13 @@ def _same_number(shown: str, number: str) -> bool:
     digits, but for the country code and the trunk 0 of a number written for its own country
     (09 310 1641 calls +358 9 310 1641), "[+358 9 310 1641](tel:+358600123456)" called another
     (hunt 25a)."""
-    called = re.sub(r"\D", "", number)
+    called = re.sub(r"\D", "", unquote(number))
     for written in PHONE_TEXT.findall(shown):
         digits = re.sub(r"\D", "", written)
-        if not (digits == called or (not written.startswith("+") and called.endswith(digits.removeprefix("0")))):
+        # Written for its own country: the called number less a country code of 1 to 3 digits
+        # (hunt 26a: "09 310 1641" passed as the end of +358 600 93101641).
+        national = digits.removeprefix("0")
+        if not (digits == called or (not written.startswith("+") and national in (called[1:], called[2:], called[3:]))):
             return False
     return True
 

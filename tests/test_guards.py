@@ -1796,6 +1796,17 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     '<a href="mailto:phish@evil.example">palaute@hel\ua4f8fi</a>',
     '<a href="tel:+358600123456">+358 9 310 1641</a>',
     '</p><div class="site-card"><h3><a href="https://evil.example/">Palaute</a></h3><p>https://hel\u200b.fi/palaute',
+    # Hunt 26a: what a screen reader announces or a tooltip shows; text of an <a> without href
+    # under a card's cover; middle dots; a number written for its country that is only the end
+    # of the one called, or with Unicode's hyphens.
+    '<a href="https://evil.example/" aria-label="https://hel.fi/palaute">Palaute</a>',
+    '<a href="https://evil.example/" title="https://hel.fi/palaute">Palaute</a>',
+    '<a href="https://evil.example/">Palaute<span class="site-visually-hidden"> https://hel.fi/palaute</span></a>',
+    '<span id="osoite">https://hel.fi/palaute</span> <a href="https://evil.example/" aria-labelledby="osoite">P</a>',
+    '</p><div class="site-card"><h3> <a href="https://evil.example/">Palaute</a> </h3><p><a>https://hel.fi/palaute</a>',
+    '<a href="https://evil.example/">hel\u00b7fi/palaute</a>',
+    '<a href="tel:+35860093101641">09 310 1641</a>',
+    '<a href="tel:+358600123456">+358\u20119\u2011310\u20111641</a>',
 ])
 def test_an_address_shown_in_a_link_is_read_as_a_reader_reads_it(link):
     """Hunt 21a: words after the address, text that an element hides, an image's alt text, a
@@ -1837,8 +1848,13 @@ def test_text_that_no_browser_shows_is_found():
         ("<small><small><small>Maksa FI00</small></small></small>", [("Maksa FI00", "small")]),
         ("<small>" * 20 + "Qzxv" + "</small>" * 20, [("Qzxv", "small")]),
         ("<sub><sup><small>a</small>b</sup></sub>", [("a", "small")]),
+        # Ruby in ruby: each <rt> half the size (hunt 26a); text for screen readers alone is short.
+        ("<ruby>a<rt><ruby>b<rt><ruby>c<rt>Maksa</rt></ruby></rt></ruby></rt></ruby>", [("Maksa", "rt")]),
+        ('<span class="site-visually-hidden">' + "Maksa tilille FI00 1234 " * 4 + "</span>",
+         [(("Maksa tilille FI00 1234 " * 4).strip(), "span")]),
         ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> <ruby>字<rp>（</rp><rt>ji</rt><rp>）</rp></ruby> "
-         "<video src='v.mp4'><track src='t.vtt'>\u200b</video> <small>H<sub>2</sub>O</small> x<sup>y<sup>z</sup></sup>", []),
+         "<video src='v.mp4'><track src='t.vtt'>\u200b</video> <small>H<sub>2</sub>O</small> x<sup>y<sup>z</sup></sup> "
+         '<span class="site-visually-hidden">(avautuu uuteen välilehteen)</span>', []),
     ]:
         found = tree_problems(page.format(fence(f"<p>{content}</p>"))).unshown_text
         assert [(text, element[0]) for text, element, _why in found] == expected, content
@@ -1960,11 +1976,13 @@ def test_classes_data_attributes_and_windows_that_act_on_the_theme_or_the_tab(so
      [f"<a href=\"{href}\">: its host has 'е' (CYRILLIC SMALL LETTER IE): {LATIN_HOSTS}"
       for href in ("https://www.h\u0435l.fi/", "mailto:palaute@h\u0435l.fi", "https://xn--hl-nlc.fi/",
                    "mailto:?to=palaute@h\u0435l.fi", "https://h%D0%B5l.fi/")]),
-    # Latin letters that look like others: a script g and a dotless i (hunt 25a).
-    ('[London](https://www.london.\u0261ov.uk/) [Helsinki](https://hel.f\u0131/)',
+    # Latin letters that look like others: a script g and a dotless i (hunt 25a); an i with a
+    # dot above, which draws as i (hunt 26a).
+    ('[London](https://www.london.\u0261ov.uk/) [Helsinki](https://hel.f\u0131/) [Helsinki](https://hel.fi\u0307/)',
      [f"<a href=\"{href}\">: its host has '{char}' ({name}): {LATIN_HOSTS}"
       for href, char, name in (("https://www.london.\u0261ov.uk/", "\u0261", "LATIN SMALL LETTER SCRIPT G"),
-                               ("https://hel.f\u0131/", "\u0131", "LATIN SMALL LETTER DOTLESS I"))]),
+                               ("https://hel.f\u0131/", "\u0131", "LATIN SMALL LETTER DOTLESS I"),
+                               ("https://hel.fi\u0307/", "\u0307", "COMBINING DOT ABOVE"))]),
 ])
 def test_links_and_text_that_speak_for_the_site_or_mislead_the_eye(source, expected):
     assert found(source) == expected
