@@ -146,8 +146,9 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
             for cover in (next(heading.iter(include_text=False)) for heading in node.css("h3")
                           if _only_element_child(heading)):
                 text = _shown_text(node, links=False)
-                if cover.tag == "a" and cover.attributes.get("href") and not _same_host(text, cover.attributes["href"] or ""):
-                    misleading.append((text, cover.attributes["href"] or ""))
+                href = cover.attributes.get("href") if cover.tag == "a" else None
+                if href and not _same_host(text, href):
+                    misleading.append((text, href))
         elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
             text = " ".join(node.text().split())
             if len(text) > SCREEN_READER_TEXT_MAX:
@@ -212,7 +213,7 @@ def _shown_text(element: LexborNode, links: bool = True) -> str:
             parts.append(child.text_content or "")
         elif child.tag == "img":
             parts.append(child.attributes.get("alt") or "")
-        elif not _hides(child, screen_readers=True) and (links or not (child.tag == "a" and child.attributes.get("href"))):
+        elif not _hides(child, screen_readers=True) and (links or child.tag != "a" or not child.attributes.get("href")):
             pending.append(iter(child.iter(include_text=True)))
     return " ".join("".join(parts).split())
 
@@ -256,8 +257,8 @@ def _same_host(text: str, href: str) -> bool:
             if written["mailbox"] and not word[:written.start()].endswith("@"):
                 mailboxes.add(f"{written['mailbox']}{written['host']}".lower())
             # A fediverse handle, @helsinki@mastodon.social, names its server's host.
-            elif (written["scheme"] or written["mailbox"] or written["path"] or written["host"].lower().startswith("www.")
-                  ) and not _leads_to(written["host"], target):
+            elif (written["scheme"] or written["mailbox"] or written["path"]
+                  or written["host"].lower().startswith("www.")) and not _leads_to(written["host"], target):
                 return False
     if target.scheme.lower() == "tel" and not _same_number(shown, target.path):
         return False

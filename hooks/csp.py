@@ -2,7 +2,8 @@
 
 Owns: the `<meta http-equiv="Content-Security-Policy">` of each built HTML page (the 404 page
 included), and the check that mkdocs.yml `extra.referrer_policy`, which overrides/main.html
-writes into every page, is a policy browsers know. The directives come from mkdocs.yml `extra.content_security_policy`; script-src
+writes into every page, is a policy browsers know. The directives come from mkdocs.yml
+`extra.content_security_policy`; script-src
 also gets the SHA-256 hash of each inline script in that page as built (hooks/_csp.py), so
 no hash is written by hand and none survives a theme upgrade unseen.
 """
@@ -34,7 +35,8 @@ REFERRER_POLICIES = (
 def on_config(config: MkDocsConfig):
     policy = (config.extra or {}).get("referrer_policy")
     if policy not in REFERRER_POLICIES:
-        raise PluginError(f"mkdocs.yml: extra.referrer_policy must be one of {', '.join(REFERRER_POLICIES)}; found {policy!r}")
+        raise PluginError(f"mkdocs.yml: extra.referrer_policy must be one of {', '.join(REFERRER_POLICIES)}; "
+                          f"found {policy!r}")
     return config
 
 

@@ -117,8 +117,9 @@ def page_templates(config: MkDocsConfig) -> tuple[tuple[str, str | None], ...]:
     """mkdocs.yml extra.page_templates: the templates a page may name in its front matter, each
     with the page (file name without language) it belongs to, or None for any page."""
     templates = (config.extra or {}).get("page_templates")
-    if not (isinstance(templates, dict) and templates
-            and all(isinstance(t, str) and t and (page is None or isinstance(page, str)) for t, page in templates.items())):
+    if not (isinstance(templates, dict) and templates and all(
+            isinstance(template, str) and template and (page is None or isinstance(page, str))
+            for template, page in templates.items())):
         raise PluginError("mkdocs.yml: extra.page_templates: expected template names, each with the page it belongs "
                           f"to or ~ for any page, such as {{main.html: ~, home.html: index}}, got {templates!r}")
     return tuple(templates.items())
@@ -247,8 +248,9 @@ def on_env(env, config: MkDocsConfig, files):
 
 # These checks read the finished page in a browser's tree (hooks/_tree.py): where the site's
 # own parts stand, the page's headings that an element hides, links whose text is another
-# address, text that no browser shows, and an id given twice, which can come from the page and from a part the site adds
-# to it later (the list of sources, a listing's headings). All reported after the last page.
+# address, text that readers would not see, and an id given twice, which can come from the
+# page and from a part the site adds to it later (the list of sources, a listing's headings).
+# All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     tree = tree_problems(output)
