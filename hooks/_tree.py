@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from babel import Locale, UnknownLocaleError
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
@@ -69,6 +71,8 @@ class TreeFindings:
     misleading_links: list[tuple[str, str]]
     # Text readers would not see but the site's search shows: (text, element, why not).
     unshown_text: list[tuple[str, Element, str]]
+    # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
+    unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
 
 
 def tree_problems(output: str) -> TreeFindings:
@@ -78,7 +82,8 @@ def tree_problems(output: str) -> TreeFindings:
     if _START not in output:
         return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, *_content_findings(tree))
+    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, *_content_findings(tree),
+                        _unmarked_right_to_left(tree) if RIGHT_TO_LEFT.search(output) else [])
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -156,6 +161,47 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
                     f"text for screen readers alone is for a few words, such as \"(opens in a new tab)\" (at most "
                     f"{SCREEN_READER_TEXT_MAX} characters); write the rest in the page's own text")))
     return hidden, misleading, unshown
+
+
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the like), found
+# first by their blocks, then by their bidirectional class. One before digits showed
+# "Soita ׳020 555 0000" as "Soita 0000 555 020׳" (hunt 25a), as the refused direction marks
+# did; inside an element marked with its language, as a quotation must be (WCAG 3.1.2), the
+# reader sees where it begins.
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def _unmarked_right_to_left(tree: LexborHTMLParser) -> list[tuple[str, Element]]:
+    """The page's texts with right-to-left letters that no element marks with a right-to-left
+    language (lang="ar", "he", "fa", …), each with the element that holds it."""
+    found, inside = [], False
+    for node in tree.root.traverse(include_text=True):
+        if node.tag == "-comment":
+            comment = node.html or ""
+            inside = comment == _START or (inside and comment != _END)
+        elif inside and node.tag == "-text" and any(
+                unicodedata.bidirectional(char) in ("R", "AL") for char in RIGHT_TO_LEFT.findall(node.text_content or "")):
+            holder = node.parent
+            language = next((element.attributes.get("lang") for element in _ancestors(holder)
+                             if element.attributes.get("lang") is not None), "")
+            if not _right_to_left_language(language or ""):
+                found.append((" ".join((node.text_content or "").split()), _element(holder)))
+    return found
+
+
+def _ancestors(element: LexborNode):
+    while element is not None:
+        yield element
+        element = element.parent
+
+
+@lru_cache(maxsize=64)
+def _right_to_left_language(tag: str) -> bool:
+    """Whether a lang attribute names a language written right to left, as CLDR (Babel) says."""
+    try:
+        return Locale.parse(tag.strip().replace("-", "_")).character_order == "right-to-left"
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
 
 
 def _only_element_child(element: LexborNode) -> bool:

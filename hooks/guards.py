@@ -51,7 +51,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _tree import fence, shown, start_tag_line, tree_problems, unfenced
+from _tree import RIGHT_TO_LEFT, fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -265,6 +265,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
             f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
             f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
+    for text, element in tree.unmarked_right_to_left:
+        words = text if len(text) <= 60 else text[:60] + "…"
+        written = next((word for word in text.split() if RIGHT_TO_LEFT.search(word)), text)
+        # The first line that holds the word with those letters; a paragraph has no tag to find.
+        line = _link_line(page.file.content_string, written, written) or start_tag_line(page.file.content_string, element)
+        _run["ids"].append(Problem(file, line, (
+            f"the text '{printable(words)}' has letters written right to left outside an element marked with their "
+            "language: digits and words beside them are shown in another order than written (020 555 0000 as "
+            "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>")))
     for text, element, why in tree.unshown_text:
         words = text if len(text) <= 60 else text[:60] + "…"
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (

@@ -1869,6 +1869,30 @@ def test_text_that_no_browser_shows_stops_the_build_on_its_line(tmp_path):
                         "own text; describe the recording before or after it"]
 
 
+def test_right_to_left_letters_stand_in_an_element_marked_with_their_language():
+    """One Hebrew letter before digits showed "Soita ׳020 555 0000" as "Soita 0000 555 020׳"
+    (hunt 25a); a quotation marked with its language shows where it begins (WCAG 3.1.2)."""
+    from _tree import fence, tree_problems
+    page = "<html lang='fi'><body>{}<footer class='md-footer'></footer></body></html>"
+    for content, expected in [
+        ("<p>Soita \u05f3020 555 0000</p>", [("Soita \u05f3020 555 0000", "p")]),
+        ('<p><span lang="en">Call \u0645 020</span></p>', [("Call \u0645 020", "span")]),
+        ('<p>Asukas sanoi: <span lang="ar" dir="rtl">مرحبا بكم</span>, ja <q lang="he">שלום</q>.</p>'
+         '<p lang="fa-IR">سلام</p><p>Helsinki 2019 – ääkköset, 日本</p>', []),
+    ]:
+        found = tree_problems(page.format(fence(content))).unmarked_right_to_left
+        assert [(text, element[0]) for text, element in found] == expected, content
+
+
+def test_right_to_left_letters_without_their_language_stop_the_build_on_their_line(tmp_path):
+    returncode, problems, line = built_with(tmp_path, "privacy.en.md", "Call \u05f3020 555 0000 today.")
+    assert returncode != 0
+    assert problems == [f"docs/privacy.en.md:{line}: the text 'Call \u05f3020 555 0000 today.' has letters written right "
+                        "to left outside an element marked with their language: digits and words beside them are shown "
+                        "in another order than written (020 555 0000 as 0000 555 020); mark the quotation with its "
+                        'language, <span lang="ar" dir="rtl">…</span>']
+
+
 def test_a_heading_in_a_details_summary_is_shown():
     from _tree import fence, tree_problems
     page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
