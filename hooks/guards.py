@@ -268,8 +268,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     for text, element in tree.unmarked_right_to_left:
         words = text if len(text) <= 60 else text[:60] + "…"
         written = next((word for word in text.split() if RIGHT_TO_LEFT.search(word)), text)
-        # The first line that holds the word with those letters; a paragraph has no tag to find.
-        line = _link_line(page.file.content_string, written, written) or start_tag_line(page.file.content_string, element)
+        # The line of the word with those letters: a paragraph has no tag to find.
+        line = _line_with(page.file.content_string, written) or start_tag_line(page.file.content_string, element)
         _run["ids"].append(Problem(file, line, (
             f"the text '{printable(words)}' has letters written right to left outside an element marked with their "
             "language: digits and words beside them are shown in another order than written (020 555 0000 as "
@@ -300,13 +300,14 @@ def _link_line(source: str, text: str, href: str) -> int | None:
     """The line of a page's source that gives the link: the first that holds both its address
     and the start of its text (the same address may stand in an earlier, right link; hunt
     21b), else the first with its address, else the first with its text; None if none."""
-    lines = source.split("\n")
     start = text.split()[0] if text.split() else text
-    for wanted in ((href, start), (href,), (start,)):
-        found = next((number for number, line in enumerate(lines, 1) if all(part in line for part in wanted)), None)
-        if found:
-            return found
-    return None
+    return next(filter(None, (_line_with(source, *wanted) for wanted in ((href, start), (href,), (start,)))), None)
+
+
+def _line_with(source: str, *parts: str) -> int | None:
+    """The first line of a page's source that holds every one of `parts`, or None."""
+    return next((number for number, line in enumerate(source.split("\n"), 1) if all(part in line for part in parts)),
+                None)
 
 
 @event_priority(AFTER_ALL_LANGUAGES)  # every language's pages are written by then
