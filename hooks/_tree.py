@@ -272,15 +272,19 @@ def _hides(node: LexborNode, screen_readers: bool = False) -> bool:
             or (not screen_readers and bool(HIDING_CLASSES & set((attributes.get("class") or "").split()))))
 
 
-# Characters that NFKC leaves as they are and that look like the ".", "/" and ":" of an
-# address: full stops a browser reads as "." in a host (IDNA), and others from Unicode's
-# confusables.txt (hunt 25a: "https:∕∕hel.fi∕palaute" with division slashes, "helꓸfi" with a
-# Lisu tone mark).
+# Characters that NFKC leaves as they are, or makes into something else, and that look like
+# the ".", "/" and ":" of an address: every one that Unicode's confusables.txt draws as one of
+# them (hunt 25a: "https:∕∕hel.fi∕palaute" with division slashes, "helꓸfi" with a Lisu tone
+# mark; tests/test_guards.py holds the table to the list of confusable-homoglyphs), full stops
+# a browser reads as "." in a host (IDNA), and middle dots (hunt 26a: hel·fi).
 _LOOKALIKES = str.maketrans({
-    **dict.fromkeys("\u3002\uff61\ua4f8\ua60e\u0701\u0702\u0660\u06f0\U00010a50\U0001d16d\u2027"
-                    "\u00b7\u2219\u22c5\u30fb", "."),  # and middle dots (hunt 26a: hel·fi)
-    **dict.fromkeys("\u2044\u2215\u29f8\u2571\u27cb\u3033\u1735\u2041\u30ce\u4e3f\u31d3\U0001d23a", "/"),
-    **dict.fromkeys("\u02d0\u02f8\u0589\u05c3\u0703\u0704\u16ec\u1803\u1809\u205a\u2236\ua4fd\ua789", ":"),
+    **dict.fromkeys("\ua4f8\ua60e\u0701\u0702\u0660\u06f0\U00010a50\U0001d16d"  # confusables.txt
+                    "\u3002\uff61"  # IDNA
+                    "\u00b7\u2027\u2219\u22c5\u30fb", "."),  # middle dots
+    **dict.fromkeys("\u2044\u2215\u29f8\u2571\u27cb\u3033\u1735\u2041\u30ce\u4e3f\u31d3\U0001d23a"
+                    "\u2cc6", "/"),
+    **dict.fromkeys("\u02d0\u02f8\u0589\u05c3\u0703\u0704\u16ec\u1803\u1809\u205a\u2236\ua4fd\ua789"
+                    "\u0903\u0a83\ufe30", ":"),  # U+FE30, drawn as a colon, is ".." to NFKC
 })
 
 
@@ -295,7 +299,9 @@ def _same_host(text: str, href: str) -> bool:
     except ValueError:  # "https://[x": no host that any shown address could be (hunt 23b)
         target = urlsplit("")
     # Without what a browser draws as nothing: "hel\u200b.fi" is shown as hel.fi (hunt 24a).
-    shown = unicodedata.normalize("NFKC", DEFAULT_IGNORABLE.sub("", text)).translate(_LOOKALIKES)
+    # The look-alikes before NFKC, which makes U+FE30 "..", and after it, which makes ⼃ 丿.
+    shown = DEFAULT_IGNORABLE.sub("", text).translate(_LOOKALIKES)
+    shown = unicodedata.normalize("NFKC", shown).translate(_LOOKALIKES)
     mailboxes = set()
     for word in shown.split():
         word = word.strip("()[]<>{}\"'«»‹›,;!?")

@@ -1827,6 +1827,31 @@ def test_links_that_show_their_own_address_are_fine():
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
 
 
+def _drawn_as(prototype: str) -> list[str]:
+    """Every character Unicode's confusables.txt draws as `prototype` (confusable-homoglyphs'
+    copy, which writes left-to-right marks around the right-to-left ones)."""
+    from confusable_homoglyphs.confusables import confusables_data
+    return [glyph["c"].strip("\u200e\u200f") for glyph in confusables_data[prototype]]
+
+
+@pytest.mark.parametrize("prototype, text", [
+    (".", "hel{}fi/palaute"), ("/", "hel.fi{}palaute"), (":", "https{}//palvelut")])
+def test_every_look_alike_of_an_addresss_full_stop_slash_and_colon_is_read_as_one(prototype, text):
+    """Hunt 25a: the link check's table of look-alikes was written by hand; it must hold every
+    character that Unicode's list of confusables draws as ".", "/" or ":" (in each text, only
+    that character makes an address of it)."""
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    look_alikes = _drawn_as(prototype)
+    assert len(look_alikes) >= 9 and all(len(char) == 1 for char in look_alikes)
+    passed = [f"U+{ord(char):04X}" for char in look_alikes
+              if not tree_problems(page.format(fence(
+                  f'<p><a href="https://evil.example/">{text.format(char)}</a></p>'))).misleading_links]
+    assert passed == []
+    assert tree_problems(page.format(fence(
+        f'<p><a href="https://evil.example/">{text.format("~")}</a></p>'))).misleading_links == []
+
+
 def test_an_address_without_its_slashes_is_refused():
     """http:evil.example is another site on the https site and a path of the site in an http
     preview (hunt 20a)."""
