@@ -25,6 +25,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
+from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
@@ -309,8 +310,7 @@ def _same_host(text: str, href: str) -> bool:
             if written["mailbox"] and not word[:written.start()].endswith("@"):
                 mailboxes.add(f"{written['mailbox']}{written['host']}".lower())
             # A fediverse handle, @helsinki@mastodon.social, names its server's host.
-            elif (written["scheme"] or written["mailbox"] or written["path"]
-                  or written["host"].lower().startswith("www.")) and not _leads_to(written["host"], target):
+            elif not _leads_to(written["host"], target) and _reads_as_address(written):
                 return False
     if target.scheme.lower() == "tel" and not _same_number(shown, target.path):
         return False
@@ -347,6 +347,22 @@ def _leads_to(shown_host: str, target) -> bool:
         return bool(addresses) and all(_bare(address.rpartition("@")[2]) == shown_host for address in addresses)
     host = _bare(target.hostname or "")
     return bool(host) and (host == shown_host or host.endswith("." + shown_host))
+
+
+def _reads_as_address(written: re.Match) -> bool:
+    """Whether words that look like an address in a link's text are one: with a scheme, a
+    mailbox or "www.", or a host under a top-level domain and a path ("hel.fi/palaute", where
+    "Node.js/Deno" names two programs: hunt 25b)."""
+    if written["scheme"] or written["mailbox"] or written["host"].lower().startswith("www."):
+        return True
+    return bool(written["path"]) and _public_suffixes().publicsuffix(written["host"]) is not None
+
+
+@lru_cache(maxsize=1)
+def _public_suffixes() -> PublicSuffixList:
+    """The Public Suffix List as published with the library (no download); read only when a
+    link's text would be refused (about 30 ms)."""
+    return PublicSuffixList(accept_unknown=False)
 
 
 def _bare(host: str) -> str:

@@ -1823,7 +1823,9 @@ def test_links_that_show_their_own_address_are_fine():
              '<a href="mailto:palaute@hel.fi?subject=Julistus">palaute@hel.fi</a> '
              '<a href="https://palvelut.hel.fi/palaute">hel.fi/palaute</a> <a href="events.md">events.ics</a> '
              '<a href="tel:+35893101641">09 310 1641</a> <a href="tel:+442079834000">+44 20 7983 4000</a> '
-             '<a href="https://example.org/">1\u20442 hintaan klo 10\u223630</a>')
+             '<a href="https://example.org/">1\u20442 hintaan klo 10\u223630</a> '
+             # Hunt 25b: two programs' names, not an address: "js" is no top-level domain.
+             '<a href="https://nodejs.org/">Node.js/Deno</a>')
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
 
 
