@@ -25,6 +25,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
+from bidi import get_display
 from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -74,6 +75,8 @@ class TreeFindings:
     unshown_text: list[tuple[str, Element, str]]
     # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
     unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
+    # Paragraphs drawn in another order than written: (written, drawn, element, "text" or the number).
+    reordered: list[tuple[str, str, Element, str]] = field(default_factory=list)
 
 
 def tree_problems(output: str) -> TreeFindings:
@@ -83,8 +86,11 @@ def tree_problems(output: str) -> TreeFindings:
     if _START not in output:
         return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids, *_content_findings(tree),
-                        _unmarked_right_to_left(tree) if RIGHT_TO_LEFT.search(output) else [])
+    reorders = bool(BIDI_SIGNS.search(output, output.index(_START)))
+    return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
+                        *_content_findings(tree, reorders),
+                        _unmarked_right_to_left(tree) if RIGHT_TO_LEFT.search(output) else [],
+                        _reordered_text(tree) if reorders else [])
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -116,10 +122,11 @@ SCHEMED_ADDRESS_TEXT = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
 
-def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
+def _content_findings(tree: LexborHTMLParser, reorders: bool = False) -> tuple[list, list, list]:
     """(the page's headings inside an element that hides them; its links whose text reads as
-    an address on another host than the link's own; the text of elements that no browser
-    shows), from one pass over the content."""
+    an address on another host than the link's own, as written or, where something on the
+    page `reorders` text, as drawn; the text of elements that no browser shows), from one
+    pass over the content."""
     hidden, misleading, unshown, inside = [], [], [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
@@ -141,8 +148,10 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
                      if re.fullmatch(r"[\w.:-]+", name)]
             text = " ".join([_shown_text(node), *(node.attributes.get(name) or "" for name in ("aria-label", "title")),
                              *(_shown_text(element) for element in named if element is not None)])
-            if not _same_host(text, node.attributes["href"] or ""):
-                misleading.append((text.strip(), node.attributes["href"] or ""))
+            drawn = _drawn(_shown_text(node, isolates=True), _direction_of(node)) if reorders else ""
+            shows = next((words for words in (text, drawn) if not _same_host(words, node.attributes["href"] or "")), None)
+            if shows is not None:
+                misleading.append((shows.strip(), node.attributes["href"] or ""))
         elif inside and node.tag == "div" and "site-card" in (node.attributes.get("class") or "").split():
             # A heading's link that is the heading's only element covers the card (site.css): a
             # click on the card's text, an address shown there among it, goes where that link
@@ -152,9 +161,11 @@ def _content_findings(tree: LexborHTMLParser) -> tuple[list, list, list]:
             for cover in (next(heading.iter(include_text=False)) for heading in node.css("h3")
                           if _only_element_child(heading)):
                 text = _shown_text(node, links=False)
+                drawn = _drawn(_shown_text(node, links=False, isolates=True), _direction_of(node)) if reorders else ""
                 href = cover.attributes.get("href") if cover.tag == "a" else None
-                if href and not _same_host(text, href):
-                    misleading.append((text, href))
+                shows = next((words for words in (text, drawn) if href and not _same_host(words, href)), None)
+                if shows is not None:
+                    misleading.append((shows, href))
         elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
             text = " ".join(node.text().split())
             if len(text) > SCREEN_READER_TEXT_MAX:
@@ -187,6 +198,81 @@ def _unmarked_right_to_left(tree: LexborHTMLParser) -> list[tuple[str, Element]]
                              if element.attributes.get("lang") is not None), "")
             if not _right_to_left_language(language or ""):
                 found.append((" ".join((node.text_content or "").split()), _element(holder)))
+    return found
+
+
+# Drawn order. A browser lays out text by Unicode's bidirectional algorithm: right-to-left
+# letters, Arabic-Indic digits, and an element's `dir` or <bdi>, which HTML's style sheet
+# isolates, change the order in which words and digits are drawn. In a link whose `dir="rtl"`
+# held <bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi>, Chromium drew
+# https://hel.fi/palaute (hunt 27a). Found first in the page's content, so pages without them
+# cost one search.
+BIDI_SIGNS = re.compile(RIGHT_TO_LEFT.pattern + r"|\sdir\s*=|<bdi\b", re.IGNORECASE)
+_LRI, _RLI, _FSI, _PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_ISOLATES = {"ltr": _LRI, "rtl": _RLI, "auto": _FSI}
+_NEW_PARAGRAPH = "\u2029"
+_REORDERING_TEXT = re.compile(RIGHT_TO_LEFT.pattern + f"|[{_LRI}{_RLI}{_FSI}]")
+# The elements that a browser lays out as paragraphs of their own (block boxes, table cells;
+# a line break ends a line, and the algorithm reorders each line).
+PARAGRAPH_ELEMENTS = frozenset({
+    "p", "div", "li", "dt", "dd", "td", "th", "caption", "figcaption", "blockquote", "pre", "h1", "h2", "h3", "h4",
+    "h5", "h6", "summary", "details", "section", "article", "aside", "header", "footer", "address", "figure", "ul",
+    "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "hgroup", "hr", "br"})
+# A number of several groups, "020 555 0000" or "28. 11. 2026", whose groups right-to-left
+# text around them draws in the reverse order.
+NUMBER_GROUPS = re.compile(r"\d+(?:[ \u00a0.\-\u2010-\u2013/]+\d+)+")
+
+
+def _isolate(element: LexborNode) -> str | None:
+    """The isolate that HTML's style sheet gives an element (`dir`, <bdi>), or None."""
+    direction = (element.attributes.get("dir") or "").strip().lower()
+    if direction in _ISOLATES:
+        return _ISOLATES[direction]
+    return _FSI if element.tag == "bdi" else None
+
+
+def _direction_of(element: LexborNode) -> str:
+    """The isolate that stands for the direction an element's text is laid out in: its own
+    `dir`, or the nearest one around it (left to right when none)."""
+    for ancestor in _ancestors(element):
+        direction = (ancestor.attributes.get("dir") or "").strip().lower()
+        if direction in _ISOLATES:
+            return _ISOLATES[direction]
+    return _LRI
+
+
+def _drawn(text: str, direction: str = _LRI) -> str:
+    """Text with isolates, in the order a browser draws it, without the isolates."""
+    lines = (get_display(direction + line + _PDI, base_dir="L") for line in text.split(_NEW_PARAGRAPH))
+    return " ".join(DEFAULT_IGNORABLE.sub("", " ".join(lines)).split())
+
+
+def _written(text: str) -> str:
+    return " ".join(DEFAULT_IGNORABLE.sub("", text.replace(_NEW_PARAGRAPH, " ")).split())
+
+
+def _reordered_text(tree: LexborHTMLParser) -> list[tuple[str, str, Element, str]]:
+    """The page's paragraphs whose text a browser would draw in another order than written,
+    where that misleads: text without right-to-left letters (only `dir`, <bdi> or Arabic-Indic
+    digits reorder it), and numbers of several groups among right-to-left letters. Each as
+    (written, drawn, element, what is reordered: "text" or the number)."""
+    found, inside = [], False
+    for node in tree.root.traverse():
+        if node.tag == "-comment":
+            comment = node.html or ""
+            inside = comment == _START or (inside and comment != _END)
+        elif inside and node.tag in PARAGRAPH_ELEMENTS:
+            text = _shown_text(node, isolates=True, paragraphs=True)
+            direction = _direction_of(node)
+            if direction == _LRI and not _REORDERING_TEXT.search(text):
+                continue
+            written, drawn = _written(text), _drawn(text, direction)
+            if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in RIGHT_TO_LEFT.findall(text)):
+                if drawn != written:
+                    found.append((written, drawn, _element(node), "text"))
+            else:
+                found.extend((written, drawn, _element(node), number.group())
+                             for number in NUMBER_GROUPS.finditer(written) if number.group() not in drawn)
     return found
 
 
@@ -246,23 +332,30 @@ def _hider(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _shown_text(element: LexborNode, links: bool = True) -> str:
+def _shown_text(element: LexborNode, links: bool = True, isolates: bool = False, paragraphs: bool = False) -> str:
     """An element's text as a reader gets it: what is shown, and an image's alt text, without
     what an element hides (hidden text inside a link made its address read as another), and
-    without the text of the links in it if `links` is false. A loop, not recursion: content
-    may nest elements deeper than Python's stack."""
-    parts, pending = [], [iter(element.iter(include_text=True))]
+    without the text of the links in it if `links` is false. With `isolates`, the elements
+    that a browser lays out apart (`dir`, <bdi>) stand between isolate marks, for `_drawn`;
+    with `paragraphs`, an element laid out as a paragraph of its own stands as a paragraph
+    separator, its text left out, and white space is left as it is. A loop, not recursion:
+    content may nest elements deeper than Python's stack."""
+    parts, pending = [], [(iter(element.iter(include_text=True)), "")]
     while pending:
-        child = next(pending[-1], None)
+        child = next(pending[-1][0], None)
         if child is None:
-            pending.pop()
+            parts.append(pending.pop()[1])
         elif child.tag == "-text":
             parts.append(child.text_content or "")
         elif child.tag == "img":
             parts.append(child.attributes.get("alt") or "")
+        elif paragraphs and child.tag in PARAGRAPH_ELEMENTS:
+            parts.append(_NEW_PARAGRAPH)
         elif not _hides(child, screen_readers=True) and (links or child.tag != "a" or not child.attributes.get("href")):
-            pending.append(iter(child.iter(include_text=True)))
-    return " ".join("".join(parts).split())
+            isolate = _isolate(child) if isolates else None
+            parts.append(isolate or "")
+            pending.append((iter(child.iter(include_text=True)), _PDI if isolate else ""))
+    return "".join(parts) if paragraphs else " ".join("".join(parts).split())
 
 
 def _hides(node: LexborNode, screen_readers: bool = False) -> bool:

@@ -256,7 +256,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     tree = tree_problems(output)
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
-        words = text if len(text) <= 60 else text[:60] + "…"
+        words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, hider), (
             f"the heading '{printable(words)}' ({tag}) is inside {shown(hider)}, which hides it from readers, but the "
             "table of contents would list it: put the heading before that element (a <details> takes its title "
@@ -265,17 +265,34 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
             f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
             f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
+    unmarked_lines = set()
     for text, element in tree.unmarked_right_to_left:
-        words = text if len(text) <= 60 else text[:60] + "…"
+        words = _clipped(text)
         written = next((word for word in text.split() if RIGHT_TO_LEFT.search(word)), text)
         # The line of the word with those letters: a paragraph has no tag to find.
-        line = _line_with(page.file.content_string, written) or start_tag_line(page.file.content_string, element)
+        line = (_line_with_most(page.file.content_string, text.split(), written)
+                or start_tag_line(page.file.content_string, element))
+        unmarked_lines.add(line)
         _run["ids"].append(Problem(file, line, (
             f"the text '{printable(words)}' has letters written right to left outside an element marked with their "
             "language: digits and words beside them are shown in another order than written (020 555 0000 as "
             "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>")))
+    for written, drawn, element, reordered in tree.reordered:
+        source = page.file.content_string
+        line = _line_with_most(source, written.split(), "" if reordered == "text" else reordered)
+        if reordered != "text" and line in unmarked_lines:
+            continue  # the letters' own message says what they do to the digits beside them
+        if reordered == "text":
+            words = (f"the text '{printable(_clipped(written))}' would be shown as '{printable(_clipped(drawn))}': "
+                     "`dir` and <bdi> (or Arabic-Indic digits) reorder text that has no right-to-left letters; "
+                     "remove them, and write the words in the order they are read")
+        else:
+            words = (f"the number '{printable(reordered)}' would be shown in another order beside right-to-left "
+                     f"letters ('{printable(_clipped(drawn))}'): write it as <span dir=\"ltr\">{printable(reordered)}"
+                     "</span>, or outside the right-to-left text")
+        _run["ids"].append(Problem(file, line or start_tag_line(source, element), words))
     for text, element, why in tree.unshown_text:
-        words = text if len(text) <= 60 else text[:60] + "…"
+        words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
             f"the text '{printable(words)}' inside {shown(element)} is one readers would not see, but the site's "
             f"search would show it: {why}")))
@@ -302,6 +319,18 @@ def _link_line(source: str, text: str, href: str) -> int | None:
     21b), else the first with its address, else the first with its text; None if none."""
     start = text.split()[0] if text.split() else text
     return next(filter(None, (_line_with(source, *wanted) for wanted in ((href, start), (href,), (start,)))), None)
+
+
+def _line_with_most(source: str, words: list[str], needed: str = "") -> int | None:
+    """The first of a page's source lines with `needed` in it that holds the most of `words`
+    (None for none): a paragraph has no tag to find."""
+    counts = [sum(word in line for word in words) if needed in line else 0 for line in source.split("\n")]
+    best = max(counts, default=0)
+    return counts.index(best) + 1 if best else None
+
+
+def _clipped(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[:length] + "…"
 
 
 def _line_with(source: str, *parts: str) -> int | None:

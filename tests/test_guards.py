@@ -1920,6 +1920,82 @@ def test_right_to_left_letters_without_their_language_stop_the_build_on_their_li
                         'language, <span lang="ar" dir="rtl">…</span>']
 
 
+# Hunt 27a: `dir="rtl"` and <bdi> pieces drew an address that the text does not hold in the
+# order it is written, and right-to-left letters marked with their language alone, or `dir`
+# with no such letters, still drew a number in another order.
+DRAWN_ADDRESSES = [
+    '<a href="https://evil.example/r7" dir="rtl"><bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></a>',
+    'Palaute: <a href="https://evil.example/r8" dir="rtl"><bdi>palaute</bdi>/<bdi>hel.fi</bdi></a>',
+    '<a href="https://evil.example/r9"><span dir="rtl"><bdi>/palaute</bdi><bdi>www.hel.fi</bdi>'
+    '<bdi>https://</bdi></span></a>',
+    '<a href="mailto:phish@evil.example" dir="rtl"><bdi>hel.fi</bdi><bdi>palaute@</bdi></a>',
+    # With a right-to-left letter, the text is no longer refused as reordered: the link still is.
+    '<a href="https://evil.example/r12" dir="rtl" lang="he">\u05d0 <bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi></a>',
+    '</p><div class="site-card"><h3><a href="https://evil.example/r10">Palaute</a></h3><p>Lomake: '
+    '<span dir="rtl" lang="ar">\u0645 <bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></span>',
+]
+
+
+@pytest.mark.parametrize("link", DRAWN_ADDRESSES)
+def test_an_address_drawn_by_a_links_directions_is_read_as_drawn(link):
+    from _tree import fence, tree_problems
+    page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
+    found = tree_problems(page.format(fence(f"<p>{link}</p>"))).misleading_links
+    assert len(found) == 1 and "hel.fi" in found[0][0] and "palaute" in found[0][0]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('<p>Soita <span lang="he">\u05f3</span>020 555 0000 nyt.</p>', ("020 555 0000", "p")),
+    ('<p lang="ar">Soita \u05f3020 555 0000 nyt.</p>', ("020 555 0000", "p")),
+    ('<p>Soita <span dir="rtl">020 555 0000</span> nyt.</p>', ("text", "p")),
+    ('<ul><li>Soita <bdi>\u0661\u0662 \u0663\u0664</bdi></li></ul>', ("text", "li")),
+    ('<p>Osoite: <span dir="rtl"><bdi>evil.example</bdi>@<bdi>palaute</bdi></span></p>', ("text", "p")),
+])
+def test_text_that_a_browser_draws_in_another_order_than_written_is_found(content, expected):
+    from _tree import fence, tree_problems
+    page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
+    assert [(reordered, element[0]) for _, _, element, reordered in
+            tree_problems(page.format(fence(content))).reordered] == [expected]
+
+
+@pytest.mark.parametrize("content", [
+    '<p>Soita <span lang="he" dir="rtl">\u05e9\u05dc\u05d5\u05dd</span> 020 555 0000 nyt.</p>',
+    '<p>Soita <span lang="he" dir="rtl">\u05f3</span>020 555 0000 nyt.</p>',
+    '<p>Katso <bdi>Ahmed</bdi> 020 555 0000 ja <span dir="ltr">abc 1 2</span>.</p>',
+    '<blockquote lang="ar" dir="rtl"><p>\u0646\u0635 \u0639\u0631\u0628\u064a</p></blockquote>',
+    '<p>Vuosi <span lang="ar" dir="rtl">\u0662\u0660\u0661\u0669</span> ja \u0662\u0660\u0661\u0669.</p>',
+    '<p><q lang="he" dir="rtl">\u05e9\u05e0\u05ea 2019, 28.11.2026</q> (1) [x]</p>',
+    '<ul><li>Yksi <bdi>kaksi</bdi><ul><li dir="auto">kolme 1 2</li></ul></li></ul>',
+    '<p><a href="https://hel.fi/palaute" dir="auto">https://hel.fi/palaute</a></p>',
+    '<p lang="ar" dir="rtl">\u0627\u062a\u0635\u0644 <span dir="ltr">020 555 0000</span></p>',
+])
+def test_text_drawn_in_the_order_it_is_read_passes(content):
+    from _tree import fence, tree_problems
+    page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
+    found = tree_problems(page.format(fence(content)))
+    assert (found.reordered, found.misleading_links) == ([], [])
+
+
+def test_text_drawn_in_another_order_stops_the_build_on_its_line(tmp_path):
+    content = ('Soita <span dir="rtl">020 555 0000</span> nyt.\n\n'
+               '<p lang="he">Soita \u05f3020 555 0000 nyt.</p>\n\nSoita \u05f3020 555 0000.')
+    returncode, problems, line = built_with(tmp_path, "privacy.en.md", content)
+    assert returncode != 0
+    assert problems == [
+        f"docs/privacy.en.md:{line - 4}: the text 'Soita 020 555 0000 nyt.' would be shown as 'Soita 0000 555 020 nyt.': "
+        "`dir` and <bdi> (or Arabic-Indic digits) reorder text that has no right-to-left letters; remove them, and "
+        "write the words in the order they are read",
+        f"docs/privacy.en.md:{line - 2}: the number '020 555 0000' would be shown in another order beside "
+        "right-to-left letters ('Soita 0000 555 020\u05f3 nyt.'): write it as <span dir=\"ltr\">020 555 0000</span>, "
+        "or outside the right-to-left text",
+        f"docs/privacy.en.md:{line}: the text 'Soita \u05f3020 555 0000.' has letters written right to left "
+        "outside an element marked with their language: digits and words beside them are shown in another order "
+        "than written (020 555 0000 as 0000 555 020); mark the quotation with its language, "
+        '<span lang="ar" dir="rtl">…</span>',
+]
+
+
 def test_a_heading_in_a_details_summary_is_shown():
     from _tree import fence, tree_problems
     page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
