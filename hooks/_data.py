@@ -897,10 +897,33 @@ def read_data_file(path: Path, shown: str, max_file_bytes: int = MAX_FILE_BYTES)
         return None, [Problem(shown, error.line, "(file)", error.message)]
 
 
+# The files the site reads from data/, and its folder of JSON Schemas. Anything else there was
+# read by nobody and passed in silence (hunt 27b: new events in data/events-2027.yml published
+# nothing, and the check's summary called the data valid).
+DATA_FILES = ("events.yml", "partners.yml", "sources.yml")
+DATA_FOLDERS = ("schemas",)
+
+
+def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
+    """A problem for each file or folder in data/ that the site does not read (names that
+    begin with a dot, such as .gitkeep, aside)."""
+    try:
+        entries = sorted(data_dir.iterdir())
+    except OSError:
+        return []
+    files = ", ".join(f"data/{name}" for name in DATA_FILES)
+    return [Problem(_shown_path(entry, root), 1, "(file)", (
+                f"the site reads only {files} and the schemas in data/{DATA_FOLDERS[0]}/: move the entries into one "
+                f"of those files, or remove this {'folder' if entry.is_dir() else 'file'}"))
+            for entry in entries if not entry.name.startswith(".")
+            and entry.name not in (DATA_FOLDERS if entry.is_dir() and not entry.is_symlink() else DATA_FILES)]
+
+
 def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,
                    max_file_bytes: int = MAX_FILE_BYTES) -> SiteData:
-    """Read, parse and validate data/partners.yml and data/events.yml; raise DataError on any problem."""
-    problems: list[Problem] = []
+    """Read, parse and validate data/partners.yml and data/events.yml, after a look for files
+    in data/ that the site does not read; raise DataError on any problem."""
+    problems: list[Problem] = unexpected_data_entries(data_dir, root)
     partners: list[Partner] = []
     events: list[Event] = []
     for name, parse in (("partners.yml", "partners"), ("events.yml", "events")):

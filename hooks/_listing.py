@@ -25,21 +25,39 @@ from mkdocs.exceptions import PluginError
 
 from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
-from _data import MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
+from _data import DATA_FILES, MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 from _tree import unfenced
 
 # Set SITE_LISTINGS=off to build the pages without the listings (the benchmark's baseline).
 LISTINGS_ENABLED = os.environ.get("SITE_LISTINGS", "on") != "off"
 
-_cache: dict = {"key": None, "data": None}
+_cache: dict = {"key": None, "data": None, "logos": []}
 _env: dict[str, Environment] = {}
 
 
 def _data_key(config: MkDocsConfig) -> tuple:
+    """What the data depend on: the data files' contents, the names in data/ (a file the site
+    does not read stops the build), and each partner logo's file as it was when last read."""
     data_dir = data_dir_of(config)
     locales = tuple(lang.locale for lang in site_languages(config))
-    return (str(data_dir), config.docs_dir, locales, _contents_hash(sorted(data_dir.glob("*.yml"))))
+    max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
+    stats = [(data_dir / name, _stat(data_dir / name)) for name in DATA_FILES]
+    # A file over the limit is refused without being read, so its stat stands for its contents
+    # (hunt 27b: every data/*.yml was read whole into memory, 90 MB files included).
+    readable = [path for path, found in stats if found and found[2] <= max_bytes]
+    try:
+        names = tuple(sorted(entry.name for entry in data_dir.iterdir()))
+    except OSError:
+        names = ()
+    return (str(data_dir), config.docs_dir, locales, _contents_hash(readable),
+            tuple(found for path, found in stats if path not in readable), names, _logo_stats())
+
+
+def _logo_stats() -> tuple:
+    """The stats of the partner logos of the data read last (hunt 27b: under `make serve` a
+    replaced logo kept its old size, and a logo the build refuses passed)."""
+    return tuple(_stat(path) for path in _cache["logos"])
 
 
 def _contents_hash(paths: list[Path]) -> str:
@@ -66,7 +84,9 @@ def site_data(config: MkDocsConfig) -> SiteData:
         _splits.update(events=None, ends=[], split=None)
         with gc_paused():
             _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root, max_bytes)
-        _cache["key"] = key
+        _cache["logos"] = sorted({Path(config.docs_dir) / partner.logo for partner in _cache["data"].partners
+                                  if partner.logo})
+        _cache["key"] = key[:-1] + (_logo_stats(),)
     return _cache["data"]
 
 

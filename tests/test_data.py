@@ -328,6 +328,24 @@ def test_error_message_format_is_file_line_field(tmp_path):
     )
 
 
+def test_a_file_or_folder_in_data_that_the_site_does_not_read_is_named(tmp_path):
+    """Hunt 27b: new events in data/events-2027.yml were read by nobody and published nothing,
+    and a folder named old.yml ended the build in a traceback."""
+    data = tmp_path / "data"
+    (data / "old.yml").mkdir(parents=True)
+    (data / "schemas").mkdir()
+    (data / "events.yml").write_text(VALID_EVENT)
+    (data / "events-2027.yml").write_text(VALID_EVENT)
+    (data / "partners.yml").write_text("partners:\n")
+    (data / ".gitkeep").write_text("")
+    with pytest.raises(DataError) as error:
+        load_site_data(data, tmp_path, LOCALES, tmp_path)
+    expected = ("the site reads only data/events.yml, data/partners.yml, data/sources.yml and the schemas in "
+                "data/schemas/: move the entries into one of those files, or remove this {}")
+    assert str(error.value).splitlines() == [f"data/events-2027.yml:1: (file): {expected.format('file')}",
+                                             f"data/old.yml:1: (file): {expected.format('folder')}"]
+
+
 PARTNER = """\
 partners:
   - id: city-of-helsinki

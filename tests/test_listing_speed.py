@@ -524,6 +524,36 @@ def test_serve_cache_follows_a_changed_logo(tmp_path):
     assert 'width="300"' in (tmp_path / "cached" / "partners" / "index.html").read_text("utf-8")
 
 
+# Two builds in one process, as `mkdocs serve` rebuilds, with the logo drawn larger between them.
+_TWO_BUILDS_DRIVER = """
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logo, out = Path(sys.argv[1]), Path(sys.argv[2])
+for width in (120, 300):
+    logo.write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40"/>', "utf-8")
+    build(load_config("mkdocs.yml", site_dir=str(out)))
+    print(f'width="{width}"' in (out / "partners" / "index.html").read_text("utf-8"))
+"""
+
+
+def test_serve_reads_a_changed_logo_again(tmp_path):
+    """Hunt 27b: under `make serve` the data of the last build were kept while the data files
+    were unchanged, so a replaced logo kept its old size (and one the build refuses passed)."""
+    copy = copy_site(tmp_path / "site")
+    (copy / "docs" / "images" / "partners").mkdir(parents=True, exist_ok=True)
+    logo = copy / "docs" / "images" / "partners" / "test.svg"
+    with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
+        data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
+                   "    url: https://example.org/\n    logo: images/partners/test.svg\n"
+                   "    logo_alt: {fi: Logo, en: Logo}\n    sources: [kuntalehti-2019-02]\n")
+    env = {**build_env(), "SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
+    result = subprocess.run([sys.executable, "-c", _TWO_BUILDS_DRIVER, str(logo), str(tmp_path / "out")],
+                            cwd=copy, env=env, capture_output=True, text=True, timeout=300)
+    assert result.stdout.split() == ["True", "True"], result.stderr[-3000:]
+
+
 def _listing_parts(site: Path) -> dict[str, bytes]:
     """What the listings write: the events' and partners' part of each page, the calendars,
     and the events' search entries."""
