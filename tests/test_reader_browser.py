@@ -192,6 +192,32 @@ def test_text_inside_sup_stays_in_its_line(site, browser, width):
     context.close()
     assert covered == set(), f"at {width} px, links of the site under the page's content: {sorted(covered)}"
 
+# Text pushed past the column's clipped edge (hunt 27a): a notice after 400 no-break spaces
+# inside <nobr>, or after 400 spaces or braille blanks in a <pre>, was read by screen readers
+# and found by the site's search, and no reader could scroll to it.
+PUSHED_TEXT = ["<p>Kappale.<nobr>" + "&nbsp;" * 400 + "<b>notice-nobr</b></nobr></p>",
+               "<pre>Rivi." + " " * 400 + "<b>notice-pre</b>\ntoinen rivi</pre>",
+               "<p><nobr>Kolmas." + "\u2800" * 400 + "<b>notice-braille</b></nobr></p>",
+               "<pre>Rivi." + "\u00a0" * 400 + "<b>notice-pre-nbsp</b></pre>",
+               *(f"<p><{tag}>Koodi" + "&nbsp;" * 400 + f"<b>notice-{tag}</b></{tag}></p>"
+                 for tag in ("code", "kbd", "samp", "tt", "var", "a"))]
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_text_far_along_a_line_wraps_into_sight(site, browser, width):
+    context, page = new_page(browser, {"width": width, "height": 900})
+    page.goto(site.url + "en/declaration/")
+    outside = page.evaluate("""(payloads) => {
+        const column = document.querySelector('.md-content .md-typeset');
+        column.querySelector('h1 + p').insertAdjacentHTML('afterend', payloads.join(''));
+        const edge = column.getBoundingClientRect().right;
+        return [...column.querySelectorAll('b')].filter((b) => b.textContent.startsWith('notice-'))
+            .filter((b) => b.getBoundingClientRect().right > edge + 1).map((b) => b.textContent);
+    }""", PUSHED_TEXT)
+    context.close()
+    assert outside == []
+
+
 # WCAG 1.4.12's text spacing, as a reader's own style sheet or bookmarklet sets it.
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
                 "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
