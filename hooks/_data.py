@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from _annotations import printable
+from _bidi import RIGHT_TO_LEFT, drawn, misdrawn, number_as_drawn, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
@@ -365,6 +366,9 @@ def visible(text: str) -> bool:
 # "Helsinki" + U+202E + "txt.exe" reads as "Helsinkiexe.txt". Finnish and English never need them.
 # The marks too (U+200E, U+200F, U+061C): "call \u200f0000 555 020" showed as "call 020 555 0000".
 DIRECTION_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The same, and the letters and digits that a listing shows in another order (hooks/_bidi.py),
+# searched for at once: most texts have none of either.
+_DIRECTION_OR_RIGHT_TO_LEFT = re.compile(DIRECTION_CONTROL.pattern[:-1] + RIGHT_TO_LEFT.pattern[1:-1] + "]")
 
 
 def direction_control_message(char: str, holder: str = "the text", written: str | None = None) -> str:
@@ -406,9 +410,25 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
         if "\ud800" <= char <= "\udfff":
             return f"the text holds U+{ord(char):04X}, half of a surrogate pair, which is not a character"
         return f"the text holds the control character U+{ord(char):04X}; remove it"
-    direction = DIRECTION_CONTROL.search(value)
+    found = _DIRECTION_OR_RIGHT_TO_LEFT.search(value)
+    direction = found and DIRECTION_CONTROL.search(value, found.start())
     if direction:
         return direction_control_message(direction.group())
+    reordered = misdrawn(value) if found else None
+    if reordered:
+        # A listing shows the text left to right, and a data file has no markup to mark it
+        # (hunt 28a: "lisätiedot ש 020 555 0000" was published as "0000 555 020").
+        _, _, what = reordered
+        if what == "text":
+            return (f"the text would be shown as '{printable(drawn(value))}': Arabic-Indic digits in groups are shown "
+                    "last first; write the number with the digits 0–9")
+        if not right_to_left_letters(value):
+            return (f"the number '{printable(what)}' would be shown as '{printable(number_as_drawn(what))}': "
+                    "Arabic-Indic digits in groups are shown last first; write it with the digits 0–9, or join its "
+                    "groups with no-break spaces (U+00A0) instead of spaces")
+        return (f"the number '{printable(what)}' would be shown as '{printable(number_as_drawn(what))}' beside "
+                "letters written right to left: join its groups with no-break spaces (U+00A0) instead of spaces, or "
+                "write it before the right-to-left words")
     if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
@@ -902,21 +922,56 @@ def read_data_file(path: Path, shown: str, max_file_bytes: int = MAX_FILE_BYTES)
 # nothing, and the check's summary called the data valid).
 DATA_FILES = ("events.yml", "partners.yml", "sources.yml")
 DATA_FOLDERS = ("schemas",)
+SCHEMA_FILES = tuple(f"{spec.key}.schema.json" for spec in FILES)  # as tools/schemas.py writes them
+
+
+IMAGE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".gif")
+
+
+def _holds_images(folder: Path) -> bool:
+    try:
+        return any(child.suffix.lower() in IMAGE_SUFFIXES for child in folder.iterdir())
+    except OSError:
+        return False
 
 
 def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
-    """A problem for each file or folder in data/ that the site does not read (names that
-    begin with a dot, such as .gitkeep, aside)."""
-    try:
-        entries = sorted(data_dir.iterdir())
-    except OSError:
-        return []
+    """A problem for each file or folder in data/ that the site does not read, and each file
+    in data/schemas/ other than the datasets' schemas (which `make schemas` writes). Names that
+    begin with a dot are left alone (.gitkeep, a Mac's .DS_Store), unless they end as YAML."""
+    found = []
+    for folder, expected in ((data_dir, DATA_FILES), (data_dir / DATA_FOLDERS[0], SCHEMA_FILES)):
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") and not entry.name.endswith((".yml", ".yaml")):
+                continue
+            is_folder = entry.is_dir() and not entry.is_symlink()
+            if folder == data_dir and is_folder and entry.name in DATA_FOLDERS:
+                continue
+            if is_folder or entry.name not in expected:
+                found.append(Problem(_shown_path(entry, root), 1, "(file)", _unexpected_entry_message(entry, is_folder)))
+    return found
+
+
+def _unexpected_entry_message(entry: Path, is_folder: bool) -> str:
+    """What to do with a file or folder in data/ that the site does not read (hunt 28b: the
+    message named no file, and a logo put there needs another place)."""
     files = ", ".join(f"data/{name}" for name in DATA_FILES)
-    return [Problem(_shown_path(entry, root), 1, "(file)", (
-                f"the site reads only {files} and the schemas in data/{DATA_FOLDERS[0]}/: move the entries into one "
-                f"of those files, or remove this {'folder' if entry.is_dir() else 'file'}"))
-            for entry in entries if not entry.name.startswith(".")
-            and entry.name not in (DATA_FOLDERS if entry.is_dir() and not entry.is_symlink() else DATA_FILES)]
+    what = "folder" if is_folder else "file"
+    if entry.parent.name == DATA_FOLDERS[0] and entry.parent.parent.name == "data":
+        return (f"data/{DATA_FOLDERS[0]}/ holds only the schemas that `make schemas` writes "
+                f"({', '.join(SCHEMA_FILES)}); remove this {what}")
+    if entry.suffix.lower() in IMAGE_SUFFIXES or (is_folder and _holds_images(entry)):
+        return ("images go under docs/images/, a partner's logo under docs/images/partners/ (named in its logo: "
+                f"field); move {'its images' if is_folder else 'this file'} there")
+    target = next((name for name in DATA_FILES if entry.name.lower().lstrip(".").startswith(name.removesuffix(".yml"))),
+                  None)
+    if target:
+        return f"the site reads only {files}: move the entries of this {what} into data/{target}, then remove it"
+    return f"the site reads only {files} and the schemas in data/{DATA_FOLDERS[0]}/: remove this {what}, or move its entries into one of those files"
 
 
 def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,

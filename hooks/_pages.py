@@ -823,6 +823,10 @@ REFUSED_TAGS = {
     "main": "the site's template gives each page its one main region",
     "nav": "it is a landmark like the site's own navigation, and a screen reader would list a second one",
     "search": "it is a landmark like the site's own search, and a screen reader would list a second one",
+    # Hunt 27a: 400 no-break spaces inside it put a notice past the page's edge, out of any
+    # reader's reach, though screen readers read it and the search found it.
+    "nobr": "it keeps a line from wrapping, so what follows can stand past the page's edge; join the words that "
+            "must stay together with no-break spaces (U+00A0) instead",
 }
 # The elements pages may use: a list, as for attributes, since browsers keep adding elements
 # that act on their own (<fencedframe> embeds a page, <permission> asks the reader for a
@@ -837,7 +841,7 @@ PAGE_ELEMENTS = frozenset({
     "pre", "code", "kbd", "samp", "var", "em", "strong", "b", "i", "u", "s", "small", "mark", "sub", "sup", "abbr",
     "dfn", "time", "data", "del", "ins", "bdi", "ruby", "rt", "rp", "details", "summary", "address",
     "section", "article", "aside", "header", "footer", "hgroup", "table", "caption", "colgroup", "col", "thead",
-    "tbody", "tfoot", "tr", "th", "td", "tt", "strike", "nobr", "font", "center",
+    "tbody", "tfoot", "tr", "th", "td", "tt", "strike", "font", "center",
 })
 # Landmark roles a screen reader lists beside the site's own header, navigation, search,
 # main region and footer.

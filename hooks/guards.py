@@ -51,7 +51,8 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _tree import RIGHT_TO_LEFT, fence, shown, start_tag_line, tree_problems, unfenced
+from _bidi import RIGHT_TO_LEFT, number_as_drawn
+from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -262,9 +263,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "table of contents would list it: put the heading before that element (a <details> takes its title "
             "in <summary>), or leave the heading out")))
     for text, href in tree.misleading_links:
-        _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), (
-            f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
-            f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the page's name")))
+        if href.strip().lower().startswith("tel:"):
+            words = (f"the link's text '{printable(text[:80])}' shows a telephone number, but the link calls "
+                     f"'{printable(href[:80])}': make the text the number the link calls, or words such as the name "
+                     "of the service")
+        else:
+            words = (f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
+                     f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the "
+                     "page's name")
+        _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), words))
     unmarked_lines = set()
     for text, element in tree.unmarked_right_to_left:
         words = _clipped(text)
@@ -276,7 +283,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         _run["ids"].append(Problem(file, line, (
             f"the text '{printable(words)}' has letters written right to left outside an element marked with their "
             "language: digits and words beside them are shown in another order than written (020 555 0000 as "
-            "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>")))
+            "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>, or with its "
+            "script where the language is written in several (lang=\"ku-Arab\")")))
     for written, drawn, element, reordered in tree.reordered:
         source = page.file.content_string
         line = _line_with_most(source, written.split(), "" if reordered == "text" else reordered)
@@ -287,9 +295,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                      "`dir` and <bdi> (or Arabic-Indic digits) reorder text that has no right-to-left letters; "
                      "remove them, and write the words in the order they are read")
         else:
-            words = (f"the number '{printable(reordered)}' would be shown in another order beside right-to-left "
-                     f"letters ('{printable(_clipped(drawn))}'): write it as <span dir=\"ltr\">{printable(reordered)}"
-                     "</span>, or outside the right-to-left text")
+            # The number alone as drawn: the drawn paragraph's right-to-left words would be
+            # turned round again by the terminal or log that shows the message (hunt 28b).
+            words = (f"the number '{printable(reordered)}' would be shown as '{printable(number_as_drawn(reordered))}': "
+                     "right-to-left text or `dir` around it draws its groups last first; join the groups with no-break "
+                     f"spaces (U+00A0) instead of spaces, or write it as <span dir=\"ltr\">{printable(reordered)}</span>")
         _run["ids"].append(Problem(file, line or start_tag_line(source, element), words))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)

@@ -1,8 +1,8 @@
 """The events and partners as open data, and the page that lists the site's data files.
 
 Owns: `events.json` and `partners.json` at the site root (one file each, every language's
-texts side by side), the JSON Schemas copied from `data/schemas/*.schema.json` to
-`schemas/`, and the `<!-- data:open-data -->` marker, replaced by
+texts side by side), the datasets' JSON Schemas copied from `data/schemas/` to
+`schemas/` (the build refuses any other file there, hooks/_data.py), and the `<!-- data:open-data -->` marker, replaced by
 `partials/open-data.html`: every machine-readable file with its licence and format.
 The licence is configured in mkdocs.yml under `extra.open_data`.
 """
@@ -40,7 +40,7 @@ def licence(config: MkDocsConfig) -> Licence:
 
 
 def schema_files(config: MkDocsConfig) -> list[Path]:
-    """Every data/schemas/*.schema.json: all are published under schemas/."""
+    """Every data/schemas/*.schema.json (the build refuses any but the datasets')."""
     return sorted((data_dir_of(config) / SCHEMA_DIR).glob("*.schema.json"))
 
 
@@ -75,7 +75,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not LISTINGS_ENABLED or not is_final_pass(config):
         return
     site_dir = Path(config.site_dir)
-    for source in schema_files(config):
+    for source in published_schemas(config).values():
         (site_dir / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site_dir / SCHEMA_DIR / source.name)
     generated = build_now().isoformat(timespec="seconds")  # one time for both files

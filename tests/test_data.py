@@ -330,20 +330,35 @@ def test_error_message_format_is_file_line_field(tmp_path):
 
 def test_a_file_or_folder_in_data_that_the_site_does_not_read_is_named(tmp_path):
     """Hunt 27b: new events in data/events-2027.yml were read by nobody and published nothing,
-    and a folder named old.yml ended the build in a traceback."""
+    and a folder named old.yml ended the build in a traceback. Hunt 28b: the message names
+    where the entries go, and data/schemas/ holds only the schemas."""
     data = tmp_path / "data"
-    (data / "old.yml").mkdir(parents=True)
-    (data / "schemas").mkdir()
+    for folder in ("old.yml", "schemas/old", "logos"):
+        (data / folder).mkdir(parents=True)
+    for name in ("events-2027.yml", ".partners-old.yml", "notes.txt", "logo.png", "logos/acme.svg",
+                 "schemas/events-2019.yml", ".gitkeep", ".DS_Store", "schemas/events.schema.json"):
+        (data / name).write_text("")
     (data / "events.yml").write_text(VALID_EVENT)
-    (data / "events-2027.yml").write_text(VALID_EVENT)
     (data / "partners.yml").write_text("partners:\n")
-    (data / ".gitkeep").write_text("")
     with pytest.raises(DataError) as error:
         load_site_data(data, tmp_path, LOCALES, tmp_path)
-    expected = ("the site reads only data/events.yml, data/partners.yml, data/sources.yml and the schemas in "
-                "data/schemas/: move the entries into one of those files, or remove this {}")
-    assert str(error.value).splitlines() == [f"data/events-2027.yml:1: (file): {expected.format('file')}",
-                                             f"data/old.yml:1: (file): {expected.format('folder')}"]
+    files = "data/events.yml, data/partners.yml, data/sources.yml"
+    images = "images go under docs/images/, a partner's logo under docs/images/partners/ (named in its logo: field)"
+    schemas = "data/schemas/ holds only the schemas that `make schemas` writes (events.schema.json, partners.schema.json)"
+    assert str(error.value).splitlines() == [
+        f"data/.partners-old.yml:1: (file): the site reads only {files}: move the entries of this file into "
+        "data/partners.yml, then remove it",
+        f"data/events-2027.yml:1: (file): the site reads only {files}: move the entries of this file into "
+        "data/events.yml, then remove it",
+        f"data/logo.png:1: (file): {images}; move this file there",
+        f"data/logos:1: (file): {images}; move its images there",
+        f"data/notes.txt:1: (file): the site reads only {files} and the schemas in data/schemas/: remove this file, "
+        "or move its entries into one of those files",
+        f"data/old.yml:1: (file): the site reads only {files} and the schemas in data/schemas/: remove this folder, "
+        "or move its entries into one of those files",
+        f"data/schemas/events-2019.yml:1: (file): {schemas}; remove this file",
+        f"data/schemas/old:1: (file): {schemas}; remove this folder",
+    ]
 
 
 PARTNER = """\

@@ -157,6 +157,27 @@ def test_direction_controls_that_reorder_the_text_are_refused(escape, code):
                        "than it is written; remove it")
 
 
+@pytest.mark.parametrize("title, message", [
+    ("lis\u00e4tiedot \u05e9 020 555 0000", "the number '020 555 0000' would be shown as '0000 555 020' beside letters "
+     "written right to left: join its groups with no-break spaces (U+00A0) instead of spaces, or write it before the "
+     "right-to-left words"),
+    ("Soita \u0660\u0662\u0660 \u0665\u0665\u0665", "the number '\u0660\u0662\u0660 \u0665\u0665\u0665' would be "
+     "shown as '\u0665\u0665\u0665 \u0660\u0662\u0660': Arabic-Indic digits in groups are shown last first; write it "
+     "with the digits 0\u20139, or join its groups with no-break spaces (U+00A0) instead of spaces"),
+])
+def test_a_number_a_listing_would_show_in_another_order_is_refused(title, message):
+    """Hunt 28a: a listing showed "lisätiedot ש 020 555 0000" as "lisätiedot 0000 555 020 ש";
+    a data file cannot mark a text's language or direction."""
+    text = EVENT.replace("title: {fi: T, en: T}", f'title: {{fi: "{title}", en: T}}')
+    assert only(event_problems(text)) == (3, "events[id=e].title.fi", message)
+
+
+@pytest.mark.parametrize("title", ["\u05e9\u05dc\u05d5\u05dd 2019", "lis\u00e4tiedot 020 555 0000 \u05e9",
+                                   "lis\u00e4tiedot \u05e9 020\u00a0555\u00a00000", "\u0645\u0631\u062d\u0628\u0627 2019, 2020"])
+def test_right_to_left_words_beside_numbers_shown_in_their_order_pass(title):
+    assert event_problems(EVENT.replace("title: {fi: T, en: T}", f'title: {{fi: "{title}", en: T}}')) == []
+
+
 def test_a_soft_hyphen_in_a_long_finnish_word_is_text():
     assert event_problems(EVENT.replace("title: {fi: T, en: T}", 'title: {fi: "kaupunki\\u00advertailu", en: T}')) == []
 

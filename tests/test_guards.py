@@ -1758,17 +1758,20 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     links = ("[Palaute](https://evil.example/palaute)\n\n[https://hel.fi/palaute](https://evil.example/palaute)\n\n"
              "[palaute@hel.fi](mailto:phish@evil.example)\n\n"
              '<a href="https://evil.example/x">https://www.hel.fi/</a>\n\n'
+             "[+358 9 310 1641](tel:+358600123456)\n\n"
              "[www.hel.fi](https://www.hel.fi/fi/) [palaute@hel.fi](mailto:palaute@hel.fi) "
              "[hel.fi/palaute](https://palvelut.hel.fi/palaute) [events.ics](events.md)")
     returncode, problems, end = built_with(tmp_path, "privacy.en.md", links)
     assert returncode != 0
-    first = end - 6  # the second link to the same address, not the first (hunt 21b)
+    first = end - 8  # the second link to the same address, not the first (hunt 21b)
     assert problems == [
-        f"docs/privacy.en.md:{first + line}: the link's text '{text}' reads as an address, but the link leads to "
-        f"'{href}': make the text the address the link leads to, or words such as the page's name"
-        for line, text, href in ((0, "https://hel.fi/palaute", "https://evil.example/palaute"),
-                                 (2, "palaute@hel.fi", "mailto:phish@evil.example"),
-                                 (4, "https://www.hel.fi/", "https://evil.example/x"))
+        *(f"docs/privacy.en.md:{first + line}: the link's text '{text}' reads as an address, but the link leads to "
+          f"'{href}': make the text the address the link leads to, or words such as the page's name"
+          for line, text, href in ((0, "https://hel.fi/palaute", "https://evil.example/palaute"),
+                                   (2, "palaute@hel.fi", "mailto:phish@evil.example"),
+                                   (4, "https://www.hel.fi/", "https://evil.example/x"))),
+        f"docs/privacy.en.md:{first + 6}: the link's text '+358 9 310 1641' shows a telephone number, but the link "
+        "calls 'tel:+358600123456': make the text the number the link calls, or words such as the name of the service",
     ]
 
 
@@ -1805,8 +1808,14 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     '<span id="osoite">https://hel.fi/palaute</span> <a href="https://evil.example/" aria-labelledby="osoite">P</a>',
     '</p><div class="site-card"><h3> <a href="https://evil.example/">Palaute</a> </h3><p><a>https://hel.fi/palaute</a>',
     '<a href="https://evil.example/">hel\u00b7fi/palaute</a>',
+    # Hunt 28a: a top-level domain the Public Suffix List does not know, in look-alike letters.
+    *(f'<a href="https://evil.example/">{text}</a>' for text in ("hel.f\u0456/palaute", "paypal.\u0441\u043e\u043c/x")),
     '<a href="tel:+35860093101641">09 310 1641</a>',
     '<a href="tel:+358600123456">+358\u20119\u2011310\u20111641</a>',
+    # Hunt 28b's numbers as people write them, calling another.
+    '<a href="tel:+358600123456">klo 9\u201316 09 310 1641</a>',
+    '<a href="tel:+358600123456">0600 123 456 tai 09 310 1641</a>',
+    '<a href="tel:+358600123456">\u0660\u0669 \u0663\u0661\u0660 \u0661\u0666\u0664\u0661</a>',
 ])
 def test_an_address_shown_in_a_link_is_read_as_a_reader_reads_it(link):
     """Hunt 21a: words after the address, text that an element hides, an image's alt text, a
@@ -1824,6 +1833,11 @@ def test_links_that_show_their_own_address_are_fine():
              '<a href="https://palvelut.hel.fi/palaute">hel.fi/palaute</a> <a href="events.md">events.ics</a> '
              '<a href="tel:+35893101641">09 310 1641</a> <a href="tel:+442079834000">+44 20 7983 4000</a> '
              '<a href="https://example.org/">1\u20442 hintaan klo 10\u223630</a> '
+             # Hunt 28b: telephone numbers as people write them, with what they say about them.
+             '<a href="tel:+442079834000">+44 (0)20 7983 4000 (9am\u20135pm)</a> '
+             '<a href="tel:+35893101641">00358 9 310 1641</a> <a href="tel:+35893101641">09 310 1641 (24 h)</a> '
+             '<a href="tel:+35893101641">klo 9.00\u201316.00, 0,0835 \u20ac/min: 09 310 1641, ext. 2</a> '
+             '<a href="tel:+35893101641">\u0660\u0669 \u0663\u0661\u0660 \u0661\u0666\u0664\u0661</a> '
              # Hunt 25b: two programs' names, not an address: "js" is no top-level domain.
              '<a href="https://nodejs.org/">Node.js/Deno</a>')
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
@@ -1906,6 +1920,9 @@ def test_right_to_left_letters_stand_in_an_element_marked_with_their_language():
         ('<p><span lang="en">Call \u0645 020</span></p>', [("Call \u0645 020", "span")]),
         ('<p>Asukas sanoi: <span lang="ar" dir="rtl">مرحبا بكم</span>, ja <q lang="he">שלום</q>.</p>'
          '<p lang="fa-IR">سلام</p><p>Helsinki 2019 – ääkköset, 日本</p>', []),
+        # Hunt 28b: Kurdish in Arabic letters, named by its script, and Sorani.
+        ('<p><span lang="ku-Arab" dir="rtl">سڵاو</span> <span lang="ckb" dir="rtl">سڵاو</span></p>', []),
+        ('<p><span lang="ku-Latn">سڵاو</span></p>', [("سڵاو", "span")]),
     ]:
         found = tree_problems(page.format(fence(content))).unmarked_right_to_left
         assert [(text, element[0]) for text, element in found] == expected, content
@@ -1917,7 +1934,8 @@ def test_right_to_left_letters_without_their_language_stop_the_build_on_their_li
     assert problems == [f"docs/privacy.en.md:{line}: the text 'Call \u05f3020 555 0000 today.' has letters written right "
                         "to left outside an element marked with their language: digits and words beside them are shown "
                         "in another order than written (020 555 0000 as 0000 555 020); mark the quotation with its "
-                        'language, <span lang="ar" dir="rtl">…</span>']
+                        'language, <span lang="ar" dir="rtl">…</span>, or with its script where the language is '
+                        'written in several (lang="ku-Arab")']
 
 
 # Hunt 27a: `dir="rtl"` and <bdi> pieces drew an address that the text does not hold in the
@@ -1934,6 +1952,16 @@ DRAWN_ADDRESSES = [
     '<bdi>https://</bdi></a>',
     '</p><div class="site-card"><h3><a href="https://evil.example/r10">Palaute</a></h3><p>Lomake: '
     '<span dir="rtl" lang="ar">\u0645 <bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></span>',
+    # Hunt 28a: a line break closes the isolates open at it and opens them again, and inline
+    # boxes (<kbd>, images) are neutral pieces, however many letters they show.
+    '<a href="https://evil.example/b1" dir="rtl">Palaute <br><bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi>'
+    '<br> avautuu</a>',
+    '</p><div class="site-card"><h3><a href="https://evil.example/c1">Palautelomake</a></h3><p>Anna palautetta: '
+    '<span dir="rtl">lomake <br><bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi><br> avautuu</span>',
+    '<a href="https://evil.example/k1" dir="rtl"><kbd>Palaute</kbd> <bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi> <kbd>Avaa</kbd></a>',
+    '<a href="https://evil.example/k2" dir="rtl"><img src="a.png" alt="Palaute"> <bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi> <img src="a.png" alt="avaa"></a>',
 ]
 
 
@@ -1948,9 +1976,13 @@ def test_an_address_drawn_by_a_links_directions_is_read_as_drawn(link):
 @pytest.mark.parametrize("content, expected", [
     ('<p>Soita <span lang="he">\u05f3</span>020 555 0000 nyt.</p>', ("020 555 0000", "p")),
     ('<p lang="ar">Soita \u05f3020 555 0000 nyt.</p>', ("020 555 0000", "p")),
-    ('<p>Soita <span dir="rtl">020 555 0000</span> nyt.</p>', ("text", "p")),
-    ('<ul><li>Soita <bdi>\u0661\u0662 \u0663\u0664</bdi></li></ul>', ("text", "li")),
+    ('<p>Soita <span dir="rtl">020 555 0000</span> nyt.</p>', ("020 555 0000", "p")),
+    ('<ul><li>Soita <bdi>\u0661\u0662 \u0663\u0664</bdi></li></ul>', ("\u0661\u0662 \u0663\u0664", "li")),
     ('<p>Osoite: <span dir="rtl"><bdi>evil.example</bdi>@<bdi>palaute</bdi></span></p>', ("text", "p")),
+    # Hunt 28a: after a line break inside the right-to-left text; groups joined by other marks.
+    ('<p>Soita <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641<br>020 555 0000</span> nyt.</p>', ("020 555 0000", "p")),
+    *((f'<p>Tili <span lang="ar" dir="rtl">\u062d\u0633\u0627\u0628 {number}</span> nyt.</p>', (number, "p"))
+      for number in ("1111\u00b72222\u00b73333", "28_11_2026", "1111'2222'3333", "10:00\u201318:00")),
 ])
 def test_text_that_a_browser_draws_in_another_order_than_written_is_found(content, expected):
     from _tree import fence, tree_problems
@@ -1978,22 +2010,23 @@ def test_text_drawn_in_the_order_it_is_read_passes(content):
 
 
 def test_text_drawn_in_another_order_stops_the_build_on_its_line(tmp_path):
-    content = ('Soita <span dir="rtl">020 555 0000</span> nyt.\n\n'
+    content = ('Lue <span dir="rtl"><bdi>palaute</bdi>, <bdi>k\u00e4ytt\u00e4j\u00e4t</bdi></span> nyt.\n\n'
                '<p lang="he">Soita \u05f3020 555 0000 nyt.</p>\n\nSoita \u05f3020 555 0000.')
     returncode, problems, line = built_with(tmp_path, "privacy.en.md", content)
     assert returncode != 0
     assert problems == [
-        f"docs/privacy.en.md:{line - 4}: the text 'Soita 020 555 0000 nyt.' would be shown as 'Soita 0000 555 020 nyt.': "
-        "`dir` and <bdi> (or Arabic-Indic digits) reorder text that has no right-to-left letters; remove them, and "
-        "write the words in the order they are read",
-        f"docs/privacy.en.md:{line - 2}: the number '020 555 0000' would be shown in another order beside "
-        "right-to-left letters ('Soita 0000 555 020\u05f3 nyt.'): write it as <span dir=\"ltr\">020 555 0000</span>, "
-        "or outside the right-to-left text",
+        f"docs/privacy.en.md:{line - 4}: the text 'Lue palaute, k\u00e4ytt\u00e4j\u00e4t nyt.' would be shown as "
+        "'Lue k\u00e4ytt\u00e4j\u00e4t ,palaute nyt.': `dir` and <bdi> (or Arabic-Indic digits) reorder text that has "
+        "no right-to-left letters; remove them, and write the words in the order they are read",
+        f"docs/privacy.en.md:{line - 2}: the number '020 555 0000' would be shown as '0000 555 020': right-to-left "
+        "text or `dir` around it draws its groups last first; join the groups with no-break spaces (U+00A0) instead "
+        'of spaces, or write it as <span dir="ltr">020 555 0000</span>',
         f"docs/privacy.en.md:{line}: the text 'Soita \u05f3020 555 0000.' has letters written right to left "
         "outside an element marked with their language: digits and words beside them are shown in another order "
         "than written (020 555 0000 as 0000 555 020); mark the quotation with its language, "
-        '<span lang="ar" dir="rtl">…</span>',
-]
+        '<span lang="ar" dir="rtl">…</span>, or with its script where the language is written in several '
+        '(lang="ku-Arab")',
+    ]
 
 
 def test_a_heading_in_a_details_summary_is_shown():

@@ -373,7 +373,7 @@ def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
     calls = []
     real = _listing.load_site_data
     monkeypatch.setattr(_listing, "load_site_data", lambda *args: calls.append(args) or real(*args))
-    monkeypatch.setattr(_listing, "_cache", {"key": None, "data": None})
+    monkeypatch.setattr(_listing, "_cache", {"key": None, "data": None, "logos": []})
     monkeypatch.setattr(_listing, "site_languages", lambda config: [Language("fi", "Suomi", "/", True),
                                                                     Language("en", "English", "/en/", False)])
 

@@ -1,0 +1,70 @@
+"""The order in which a browser draws text: Unicode's bidirectional algorithm (python-bidi,
+the unicode-bidi crate), for the checks of pages (hooks/_tree.py) and of the data's texts
+(hooks/_data.py). No HTML here: an element that a browser lays out apart (`dir`, <bdi>, an
+inline box such as <kbd>) comes as an isolate, U+2066–U+2069, and a line break as U+2029.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bidi import get_display
+
+from _html import DEFAULT_IGNORABLE
+
+# Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the like) and
+# Arabic-Indic digits, found by their blocks; `right_to_left_letters` reads their classes.
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+ISOLATES = {"ltr": LRI, "rtl": RLI, "auto": FSI}
+NEW_LINE = "\u2029"
+_REORDERING = re.compile(RIGHT_TO_LEFT.pattern + f"|[{LRI}{RLI}{FSI}]")
+# A number of several groups, "020 555 0000", "1111·2222·3333" or "28_11_2026", whose groups
+# right-to-left text around them draws last first (hunt 28a: any separator did it); numbers
+# in a list, "2019, 2020", are numbers of their own, and so are numbers in brackets or on
+# either side of an element laid out apart.
+NUMBER_GROUPS = re.compile(r"\d+(?:(?:[^\w,;()\[\]{}\u060c\u061b\u2066-\u2069\u2029]|_){1,3}\d+)+")
+
+
+def may_reorder(text: str, direction: str = LRI) -> bool:
+    """Whether anything in `text`, or its direction, can draw it in another order than written."""
+    return direction != LRI or bool(_REORDERING.search(text))
+
+
+def right_to_left_letters(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in RIGHT_TO_LEFT.findall(text))
+
+
+def drawn(text: str, direction: str = LRI) -> str:
+    """Text with isolates and line breaks, in the order a browser draws it, each line laid out
+    in `direction` (an isolate), without the isolates."""
+    lines = (get_display(direction + line + PDI, base_dir="L") for line in text.split(NEW_LINE))
+    return " ".join(DEFAULT_IGNORABLE.sub("", " ".join(lines)).split())
+
+
+def written(text: str) -> str:
+    """Text with isolates and line breaks, in the order it is written, without them."""
+    return " ".join(DEFAULT_IGNORABLE.sub("", text.replace(NEW_LINE, " ")).split())
+
+
+def misdrawn(text: str, direction: str = LRI) -> tuple[str, str, str] | None:
+    """(written, drawn, what) where a browser would draw `text` in another order than written
+    and that misleads: what is the first number of several groups drawn in another order
+    (right-to-left text around "020 555 0000" draws "0000 555 020"), or "text" for text without
+    right-to-left letters drawn in another order (only `dir`, <bdi> or Arabic-Indic digits
+    reorder it); None otherwise."""
+    if not may_reorder(text, direction):
+        return None
+    as_written, as_drawn = written(text), drawn(text, direction)
+    if as_drawn == as_written:
+        return None
+    number = next((found for found in map(written, NUMBER_GROUPS.findall(text)) if found not in as_drawn), None)
+    if number:
+        return as_written, as_drawn, number
+    return None if right_to_left_letters(text) else (as_written, as_drawn, "text")
+
+
+def number_as_drawn(number: str) -> str:
+    """A number of several groups as right-to-left text around it draws it."""
+    return drawn(RLI + number + PDI)
