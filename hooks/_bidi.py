@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from bidi import get_display
 
@@ -36,10 +37,17 @@ def right_to_left_letters(text: str) -> bool:
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in RIGHT_TO_LEFT.findall(text))
 
 
+# White space that a browser shows as a space, but that the bidirectional algorithm takes for
+# the end of a paragraph or a segment (hunt 29a: a line break in a page's source dropped the
+# open isolate, and the number after it was read in its order while Chromium reversed it).
+_HTML_WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85]")
+
+
 def drawn(text: str, direction: str = LRI) -> str:
     """Text with isolates and line breaks, in the order a browser draws it, each line laid out
     in `direction` (an isolate), without the isolates."""
-    lines = (get_display(direction + line + PDI, base_dir="L") for line in text.split(NEW_LINE))
+    lines = (get_display(direction + line + PDI, base_dir="L")
+             for line in _HTML_WHITE_SPACE.sub(" ", text).split(NEW_LINE))
     return " ".join(DEFAULT_IGNORABLE.sub("", " ".join(lines)).split())
 
 
@@ -48,12 +56,22 @@ def written(text: str) -> str:
     return " ".join(DEFAULT_IGNORABLE.sub("", text.replace(NEW_LINE, " ")).split())
 
 
-def misdrawn(text: str, direction: str = LRI) -> tuple[str, str, str] | None:
-    """(written, drawn, what) where a browser would draw `text` in another order than written
-    and that misleads: what is the first number of several groups drawn in another order
-    (right-to-left text around "020 555 0000" draws "0000 555 020"), or "text" for text without
-    right-to-left letters drawn in another order (only `dir`, <bdi> or Arabic-Indic digits
-    reorder it); None otherwise."""
+@dataclass(frozen=True)
+class Misdrawn:
+    """Text that a browser would draw in another order than written, where that misleads."""
+
+    written: str
+    drawn: str
+    number: str = ""  # a number of several groups, as written, that is drawn in another order
+    shown: str = ""  # how that number is drawn; or, without it, a number drawn that is written in another order
+
+
+def misdrawn(text: str, direction: str = LRI) -> Misdrawn | None:
+    """How a browser would draw `text` misleadingly, or None: a number of several groups
+    drawn in another order (right-to-left text around "020 555 0000" draws "0000 555 020"), a
+    number drawn that the text does not hold in that order (hunt 29a: "0000", "555" and "020"
+    in <bdi>s drawn as 020 555 0000), or text without right-to-left letters drawn in another
+    order (only `dir`, <bdi> or Arabic-Indic digits reorder it)."""
     if not may_reorder(text, direction):
         return None
     as_written, as_drawn = written(text), drawn(text, direction)
@@ -61,8 +79,11 @@ def misdrawn(text: str, direction: str = LRI) -> tuple[str, str, str] | None:
         return None
     number = next((found for found in map(written, NUMBER_GROUPS.findall(text)) if found not in as_drawn), None)
     if number:
-        return as_written, as_drawn, number
-    return None if right_to_left_letters(text) else (as_written, as_drawn, "text")
+        return Misdrawn(as_written, as_drawn, number, number_as_drawn(number))
+    shown = next((found for found in NUMBER_GROUPS.findall(as_drawn) if found not in as_written), None)
+    if shown:
+        return Misdrawn(as_written, as_drawn, shown=shown)
+    return None if right_to_left_letters(text) else Misdrawn(as_written, as_drawn)
 
 
 def number_as_drawn(number: str) -> str:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from _annotations import printable
-from _bidi import RIGHT_TO_LEFT, drawn, misdrawn, number_as_drawn, right_to_left_letters
+from _bidi import RIGHT_TO_LEFT, misdrawn, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
@@ -414,21 +414,21 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     direction = found and DIRECTION_CONTROL.search(value, found.start())
     if direction:
         return direction_control_message(direction.group())
-    reordered = misdrawn(value) if found else None
+    # Each paragraph of a description is a paragraph of its own on the page.
+    reordered = next(filter(None, map(misdrawn, value.split("\n\n"))), None) if found else None
     if reordered:
         # A listing shows the text left to right, and a data file has no markup to mark it
         # (hunt 28a: "lisätiedot ש 020 555 0000" was published as "0000 555 020").
-        _, _, what = reordered
-        if what == "text":
-            return (f"the text would be shown as '{printable(drawn(value))}': Arabic-Indic digits in groups are shown "
-                    "last first; write the number with the digits 0–9")
+        number, shown = printable(reordered.number), printable(reordered.shown)
+        if not reordered.number:
+            return (f"the text would be shown as '{printable(reordered.drawn)}': Arabic-Indic digits in groups or "
+                    "letters written right to left reorder it; write numbers with the digits 0–9, apart from such words")
         if not right_to_left_letters(value):
-            return (f"the number '{printable(what)}' would be shown as '{printable(number_as_drawn(what))}': "
-                    "Arabic-Indic digits in groups are shown last first; write it with the digits 0–9, or join its "
-                    "groups with no-break spaces (U+00A0) instead of spaces")
-        return (f"the number '{printable(what)}' would be shown as '{printable(number_as_drawn(what))}' beside "
-                "letters written right to left: join its groups with no-break spaces (U+00A0) instead of spaces, or "
-                "write it before the right-to-left words")
+            return (f"the number '{number}' would be shown as '{shown}': Arabic-Indic digits in groups are shown last "
+                    "first; write it with the digits 0–9, or join its groups with no-break spaces (U+00A0) instead of "
+                    "spaces")
+        return (f"the number '{number}' would be shown as '{shown}' beside letters written right to left: join its "
+                "groups with no-break spaces (U+00A0) instead of spaces, or write it before the right-to-left words")
     if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None

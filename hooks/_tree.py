@@ -29,7 +29,8 @@ from babel.core import get_global
 from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from _bidi import FSI, ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, drawn, misdrawn, right_to_left_letters
+from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, drawn, misdrawn,
+                   right_to_left_letters)
 from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
 
 FENCE = secrets.token_hex(16)  # no page can know it
@@ -76,12 +77,13 @@ class TreeFindings:
     unshown_text: list[tuple[str, Element, str]]
     # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
     unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
-    # Paragraphs drawn in another order than written: (written, drawn, element, "text" or the number).
-    reordered: list[tuple[str, str, Element, str]] = field(default_factory=list)
+    # Paragraphs drawn in another order than written, with their element.
+    reordered: list[tuple[Misdrawn, Element]] = field(default_factory=list)
 
 
-def tree_problems(output: str) -> TreeFindings:
-    """The finished page as a browser builds it, read once for every check of its tree."""
+def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeFindings:
+    """The finished page as a browser builds it, read once for every check of its tree;
+    `telephone_regions` as mkdocs.yml's extra.telephone_regions (for tel: links)."""
     tree = LexborHTMLParser(output)
     ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
     if _START not in output:
@@ -89,7 +91,7 @@ def tree_problems(output: str) -> TreeFindings:
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
     reorders = bool(BIDI_SIGNS.search(output, output.index(_START)))
     return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
-                        *_content_findings(tree, reorders),
+                        *_content_findings(tree, reorders, telephone_regions),
                         _unmarked_right_to_left(tree) if RIGHT_TO_LEFT.search(output) else [],
                         _reordered_text(tree) if reorders else [])
 
@@ -124,7 +126,8 @@ SCHEMED_ADDRESS_TEXT = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
 
-def _content_findings(tree: LexborHTMLParser, reorders: bool = False) -> tuple[list, list, list]:
+def _content_findings(tree: LexborHTMLParser, reorders: bool = False,
+                      telephone_regions: tuple[str, ...] = ()) -> tuple[list, list, list]:
     """(the page's headings inside an element that hides them; its links whose text reads as
     an address on another host than the link's own, as written or, where something on the
     page `reorders` text, as drawn; the text of elements that no browser shows), from one
@@ -153,7 +156,7 @@ def _content_findings(tree: LexborHTMLParser, reorders: bool = False) -> tuple[l
             href = node.attributes["href"] or ""
             # A tel: link's number drawn in another order is _reordered_text's to report.
             as_drawn = _drawn_text(node) if reorders and not href.lower().startswith("tel:") else ""
-            shows = next((words for words in (text, as_drawn) if not _same_host(words, href)), None)
+            shows = next((words for words in (text, as_drawn) if not _same_host(words, href, telephone_regions)), None)
             if shows is not None:
                 misleading.append((shows.strip(), href))
         elif inside and node.tag == "div" and "site-card" in (node.attributes.get("class") or "").split():
@@ -167,7 +170,7 @@ def _content_findings(tree: LexborHTMLParser, reorders: bool = False) -> tuple[l
                 text = _shown_text(node, links=False)
                 as_drawn = _drawn_text(node, links=False) if reorders else ""
                 href = cover.attributes.get("href") if cover.tag == "a" else None
-                shows = next((words for words in (text, as_drawn) if href and not _same_host(words, href)), None)
+                shows = next((words for words in (text, as_drawn) if href and not _same_host(words, href, telephone_regions)), None)
                 if shows is not None:
                     misleading.append((shows, href))
         elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
@@ -218,17 +221,49 @@ VOID_PARAGRAPH_ELEMENTS = frozenset({"br", "hr"})
 # Inline boxes that a browser lays out apart, each one neutral piece among the text around it
 # (hunt 28a: two <kbd>, which the theme makes inline blocks, or two images kept three <bdi>
 # pieces in written order for the model while Chromium drew them last first); the theme's
-# buttons are such boxes too.
-INLINE_BOXES = frozenset({"kbd", "img", "video", "audio"})
+# buttons are such boxes too, and so is a <ruby>, whose reading (<rt>) is drawn above it
+# and stands here as a line of its own (hunt 29a).
+INLINE_BOXES = frozenset({"kbd", "img", "video", "audio", "ruby"})
 INLINE_BOX_CLASSES = frozenset({"md-button"})
+ANNOTATIONS = frozenset({"rt", "rp"})
+# The theme's style sheet gives these `direction: ltr`, which wins over their `dir` (hunt 29a:
+# <code dir="rtl"> was laid out left to right, as are the elements inside it).
+LEFT_TO_RIGHT_ELEMENTS = frozenset({"code", "kbd", "pre"})
+# What the direction of `dir="auto"` and <bdi> is found in (the HTML standard): the first
+# letter of the text, outside these elements and those with a `dir` of their own.
+_AUTO_SKIPPED = frozenset({"bdi", "script", "style", "textarea"})
 
 
-def _isolate(element: LexborNode) -> str | None:
-    """The isolate that HTML's style sheet gives an element (`dir`, <bdi>), or None."""
+def _isolate(element: LexborNode, inherited: str = LRI) -> str | None:
+    """The isolate that HTML's and the theme's style sheets give an element (`dir`, <bdi>, an
+    inline box), with its direction, or None."""
     direction = (element.attributes.get("dir") or "").strip().lower()
-    if direction in ISOLATES:
+    if element.tag in LEFT_TO_RIGHT_ELEMENTS:
+        return LRI if direction in ISOLATES or _inline_box(element) else None
+    if direction in ("ltr", "rtl"):
         return ISOLATES[direction]
-    return FSI if element.tag == "bdi" else None
+    if direction == "auto" or element.tag == "bdi":
+        return _auto_direction(element)
+    return inherited if _inline_box(element) else None
+
+
+def _auto_direction(element: LexborNode) -> str:
+    """The direction a browser gives `dir="auto"` or <bdi>: that of the first letter written
+    left to right or right to left in its text (hunt 29a: the model had python-bidi find it
+    again on every line, without the text of a <kbd>), left to right when there is none."""
+    pending = [iter(element.iter(include_text=True))]
+    while pending:
+        child = next(pending[-1], None)
+        if child is None:
+            pending.pop()
+        elif child.tag == "-text":
+            for char in child.text_content or "":
+                kind = unicodedata.bidirectional(char)
+                if kind in ("L", "R", "AL"):
+                    return LRI if kind == "L" else RLI
+        elif child.tag not in _AUTO_SKIPPED and "dir" not in child.attributes:
+            pending.append(iter(child.iter(include_text=True)))
+    return LRI
 
 
 def _inline_box(element: LexborNode) -> bool:
@@ -236,12 +271,16 @@ def _inline_box(element: LexborNode) -> bool:
 
 
 def _direction_of(element: LexborNode) -> str:
-    """The isolate that stands for the direction an element's text is laid out in: its own
-    `dir`, or the nearest one around it (left to right when none)."""
+    """The isolate that stands for the direction an element's text is laid out in: its own,
+    or the nearest one around it (left to right when none)."""
     for ancestor in _ancestors(element):
         direction = (ancestor.attributes.get("dir") or "").strip().lower()
-        if direction in ISOLATES:
+        if ancestor.tag in LEFT_TO_RIGHT_ELEMENTS:
+            return LRI
+        if direction in ("ltr", "rtl"):
             return ISOLATES[direction]
+        if direction == "auto" or ancestor.tag == "bdi":
+            return _auto_direction(ancestor)
     return LRI
 
 
@@ -251,10 +290,9 @@ def _drawn_text(element: LexborNode, links: bool = True) -> str:
     return drawn(_shown_text(element, links, isolates=direction), direction)
 
 
-def _reordered_text(tree: LexborHTMLParser) -> list[tuple[str, str, Element, str]]:
+def _reordered_text(tree: LexborHTMLParser) -> list[tuple[Misdrawn, Element]]:
     """The page's paragraphs whose text a browser would draw in another order than written,
-    where that misleads (hooks/_bidi.py's `misdrawn`): each as (written, drawn, element, what
-    is reordered: "text" or the number)."""
+    where that misleads (hooks/_bidi.py's `misdrawn`), each with its element."""
     found, inside = [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
@@ -264,8 +302,7 @@ def _reordered_text(tree: LexborHTMLParser) -> list[tuple[str, str, Element, str
             direction = _direction_of(node)
             reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True), direction)
             if reordered:
-                written_text, drawn_text, what = reordered
-                found.append((written_text, drawn_text, _element(node), what))
+                found.append((reordered, _element(node)))
     return found
 
 
@@ -346,7 +383,11 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
     at it and opens them again; with `paragraphs` too, an element laid out as a paragraph of
     its own stands as such a break, its text left out (it is read on its own)."""
     parts, opened, directions = [], [], [isolates]
-    pending = [(iter(element.iter(include_text=True)), "", False)]
+    # In a <pre> a line break of the text is one (hunt 29a); elsewhere it is a space.
+    preformatted = isolates and any(ancestor.tag == "pre" for ancestor in _ancestors(element))
+    # (children, the isolate the element opened, whether it is a block, inside a <pre>,
+    # whether it set the direction of what it holds)
+    pending = [(iter(element.iter(include_text=True)), "", False, preformatted, False)]
 
     def line_break() -> str:
         return PDI * len(opened) + NEW_LINE + "".join(opened)
@@ -354,30 +395,36 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
     while pending:
         child = next(pending[-1][0], None)
         if child is None:
-            _, isolate, block = pending.pop()
+            _, isolate, block, _, directed = pending.pop()
             if isolate:
                 parts.append(PDI)
                 opened.pop()
+            if directed:
                 directions.pop()
             if block:
                 parts.append(line_break())
         elif child.tag == "-text":
-            parts.append(child.text_content or "")
+            text = child.text_content or ""
+            parts.append(text.replace("\n", line_break()) if pending[-1][3] else text)
         elif child.tag == "img":
             alt = child.attributes.get("alt") or ""
-            parts.append(f"{_isolate(child) or directions[-1]}{alt}{PDI}" if isolates else alt)
+            parts.append(f"{_isolate(child, directions[-1])}{alt}{PDI}" if isolates else alt)
         elif isolates and child.tag in PARAGRAPH_ELEMENTS and (paragraphs or child.tag in VOID_PARAGRAPH_ELEMENTS):
             parts.append(line_break())
         elif not _hides(child, screen_readers=True) and (links or child.tag != "a" or not child.attributes.get("href")):
-            isolate = (_isolate(child) or (directions[-1] if _inline_box(child) else None)) if isolates else None
-            block = bool(isolates) and child.tag in PARAGRAPH_ELEMENTS
+            isolate = _isolate(child, directions[-1]) if isolates else None
+            block = bool(isolates) and (child.tag in PARAGRAPH_ELEMENTS or child.tag in ANNOTATIONS)
             if block:
                 parts.append(line_break())
             if isolate:
                 parts.append(isolate)
                 opened.append(isolate)
-                directions.append(isolate)
-            pending.append((iter(child.iter(include_text=True)), isolate, block))
+            # What a <code> holds is laid out left to right, though the <code> is not apart.
+            direction = isolate or (LRI if isolates and child.tag in LEFT_TO_RIGHT_ELEMENTS else None)
+            if direction:
+                directions.append(direction)
+            pending.append((iter(child.iter(include_text=True)), isolate, block, pending[-1][3] or child.tag == "pre",
+                            bool(direction)))
     return "".join(parts) if isolates else " ".join("".join(parts).split())
 
 
@@ -405,7 +452,7 @@ _LOOKALIKES = str.maketrans({
 })
 
 
-def _same_host(text: str, href: str) -> bool:
+def _same_host(text: str, href: str, telephone_regions: tuple[str, ...] = ()) -> bool:
     """Whether every address a link's text shows leads where the link does: to that host (or
     one under it, such as www.), or for e-mail addresses to those recipients alone.
     [https://hel.fi/palaute](https://evil.example/) read as the city's feedback page, and a
@@ -418,7 +465,7 @@ def _same_host(text: str, href: str) -> bool:
     # Without what a browser draws as nothing: "hel\u200b.fi" is shown as hel.fi (hunt 24a).
     # The look-alikes before NFKC, which makes U+FE30 "..", and after it, which makes ⼃ 丿.
     shown = DEFAULT_IGNORABLE.sub("", text).translate(_LOOKALIKES)
-    shown = unicodedata.normalize("NFKC", shown).translate(_LOOKALIKES)
+    shown = _without_marks(unicodedata.normalize("NFKC", shown).translate(_LOOKALIKES))
     mailboxes = set()
     for word in shown.split():
         word = word.strip("()[]<>{}\"'«»‹›,;!?")
@@ -429,9 +476,18 @@ def _same_host(text: str, href: str) -> bool:
             elif not _leads_to(written["host"], target) and _reads_as_address(written):
                 return False
     # Digits as written: the look-alikes would make an Arabic-Indic zero a full stop (hunt 28b).
-    if target.scheme.lower() == "tel" and not _same_number(DEFAULT_IGNORABLE.sub("", text), target.path):
+    if target.scheme.lower() == "tel" and not _same_number(DEFAULT_IGNORABLE.sub("", text), target.path,
+                                                                 telephone_regions):
         return False
     return not mailboxes or (target.scheme.lower() == "mailto" and mailboxes == recipients(target))
+
+
+def _without_marks(text: str) -> str:
+    """Text without the combining marks that NFKC leaves on their own (hunt 29a: "hel.fi̇" with
+    i and U+0307, drawn as a plain i, ended the host before its path)."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) not in ("Mn", "Me"))
 
 
 # A telephone number as written: digits with spaces, dots, hyphens (any of Unicode's, hunt 26a:
@@ -439,13 +495,14 @@ def _same_host(text: str, href: str) -> bool:
 PHONE_TEXT = re.compile(r"\+?\(?\d[\d\s().\-\u2010-\u2015\u2212]{4,}\d")
 
 
-def _same_number(shown: str, number: str) -> bool:
+def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = ()) -> bool:
     """Whether the telephone numbers a tel: link's text shows are the one it calls, as Google's
     libphonenumber reads them in the called number's country: the text holds the called
     number's digits, and every other valid number in it is the called one. "[+358 9 310 1641]
     (tel:+358600123456)" called another (hunt 25a); "+44 (0)20 7983 4000", "00358 9 310 1641",
     "09 310 1641 (24 h)", opening hours and Arabic-Indic digits are the number they call (hunt
-    28b). A called number without its country code is compared digit by digit."""
+    28b). A number of a country outside `telephone_regions` must show its country code. A
+    called number without its country code is compared digit by digit."""
     digits = "".join(str(unicodedata.digit(char)) for char in shown if unicodedata.digit(char, None) is not None)
     if not digits:
         return True
@@ -458,6 +515,11 @@ def _same_number(shown: str, number: str) -> bool:
     if not phonenumbers.is_possible_number(called):
         return _same_digits(shown, number)
     region = phonenumbers.region_code_for_number(called)
+    # A number of another country than the site's readers' must be shown with its country code:
+    # "[09 310 1641](tel:+96293101641)" showed Helsinki's number and dialled Jordan (hunt 29a).
+    if telephone_regions and region not in telephone_regions and (
+            f"{called.country_code}{called.national_number}" not in digits):
+        return False
     shown_numbers = (match.number for match in phonenumbers.PhoneNumberMatcher(
         shown, region, leniency=phonenumbers.Leniency.VALID))
     return str(called.national_number) in digits and all(

@@ -31,6 +31,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,7 +52,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _bidi import RIGHT_TO_LEFT, number_as_drawn
+from _bidi import RIGHT_TO_LEFT, Misdrawn
 from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
@@ -63,6 +64,7 @@ _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     keep_workflow_commands_out_of_logs(logging.getLogger("mkdocs"), logging.getLogger())
+    telephone_regions(config)  # a wrong setting stops the build before any page
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
@@ -71,6 +73,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         stop(linked + misplaced + sources)
     _run["sources"] = list(sources)
     return config
+
+
+def telephone_regions(config: MkDocsConfig) -> tuple[str, ...]:
+    """mkdocs.yml extra.telephone_regions: the countries (ISO 3166 codes) whose numbers the
+    site writes without a country code."""
+    regions = (config.extra or {}).get("telephone_regions", [])
+    if not isinstance(regions, list) or not all(isinstance(code, str) and re.fullmatch("[A-Z]{2}", code)
+                                                for code in regions):
+        raise PluginError("mkdocs.yml: extra.telephone_regions must be a list of two-letter country codes in capitals, "
+                          f"such as [FI, GB]; got {printable(repr(regions)[:80])}")
+    return tuple(regions)
 
 
 def source_folders(config: MkDocsConfig, root: Path) -> list[str]:
@@ -254,7 +267,7 @@ def on_env(env, config: MkDocsConfig, files):
 # All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    tree = tree_problems(output)
+    tree = tree_problems(output, telephone_regions(config))
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)
@@ -285,22 +298,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "language: digits and words beside them are shown in another order than written (020 555 0000 as "
             "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>, or with its "
             "script where the language is written in several (lang=\"ku-Arab\")")))
-    for written, drawn, element, reordered in tree.reordered:
+    for reordered, element in tree.reordered:
         source = page.file.content_string
-        line = _line_with_most(source, written.split(), "" if reordered == "text" else reordered)
-        if reordered != "text" and line in unmarked_lines:
+        line = _line_with_most(source, reordered.written.split(), reordered.number)
+        if reordered.number and line in unmarked_lines:
             continue  # the letters' own message says what they do to the digits beside them
-        if reordered == "text":
-            words = (f"the text '{printable(_clipped(written))}' would be shown as '{printable(_clipped(drawn))}': "
-                     "`dir` and <bdi> (or Arabic-Indic digits) reorder text that has no right-to-left letters; "
-                     "remove them, and write the words in the order they are read")
-        else:
-            # The number alone as drawn: the drawn paragraph's right-to-left words would be
-            # turned round again by the terminal or log that shows the message (hunt 28b).
-            words = (f"the number '{printable(reordered)}' would be shown as '{printable(number_as_drawn(reordered))}': "
-                     "right-to-left text or `dir` around it draws its groups last first; join the groups with no-break "
-                     f"spaces (U+00A0) instead of spaces, or write it as <span dir=\"ltr\">{printable(reordered)}</span>")
-        _run["ids"].append(Problem(file, line or start_tag_line(source, element), words))
+        _run["ids"].append(Problem(file, line or start_tag_line(source, element), _reordered_message(reordered)))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
@@ -329,6 +332,24 @@ def _link_line(source: str, text: str, href: str) -> int | None:
     21b), else the first with its address, else the first with its text; None if none."""
     start = text.split()[0] if text.split() else text
     return next(filter(None, (_line_with(source, *wanted) for wanted in ((href, start), (href,), (start,)))), None)
+
+
+def _reordered_message(reordered: Misdrawn) -> str:
+    number, shown, written = (printable(reordered.number), printable(reordered.shown),
+                              printable(_clipped(reordered.written)))
+    if number:
+        # The number alone as drawn: the drawn paragraph's right-to-left words would be turned
+        # round again by the terminal or log that shows the message (hunt 28b).
+        return (f"the number '{number}' would be shown as '{shown}': right-to-left text or `dir` around it draws its "
+                "groups last first; join the groups with no-break spaces (U+00A0) instead of spaces, or write it as "
+                f"<span dir=\"ltr\">{number}</span>")
+    if shown:
+        return (f"the text '{written}' would show the number '{shown}', which it does not hold in that order: `dir`, "
+                "<bdi> or right-to-left letters around its parts put them together in another order; write the number "
+                "in the order it is read, as <span dir=\"ltr\">…</span>")
+    return (f"the text '{written}' would be shown as '{printable(_clipped(reordered.drawn))}': `dir` and <bdi> (or "
+            "Arabic-Indic digits) reorder text that has no right-to-left letters; remove them, and write the words in "
+            "the order they are read")
 
 
 def _line_with_most(source: str, words: list[str], needed: str = "") -> int | None:

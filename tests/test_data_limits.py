@@ -172,6 +172,16 @@ def test_a_number_a_listing_would_show_in_another_order_is_refused(title, messag
     assert only(event_problems(text)) == (3, "events[id=e].title.fi", message)
 
 
+def test_a_line_break_in_a_description_is_a_space_to_the_number_check():
+    """Hunt 29a: the check read a line break as the end of a paragraph, where the page shows a
+    space, and passed "puhelin ש⏎020 555 0000", published as "0000 555 020"; paragraphs apart
+    are paragraphs of their own."""
+    text = EVENT + '    description: {fi: "puhelin \u05e9\\n020 555 0000.", en: D}\n'
+    line, field, message = only(event_problems(text))
+    assert (line, field) == (7, "events[id=e].description.fi") and message.startswith("the number '020 555 0000'")
+    assert event_problems(EVENT + '    description: {fi: "puhelin \u05e9\\n\\n020 555 0000.", en: D}\n') == []
+
+
 @pytest.mark.parametrize("title", ["\u05e9\u05dc\u05d5\u05dd 2019", "lis\u00e4tiedot 020 555 0000 \u05e9",
                                    "lis\u00e4tiedot \u05e9 020\u00a0555\u00a00000", "\u0645\u0631\u062d\u0628\u0627 2019, 2020"])
 def test_right_to_left_words_beside_numbers_shown_in_their_order_pass(title):

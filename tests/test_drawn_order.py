@@ -37,6 +37,14 @@ FRAGMENTS = [
     *(f'Tili <span lang="ar" dir="rtl">{ARABIC} {number}</span> nyt.'
       for number in ("1111\u00b72222\u00b73333", "28_11_2026", "1111'2222'3333", "10:00\u201318:00")),
     "Soita \u0660\u0662\u0660 \u0665\u0665\u0665 \u0660\u0660\u0660\u0660.",
+    # Hunt 29a: a line break in the source (a space to a browser), `dir="auto"` found by the
+    # first letter (a <kbd>'s too), and a <code>, which the theme lays out left to right.
+    f'Soita <span lang="ar" dir="rtl">{ARABIC}\n020 555 0000</span> nyt.',
+    '<a href="#" dir="rtl">Palaute\n<bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></a>',
+    '<a href="#" dir="auto"><span lang="he">\u05d0</span><br><bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></a>',
+    'Soita: <span dir="auto"><kbd lang="he">\u05d0</kbd> <bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi></span>',
+    f'<span lang="he" dir="rtl">{HEBREW}</span> <a href="#" dir="rtl"><bdi>/palaute</bdi><code dir="rtl"><bdi>hel.</bdi>'
+    '<bdi>fi</bdi></code></a>',
     # Text drawn as written, which passes.
     f'Soita <span lang="he" dir="rtl">{HEBREW}</span> 020 555 0000 nyt.',
     f'Soita <span lang="he" dir="rtl">\u05f3</span>020 555 0000 nyt.',

@@ -1808,8 +1808,10 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     '<span id="osoite">https://hel.fi/palaute</span> <a href="https://evil.example/" aria-labelledby="osoite">P</a>',
     '</p><div class="site-card"><h3> <a href="https://evil.example/">Palaute</a> </h3><p><a>https://hel.fi/palaute</a>',
     '<a href="https://evil.example/">hel\u00b7fi/palaute</a>',
-    # Hunt 28a: a top-level domain the Public Suffix List does not know, in look-alike letters.
-    *(f'<a href="https://evil.example/">{text}</a>' for text in ("hel.f\u0456/palaute", "paypal.\u0441\u043e\u043c/x")),
+    # Hunt 28a: a top-level domain the Public Suffix List does not know, in look-alike letters;
+    # hunt 29a: a combining mark that NFKC leaves alone, drawn on an i as its dot.
+    *(f'<a href="https://evil.example/">{text}</a>' for text in (
+        "hel.f\u0456/palaute", "paypal.\u0441\u043e\u043c/x", "hel.fi\u0307/palaute", "hel\u0332.fi/palaute")),
     '<a href="tel:+35860093101641">09 310 1641</a>',
     '<a href="tel:+358600123456">+358\u20119\u2011310\u20111641</a>',
     # Hunt 28b's numbers as people write them, calling another.
@@ -1841,6 +1843,31 @@ def test_links_that_show_their_own_address_are_fine():
              # Hunt 25b: two programs' names, not an address: "js" is no top-level domain.
              '<a href="https://nodejs.org/">Node.js/Deno</a>')
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
+
+
+@pytest.mark.parametrize("link, misleads", [
+    # Hunt 29a: Helsinki's number shown, the same digits dialled in Jordan or Austria.
+    ('<a href="tel:+96293101641">09 310 1641</a>', True),
+    ('<a href="tel:+43931011111">09 310 11111</a>', True),
+    ('<a href="tel:+96293101641">+962 9 310 1641</a>', False),
+    ('<a href="tel:+96293101641">00962 9 310 1641</a>', False),
+    ('<a href="tel:+442079834000">020 7983 4000</a>', False),
+    ('<a href="tel:+35893101641">09 310 1641</a>', False),
+])
+def test_a_number_shown_without_its_country_code_calls_one_of_the_sites_countries(link, misleads):
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    found = tree_problems(page.format(fence(f"<p>{link}</p>")), ("FI", "GB")).misleading_links
+    assert bool(found) == misleads
+
+
+@pytest.mark.parametrize("regions", [["fi"], "FI", ["FIN"], [None]])
+def test_telephone_regions_must_be_country_codes(regions):
+    from guards import telephone_regions
+    from mkdocs.exceptions import PluginError
+    config = type("Config", (), {"extra": {"telephone_regions": regions}})()
+    with pytest.raises(PluginError, match="extra.telephone_regions must be a list of two-letter country codes"):
+        telephone_regions(config)
 
 
 def _drawn_as(prototype: str) -> list[str]:
@@ -1962,6 +1989,20 @@ DRAWN_ADDRESSES = [
     '<bdi>https://</bdi> <kbd>Avaa</kbd></a>',
     '<a href="https://evil.example/k2" dir="rtl"><img src="a.png" alt="Palaute"> <bdi>/palaute</bdi><bdi>hel.fi</bdi>'
     '<bdi>https://</bdi> <img src="a.png" alt="avaa"></a>',
+    # Hunt 29a: a line break in the page's source or in a <pre>; `dir="auto"` found once per
+    # element, by the first letter of its text, a <kbd>'s included; <ruby>; a <code>, which the
+    # theme lays out left to right whatever its `dir`.
+    '<a href="https://evil.example/n2" dir="rtl">Palaute\n<bdi>/palaute</bdi><bdi>hel.fi</bdi><bdi>https://</bdi></a>',
+    '</p><pre><a href="https://evil.example/p1" dir="rtl">Palaute\n<bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi></a></pre><p>',
+    '<a href="https://evil.example/a1" dir="auto"><span lang="he">\u05d0</span><br><bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi></a>',
+    '<a href="https://evil.example/a4" dir="auto"><kbd lang="he">\u05d0</kbd> <bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi></a>',
+    '<a href="https://evil.example/r1" dir="rtl"><ruby>&nbsp;<rt>Palaute</rt></ruby><bdi>/palaute</bdi><bdi>hel.fi</bdi>'
+    '<bdi>https://</bdi><ruby>&nbsp;<rt>avaa</rt></ruby></a>',
+    '<span lang="he" dir="rtl">\u05e9\u05dc\u05d5\u05dd</span> <a href="https://evil.example/c1" dir="rtl">'
+    '<bdi>/palaute</bdi><code dir="rtl"><bdi>hel.</bdi><bdi>fi</bdi></code></a>',
 ]
 
 
@@ -1983,12 +2024,21 @@ def test_an_address_drawn_by_a_links_directions_is_read_as_drawn(link):
     ('<p>Soita <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641<br>020 555 0000</span> nyt.</p>', ("020 555 0000", "p")),
     *((f'<p>Tili <span lang="ar" dir="rtl">\u062d\u0633\u0627\u0628 {number}</span> nyt.</p>', (number, "p"))
       for number in ("1111\u00b72222\u00b73333", "28_11_2026", "1111'2222'3333", "10:00\u201318:00")),
+    # Hunt 29a: a line break in the page's source, in a <pre>, and parts in <bdi>s that `dir="auto"`
+    # (found by the letter in a <kbd>) or <ruby> put together as another number.
+    ('<p>Soita <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641\n020 555 0000</span> nyt.</p>', ("020 555 0000", "p")),
+    ('<pre>Soita <span dir="rtl">numeroon\n<bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi></span></pre>',
+     ("shown 020 555 0000", "pre")),
+    ('<p>Soita: <span dir="auto"><kbd lang="he">\u05d0</kbd> <bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi></span></p>',
+     ("shown 020 555 0000", "p")),
+    ('<p>Numero <span dir="rtl"><ruby><rt>puh</rt></ruby><bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi>'
+     '<ruby><rt>nyt</rt></ruby></span></p>', ("shown 020 555 0000", "p")),
 ])
 def test_text_that_a_browser_draws_in_another_order_than_written_is_found(content, expected):
     from _tree import fence, tree_problems
     page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
-    assert [(reordered, element[0]) for _, _, element, reordered in
-            tree_problems(page.format(fence(content))).reordered] == [expected]
+    assert [(reordered.number or ("shown " + reordered.shown if reordered.shown else "text"), element[0])
+            for reordered, element in tree_problems(page.format(fence(content))).reordered] == [expected]
 
 
 @pytest.mark.parametrize("content", [
