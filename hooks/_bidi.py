@@ -79,13 +79,22 @@ def misdrawn(text: str, direction: str = LRI) -> Misdrawn | None:
         return None
     number = next((found for found in map(written, NUMBER_GROUPS.findall(text)) if found not in as_drawn), None)
     if number:
-        return Misdrawn(as_written, as_drawn, number, number_as_drawn(number))
+        return Misdrawn(as_written, as_drawn, number, _drawn_form(number, as_drawn))
     shown = next((found for found in NUMBER_GROUPS.findall(as_drawn) if found not in as_written), None)
     if shown:
         return Misdrawn(as_written, as_drawn, shown=shown)
     return None if right_to_left_letters(text) else Misdrawn(as_written, as_drawn)
 
 
-def number_as_drawn(number: str) -> str:
-    """A number of several groups as right-to-left text around it draws it."""
-    return drawn(RLI + number + PDI)
+def _drawn_form(number: str, as_drawn: str) -> str:
+    """How the drawn text shows a number: the drawn number of the same digit groups (what
+    comes before it decides the order: after an Arabic letter "2018-12-05" is drawn
+    05-12-2018, hunt 29b), or the number as right-to-left text around it alone draws it."""
+    groups = sorted(re.findall(r"\d+", number))
+    return next((found for found in NUMBER_GROUPS.findall(as_drawn) if sorted(re.findall(r"\d+", found)) == groups),
+                drawn(RLI + number + PDI))
+
+
+def arabic_indic(number: str) -> bool:
+    """Whether a number is written in Arabic-Indic digits, which no `dir="ltr"` keeps in order."""
+    return any(unicodedata.bidirectional(char) == "AN" for char in number)

@@ -533,6 +533,9 @@ def _unclosed_openers(block: str) -> dict[str, int]:
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# Code written in HTML, which shows an address as text too: terminal output in a <pre> (hunt
+# 29b: told to write it as a link, the editor got literal [url](url) on the page).
+_HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 # A link's text, where an address among other words is part of a link ([Svenska: www.hel.fi/sv](…),
 # <a …>Lähde: https://…</a>) and the link check reads it (hunt 25b).
@@ -545,7 +548,8 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
     # A comment shows nothing; an address as the text of a link ([https://…](…), <a …>https://…)
     # is one (hunt 19a).
     code = sorted((code_ranges(text, start) if code is None else code)
-                  + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
+                  + [match.span() for match in _HTML_COMMENT.finditer(text, start)]
+                  + [match.span() for match in _HTML_CODE.finditer(text, start)])
     code = [span for index, span in enumerate(code) if not index or span[0] >= code[index - 1][1]]  # apart
     problems = []
     offset = 0

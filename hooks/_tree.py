@@ -198,9 +198,26 @@ def _unmarked_right_to_left(tree: LexborHTMLParser) -> list[tuple[str, Element]]
             holder = node.parent
             language = next((element.attributes.get("lang") for element in _ancestors(holder)
                              if element.attributes.get("lang") is not None), "")
-            if not _right_to_left_language(language or ""):
+            if not _right_to_left_language(language or "") and not _outside_the_writing(holder):
                 found.append((" ".join((node.text_content or "").split()), _element(holder)))
     return found
+
+
+# Where the checks of right-to-left text in a page do not look: the listings, whose texts come
+# from the data files and are checked there, field by field (hunt 29b: a partner's name in
+# Arabic asked for markup that a data file cannot hold); and, for the language, code, which
+# shows markup as text (the order in which code is drawn is checked all the same).
+LISTING_CLASSES = frozenset({"site-partners", "site-events"})
+CODE_ELEMENTS = frozenset({"code", "pre"})
+
+
+def _in_listing(element: LexborNode) -> bool:
+    return any(LISTING_CLASSES & set((ancestor.attributes.get("class") or "").split()) for ancestor in _ancestors(element))
+
+
+def _outside_the_writing(element: LexborNode) -> bool:
+    """Whether an element is in a listing or in code, where its language cannot be marked."""
+    return _in_listing(element) or any(ancestor.tag in CODE_ELEMENTS for ancestor in _ancestors(element))
 
 
 # Drawn order. A browser lays out text by Unicode's bidirectional algorithm: right-to-left
@@ -301,7 +318,7 @@ def _reordered_text(tree: LexborHTMLParser) -> list[tuple[Misdrawn, Element]]:
         elif inside and node.tag in PARAGRAPH_ELEMENTS:
             direction = _direction_of(node)
             reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True), direction)
-            if reordered:
+            if reordered and not _in_listing(node):
                 found.append((reordered, _element(node)))
     return found
 
@@ -318,7 +335,10 @@ def _right_to_left_language(tag: str) -> bool:
     by the script the tag names ("ku-Arab": Kurdish in Arabic letters, hunt 28b), else by the
     language, or by the script CLDR finds most likely for a language Babel has no data for."""
     tag = tag.strip().replace("-", "_")
+    # Up to the first singleton: "ar-u-nu-latn" is Arabic with Latin digits, not Latin (hunt 29b).
     subtags = tag.split("_")
+    subtags = subtags[:next((n for n, subtag in enumerate(subtags) if len(subtag) == 1), len(subtags))]
+    tag = "_".join(subtags)
     script = next((subtag.title() for subtag in subtags[1:] if len(subtag) == 4 and subtag.isalpha()), None)
     likely = get_global("likely_subtags")
     candidates = [likely.get(f"und_{script}")] if script else [tag, likely.get(subtags[0].lower())]
@@ -503,9 +523,10 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     "09 310 1641 (24 h)", opening hours and Arabic-Indic digits are the number they call (hunt
     28b). A number of a country outside `telephone_regions` must show its country code. A
     called number without its country code is compared digit by digit."""
-    digits = "".join(str(unicodedata.digit(char)) for char in shown if unicodedata.digit(char, None) is not None)
-    if not digits:
+    # Only a text that shows a telephone number: "Terveysneuvonta 24/7" names a service (hunt 29b).
+    if not PHONE_TEXT.search(shown):
         return True
+    digits = "".join(str(unicodedata.digit(char)) for char in shown if unicodedata.digit(char, None) is not None)
     import phonenumbers  # about 16 ms, for pages with tel: links alone
 
     try:

@@ -52,7 +52,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _bidi import RIGHT_TO_LEFT, Misdrawn
+from _bidi import RIGHT_TO_LEFT, Misdrawn, arabic_indic
 from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
@@ -283,7 +283,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         else:
             words = (f"the link's text '{printable(text[:80])}' reads as an address, but the link leads to "
                      f"'{printable(href[:80])}': make the text the address the link leads to, or words such as the "
-                     "page's name")
+                     "page's name (a file's or program's name that reads as one, README.md#asennus, goes in words or "
+                     "with spaces: README.md, section Asennus)")
         _run["ids"].append(Problem(file, _link_line(page.file.content_string, text, href), words))
     unmarked_lines = set()
     for text, element in tree.unmarked_right_to_left:
@@ -339,17 +340,18 @@ def _reordered_message(reordered: Misdrawn) -> str:
                               printable(_clipped(reordered.written)))
     if number:
         # The number alone as drawn: the drawn paragraph's right-to-left words would be turned
-        # round again by the terminal or log that shows the message (hunt 28b).
+        # round again by the terminal or log that shows the message (hunt 28b). Arabic-Indic
+        # digits keep their order only with no-break spaces, whatever `dir` says (hunt 29b).
+        other_way = "" if arabic_indic(reordered.number) else f", or write it as <span dir=\"ltr\">{number}</span>"
         return (f"the number '{number}' would be shown as '{shown}': right-to-left text or `dir` around it draws its "
-                "groups last first; join the groups with no-break spaces (U+00A0) instead of spaces, or write it as "
-                f"<span dir=\"ltr\">{number}</span>")
+                f"groups last first; join the groups with no-break spaces (U+00A0) instead of spaces{other_way}")
     if shown:
         return (f"the text '{written}' would show the number '{shown}', which it does not hold in that order: `dir`, "
                 "<bdi> or right-to-left letters around its parts put them together in another order; write the number "
                 "in the order it is read, as <span dir=\"ltr\">…</span>")
     return (f"the text '{written}' would be shown as '{printable(_clipped(reordered.drawn))}': `dir` and <bdi> (or "
             "Arabic-Indic digits) reorder text that has no right-to-left letters; remove them, and write the words in "
-            "the order they are read")
+            "the order they are read (inside right-to-left text, mark Finnish or English with dir=\"ltr\")")
 
 
 def _line_with_most(source: str, words: list[str], needed: str = "") -> int | None:

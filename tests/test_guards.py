@@ -1102,7 +1102,9 @@ def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
     text, without a message (hunt 18c)."""
     text = GOOD + ("\nKaupunki\tVäkiluku\nHelsinki\t670 000\n\nLisää: https://www.hel.fi/fi/paatoksenteko.\n\n"
                    "[Linkki](https://www.hel.fi/) ja <https://www.hel.fi/> ja <a href=\"https://www.hel.fi/\">a</a>\n\n"
-                   "`https://koodi.example/` ja `a\tb`\n\n[viite]: https://www.hel.fi/\n\n    https://sisennetty.example/\n")
+                   "`https://koodi.example/` ja `a\tb`\n\n[viite]: https://www.hel.fi/\n\n    https://sisennetty.example/\n"
+                   # Terminal output in HTML's <pre> or <code> shows the address as text (hunt 29b).
+                   "\n<pre>$ curl https://www.hel.fi/api\nok</pre>\n\n<code>wget https://www.hel.fi/</code>\n")
     assert messages(pasted_text_problems(text, "f.md")) == [
         'f.md:8: a tab between words, as in a table pasted from a word processor or a spreadsheet: Markdown shows the '
         'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"), or a space',
@@ -1766,7 +1768,9 @@ def test_link_text_that_reads_as_another_address_stops_the_build(tmp_path):
     first = end - 8  # the second link to the same address, not the first (hunt 21b)
     assert problems == [
         *(f"docs/privacy.en.md:{first + line}: the link's text '{text}' reads as an address, but the link leads to "
-          f"'{href}': make the text the address the link leads to, or words such as the page's name"
+          f"'{href}': make the text the address the link leads to, or words such as the page's name (a file's or "
+          "program's name that reads as one, README.md#asennus, goes in words or with spaces: README.md, section "
+          "Asennus)"
           for line, text, href in ((0, "https://hel.fi/palaute", "https://evil.example/palaute"),
                                    (2, "palaute@hel.fi", "mailto:phish@evil.example"),
                                    (4, "https://www.hel.fi/", "https://evil.example/x"))),
@@ -1840,6 +1844,8 @@ def test_links_that_show_their_own_address_are_fine():
              '<a href="tel:+35893101641">00358 9 310 1641</a> <a href="tel:+35893101641">09 310 1641 (24 h)</a> '
              '<a href="tel:+35893101641">klo 9.00\u201316.00, 0,0835 \u20ac/min: 09 310 1641, ext. 2</a> '
              '<a href="tel:+35893101641">\u0660\u0669 \u0663\u0661\u0660 \u0661\u0666\u0664\u0661</a> '
+             # Hunt 29b: a service's name with digits in it, not a telephone number.
+             '<a href="tel:+358600123456">Terveysneuvonta 24/7</a> <a href="tel:+358600123456">Kriisipuhelin (24 h)</a> '
              # Hunt 25b: two programs' names, not an address: "js" is no top-level domain.
              '<a href="https://nodejs.org/">Node.js/Deno</a>')
     assert tree_problems(page.format(fence(f"<p>{links}</p>"))).misleading_links == []
@@ -1947,6 +1953,9 @@ def test_right_to_left_letters_stand_in_an_element_marked_with_their_language():
         ('<p><span lang="en">Call \u0645 020</span></p>', [("Call \u0645 020", "span")]),
         ('<p>Asukas sanoi: <span lang="ar" dir="rtl">مرحبا بكم</span>, ja <q lang="he">שלום</q>.</p>'
          '<p lang="fa-IR">سلام</p><p>Helsinki 2019 – ääkköset, 日本</p>', []),
+        # Hunt 29b: Arabic with Latin digits (an extension, not a script), and code, which shows
+        # markup as text and cannot be marked.
+        ('<p><span lang="ar-u-nu-latn" dir="rtl">مرحبا</span></p><pre><code>nimi: مرحبا</code></pre>', []),
         # Hunt 28b: Kurdish in Arabic letters, named by its script, and Sorani.
         ('<p><span lang="ku-Arab" dir="rtl">سڵاو</span> <span lang="ckb" dir="rtl">سڵاو</span></p>', []),
         ('<p><span lang="ku-Latn">سڵاو</span></p>', [("سڵاو", "span")]),
@@ -2059,6 +2068,37 @@ def test_text_drawn_in_the_order_it_is_read_passes(content):
     assert (found.reordered, found.misleading_links) == ([], [])
 
 
+def test_a_partners_name_in_arabic_is_checked_in_its_data_file_not_in_the_page(tmp_path):
+    """Hunt 29b: the Partners listing is in the page when its checks run, and a partner's name
+    in Arabic asked for markup (lang, dir) that a data file cannot hold."""
+    root = copy_site(tmp_path / "copy")
+    with open(root / "data" / "partners.yml", "a", encoding="utf-8") as data:
+        data.write('\n  - id: arab-association\n    name: {fi: "Suomen arabiyhdistys \u2013 \u0627\u0644\u062c\u0645'
+                   '\u0639\u064a\u0629", en: "Arab Association \u2013 \u0627\u0644\u062c\u0645\u0639\u064a\u0629"}\n'
+                   "    city: helsinki\n    url: https://example.org/\n    sources: [kuntalehti-2019-02]\n")
+    result, output = build(root)
+    assert result.returncode == 0, output[-3000:]
+
+
+@pytest.mark.parametrize("content, message", [
+    # Hunt 29b: the number as the page draws it, after an Arabic letter; Arabic-Indic digits,
+    # which no dir="ltr" keeps in order.
+    ('<p>P\u00e4iv\u00e4: <span lang="ar" dir="rtl">\u0627\u0644\u062a\u0627\u0631\u064a\u062e 2018-12-05</span></p>',
+     "the number '2018-12-05' would be shown as '05-12-2018': right-to-left text or `dir` around it draws its groups "
+     "last first; join the groups with no-break spaces (U+00A0) instead of spaces, or write it as "
+     '<span dir="ltr">2018-12-05</span>'),
+    ('<p>Soita <span dir="ltr">\u0660\u0669 \u0663\u0661\u0660</span></p>',
+     "the number '\u0660\u0669 \u0663\u0661\u0660' would be shown as '\u0663\u0661\u0660 \u0660\u0669': right-to-left "
+     "text or `dir` around it draws its groups last first; join the groups with no-break spaces (U+00A0) instead of "
+     "spaces"),
+])
+def test_a_number_drawn_in_another_order_is_told_as_the_page_draws_it(content, message):
+    from _tree import fence, tree_problems
+    from guards import _reordered_message
+    page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
+    assert [_reordered_message(found) for found, _ in tree_problems(page.format(fence(content))).reordered] == [message]
+
+
 def test_text_drawn_in_another_order_stops_the_build_on_its_line(tmp_path):
     content = ('Lue <span dir="rtl"><bdi>palaute</bdi>, <bdi>k\u00e4ytt\u00e4j\u00e4t</bdi></span> nyt.\n\n'
                '<p lang="he">Soita \u05f3020 555 0000 nyt.</p>\n\nSoita \u05f3020 555 0000.')
@@ -2067,7 +2107,8 @@ def test_text_drawn_in_another_order_stops_the_build_on_its_line(tmp_path):
     assert problems == [
         f"docs/privacy.en.md:{line - 4}: the text 'Lue palaute, k\u00e4ytt\u00e4j\u00e4t nyt.' would be shown as "
         "'Lue k\u00e4ytt\u00e4j\u00e4t ,palaute nyt.': `dir` and <bdi> (or Arabic-Indic digits) reorder text that has "
-        "no right-to-left letters; remove them, and write the words in the order they are read",
+        "no right-to-left letters; remove them, and write the words in the order they are read (inside right-to-left "
+        'text, mark Finnish or English with dir="ltr")',
         f"docs/privacy.en.md:{line - 2}: the number '020 555 0000' would be shown as '0000 555 020': right-to-left "
         "text or `dir` around it draws its groups last first; join the groups with no-break spaces (U+00A0) instead "
         'of spaces, or write it as <span dir="ltr">020 555 0000</span>',
