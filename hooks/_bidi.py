@@ -95,6 +95,22 @@ def _drawn_form(number: str, as_drawn: str) -> str:
                 drawn(RLI + number + PDI))
 
 
+def number_advice(number: str, markup: bool) -> str:
+    """What keeps a number of several groups in its order, for a message: no-break spaces
+    where spaces part its groups (a browser then reads it as one number); in a page's HTML a
+    <span dir="ltr">, with the digits 0–9 (Arabic-Indic digits keep their order in none);
+    where there is no markup, a word written left to right just before it (review 30b: the
+    advice for 2018-12-05 spoke of spaces it has none of)."""
+    ways = ["join its groups with no-break spaces (U+00A0) instead of spaces"] if re.search(r"\s", number) else []
+    digits = "with the digits 0–9 " if arabic_indic(number) else ""
+    if markup:
+        ways.append(f"write it {digits}as <span dir=\"ltr\">…</span>" if digits else
+                    f"write it as <span dir=\"ltr\">{number}</span>")
+    else:
+        ways.append(f"write it {digits}after a Finnish or English word (Puhelin 020 555 0000)")
+    return ", or ".join(ways)
+
+
 def arabic_indic(number: str) -> bool:
     """Whether a number is written in Arabic-Indic digits, which no `dir="ltr"` keeps in order."""
     return any(unicodedata.bidirectional(char) == "AN" for char in number)

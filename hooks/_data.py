@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from _annotations import printable
-from _bidi import RIGHT_TO_LEFT, misdrawn, right_to_left_letters
+from _bidi import RIGHT_TO_LEFT, misdrawn, number_advice, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
@@ -419,16 +419,13 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     if reordered:
         # A listing shows the text left to right, and a data file has no markup to mark it
         # (hunt 28a: "lisätiedot ש 020 555 0000" was published as "0000 555 020").
-        number, shown = printable(reordered.number), printable(reordered.shown)
         if not reordered.number:
             return (f"the text would be shown as '{printable(reordered.drawn)}': Arabic-Indic digits in groups or "
-                    "letters written right to left reorder it; write numbers with the digits 0–9, apart from such words")
-        if not right_to_left_letters(value):
-            return (f"the number '{number}' would be shown as '{shown}': Arabic-Indic digits in groups are shown last "
-                    "first; write it with the digits 0–9, or join its groups with no-break spaces (U+00A0) instead of "
-                    "spaces")
-        return (f"the number '{number}' would be shown as '{shown}' beside letters written right to left: join its "
-                "groups with no-break spaces (U+00A0) instead of spaces, or write it before the right-to-left words")
+                    "letters written right to left reorder it; write numbers with the digits 0–9, after a Finnish or "
+                    "English word")
+        return (f"the number '{printable(reordered.number)}' would be shown as '{printable(reordered.shown)}' "
+                f"{'beside letters written right to left' if right_to_left_letters(value) else 'in Arabic-Indic digits'}"
+                f": {number_advice(reordered.number, markup=False)}")
     if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None

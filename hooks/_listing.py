@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
-from _data import DATA_FILES, MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
+from _data import DATA_FILES, DATA_FOLDERS, MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 from _tree import unfenced
 
@@ -37,8 +37,9 @@ _env: dict[str, Environment] = {}
 
 
 def _data_key(config: MkDocsConfig) -> tuple:
-    """What the data depend on: the data files' contents, the names in data/ (a file the site
-    does not read stops the build), and each partner logo's file as it was when last read."""
+    """What the data depend on: the data files' contents, the names in data/ and data/schemas/
+    (a file the site does not read stops the build), and each partner logo's file as it was
+    when last read."""
     data_dir = data_dir_of(config)
     locales = tuple(lang.locale for lang in site_languages(config))
     max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
@@ -47,7 +48,8 @@ def _data_key(config: MkDocsConfig) -> tuple:
     # (hunt 27b: every data/*.yml was read whole into memory, 90 MB files included).
     readable = [path for path, found in stats if found and found[2] <= max_bytes]
     try:
-        names = tuple(sorted(entry.name for entry in data_dir.iterdir()))
+        names = tuple(sorted(str(entry.relative_to(data_dir)) for folder in (data_dir, data_dir / DATA_FOLDERS[0])
+                             if folder.is_dir() for entry in folder.iterdir()))
     except OSError:
         names = ()
     return (str(data_dir), config.docs_dir, locales, _contents_hash(readable),
@@ -73,8 +75,9 @@ def data_dir_of(config: MkDocsConfig) -> Path:
 def site_data(config: MkDocsConfig) -> SiteData:
     """The data of this build run: read and validated once, not once per language.
 
-    Raises DataError. The cache key is the hash of the files' contents, so `mkdocs serve`
-    re-reads them after an edit, and only then (a page edit leaves them as they were).
+    Raises DataError. The cache key is `_data_key`: the data files' contents, the names in
+    data/ and data/schemas/, and the partner logos' files, so `mkdocs serve` re-reads them
+    after such an edit, and only then (a page edit leaves them as they were).
     """
     key = per_build_run(config, "data key", lambda: _data_key(config))
     if _cache["key"] != key:

@@ -535,7 +535,29 @@ _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # Code written in HTML, which shows an address as text too: terminal output in a <pre> (hunt
 # 29b: told to write it as a link, the editor got literal [url](url) on the page).
-_HTML_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^>]*>", re.IGNORECASE)
+
+
+def _html_code_ranges(text: str, start: int, code: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of <pre> and <code> written in HTML outside Markdown's code, each from its
+    start tag to its end tag (or the end of the text): one pass over the tags (review 30b: a
+    pattern per start tag took seconds on unclosed ones, and paired a tag shown in a code
+    block with a real end tag)."""
+    ranges, opened = [], []
+    for tag in _HTML_CODE_TAG.finditer(text, start):
+        if _inside(tag.start(), code):
+            continue
+        name = tag.group(2).lower()
+        if not tag.group(1):
+            opened.append((name, tag.start()))
+        elif any(open_name == name for open_name, _ in opened):
+            while opened:
+                open_name, position = opened.pop()
+                if open_name == name:
+                    ranges.append((position, tag.end()))
+                    break
+    # The first left open runs to the end of the text, and holds any opened after it.
+    return ranges + ([(opened[0][1], len(text))] if opened else [])
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 # A link's text, where an address among other words is part of a link ([Svenska: www.hel.fi/sv](…),
 # <a …>Lähde: https://…</a>) and the link check reads it (hunt 25b).
@@ -547,9 +569,9 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
     start = body_start(text)
     # A comment shows nothing; an address as the text of a link ([https://…](…), <a …>https://…)
     # is one (hunt 19a).
-    code = sorted((code_ranges(text, start) if code is None else code)
-                  + [match.span() for match in _HTML_COMMENT.finditer(text, start)]
-                  + [match.span() for match in _HTML_CODE.finditer(text, start)])
+    code = (code_ranges(text, start) if code is None else code) + [
+        match.span() for match in _HTML_COMMENT.finditer(text, start)]
+    code = sorted(code + _html_code_ranges(text, start, code))
     code = [span for index, span in enumerate(code) if not index or span[0] >= code[index - 1][1]]  # apart
     problems = []
     offset = 0

@@ -77,8 +77,20 @@ class TreeFindings:
     unshown_text: list[tuple[str, Element, str]]
     # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
     unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
-    # Paragraphs drawn in another order than written, with their element.
-    reordered: list[tuple[Misdrawn, Element]] = field(default_factory=list)
+    # Paragraphs (and headings as the table of contents shows them) drawn in another order than written.
+    reordered: list[Reordered] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reordered:
+    """A paragraph of a page that a browser would draw in another order than written."""
+
+    how: Misdrawn
+    element: Element
+    in_code: bool = False  # where HTML shows as text, so no markup can keep its order
+    # A heading as the table of contents and the search results show it, without its markup
+    # (hunt 30a: "Soita <span dir=rtl>…</span> 020 555 0000" was drawn right in the page only).
+    in_contents: bool = False
 
 
 def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeFindings:
@@ -90,10 +102,12 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
         return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
     reorders = bool(BIDI_SIGNS.search(output, output.index(_START)))
+    right_to_left = bool(RIGHT_TO_LEFT.search(output))
+    layout = _Layout(tree) if reorders or right_to_left else None
     return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
-                        *_content_findings(tree, reorders, telephone_regions),
-                        _unmarked_right_to_left(tree) if RIGHT_TO_LEFT.search(output) else [],
-                        _reordered_text(tree) if reorders else [])
+                        *_content_findings(tree, layout if reorders else None, telephone_regions),
+                        _unmarked_right_to_left(tree, layout) if right_to_left else [],
+                        _reordered_text(tree, layout) if reorders else [])
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -126,12 +140,12 @@ SCHEMED_ADDRESS_TEXT = re.compile(
     r"(?P<scheme>[a-z][a-z0-9+.-]*)://(?P<mailbox>)(?:[^\s@/?#]*@)?(?P<host>[^\s/?#:@]+)(?P<path>)", re.IGNORECASE)
 
 
-def _content_findings(tree: LexborHTMLParser, reorders: bool = False,
+def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
                       telephone_regions: tuple[str, ...] = ()) -> tuple[list, list, list]:
     """(the page's headings inside an element that hides them; its links whose text reads as
-    an address on another host than the link's own, as written or, where something on the
-    page `reorders` text, as drawn; the text of elements that no browser shows), from one
-    pass over the content."""
+    an address on another host than the link's own, as written or, with the `layout` of a
+    page where something reorders text, as drawn; the text of elements that no browser
+    shows), from one pass over the content."""
     hidden, misleading, unshown, inside = [], [], [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
@@ -151,12 +165,18 @@ def _content_findings(tree: LexborHTMLParser, reorders: bool = False,
             # (hunt 26a: aria-label="https://hel.fi/palaute" on a link to another site).
             named = [tree.css_first(f'[id="{name}"]') for name in (node.attributes.get("aria-labelledby") or "").split()
                      if re.fullmatch(r"[\w.:-]+", name)]
-            text = " ".join([_shown_text(node), *(node.attributes.get(name) or "" for name in ("aria-label", "title")),
-                             *(_shown_text(element) for element in named if element is not None)])
+            announced = [*(node.attributes.get(name) or "" for name in ("aria-label", "title")),
+                         *(_shown_text(element) for element in named if element is not None)]
             href = node.attributes["href"] or ""
-            # A tel: link's number drawn in another order is _reordered_text's to report.
-            as_drawn = _drawn_text(node) if reorders and not href.lower().startswith("tel:") else ""
-            shows = next((words for words in (text, as_drawn) if not _same_host(words, href, telephone_regions)), None)
+            if href.strip().lower().startswith("tel:"):
+                # What is shown and each thing announced must show the number called (hunt 30a:
+                # digits for screen readers alone made the shown number another's); a number
+                # drawn in another order is _reordered_text's to report.
+                candidates = [_shown_text(node, visible=True), *announced]
+            else:
+                candidates = [" ".join([_shown_text(node), *announced]), _drawn_text(node, layout) if layout else ""]
+            shows = next((words for words in candidates if words and not _same_host(words, href, telephone_regions)),
+                         None)
             if shows is not None:
                 misleading.append((shows.strip(), href))
         elif inside and node.tag == "div" and "site-card" in (node.attributes.get("class") or "").split():
@@ -167,10 +187,13 @@ def _content_findings(tree: LexborHTMLParser, reorders: bool = False,
             # (The cover's own text is checked as a link's.)
             for cover in (next(heading.iter(include_text=False)) for heading in node.css("h3")
                           if _only_element_child(heading)):
-                text = _shown_text(node, links=False)
-                as_drawn = _drawn_text(node, links=False) if reorders else ""
                 href = cover.attributes.get("href") if cover.tag == "a" else None
-                shows = next((words for words in (text, as_drawn) if href and not _same_host(words, href, telephone_regions)), None)
+                if not href:
+                    continue
+                text = _shown_text(node, links=False)
+                as_drawn = _drawn_text(node, layout, links=False) if layout else ""
+                shows = next((words for words in (text, as_drawn) if words and not _same_host(words, href, telephone_regions)),
+                             None)
                 if shows is not None:
                     misleading.append((shows, href))
         elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
@@ -186,7 +209,7 @@ def _content_findings(tree: LexborHTMLParser, reorders: bool = False,
 # "Soita ׳020 555 0000" as "Soita 0000 555 020׳" (hunt 25a), as the refused direction marks
 # did; a quotation must be marked with its language (WCAG 3.1.2), and the drawn order is
 # checked by _reordered_text.
-def _unmarked_right_to_left(tree: LexborHTMLParser) -> list[tuple[str, Element]]:
+def _unmarked_right_to_left(tree: LexborHTMLParser, layout: _Layout) -> list[tuple[str, Element]]:
     """The page's texts with right-to-left letters that no element marks with a right-to-left
     language (lang="ar", "he", "fa", …), each with the element that holds it."""
     found, inside = [], False
@@ -196,9 +219,8 @@ def _unmarked_right_to_left(tree: LexborHTMLParser) -> list[tuple[str, Element]]
             inside = comment == _START or (inside and comment != _END)
         elif inside and node.tag == "-text" and right_to_left_letters(node.text_content or ""):
             holder = node.parent
-            language = next((element.attributes.get("lang") for element in _ancestors(holder)
-                             if element.attributes.get("lang") is not None), "")
-            if not _right_to_left_language(language or "") and not _outside_the_writing(holder):
+            if not _right_to_left_language(layout.language(holder)) and not (
+                    layout.in_listing(holder) or layout.in_code(holder)):
                 found.append((" ".join((node.text_content or "").split()), _element(holder)))
     return found
 
@@ -211,13 +233,45 @@ LISTING_CLASSES = frozenset({"site-partners", "site-events"})
 CODE_ELEMENTS = frozenset({"code", "pre"})
 
 
-def _in_listing(element: LexborNode) -> bool:
-    return any(LISTING_CLASSES & set((ancestor.attributes.get("class") or "").split()) for ancestor in _ancestors(element))
+class _Layout:
+    """What one page's tree says of each element for the checks of right-to-left text: the
+    direction its text is laid out in (an isolate), the nearest `lang`, and whether it is in a
+    <pre>, in code or in a listing. Read in one pass from the root, where a parent comes before
+    its children, so that no check walks up through the ancestors again (review 30b: 5,000
+    nested elements, or a <bdi> around 2,000 rows of numbers, took seconds)."""
 
+    def __init__(self, tree: LexborHTMLParser):
+        self._of: dict[int, tuple[str, str, bool, bool, bool]] = {}
+        for node in tree.root.traverse():
+            above = self._of.get(node.parent.mem_id) if node.parent is not None else None
+            direction, language, pre, code, listing = above or (LRI, "", False, False, False)
+            attributes = node.attributes
+            written = (attributes.get("dir") or "").strip().lower()
+            if node.tag in LEFT_TO_RIGHT_ELEMENTS:
+                direction = LRI
+            elif written in ("ltr", "rtl"):
+                direction = ISOLATES[written]
+            elif written == "auto" or node.tag == "bdi":
+                direction = _auto_direction(node)  # its scan stops at the next such element: once per node
+            if attributes.get("lang") is not None:
+                language = attributes.get("lang") or ""
+            self._of[node.mem_id] = (direction, language, pre or node.tag == "pre", code or node.tag in CODE_ELEMENTS,
+                                     listing or bool(LISTING_CLASSES & set((attributes.get("class") or "").split())))
 
-def _outside_the_writing(element: LexborNode) -> bool:
-    """Whether an element is in a listing or in code, where its language cannot be marked."""
-    return _in_listing(element) or any(ancestor.tag in CODE_ELEMENTS for ancestor in _ancestors(element))
+    def direction(self, element: LexborNode) -> str:
+        return self._of[element.mem_id][0]
+
+    def language(self, element: LexborNode) -> str:
+        return self._of[element.mem_id][1]
+
+    def in_pre(self, element: LexborNode) -> bool:
+        return self._of[element.mem_id][2]
+
+    def in_code(self, element: LexborNode) -> bool:
+        return self._of[element.mem_id][3]
+
+    def in_listing(self, element: LexborNode) -> bool:
+        return self._of[element.mem_id][4]
 
 
 # Drawn order. A browser lays out text by Unicode's bidirectional algorithm: right-to-left
@@ -233,7 +287,7 @@ BIDI_SIGNS = re.compile(RIGHT_TO_LEFT.pattern + r"|\sdir\s*=|<bdi\b", re.IGNOREC
 PARAGRAPH_ELEMENTS = frozenset({
     "p", "div", "li", "dt", "dd", "td", "th", "caption", "figcaption", "blockquote", "pre", "h1", "h2", "h3", "h4",
     "h5", "h6", "summary", "details", "section", "article", "aside", "header", "footer", "address", "figure", "ul",
-    "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "hgroup", "hr", "br"})
+    "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", "hgroup", "hr", "br", "center"})
 VOID_PARAGRAPH_ELEMENTS = frozenset({"br", "hr"})
 # Inline boxes that a browser lays out apart, each one neutral piece among the text around it
 # (hunt 28a: two <kbd>, which the theme makes inline blocks, or two images kept three <bdi>
@@ -251,16 +305,14 @@ LEFT_TO_RIGHT_ELEMENTS = frozenset({"code", "kbd", "pre"})
 _AUTO_SKIPPED = frozenset({"bdi", "script", "style", "textarea"})
 
 
-def _isolate(element: LexborNode, inherited: str = LRI) -> str | None:
+def _isolate(element: LexborNode, inherited: str, layout: _Layout) -> str | None:
     """The isolate that HTML's and the theme's style sheets give an element (`dir`, <bdi>, an
     inline box), with its direction, or None."""
     direction = (element.attributes.get("dir") or "").strip().lower()
     if element.tag in LEFT_TO_RIGHT_ELEMENTS:
         return LRI if direction in ISOLATES or _inline_box(element) else None
-    if direction in ("ltr", "rtl"):
-        return ISOLATES[direction]
-    if direction == "auto" or element.tag == "bdi":
-        return _auto_direction(element)
+    if direction in ISOLATES or element.tag == "bdi":
+        return layout.direction(element)
     return inherited if _inline_box(element) else None
 
 
@@ -287,39 +339,30 @@ def _inline_box(element: LexborNode) -> bool:
     return element.tag in INLINE_BOXES or bool(INLINE_BOX_CLASSES & set((element.attributes.get("class") or "").split()))
 
 
-def _direction_of(element: LexborNode) -> str:
-    """The isolate that stands for the direction an element's text is laid out in: its own,
-    or the nearest one around it (left to right when none)."""
-    for ancestor in _ancestors(element):
-        direction = (ancestor.attributes.get("dir") or "").strip().lower()
-        if ancestor.tag in LEFT_TO_RIGHT_ELEMENTS:
-            return LRI
-        if direction in ("ltr", "rtl"):
-            return ISOLATES[direction]
-        if direction == "auto" or ancestor.tag == "bdi":
-            return _auto_direction(ancestor)
-    return LRI
-
-
-def _drawn_text(element: LexborNode, links: bool = True) -> str:
+def _drawn_text(element: LexborNode, layout: _Layout, links: bool = True) -> str:
     """An element's text (as `_shown_text` reads it) in the order a browser draws it."""
-    direction = _direction_of(element)
-    return drawn(_shown_text(element, links, isolates=direction), direction)
+    direction = layout.direction(element)
+    return drawn(_shown_text(element, links, isolates=direction, layout=layout), direction)
 
 
-def _reordered_text(tree: LexborHTMLParser) -> list[tuple[Misdrawn, Element]]:
+def _reordered_text(tree: LexborHTMLParser, layout: _Layout) -> list[Reordered]:
     """The page's paragraphs whose text a browser would draw in another order than written,
-    where that misleads (hooks/_bidi.py's `misdrawn`), each with its element."""
+    where that misleads (hooks/_bidi.py's `misdrawn`), and its headings as the table of
+    contents shows them."""
     found, inside = [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
             comment = node.html or ""
             inside = comment == _START or (inside and comment != _END)
-        elif inside and node.tag in PARAGRAPH_ELEMENTS:
-            direction = _direction_of(node)
-            reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True), direction)
-            if reordered and not _in_listing(node):
-                found.append((reordered, _element(node)))
+        elif inside and node.tag in PARAGRAPH_ELEMENTS and not layout.in_listing(node):
+            direction = layout.direction(node)
+            reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True, layout=layout), direction)
+            if reordered:
+                found.append(Reordered(reordered, _element(node), layout.in_code(node)))
+            elif node.tag in HEADINGS:
+                listed = misdrawn(node.attributes.get("data-toc-label") or node.text())
+                if listed:
+                    found.append(Reordered(listed, _element(node), in_contents=True))
     return found
 
 
@@ -338,6 +381,8 @@ def _right_to_left_language(tag: str) -> bool:
     # Up to the first singleton: "ar-u-nu-latn" is Arabic with Latin digits, not Latin (hunt 29b).
     subtags = tag.split("_")
     subtags = subtags[:next((n for n, subtag in enumerate(subtags) if len(subtag) == 1), len(subtags))]
+    if not subtags:  # "x-pirate", a private use tag (review 30b: it ended the build in a traceback)
+        return False
     tag = "_".join(subtags)
     script = next((subtag.title() for subtag in subtags[1:] if len(subtag) == 4 and subtag.isalpha()), None)
     likely = get_global("likely_subtags")
@@ -391,7 +436,8 @@ def _hider(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", paragraphs: bool = False) -> str:
+def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", paragraphs: bool = False,
+                layout: _Layout | None = None, visible: bool = False) -> str:
     """An element's text as a reader gets it: what is shown, and an image's alt text, without
     what an element hides (hidden text inside a link made its address read as another), and
     without the text of the links in it if `links` is false. A loop, not recursion: content
@@ -401,10 +447,12 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
     `drawn`: what a browser lays out apart (`dir`, <bdi>, inline boxes) stands between
     isolates, and a line break (<br>, a block inside) as U+2029 that closes the isolates open
     at it and opens them again; with `paragraphs` too, an element laid out as a paragraph of
-    its own stands as such a break, its text left out (it is read on its own)."""
+    its own stands as such a break, its text left out (it is read on its own). With `isolates`
+    or `visible`, text for screen readers alone is left out: the site's style sheet takes it
+    out of the line (hunt 30a), and it is no part of what is shown."""
     parts, opened, directions = [], [], [isolates]
     # In a <pre> a line break of the text is one (hunt 29a); elsewhere it is a space.
-    preformatted = isolates and any(ancestor.tag == "pre" for ancestor in _ancestors(element))
+    preformatted = bool(isolates) and layout.in_pre(element)
     # (children, the isolate the element opened, whether it is a block, inside a <pre>,
     # whether it set the direction of what it holds)
     pending = [(iter(element.iter(include_text=True)), "", False, preformatted, False)]
@@ -428,11 +476,12 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
             parts.append(text.replace("\n", line_break()) if pending[-1][3] else text)
         elif child.tag == "img":
             alt = child.attributes.get("alt") or ""
-            parts.append(f"{_isolate(child, directions[-1])}{alt}{PDI}" if isolates else alt)
+            parts.append(f"{_isolate(child, directions[-1], layout)}{alt}{PDI}" if isolates else alt)
         elif isolates and child.tag in PARAGRAPH_ELEMENTS and (paragraphs or child.tag in VOID_PARAGRAPH_ELEMENTS):
             parts.append(line_break())
-        elif not _hides(child, screen_readers=True) and (links or child.tag != "a" or not child.attributes.get("href")):
-            isolate = _isolate(child, directions[-1]) if isolates else None
+        elif not _hides(child, screen_readers=not (isolates or visible)) and (
+                links or child.tag != "a" or not child.attributes.get("href")):
+            isolate = _isolate(child, directions[-1], layout) if isolates else None
             block = bool(isolates) and (child.tag in PARAGRAPH_ELEMENTS or child.tag in ANNOTATIONS)
             if block:
                 parts.append(line_break())
@@ -496,7 +545,7 @@ def _same_host(text: str, href: str, telephone_regions: tuple[str, ...] = ()) ->
             elif not _leads_to(written["host"], target) and _reads_as_address(written):
                 return False
     # Digits as written: the look-alikes would make an Arabic-Indic zero a full stop (hunt 28b).
-    if target.scheme.lower() == "tel" and not _same_number(DEFAULT_IGNORABLE.sub("", text), target.path,
+    if target.scheme.lower() == "tel" and not _same_number(_without_marks(DEFAULT_IGNORABLE.sub("", text)), target.path,
                                                                  telephone_regions):
         return False
     return not mailboxes or (target.scheme.lower() == "mailto" and mailboxes == recipients(target))
@@ -536,16 +585,20 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     if not phonenumbers.is_possible_number(called):
         return _same_digits(shown, number)
     region = phonenumbers.region_code_for_number(called)
+    called_digits = phonenumbers.national_significant_number(called)  # Italy's keep their 0 (review 30b)
+
+    def is_called(found) -> bool:
+        return found.country_code == called.country_code and phonenumbers.national_significant_number(found) == called_digits
+
+    found = [phonenumbers.parse(match.raw_string, region, keep_raw_input=True) for match in phonenumbers.PhoneNumberMatcher(
+        shown, region, leniency=phonenumbers.Leniency.VALID)]
+    if called_digits not in digits or not all(is_called(number) for number in found if phonenumbers.is_valid_number(number)):
+        return False
     # A number of another country than the site's readers' must be shown with its country code:
     # "[09 310 1641](tel:+96293101641)" showed Helsinki's number and dialled Jordan (hunt 29a).
-    if telephone_regions and region not in telephone_regions and (
-            f"{called.country_code}{called.national_number}" not in digits):
-        return False
-    shown_numbers = (match.number for match in phonenumbers.PhoneNumberMatcher(
-        shown, region, leniency=phonenumbers.Leniency.VALID))
-    return str(called.national_number) in digits and all(
-        found.country_code == called.country_code and found.national_number == called.national_number
-        for found in shown_numbers if phonenumbers.is_valid_number(found))
+    return not telephone_regions or region in telephone_regions or any(
+        is_called(number) and number.country_code_source != phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
+        for number in found)
 
 
 def _same_digits(shown: str, number: str) -> bool:

@@ -52,7 +52,7 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _bidi import RIGHT_TO_LEFT, Misdrawn, arabic_indic
+from _bidi import RIGHT_TO_LEFT, Misdrawn, number_advice
 from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
@@ -64,7 +64,7 @@ _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     keep_workflow_commands_out_of_logs(logging.getLogger("mkdocs"), logging.getLogger())
-    telephone_regions(config)  # a wrong setting stops the build before any page
+    _run["telephone_regions"] = telephone_regions(config)  # a wrong setting stops the build before any page
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
@@ -267,7 +267,7 @@ def on_env(env, config: MkDocsConfig, files):
 # All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    tree = tree_problems(output, telephone_regions(config))
+    tree = tree_problems(output, _run.get("telephone_regions", ()))
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)
@@ -299,12 +299,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             "language: digits and words beside them are shown in another order than written (020 555 0000 as "
             "0000 555 020); mark the quotation with its language, <span lang=\"ar\" dir=\"rtl\">…</span>, or with its "
             "script where the language is written in several (lang=\"ku-Arab\")")))
-    for reordered, element in tree.reordered:
-        source = page.file.content_string
+    for found in tree.reordered:
+        source, reordered = page.file.content_string, found.how
         line = _line_with_most(source, reordered.written.split(), reordered.number)
         if reordered.number and line in unmarked_lines:
             continue  # the letters' own message says what they do to the digits beside them
-        _run["ids"].append(Problem(file, line or start_tag_line(source, element), _reordered_message(reordered)))
+        words = _reordered_message(reordered, markup=not (found.in_code or found.in_contents))
+        if found.in_contents:
+            words = f"in the table of contents and the search results, which show a heading without its markup, {words}"
+        _run["ids"].append(Problem(file, line or start_tag_line(source, found.element), words))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
@@ -335,20 +338,20 @@ def _link_line(source: str, text: str, href: str) -> int | None:
     return next(filter(None, (_line_with(source, *wanted) for wanted in ((href, start), (href,), (start,)))), None)
 
 
-def _reordered_message(reordered: Misdrawn) -> str:
-    number, shown, written = (printable(reordered.number), printable(reordered.shown),
-                              printable(_clipped(reordered.written)))
+def _reordered_message(reordered: Misdrawn, markup: bool = True) -> str:
+    """The message for text drawn in another order than written; `markup` is false in code,
+    which shows HTML as text."""
+    number, drawn_number, written = (printable(reordered.number), printable(reordered.shown),
+                                     printable(_clipped(reordered.written)))
     if number:
         # The number alone as drawn: the drawn paragraph's right-to-left words would be turned
-        # round again by the terminal or log that shows the message (hunt 28b). Arabic-Indic
-        # digits keep their order only with no-break spaces, whatever `dir` says (hunt 29b).
-        other_way = "" if arabic_indic(reordered.number) else f", or write it as <span dir=\"ltr\">{number}</span>"
-        return (f"the number '{number}' would be shown as '{shown}': right-to-left text or `dir` around it draws its "
-                f"groups last first; join the groups with no-break spaces (U+00A0) instead of spaces{other_way}")
-    if shown:
-        return (f"the text '{written}' would show the number '{shown}', which it does not hold in that order: `dir`, "
-                "<bdi> or right-to-left letters around its parts put them together in another order; write the number "
-                "in the order it is read, as <span dir=\"ltr\">…</span>")
+        # round again by the terminal or log that shows the message (hunt 28b).
+        return (f"the number '{number}' would be shown as '{drawn_number}': right-to-left text or `dir` around it "
+                f"draws its groups last first; {number_advice(reordered.number, markup)}")
+    if drawn_number:
+        return (f"the text '{written}' would show the number '{drawn_number}', which it does not hold in that order: "
+                "`dir`, <bdi> or right-to-left letters around its parts put them together in another order; write the "
+                "number in the order it is read, as <span dir=\"ltr\">…</span>")
     return (f"the text '{written}' would be shown as '{printable(_clipped(reordered.drawn))}': `dir` and <bdi> (or "
             "Arabic-Indic digits) reorder text that has no right-to-left letters; remove them, and write the words in "
             "the order they are read (inside right-to-left text, mark Finnish or English with dir=\"ltr\")")

@@ -159,11 +159,15 @@ def test_direction_controls_that_reorder_the_text_are_refused(escape, code):
 
 @pytest.mark.parametrize("title, message", [
     ("lis\u00e4tiedot \u05e9 020 555 0000", "the number '020 555 0000' would be shown as '0000 555 020' beside letters "
-     "written right to left: join its groups with no-break spaces (U+00A0) instead of spaces, or write it before the "
-     "right-to-left words"),
+     "written right to left: join its groups with no-break spaces (U+00A0) instead of spaces, or write it after a "
+     "Finnish or English word (Puhelin 020 555 0000)"),
     ("Soita \u0660\u0662\u0660 \u0665\u0665\u0665", "the number '\u0660\u0662\u0660 \u0665\u0665\u0665' would be "
-     "shown as '\u0665\u0665\u0665 \u0660\u0662\u0660': Arabic-Indic digits in groups are shown last first; write it "
-     "with the digits 0\u20139, or join its groups with no-break spaces (U+00A0) instead of spaces"),
+     "shown as '\u0665\u0665\u0665 \u0660\u0662\u0660' in Arabic-Indic digits: join its groups with no-break spaces "
+     "(U+00A0) instead of spaces, or write it with the digits 0\u20139 after a Finnish or English word (Puhelin 020 555 "
+     "0000)"),
+    # Review 30b: a date after an Arabic word has no spaces to join.
+    ("\u0627\u0644\u062a\u0627\u0631\u064a\u062e 2018-12-05", "the number '2018-12-05' would be shown as '05-12-2018' "
+     "beside letters written right to left: write it after a Finnish or English word (Puhelin 020 555 0000)"),
 ])
 def test_a_number_a_listing_would_show_in_another_order_is_refused(title, message):
     """Hunt 28a: a listing showed "lisätiedot ש 020 555 0000" as "lisätiedot 0000 555 020 ש";
