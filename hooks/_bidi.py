@@ -16,7 +16,8 @@ from _html import DEFAULT_IGNORABLE
 
 # Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the like) and
 # Arabic-Indic digits, found by their blocks; `right_to_left_letters` reads their classes.
-RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+RIGHT_TO_LEFT_CHARACTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+RIGHT_TO_LEFT = re.compile(f"[{RIGHT_TO_LEFT_CHARACTERS}]")
 LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
 ISOLATES = {"ltr": LRI, "rtl": RLI, "auto": FSI}
 NEW_LINE = "\u2029"

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
 from _annotations import printable
-from _bidi import RIGHT_TO_LEFT, misdrawn, number_advice, right_to_left_letters
+from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
@@ -365,10 +365,11 @@ def visible(text: str) -> bool:
 # Embeddings, overrides and isolates change the order in which text is shown ("Trojan Source"):
 # "Helsinki" + U+202E + "txt.exe" reads as "Helsinkiexe.txt". Finnish and English never need them.
 # The marks too (U+200E, U+200F, U+061C): "call \u200f0000 555 020" showed as "call 020 555 0000".
-DIRECTION_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+DIRECTION_CONTROL_CHARACTERS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+DIRECTION_CONTROL = re.compile(f"[{DIRECTION_CONTROL_CHARACTERS}]")
 # The same, and the letters and digits that a listing shows in another order (hooks/_bidi.py),
 # searched for at once: most texts have none of either.
-_DIRECTION_OR_RIGHT_TO_LEFT = re.compile(DIRECTION_CONTROL.pattern[:-1] + RIGHT_TO_LEFT.pattern[1:-1] + "]")
+_DIRECTION_OR_RIGHT_TO_LEFT = re.compile(f"[{DIRECTION_CONTROL_CHARACTERS}{RIGHT_TO_LEFT_CHARACTERS}]")
 
 
 def direction_control_message(char: str, holder: str = "the text", written: str | None = None) -> str:
@@ -949,16 +950,17 @@ def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
             if folder == data_dir and is_folder and entry.name in DATA_FOLDERS:
                 continue
             if is_folder or entry.name not in expected:
-                found.append(Problem(_shown_path(entry, root), 1, "(file)", _unexpected_entry_message(entry, is_folder)))
+                found.append(Problem(_shown_path(entry, root), 1, "(file)",
+                                     _unexpected_entry_message(entry, is_folder, in_schemas=folder != data_dir)))
     return found
 
 
-def _unexpected_entry_message(entry: Path, is_folder: bool) -> str:
+def _unexpected_entry_message(entry: Path, is_folder: bool, in_schemas: bool) -> str:
     """What to do with a file or folder in data/ that the site does not read (hunt 28b: the
     message named no file, and a logo put there needs another place)."""
     files = ", ".join(f"data/{name}" for name in DATA_FILES)
     what = "folder" if is_folder else "file"
-    if entry.parent.name == DATA_FOLDERS[0] and entry.parent.parent.name == "data":
+    if in_schemas:
         return (f"data/{DATA_FOLDERS[0]}/ holds only the schemas that `make schemas` writes "
                 f"({', '.join(SCHEMA_FILES)}); remove this {what}")
     if entry.suffix.lower() in IMAGE_SUFFIXES or (is_folder and _holds_images(entry)):

@@ -41,6 +41,7 @@ from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
 from _annotations import keep_workflow_commands_out_of_logs, printable, workflow_command
+from _bidi import RIGHT_TO_LEFT, Misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
@@ -52,7 +53,6 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _bidi import RIGHT_TO_LEFT, Misdrawn, number_advice
 from _tree import fence, shown, start_tag_line, tree_problems, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
