@@ -10,7 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bidi import get_display
 
 from _html import DEFAULT_IGNORABLE
 
@@ -47,6 +46,8 @@ _HTML_WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85]")
 def drawn(text: str, direction: str = LRI) -> str:
     """Text with isolates and line breaks, in the order a browser draws it, each line laid out
     in `direction` (an isolate), without the isolates."""
+    from bidi import get_display  # for pages and data texts that hold right-to-left text alone
+
     lines = (get_display(direction + line + PDI, base_dir="L")
              for line in _HTML_WHITE_SPACE.sub(" ", text).split(NEW_LINE))
     return " ".join(DEFAULT_IGNORABLE.sub("", " ".join(lines)).split())

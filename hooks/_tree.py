@@ -26,7 +26,6 @@ from urllib.parse import unquote, urlsplit
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, drawn, misdrawn,
@@ -101,8 +100,10 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
     if _START not in output:
         return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    reorders = bool(BIDI_SIGNS.search(output, output.index(_START)))
-    right_to_left = bool(RIGHT_TO_LEFT.search(output))
+    # Both looked for in the content only, and the letters only where the first search found any sign.
+    start = output.index(_START)
+    reorders = bool(BIDI_SIGNS.search(output, start))
+    right_to_left = reorders and bool(RIGHT_TO_LEFT.search(output, start))
     layout = _Layout(tree) if reorders or right_to_left else None
     return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
                         *_content_findings(tree, layout if reorders else None, telephone_regions),
@@ -640,9 +641,11 @@ def _reads_as_address(written: re.Match) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _public_suffixes() -> PublicSuffixList:
-    """The Public Suffix List as published with the library (no download); read only when a
-    link's text would be refused (about 30 ms)."""
+def _public_suffixes():
+    """The Public Suffix List as published with the library (no download); imported and read
+    only when a link's text would be refused (about 30 ms)."""
+    from publicsuffixlist import PublicSuffixList
+
     return PublicSuffixList(accept_unknown=False)
 
 
