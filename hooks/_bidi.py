@@ -10,7 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-
 from _html import DEFAULT_IGNORABLE
 
 # Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the like) and
