@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -36,10 +36,22 @@ _cache: dict = {"key": None, "data": None, "logos": []}
 _env: dict[str, Environment] = {}
 
 
-def _data_key(config: MkDocsConfig) -> tuple:
-    """What the data depend on: the data files' contents, the names in data/ and data/schemas/
-    (a file the site does not read stops the build), and each partner logo's file as it was
-    when last read."""
+class DataKey(NamedTuple):
+    """What the data of a build run depend on: the data files' contents (`contents`, a hash,
+    and `oversized`, the stats of files over the size limit, which are refused unread), the
+    names in data/ and data/schemas/ (a file the site does not read stops the build), and
+    each partner logo's file as it was when last read."""
+
+    data_dir: str
+    docs_dir: str
+    locales: tuple[str, ...]
+    contents: str
+    oversized: tuple
+    names: tuple[str, ...]
+    logos: tuple
+
+
+def _data_key(config: MkDocsConfig) -> DataKey:
     data_dir = data_dir_of(config)
     locales = tuple(lang.locale for lang in site_languages(config))
     max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
@@ -52,8 +64,8 @@ def _data_key(config: MkDocsConfig) -> tuple:
                              if folder.is_dir() for entry in folder.iterdir()))
     except OSError:
         names = ()
-    return (str(data_dir), config.docs_dir, locales, _contents_hash(readable),
-            tuple(found for path, found in stats if path not in readable), names, _logo_stats())
+    return DataKey(str(data_dir), config.docs_dir, locales, _contents_hash(readable),
+                   tuple(found for path, found in stats if path not in readable), names, _logo_stats())
 
 
 def _logo_stats() -> tuple:
@@ -86,10 +98,10 @@ def site_data(config: MkDocsConfig) -> SiteData:
         _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
         _splits.update(events=None, ends=[], split=None)
         with gc_paused():
-            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key[2], root, max_bytes)
+            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key.locales, root, max_bytes)
         _cache["logos"] = sorted({Path(config.docs_dir) / partner.logo for partner in _cache["data"].partners
                                   if partner.logo})
-        _cache["key"] = key[:-1] + (_logo_stats(),)
+        _cache["key"] = key._replace(logos=_logo_stats())  # the logos of the data just read
     return _cache["data"]
 
 
@@ -114,7 +126,7 @@ def upcoming_and_past(events, now: datetime, home_timezone: str) -> tuple[list, 
 def data_hash(config: MkDocsConfig) -> str:
     """The hash of the contents of the data files that `site_data` returns."""
     site_data(config)
-    return _cache["key"][3]
+    return _cache["key"].contents
 
 
 @contextmanager

@@ -1582,6 +1582,15 @@ def foreign_id_references(markup: str) -> list[Finding]:
 _BLANK_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?:[^\w\n]|&#?\w+;?)*$")
 
 
+def contents_titles(toc: Iterable) -> list[str]:
+    """The titles of a page's table of contents as text, nested ones included."""
+    titles = []
+    for item in toc:
+        titles.append(html.unescape(re.sub(r"<[^<>]*>", "", item.title)))
+        titles += contents_titles(item.children)
+    return titles
+
+
 def toc_markup_findings(toc: Iterable) -> list[Finding]:
     """A heading whose title in the table of contents holds a tag, or shows nothing. Material
     prints the titles unescaped (toc-item.html), and Python-Markdown's strip_tags, which makes

@@ -173,7 +173,9 @@ def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
                 # What is shown and each thing announced must show the number called (hunt 30a:
                 # digits for screen readers alone made the shown number another's); a number
                 # drawn in another order is _reordered_text's to report.
-                candidates = [_shown_text(node, visible=True), *announced]
+                # An image's alt text is announced, and no part of what is shown (hunt 31a).
+                candidates = [_shown_text(node, visible=True), *announced,
+                              *(image.attributes.get("alt") or "" for image in node.css("img"))]
             else:
                 candidates = [" ".join([_shown_text(node), *announced]), _drawn_text(node, layout) if layout else ""]
             shows = next((words for words in candidates if words and not _same_host(words, href, telephone_regions)),
@@ -186,15 +188,16 @@ def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
             # does (hunt 25a; hunt 26a: the last of two links covered the first). The card's
             # other links lie above the covers.
             # (The cover's own text is checked as a link's.)
-            for cover in (next(heading.iter(include_text=False)) for heading in node.css("h3")
-                          if _only_element_child(heading)):
-                href = cover.attributes.get("href") if cover.tag == "a" else None
-                if not href:
-                    continue
-                text = _shown_text(node, links=False)
-                as_drawn = _drawn_text(node, layout, links=False) if layout else ""
-                shows = next((words for words in (text, as_drawn) if words and not _same_host(words, href, telephone_regions)),
-                             None)
+            # The card's own headings: those of a card inside it are that card's (hunt 31a: 400
+            # cards one in another read every card's text for every heading inside it).
+            covers = [next(child.iter(include_text=False)) for child in node.iter(include_text=False)
+                      if child.tag == "h3" and _only_element_child(child)]
+            hrefs = [cover.attributes.get("href") for cover in covers if cover.tag == "a" and cover.attributes.get("href")]
+            # A card inside it lies under that card's own cover, and is read with it.
+            texts = ([_shown_text(node, links=False, cards=False), _drawn_text(node, layout, links=False, cards=False)
+                      if layout else ""] if hrefs else [])
+            for href in hrefs:
+                shows = next((words for words in texts if words and not _same_host(words, href, telephone_regions)), None)
                 if shows is not None:
                     misleading.append((shows, href))
         elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
@@ -340,10 +343,10 @@ def _inline_box(element: LexborNode) -> bool:
     return element.tag in INLINE_BOXES or bool(INLINE_BOX_CLASSES & set((element.attributes.get("class") or "").split()))
 
 
-def _drawn_text(element: LexborNode, layout: _Layout, links: bool = True) -> str:
+def _drawn_text(element: LexborNode, layout: _Layout, links: bool = True, cards: bool = True) -> str:
     """An element's text (as `_shown_text` reads it) in the order a browser draws it."""
     direction = layout.direction(element)
-    return drawn(_shown_text(element, links, isolates=direction, layout=layout), direction)
+    return drawn(_shown_text(element, links, isolates=direction, layout=layout, cards=cards), direction)
 
 
 def _reordered_text(tree: LexborHTMLParser, layout: _Layout) -> list[Reordered]:
@@ -438,7 +441,7 @@ def _hider(heading: LexborNode) -> LexborNode | None:
 
 
 def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", paragraphs: bool = False,
-                layout: _Layout | None = None, visible: bool = False) -> str:
+                layout: _Layout | None = None, visible: bool = False, cards: bool = True) -> str:
     """An element's text as a reader gets it: what is shown, and an image's alt text, without
     what an element hides (hidden text inside a link made its address read as another), and
     without the text of the links in it if `links` is false. A loop, not recursion: content
@@ -448,7 +451,8 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
     `drawn`: what a browser lays out apart (`dir`, <bdi>, inline boxes) stands between
     isolates, and a line break (<br>, a block inside) as U+2029 that closes the isolates open
     at it and opens them again; with `paragraphs` too, an element laid out as a paragraph of
-    its own stands as such a break, its text left out (it is read on its own). With `isolates`
+    its own stands as such a break, its text left out (it is read on its own). Without `cards`,
+    the text of the site cards inside the element is left out. With `isolates`
     or `visible`, text for screen readers alone is left out: the site's style sheet takes it
     out of the line (hunt 30a), and it is no part of what is shown."""
     parts, opened, directions = [], [], [isolates]
@@ -476,12 +480,13 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
             text = child.text_content or ""
             parts.append(text.replace("\n", line_break()) if pending[-1][3] else text)
         elif child.tag == "img":
-            alt = child.attributes.get("alt") or ""
+            alt = "" if visible else child.attributes.get("alt") or ""
             parts.append(f"{_isolate(child, directions[-1], layout)}{alt}{PDI}" if isolates else alt)
         elif isolates and child.tag in PARAGRAPH_ELEMENTS and (paragraphs or child.tag in VOID_PARAGRAPH_ELEMENTS):
             parts.append(line_break())
         elif not _hides(child, screen_readers=not (isolates or visible)) and (
-                links or child.tag != "a" or not child.attributes.get("href")):
+                links or child.tag != "a" or not child.attributes.get("href")) and (
+                cards or "site-card" not in (child.attributes.get("class") or "").split()):
             isolate = _isolate(child, directions[-1], layout) if isolates else None
             block = bool(isolates) and (child.tag in PARAGRAPH_ELEMENTS or child.tag in ANNOTATIONS)
             if block:
@@ -574,8 +579,15 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     28b). A number of a country outside `telephone_regions` must show its country code. A
     called number without its country code is compared digit by digit."""
     # Only a text that shows a telephone number: "Terveysneuvonta 24/7" names a service (hunt 29b).
-    if not PHONE_TEXT.search(shown):
+    written = list(PHONE_TEXT.finditer(shown))
+    if not written:
         return True
+    # A number that touches a letter is one libphonenumber passes over, and a letter drawn as a
+    # digit or a sign ("09 310 164l", "09 310 1641ǃ") or a digit of another script ("1৪41")
+    # shows another number than the digits say (hunt 31a).
+    if any(_touches_a_letter(shown, number) or _mixed_digits(number.group()) for number in _DIGIT_GROUPS.finditer(shown)
+           if sum(char.isdigit() for char in number.group()) >= 6):
+        return False
     digits = "".join(str(unicodedata.digit(char)) for char in shown if unicodedata.digit(char, None) is not None)
     import phonenumbers  # about 16 ms, for pages with tel: links alone
 
@@ -600,6 +612,20 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     return not telephone_regions or region in telephone_regions or any(
         is_called(number) and number.country_code_source != phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
         for number in found)
+
+
+# Digits in groups, as a number's own part of a text: "9am" beside "+44 20 7983 4000" is a time.
+_DIGIT_GROUPS = re.compile(r"\d(?:[\d \u00a0.\-\u2010-\u2012]*\d)?")
+
+
+def _touches_a_letter(text: str, number: re.Match) -> bool:
+    before, after = text[number.start() - 1:number.start()], text[number.end():number.end() + 1]
+    return any(unicodedata.category(char).startswith("L") for char in before + after)
+
+
+def _mixed_digits(number: str) -> bool:
+    """Whether a number's digits come from more than one script (each script's zero apart)."""
+    return len({ord(char) - unicodedata.digit(char) for char in number if unicodedata.digit(char, None) is not None}) > 1
 
 
 def _same_digits(shown: str, number: str) -> bool:

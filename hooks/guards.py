@@ -41,11 +41,11 @@ from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
 from _annotations import keep_workflow_commands_out_of_logs, printable, workflow_command
-from _bidi import RIGHT_TO_LEFT, Misdrawn, number_advice
+from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
-    broken_page_links, code_ranges, control_character_problems, direction_control_problems, dotted_address_problems,
-    file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
+    broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
+    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
     toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
@@ -308,6 +308,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         if found.in_contents:
             words = f"in the table of contents and the search results, which show a heading without its markup, {words}"
         _run["ids"].append(Problem(file, line or start_tag_line(source, found.element), words))
+    # The table of contents shows a heading's data-toc-label, which the toc extension has taken
+    # off the finished heading (hunt 31a: "Neuvonta: soita ׳020 555 0000" as a label).
+    listed = {found.how.written for found in tree.reordered if found.in_contents}
+    for title in contents_titles(page.toc):
+        reordered = misdrawn(title)
+        if reordered and reordered.written not in listed:
+            listed.add(reordered.written)
+            line = _line_with_most(page.file.content_string, reordered.written.split(), reordered.number)
+            _run["ids"].append(Problem(file, line, "in the table of contents and the search results, which show a "
+                                                   "heading without its markup, "
+                                                   + _reordered_message(reordered, markup=False)))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (

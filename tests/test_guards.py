@@ -1867,6 +1867,14 @@ def test_links_that_show_their_own_address_are_fine():
     ('<a href="tel:+96293101641">0<span class="site-visually-hidden">962 </span>9 310 1641</a>', True),
     ('<a href="tel:+358931016"><span class="site-visually-hidden">x</span>09 310 1641</a>', True),
     ('<a href="tel:+35840123456">040 123 4567\u0332</a>', True),
+    # Hunt 31a: an image's alt text, which is announced and not shown; a number touching a
+    # letter drawn as a digit or a sign, which libphonenumber passes over; digits of two scripts.
+    ('<a href="tel:+96293101641">09 310 1641 <img src="a.png" alt="+962 9 310 1641"></a>', True),
+    ('<a href="tel:+3583101641">09 310 1641\u01c3</a>', True),
+    ('<a href="tel:+3589310164">09 310 164l</a>', True),
+    ('<a href="tel:+35893101441">09 310 1\u09ea41</a>', True),
+    ('<a href="tel:+442079834000">+44 (0)20 7983 4000 (9am\u20135pm)</a>', False),
+    ('<a href="tel:+35893101641"><img src="a.png" alt="Puhelin"> 09 310 1641</a>', False),
 ])
 def test_a_number_shown_without_its_country_code_calls_one_of_the_sites_countries(link, misleads):
     from _tree import fence, tree_problems
@@ -2108,6 +2116,32 @@ def test_a_heading_is_read_as_the_table_of_contents_shows_it(heading):
     page = "<html><body dir='ltr'>{}<footer class='md-footer'></footer></body></html>"
     found = tree_problems(page.format(fence(heading))).reordered
     assert [(each.how.number, each.in_contents) for each in found] == [("020 555 0000", True)]
+
+
+def test_a_table_of_contents_label_is_read_as_the_table_of_contents_shows_it(tmp_path):
+    """Hunt 31a: the toc extension takes data-toc-label off the heading before the page's
+    checks read it, and "Neuvonta: soita ׳020 555 0000" was drawn 0000 555 020."""
+    returncode, problems, line = built_with(
+        tmp_path, "privacy.en.md", '## Advice {data-toc-label="Advice: call \u05f3020 555 0000"}\n\nText.')
+    assert returncode != 0
+    assert problems == [
+        f"docs/privacy.en.md:{line - 2}: in the table of contents and the search results, which show a heading "
+        "without its markup, the number '020 555 0000' would be shown as '0000 555 020': right-to-left text or `dir` "
+        "around it draws its groups last first; join its groups with no-break spaces (U+00A0) instead of spaces, or "
+        "write it after a Finnish or English word (Puhelin 020 555 0000)"]
+
+
+def test_cards_inside_cards_are_read_once_each():
+    """Hunt 31a: each card read its text again for every heading of the cards inside it, and
+    400 cards one in another took two minutes."""
+    import time
+    from _tree import fence, tree_problems
+    page = "<html><body>{}<footer class='md-footer'></footer></body></html>"
+    cards = ('<div class="site-card"><h3><a href="https://example.org/">Kortti</a></h3><p>Teksti</p>' * 400
+             + "</div>" * 400)
+    started = time.process_time()
+    tree_problems(page.format(fence(cards)))
+    assert time.process_time() - started < 5
 
 
 def test_a_partners_name_in_arabic_is_checked_in_its_data_file_not_in_the_page(tmp_path):
