@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from _annotations import printable
 from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
+from _images import IMAGE_KINDS
 from _logos import logo_path_problem, logo_size
 from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
@@ -919,11 +920,9 @@ def read_data_file(path: Path, shown: str, max_file_bytes: int = MAX_FILE_BYTES)
 # read by nobody and passed in silence (hunt 27b: new events in data/events-2027.yml published
 # nothing, and the check's summary called the data valid).
 DATA_FILES = ("events.yml", "partners.yml", "sources.yml")
-DATA_FOLDERS = ("schemas",)
+SCHEMA_FOLDER = "schemas"  # data/schemas/, published as schemas/ (hooks/opendata.py)
 SCHEMA_FILES = tuple(f"{spec.key}.schema.json" for spec in FILES)  # as tools/schemas.py writes them
-
-
-IMAGE_SUFFIXES = (".png", ".svg", ".jpg", ".jpeg", ".webp", ".gif")
+IMAGE_SUFFIXES = tuple(f".{ending}" for ending in IMAGE_KINDS)
 
 
 def _holds_images(folder: Path) -> bool:
@@ -938,7 +937,7 @@ def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
     in data/schemas/ other than the datasets' schemas (which `make schemas` writes). Names that
     begin with a dot are left alone (.gitkeep, a Mac's .DS_Store), unless they end as YAML."""
     found = []
-    for folder, expected in ((data_dir, DATA_FILES), (data_dir / DATA_FOLDERS[0], SCHEMA_FILES)):
+    for folder, expected in ((data_dir, DATA_FILES), (data_dir / SCHEMA_FOLDER, SCHEMA_FILES)):
         try:
             entries = sorted(folder.iterdir())
         except OSError:
@@ -947,7 +946,7 @@ def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
             if entry.name.startswith(".") and not entry.name.endswith((".yml", ".yaml")):
                 continue
             is_folder = entry.is_dir() and not entry.is_symlink()
-            if folder == data_dir and is_folder and entry.name in DATA_FOLDERS:
+            if folder == data_dir and is_folder and entry.name == SCHEMA_FOLDER:
                 continue
             if is_folder or entry.name not in expected:
                 found.append(Problem(_shown_path(entry, root), 1, "(file)",
@@ -961,7 +960,7 @@ def _unexpected_entry_message(entry: Path, is_folder: bool, in_schemas: bool) ->
     files = ", ".join(f"data/{name}" for name in DATA_FILES)
     what = "folder" if is_folder else "file"
     if in_schemas:
-        return (f"data/{DATA_FOLDERS[0]}/ holds only the schemas that `make schemas` writes "
+        return (f"data/{SCHEMA_FOLDER}/ holds only the schemas that `make schemas` writes "
                 f"({', '.join(SCHEMA_FILES)}); remove this {what}")
     if entry.suffix.lower() in IMAGE_SUFFIXES or (is_folder and _holds_images(entry)):
         return ("images go under docs/images/, a partner's logo under docs/images/partners/ (named in its logo: "
@@ -970,7 +969,8 @@ def _unexpected_entry_message(entry: Path, is_folder: bool, in_schemas: bool) ->
                   None)
     if target:
         return f"the site reads only {files}: move the entries of this {what} into data/{target}, then remove it"
-    return f"the site reads only {files} and the schemas in data/{DATA_FOLDERS[0]}/: remove this {what}, or move its entries into one of those files"
+    return (f"the site reads only {files} and the schemas in data/{SCHEMA_FOLDER}/: remove this {what}, or move its "
+            "entries into one of those files")
 
 
 def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,

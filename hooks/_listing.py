@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
-from _data import DATA_FILES, DATA_FOLDERS, MAX_FILE_BYTES, SiteData, build_time, load_site_data, split_events
+from _data import DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 from _tree import unfenced
 
@@ -60,7 +60,7 @@ def _data_key(config: MkDocsConfig) -> DataKey:
     # (hunt 27b: every data/*.yml was read whole into memory, 90 MB files included).
     readable = [path for path, found in stats if found and found[2] <= max_bytes]
     try:
-        names = tuple(sorted(str(entry.relative_to(data_dir)) for folder in (data_dir, data_dir / DATA_FOLDERS[0])
+        names = tuple(sorted(str(entry.relative_to(data_dir)) for folder in (data_dir, data_dir / SCHEMA_FOLDER)
                              if folder.is_dir() for entry in folder.iterdir()))
     except OSError:
         names = ()

@@ -76,7 +76,8 @@ class TreeFindings:
     unshown_text: list[tuple[str, Element, str]]
     # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
     unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
-    # Paragraphs (and headings as the table of contents shows them) drawn in another order than written.
+    # Paragraphs drawn in another order than written (headings as the table of contents and the
+    # search show them are read from page.toc by hooks/guards.py).
     reordered: list[Reordered] = field(default_factory=list)
 
 
@@ -87,9 +88,6 @@ class Reordered:
     how: Misdrawn
     element: Element
     in_code: bool = False  # where HTML shows as text, so no markup can keep its order
-    # A heading as the table of contents and the search results show it, without its markup
-    # (hunt 30a: "Soita <span dir=rtl>…</span> 020 555 0000" was drawn right in the page only).
-    in_contents: bool = False
 
 
 def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeFindings:
@@ -351,8 +349,7 @@ def _drawn_text(element: LexborNode, layout: _Layout, links: bool = True, cards:
 
 def _reordered_text(tree: LexborHTMLParser, layout: _Layout) -> list[Reordered]:
     """The page's paragraphs whose text a browser would draw in another order than written,
-    where that misleads (hooks/_bidi.py's `misdrawn`), and its headings as the table of
-    contents shows them."""
+    where that misleads (hooks/_bidi.py's `misdrawn`)."""
     found, inside = [], False
     for node in tree.root.traverse():
         if node.tag == "-comment":
@@ -363,17 +360,7 @@ def _reordered_text(tree: LexborHTMLParser, layout: _Layout) -> list[Reordered]:
             reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True, layout=layout), direction)
             if reordered:
                 found.append(Reordered(reordered, _element(node), layout.in_code(node)))
-            elif node.tag in HEADINGS:
-                listed = misdrawn(node.attributes.get("data-toc-label") or node.text())
-                if listed:
-                    found.append(Reordered(listed, _element(node), in_contents=True))
     return found
-
-
-def _ancestors(element: LexborNode):
-    while element is not None:
-        yield element
-        element = element.parent
 
 
 @lru_cache(maxsize=64)
@@ -579,8 +566,7 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     28b). A number of a country outside `telephone_regions` must show its country code. A
     called number without its country code is compared digit by digit."""
     # Only a text that shows a telephone number: "Terveysneuvonta 24/7" names a service (hunt 29b).
-    written = list(PHONE_TEXT.finditer(shown))
-    if not written:
+    if not PHONE_TEXT.search(shown):
         return True
     # A number that touches a letter is one libphonenumber passes over, and a letter drawn as a
     # digit or a sign ("09 310 164l", "09 310 1641ǃ") or a digit of another script ("1৪41")

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from _cache import input_hash
+from _data import SCHEMA_FOLDER
 from _listing import (LISTINGS_ENABLED, build_now, data_dir_of, data_hash, events_settings, listing_cache, render,
                       listing_zones_hash, site_data, templates_hash)
 from _opendata import Licence, Publication, events_document, partners_document, to_json
@@ -29,7 +30,7 @@ from _site import absolute_url, current_locale, site_languages
 
 MARKER = "<!-- data:open-data -->"
 DATASETS = ("events", "partners")  # each published as <name>.json, its schema as schemas/<name>.schema.json
-SCHEMA_DIR = "schemas"
+SCHEMA_DIR = SCHEMA_FOLDER  # data/schemas/ and, on the site, schemas/
 
 
 def licence(config: MkDocsConfig) -> Licence:
