@@ -76,8 +76,8 @@ class TreeFindings:
     unshown_text: list[tuple[str, Element, str]]
     # Right-to-left letters outside an element marked with a right-to-left language: (text, element).
     unmarked_right_to_left: list[tuple[str, Element]] = field(default_factory=list)
-    # Paragraphs drawn in another order than written (headings as the table of contents and the
-    # search show them are read from page.toc by hooks/guards.py).
+    # Paragraphs drawn in another order than written, and headings as the search shows them (the
+    # table of contents' titles are read from page.toc by hooks/guards.py).
     reordered: list[Reordered] = field(default_factory=list)
 
 
@@ -88,6 +88,7 @@ class Reordered:
     how: Misdrawn
     element: Element
     in_code: bool = False  # where HTML shows as text, so no markup can keep its order
+    in_contents: bool = False  # a heading as the search results show it, without its markup
 
 
 def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeFindings:
@@ -360,6 +361,12 @@ def _reordered_text(tree: LexborHTMLParser, layout: _Layout) -> list[Reordered]:
             reordered = misdrawn(_shown_text(node, isolates=direction, paragraphs=True, layout=layout), direction)
             if reordered:
                 found.append(Reordered(reordered, _element(node), layout.in_code(node)))
+            elif node.tag in HEADINGS:
+                # Material's search shows a heading's text without its markup (hunt 30a); the
+                # table of contents, its title in page.toc (hooks/guards.py).
+                listed = misdrawn(node.text())
+                if listed:
+                    found.append(Reordered(listed, _element(node), in_contents=True))
     return found
 
 

@@ -304,13 +304,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         line = _line_with_most(source, reordered.written.split(), reordered.number)
         if reordered.number and line in unmarked_lines:
             continue  # the letters' own message says what they do to the digits beside them
-        _run["ids"].append(Problem(file, line or start_tag_line(source, found.element),
-                                   _reordered_message(reordered, markup=not found.in_code)))
-    # The table of contents and the search results show each heading by its title in page.toc:
-    # its text without markup (hunt 30a: "Soita <span dir=rtl>…</span> 020 555 0000" was drawn
-    # right in the page only), or its data-toc-label, which the toc extension takes off the
-    # finished heading (hunt 31a).
-    listed = set()
+        words = _reordered_message(reordered, markup=not (found.in_code or found.in_contents))
+        if found.in_contents:
+            words = f"in the table of contents and the search results, which show a heading without its markup, {words}"
+        _run["ids"].append(Problem(file, line or start_tag_line(source, found.element), words))
+    # The table of contents shows a heading by its title in page.toc: its text without markup,
+    # as the search does (hunt 30a: "Soita <span dir=rtl>…</span> 020 555 0000" was drawn right
+    # in the page only), or its data-toc-label, which the toc extension takes off the finished
+    # heading (hunt 31a). A text already told above is not told again.
+    listed = {found.how.written for found in tree.reordered if found.in_contents}
     for title in contents_titles(page.toc):
         reordered = misdrawn(title)
         if reordered and reordered.written not in listed:
