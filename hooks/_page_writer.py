@@ -10,6 +10,7 @@ that line is dropped for the pages written here, and only for them.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from pathlib import Path
@@ -23,9 +24,18 @@ _SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs 1.6's wording
 _slot_ids: dict[str, frozenset[str]] = {}
 
 
-def new_slot(ids: Iterable[str] = ()) -> str:
-    """A new slot; `ids`, the ids of the elements that will fill it."""
-    slot = f"<!--site-slot-{secrets.token_hex(16)}-->"
+# A slot given a name is the same text in every build run of the process, so that under
+# `mkdocs serve` a page whose listing sits in it is, before the slot is filled, the same text
+# as in the build before, and the checks of its finished page are kept (hooks/_tree.py). The
+# process's own random word keeps such slots as unknown to a page as the others.
+_PROCESS_WORD = secrets.token_hex(16)
+
+
+def new_slot(ids: Iterable[str] = (), name: str | None = None) -> str:
+    """A new slot, or the slot `name` of this process (one use of a name at a time); `ids`,
+    the ids of the elements that will fill it."""
+    word = secrets.token_hex(16) if name is None else hashlib.sha256(f"{_PROCESS_WORD}:{name}".encode()).hexdigest()[:32]
+    slot = f"<!--site-slot-{word}-->"
     if ids:
         _slot_ids[slot] = frozenset(ids)
     return slot

@@ -110,6 +110,31 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
                         _reordered_text(tree, layout) if reorders else [])
 
 
+# `mkdocs serve` builds every page again after each edit, and all but the edited page come out
+# as they were: while serving, each finished page's findings are kept by its whole text (the
+# text itself is the key, so no two pages can share an entry, and findings are plain values).
+# hooks/guards.py turns this on in on_startup for `mkdocs serve`; a build reads each page once,
+# where keeping the texts would only cost memory. The edited page, or a page whose text moves
+# with the build time, is read again. 256 pages: the site's 18 (nine in two languages), many times over.
+_remembered = lru_cache(maxsize=256)(lambda output, telephone_regions: tree_problems(output, telephone_regions))
+_serving = {"remember": False}
+
+
+def remember_findings(serving: bool) -> None:
+    """Keep each finished page's findings for the rebuilds of `mkdocs serve` (or stop keeping them)."""
+    _serving["remember"] = serving
+    if not serving:
+        _remembered.cache_clear()
+
+
+def page_findings(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeFindings:
+    """tree_problems(output), or, while serving, the findings of the same finished page when it
+    was last built. A value from here may be shared: read it, never change it."""
+    if _serving["remember"]:
+        return _remembered(output, telephone_regions)
+    return tree_problems(output, telephone_regions)
+
+
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # A class of the site's style sheet that hides its element from sight (a page may give it to a <span>).
 HIDING_CLASSES = frozenset({"site-visually-hidden"})

@@ -51,7 +51,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         locale = current_locale(config)
         _events_page_url[locale] = page.canonical_url
         listing = events_listing(config, locale, page.canonical_url, page.url)
-        slot = new_slot(ids=listing.ids)
+        slot = new_slot(ids=listing.ids, name=page.file.src_uri)  # the same page, the same slot
         page.content = page.content.replace(MARKER, slot)
         _pending[page.file.abs_src_path] = (page, slot, listing)
     return context

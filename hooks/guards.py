@@ -53,13 +53,18 @@ from _pages import (
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import current_locale, site_languages
-from _tree import fence, shown, start_tag_line, tree_problems, unfenced
+from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
 _site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
 _run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # Called once per `mkdocs serve` (not again for its rebuilds), and by every build.
+    remember_findings(command == "serve")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -267,7 +272,7 @@ def on_env(env, config: MkDocsConfig, files):
 # All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    tree = tree_problems(output, _run.get("telephone_regions", ()))
+    tree = page_findings(output, _run.get("telephone_regions", ()))
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)

@@ -7,7 +7,8 @@
   code these replaced, kept here;
 - whole builds: with the serve cache (empty, then full) and without it, byte for byte; and
   the listings of the last commit before the change against today's, for the same data;
-- `mkdocs serve` rebuilds: the data are read again only when their contents change.
+- `mkdocs serve` rebuilds: the data are read again only when their contents change, and a
+  finished page is checked again only when its text changed.
 """
 
 from __future__ import annotations
@@ -552,6 +553,63 @@ def test_serve_reads_a_changed_logo_again(tmp_path):
     result = subprocess.run([sys.executable, "-c", _TWO_BUILDS_DRIVER, str(logo), str(tmp_path / "out")],
                             cwd=copy, env=env, capture_output=True, text=True, timeout=300)
     assert result.stdout.split() == ["True", "True"], result.stderr[-3000:]
+
+
+# `mkdocs serve` as it runs: on_startup("serve") for the first configuration only, then a build,
+# an edit of another page, and a build with a configuration loaded again. Prints each build's
+# error and how many finished pages were read for the checks of their tree.
+_SERVE_REBUILD_DRIVER = """
+import json, logging, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+sys.path.insert(0, "hooks")
+import _tree
+real, calls = _tree.tree_problems, []
+_tree.tree_problems = lambda *args: calls.append(1) or real(*args)
+page, out, command = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+report, errors = [], []
+handler = logging.Handler(logging.ERROR)
+handler.emit = lambda record: errors.append(record.getMessage())
+logging.getLogger("mkdocs").addHandler(handler)
+for edit in ("", "Muokattu."):
+    page.write_text(page.read_text("utf-8") + edit, "utf-8")
+    config = load_config("mkdocs.yml", site_dir=out)
+    if not edit:
+        config.plugins.on_startup(command=command, dirty=False)
+    calls.clear(), errors.clear()
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    except Exception:
+        pass
+    report.append({"error": "\\n".join(errors), "pages_read": len(calls)})
+print(json.dumps(report))
+"""
+
+
+def _serve_rebuilds(copy: Path, out: Path, command: str) -> list[dict]:
+    result = subprocess.run([sys.executable, "-c", _SERVE_REBUILD_DRIVER, str(copy / "docs" / "cities.fi.md"), str(out),
+                             command], cwd=copy, env=build_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_serve_reads_only_the_changed_pages_again_and_still_reports_the_others(tmp_path):
+    """A page edit under `mkdocs serve` reads again, for the checks of the finished page's
+    tree, only the pages whose text changed; a problem on another page is still reported in
+    every rebuild, word for word as by a build that reads every page."""
+    copy = copy_site(tmp_path / "site")
+    privacy = copy / "docs" / "privacy.en.md"
+    privacy.write_text(privacy.read_text("utf-8") + "\n[https://hel.fi/palaute](https://example.org/)\n", "utf-8")
+    served = _serve_rebuilds(copy, tmp_path / "served", "serve")
+    built = _serve_rebuilds(copy, tmp_path / "built", "build")
+    pages = built[0]["pages_read"]
+    assert pages >= 18 and built[1]["pages_read"] == pages  # each build reads every page
+    assert served[0]["pages_read"] == pages
+    assert served[1]["pages_read"] == 1, served  # the edited page
+    for report in (*served, *built):
+        assert "docs/privacy.en.md" in report["error"] and "https://hel.fi/palaute" in report["error"], report
+    assert served[1]["error"] == built[1]["error"]
 
 
 def _listing_parts(site: Path) -> dict[str, bytes]:
