@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from _html import DEFAULT_IGNORABLE
 
@@ -78,22 +79,43 @@ def misdrawn(text: str, direction: str = LRI) -> Misdrawn | None:
     as_written, as_drawn = written(text), drawn(text, direction)
     if as_drawn == as_written:
         return None
-    number = next((found for found in map(written, NUMBER_GROUPS.findall(text)) if found not in as_drawn), None)
+    # Numbers are found in the digits' decimal forms, which have the same places: superscript
+    # digits are moved as digits are (session 32: "׳⁰²⁰ ⁵⁵⁵ ⁰⁰⁰⁰" was drawn ⁰⁰⁰⁰ ⁵⁵⁵ ⁰²⁰).
+    digits, drawn_digits = decimal_digits(text), decimal_digits(as_drawn)
+    number = next((written(text[found.start():found.end()]) for found in NUMBER_GROUPS.finditer(digits)
+                   if written(found.group()) not in drawn_digits), None)
     if number:
         return Misdrawn(as_written, as_drawn, number, _drawn_form(number, as_drawn))
-    shown = next((found for found in NUMBER_GROUPS.findall(as_drawn) if found not in as_written), None)
+    shown = next((as_drawn[found.start():found.end()] for found in NUMBER_GROUPS.finditer(drawn_digits)
+                  if found.group() not in decimal_digits(as_written)), None)
     if shown:
         return Misdrawn(as_written, as_drawn, shown=shown)
     return None if right_to_left_letters(text) else Misdrawn(as_written, as_drawn)
+
+
+def decimal_digits(text: str) -> str:
+    """The text with each digit that is not a decimal digit (superscript ⁰⁹, subscript ₀₉,
+    circled ⓪⑨, dingbat ➊) as its ASCII digit, character for character, so that a place in
+    one is the same place in the other: readers read them as digits."""
+    if text.isascii():
+        return text
+    return "".join(_decimal(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(char: str) -> str:
+    digit = unicodedata.digit(char, None) if char.isdigit() and not char.isdecimal() else None
+    return char if digit is None else str(digit)
 
 
 def _drawn_form(number: str, as_drawn: str) -> str:
     """How the drawn text shows a number: the drawn number of the same digit groups (what
     comes before it decides the order: after an Arabic letter "2018-12-05" is drawn
     05-12-2018, hunt 29b), or the number as right-to-left text around it alone draws it."""
-    groups = sorted(re.findall(r"\d+", number))
-    return next((found for found in NUMBER_GROUPS.findall(as_drawn) if sorted(re.findall(r"\d+", found)) == groups),
-                drawn(RLI + number + PDI))
+    groups = sorted(re.findall(r"\d+", decimal_digits(number)))
+    drawn_digits = decimal_digits(as_drawn)
+    return next((as_drawn[found.start():found.end()] for found in NUMBER_GROUPS.finditer(drawn_digits)
+                 if sorted(re.findall(r"\d+", found.group())) == groups), drawn(RLI + number + PDI))
 
 
 def number_advice(number: str, markup: bool) -> str:

@@ -28,7 +28,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, drawn, misdrawn,
+from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, decimal_digits, drawn, misdrawn,
                    right_to_left_letters)
 from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
 
@@ -597,6 +597,7 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     "09 310 1641 (24 h)", opening hours and Arabic-Indic digits are the number they call (hunt
     28b). A number of a country outside `telephone_regions` must show its country code. A
     called number without its country code is compared digit by digit."""
+    shown = _as_decimal_digits(shown)
     # Only a text that shows a telephone number: "Terveysneuvonta 24/7" names a service (hunt 29b).
     if not PHONE_TEXT.search(shown):
         return True
@@ -630,6 +631,24 @@ def _same_number(shown: str, number: str, telephone_regions: tuple[str, ...] = (
     return not telephone_regions or region in telephone_regions or any(
         is_called(number) and number.country_code_source != phonenumbers.CountryCodeSource.FROM_DEFAULT_COUNTRY
         for number in found)
+
+
+def _as_decimal_digits(text: str) -> str:
+    """The text with each digit that is not a decimal digit (superscript ⁰⁹, circled ⓪⑨,
+    dingbat ➊, ⑩), which readers read as one but libphonenumber passes over, as ASCII digits,
+    and the superscript and subscript signs (⁺) as theirs. Decimal digits of any script stay."""
+    if text.isascii():
+        return text
+    return "".join(map(_number_form, decimal_digits(text)))
+
+
+@lru_cache(maxsize=1024)
+def _number_form(char: str) -> str:
+    """A number or sign drawn small or enclosed as NFKC writes it (⑩ 10, ⁺ +), or the character."""
+    if unicodedata.category(char) not in ("No", "Sm"):
+        return char
+    normal = unicodedata.normalize("NFKC", char)
+    return normal if normal and all(c in "0123456789+-=()." for c in normal) else char
 
 
 # Digits in groups, as a number's own part of a text: "9am" beside "+44 20 7983 4000" is a time.

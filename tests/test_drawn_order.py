@@ -45,6 +45,9 @@ FRAGMENTS = [
     'Soita: <span dir="auto"><kbd lang="he">\u05d0</kbd> <bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi></span>',
     f'<span lang="he" dir="rtl">{HEBREW}</span> <a href="#" dir="rtl"><bdi>/palaute</bdi><code dir="rtl"><bdi>hel.</bdi>'
     '<bdi>fi</bdi></code></a>',
+    # Session 32: superscript digits are moved as digits are; circled digits are not.
+    'Soita <span lang="he">\u05f3</span>\u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070 nyt.',
+    'Soita <span lang="he">\u05f3</span>\u24ea\u2461\u24ea \u2464\u2464\u2464 \u24ea\u24ea\u24ea\u24ea nyt.',
     # Text drawn as written, which passes.
     f'Soita <span lang="he" dir="rtl">{HEBREW}</span> 020 555 0000 nyt.',
     f'Soita <span lang="he" dir="rtl">\u05f3</span>020 555 0000 nyt.',

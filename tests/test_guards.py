@@ -1875,6 +1875,13 @@ def test_links_that_show_their_own_address_are_fine():
     ('<a href="tel:+35893101441">09 310 1\u09ea41</a>', True),
     ('<a href="tel:+442079834000">+44 (0)20 7983 4000 (9am\u20135pm)</a>', False),
     ('<a href="tel:+35893101641"><img src="a.png" alt="Puhelin"> 09 310 1641</a>', False),
+    # Session 32: digits that are not decimal digits, which libphonenumber does not read, but
+    # readers do: superscript, circled and dingbat digits showed Helsinki's number and dialled Jordan.
+    ('<a href="tel:+96293101641">\u2070\u2079 \u00b3\u00b9\u2070 \u00b9\u2076\u2074\u00b9</a>', True),
+    ('<a href="tel:+96293101641">Neuvonta \u24ea\u2468 \u2462\u2460\u24ea \u2460\u2465\u2463\u2460</a>', True),
+    ('<a href="tel:+96293101641">\u24ff\u2791 \u278c\u278a\u24ff \u278a\u278f\u278d\u278a</a>', True),
+    ('<a href="tel:+96293101641">Soita \u207a\u2079\u2076\u00b2 \u2079 \u00b3\u00b9\u2070 \u00b9\u2076\u2074\u00b9</a>', False),
+    ('<a href="tel:+35893101641">\u2070\u2079 \u00b3\u00b9\u2070 \u00b9\u2076\u2074\u00b9</a>', False),
 ])
 def test_a_number_shown_without_its_country_code_calls_one_of_the_sites_countries(link, misleads):
     from _tree import fence, tree_problems
@@ -2078,6 +2085,11 @@ def test_an_address_drawn_by_a_links_directions_is_read_as_drawn(link):
      ("shown 020 555 0000", "p")),
     ('<p>Numero <span dir="rtl"><ruby><rt>puh</rt></ruby><bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi>'
      '<ruby><rt>nyt</rt></ruby></span></p>', ("shown 020 555 0000", "p")),
+    # Session 32: superscript digits, which Python's \\d is not, are moved as digits are.
+    ('<p>Soita <span lang="he">\u05f3</span>\u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070 nyt.</p>',
+     ("\u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070", "p")),
+    ('<p>Soita <span dir="rtl"><bdi>\u2070\u2070\u2070\u2070</bdi> <bdi>\u2075\u2075\u2075</bdi> <bdi>\u2070\u00b2\u2070</bdi>'
+     '</span></p>', ("shown \u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070", "p")),
 ])
 def test_text_that_a_browser_draws_in_another_order_than_written_is_found(content, expected):
     from _tree import fence, tree_problems
