@@ -528,6 +528,26 @@ def test_list_of_sources_is_in_the_table_of_contents(site, lang):
 HOSTILE = "</li><script>alert(1)</script>"
 
 
+def test_a_title_and_a_publisher_written_right_to_left_keep_their_place_in_the_list_of_sources(tmp_path):
+    """Each is laid out apart: an Arabic publisher took the date's day before it ("13 ,رشان
+    February 2019"), and an Arabic title and publisher were drawn in each other's place. Read
+    in the order the browser draws it (tests/test_drawn_order.py holds that model to Chromium)."""
+    from selectolax.lexbor import LexborHTMLParser
+    from _tree import _drawn_text, _Layout
+    title, publisher = "\u0639\u0646\u0648\u0627\u0646", "\u0646\u0627\u0634\u0631"
+    root = copy_site(tmp_path)
+    header, body = (root / "data/sources.yml").read_text("utf-8").split("\nsources:\n")
+    body = body.replace("      en: News article on the Helsinki–London digital declaration\n", f"      en: {title}\n", 1)
+    body = body.replace("      en: Kuntalehti, the Finnish magazine on municipal affairs\n", f"      en: {publisher}\n", 1)
+    body = body.replace("    date: 2019-02\n", "    date: 2019-02-13\n", 1)
+    (root / "data/sources.yml").write_text(header + "\nsources:\n" + body, "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    tree = LexborHTMLParser((root / "site/en/declaration/index.html").read_text("utf-8"))
+    drawn = " ".join(_drawn_text(tree.css_first(f"#source-{ARTICLE}"), _Layout(tree)).split())
+    assert drawn.startswith(f"{title[::-1]} (") and f"{publisher[::-1]}, 13 February 2019." in drawn, drawn
+
+
 def test_hostile_source_text_is_shown_as_text(tmp_path):
     root = copy_site(tmp_path)
     header, body = (root / "data/sources.yml").read_text("utf-8").split("\nsources:\n")
