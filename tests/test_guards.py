@@ -2085,6 +2085,10 @@ def test_an_address_drawn_by_a_links_directions_is_read_as_drawn(link):
      ("shown 020 555 0000", "p")),
     ('<p>Numero <span dir="rtl"><ruby><rt>puh</rt></ruby><bdi>0000</bdi> <bdi>555</bdi> <bdi>020</bdi>'
      '<ruby><rt>nyt</rt></ruby></span></p>', ("shown 020 555 0000", "p")),
+    # Session 32: a letter of a right-to-left script newer than Python's Unicode tables (Arabic
+    # Extended-C, Unicode 15; Garay, Unicode 16), which python-bidi reads as browsers do.
+    ('<p>Soita \U00010ec2020 555 0000 nyt.</p>', ("020 555 0000", "p")),
+    ('<p>Soita \U00010d4a020 555 0000 nyt.</p>', ("020 555 0000", "p")),
     # Session 32: superscript digits, which Python's \\d is not, are moved as digits are.
     ('<p>Soita <span lang="he">\u05f3</span>\u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070 nyt.</p>',
      ("\u2070\u00b2\u2070 \u2075\u2075\u2075 \u2070\u2070\u2070\u2070", "p")),
