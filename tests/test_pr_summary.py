@@ -36,6 +36,8 @@ def test_changed_pages_link_to_the_preview_and_say_which_language_is_left(repo, 
     out = run(repo, capsys)
     assert f"| `themes` | [fi]({PREVIEW}themes/) | [en]({PREVIEW}en/themes/) | ⚠️ vain / only fi: tarkista / check en |" in out
     assert "✅ Datatiedostot ovat kunnossa. / The data files are valid." in out
+    # Session 32b: a page that the menu names (themes.md) is no image of the site's own.
+    assert "The site's own images" not in out
 
 
 def test_a_data_change_lists_its_page_in_both_languages_and_every_problem(repo, capsys):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -91,7 +92,10 @@ def site_image_files(files: list[str], root: Path, docs_dir: str, locales: tuple
         # images/logo.fi.svg: the i18n plugin publishes it as images/logo.svg (the build
         # refuses such a name, but this summary must not depend on that; hunt 20b).
         forms |= {form.replace(f".{locale}.", ".") for form in forms for locale in locales}
-        if path != inside and is_content(path, docs_dir) and any(form in named for form in forms):
+        # A page is no image, though the menu names it (session 32b: every page edit was
+        # listed here, "declaration.md" being in mkdocs.yml's nav); a name counts only whole.
+        if (path != inside and is_content(path, docs_dir) and not inside.endswith(".md")
+                and any(re.search(rf"(?<![\w.-]){re.escape(form)}(?![\w.-])", named) for form in forms)):
             found.append(path)
     return found
 
