@@ -27,7 +27,7 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from itertools import chain
 from pathlib import Path
@@ -297,11 +297,12 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str, str | None], ...] = ("main.html",),
-                          description_length: tuple[int, int] | None = None) -> list[Problem]:
+                          description_length: tuple[int, int] | None = None, today: date | None = None) -> list[Problem]:
     """Problems of a page's front matter, with their lines in the file (1-based). `templates`
     are those a page may name in `template:`, each alone or with the one page it belongs to
     (mkdocs.yml extra.page_templates);
-    `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH)."""
+    `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH);
+    `today`, the build's day (UTC), if a `translation_checked:` day after it is to be refused."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
         return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
@@ -340,7 +341,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
             problems.append(Problem(file, data.line_of(field) + 1, (
                 f"description: {len(value.strip())} characters; search results show {description_length[0]} to "
                 f"{description_length[1]}: write one or two sentences that say what the page is about")))
-    problems += _theme_field_problems(data, file) + _unreadable_by_mkdocs(match.group(1), file)
+    problems += _theme_field_problems(data, file, today) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
     allowed = dict(template if isinstance(template, tuple) else (template, None) for template in templates)
@@ -737,8 +738,9 @@ def markup_space_problems(text: str, file: str, code: list[tuple[int, int]] | No
 _ODD_SPACE_BEFORE_ATTRIBUTES = re.compile(ODD_SPACE.pattern + r"\{:?[ \t]*[#.][^{}\n]*\}(?=[ \t]*$)", re.MULTILINE)
 
 
-def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
-    """Unknown fields, and `hide:` and `search:` of a kind the theme cannot read."""
+def _theme_field_problems(data: LineMap, file: str, today: date | None = None) -> list[Problem]:
+    """Unknown fields, `hide:` and `search:` of a kind the theme cannot read, and a
+    `translation_checked:` that is no day or, with `today`, a day still to come."""
     problems = []
     for key in data:
         line = data.line_of(key) + 1
@@ -761,6 +763,13 @@ def _theme_field_problems(data: LineMap, file: str) -> list[Problem]:
             problems.append(Problem(file, line, "translation_checked: expected the day you checked the other language's "
                                                 f"version as year-month-day, such as translation_checked: 2026-11-28; "
                                                 f"got {_got(value)}"))
+        elif key == "translation_checked" and today and date.fromisoformat(value) > today + timedelta(days=1):
+            # A day to come would count every change until then as checked (session 32b: a
+            # typo, 2027 for 2026, hid the English page's notice and the report for a year).
+            # A day later than the build's day in UTC is allowed: it is already that day east of it.
+            problems.append(Problem(file, line, f"translation_checked: {value} is a day still to come (the build's "
+                                                f"day is {today.isoformat()}): write the day you checked the other "
+                                                "language's version, such as today's"))
     return problems
 
 

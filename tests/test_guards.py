@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import textwrap
+from datetime import datetime, timezone
 
 import markdown
 import pytest
@@ -196,6 +197,30 @@ def test_a_field_the_theme_reads_must_have_the_right_kind_of_value(line, expecte
                                   "search:\n  boost: 2", "translation_checked: 2026-11-27"])
 def test_the_fields_the_site_uses_are_accepted(line):
     assert front_matter_problems(f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n", "f.md") == []
+
+
+def test_a_translation_checked_day_still_to_come_is_refused():
+    """Session 32b: 2027-11-28 for 2026-11-28 counted every change until then as checked. The
+    next day is allowed: east of UTC it is already that day."""
+    from datetime import date
+    text = "---\ntitle: Teemat\ndescription: D.\ntranslation_checked: {}\n---\n"
+    today = date(2026, 11, 28)
+    assert messages(front_matter_problems(text.format("2027-11-28"), "f.md", today=today)) == [
+        "f.md:4: translation_checked: 2027-11-28 is a day still to come (the build's day is 2026-11-28): write the day "
+        "you checked the other language's version, such as today's"]
+    assert front_matter_problems(text.format("2026-11-29"), "f.md", today=today) == []
+    assert front_matter_problems(text.format("2026-11-28"), "f.md", today=today) == []
+
+
+def test_a_translation_checked_day_still_to_come_stops_the_build(tmp_path):
+    page = copy_site(tmp_path / "copy") / "docs" / "cities.en.md"
+    page.write_text(page.read_text("utf-8").replace("---\n", "---\ntranslation_checked: 2099-01-01\n", 1), "utf-8")
+    result, output = build(page.parent.parent)
+    assert result.returncode != 0
+    today = datetime.now(timezone.utc).date().isoformat()  # the clock's: the tests' SOURCE_DATE_EPOCH is in the past
+    assert problem_lines(output) == [f"docs/cities.en.md:2: translation_checked: 2099-01-01 is a day still to come (the "
+                                     f"build's day is {today}): write the day you checked the other language's "
+                                     "version, such as today's"]
 
 
 def test_front_matter_of_a_list_title_says_to_quote():
