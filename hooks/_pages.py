@@ -1643,12 +1643,40 @@ def file_under_site(url: str, page_url: str) -> str | None:
     return path.removeprefix(_SITE_ROOT_PATH) if path and path.startswith(_SITE_ROOT_PATH) else None
 
 
+@dataclass(frozen=True)
+class PageSource:
+    """What a message needs of the page's own file, to tell a link written in Markdown from
+    one in HTML: its text, its folder under docs/ ("" at the top) and its language's prefix
+    in the site's addresses ("en/", or "" for the default language)."""
+
+    text: str = ""
+    folder: str = ""
+    language_prefix: str = ""
+
+    def in_markdown(self, url: str) -> bool:
+        """Whether the page writes `url` as a Markdown link or image, inline or as a reference."""
+        written = re.escape(url)
+        return bool(self.text) and re.search(rf"\]\(\s*<?{written}(?:[\s>)])|^ {{0,3}}\[[^\]\n]+\]:\s*<?{written}(?:\s|>|$)",
+                                             self.text, re.MULTILINE) is not None
+
+    def markdown_path(self, site_path: str) -> str:
+        """The path a Markdown link in this page's file gives for a file of the site (site_path
+        without the language's prefix, as docs/ holds it)."""
+        path = site_path.removeprefix(self.language_prefix) if self.language_prefix else site_path
+        return posixpath.relpath(path, self.folder or ".")
+
+
+# A page's file named with its language ("declaration.fi.md"), which a link must not name: the
+# build links it to the page of the link's own language (hooks/translations.py).
+_LANGUAGE_SUFFIX = re.compile(r"\.([a-z]{2,3})\.md$")
+
+
 LEFT_OUT = ("the site does not publish this file (MkDocs leaves out names starting with '.' and the folder "
             "templates/); move or rename the file, and change the link")
 
 
 def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[str],
-                   left_out: frozenset[str] = frozenset()) -> list[Finding]:
+                   left_out: frozenset[str] = frozenset(), source: PageSource = PageSource()) -> list[Finding]:
     """Paths in src, srcset and poster that lead, from the page's address, to no file of the
     site. MkDocs adjusts a Markdown image's path to the page's address, not one in HTML:
     images/a.png on the page themes/ is themes/images/a.png, which is not there."""
@@ -1666,9 +1694,20 @@ def unloaded_paths(markup: str, page_url: str, site_files: set[str] | frozenset[
                 inside = path.startswith(_SITE_ROOT_PATH)
                 if inside and (target in site_files or posixpath.join(target, "index.html") in site_files):
                     continue
-                advice = (LEFT_OUT if inside and unquote(target) in left_out else
-                          _unloaded_advice(url, attribute, page_url, site_files, climbs=not inside))
-                findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", _as_written(url)))
+                if inside and unquote(target) in left_out:
+                    findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {LEFT_OUT}", _as_written(url)))
+                elif inside and source.in_markdown(url):
+                    # MkDocs leaves a Markdown image's path as written when it finds no file there.
+                    meant = _meant_file(url, site_files)
+                    advice = (f"an image's path in Markdown is read from the folder of the page's own file, "
+                              f"docs/{source.folder + '/' if source.folder else ''}, where no file has this name: "
+                              f"write ![text]({source.markdown_path(meant)})" if meant else
+                              "no file under docs/ has this name: check the file's name, and after renaming a file, "
+                              "change the pages that show it")
+                    findings.append(Finding(f"![…]({url[:60]}): {advice}", _as_written(url)))
+                else:
+                    advice = _unloaded_advice(url, attribute, page_url, site_files, climbs=not inside)
+                    findings.append(Finding(f"<{name} {attribute}=\"{url[:60]}\">: {advice}", _as_written(url)))
     return findings
 
 
@@ -1683,7 +1722,8 @@ _LINK = re.compile(r"href", re.IGNORECASE)  # a quick look before the tag is rea
 
 
 def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozenset[str],
-                      index_page: bool = False, left_out: frozenset[str] = frozenset()) -> list[Finding]:
+                      index_page: bool = False, left_out: frozenset[str] = frozenset(),
+                      source: PageSource = PageSource()) -> list[Finding]:
     """Links written in HTML to a page that, from the page's address, leads to no page of the
     site: MkDocs turns a Markdown link [text](declaration.md) into the page's address, not one
     in HTML, so <a href="declaration.md"> was published as a broken link (hunt 15b). Links to
@@ -1705,15 +1745,40 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
             continue
         if posixpath.join(target, "index.html") in site_files or target in site_files:
             continue
-        meant = (_page_address(target.removesuffix(".md"), page_url, site_files, index_page)
-                 if target.endswith(".md") else None)
+        language = _LANGUAGE_SUFFIX.search(target)
+        stem = target[:language.start()] if language else target.removesuffix(".md")
+        meant = _page_address(stem, page_url, site_files, index_page) if target.endswith(".md") else None
+        fragment = "#" + urlsplit(href).fragment if urlsplit(href).fragment else ""
+        if source.in_markdown(href):
+            findings.append(Finding(f"[…]({href[:60]}): {_markdown_link_advice(href, meant, fragment, language, source)}",
+                                    (re.escape(href),)))
+            continue
         right = posixpath.relpath(meant or ".", page_url.rstrip("/") or ".") + "/" if meant is not None else None
         advice = (f"in HTML a link to a page's file is not turned into its address as in Markdown: write "
-                  f"href=\"{right}\", or the link in Markdown, [text]({posixpath.basename(target)})" if right else
+                  f"href=\"{right}{fragment}\", or the link in Markdown, [text]({posixpath.basename(stem)}.md{fragment})"
+                  if right else
                   "from this page's address the link leads to no page of the site; check it, or write the link in "
                   "Markdown, [text](name.md), which the build checks")
         findings.append(Finding(f"<{name} href=\"{href[:60]}\">: {advice}", (re.escape(href),)))
     return findings
+
+
+def _markdown_link_advice(href: str, meant: str | None, fragment: str, language: re.Match | None,
+                          source: PageSource) -> str:
+    """What to write for a Markdown link that MkDocs could not turn into a page's address (it
+    leaves such a link as written): the page's file named with its language, or by a path that
+    is not read from the folder of the linking page's file (session 32b: the message spoke of
+    HTML and gave back the very link written)."""
+    right = f"{source.markdown_path(meant + '.md' if meant else 'index.md')}{fragment}" if meant is not None else None
+    if language:
+        return (f"name the page's file without its language (.{language.group(1)}): the site links each language's "
+                f"page to the page of the same language{f'; write [text]({right})' if right else ''}")
+    if right:
+        where = f"docs/{source.folder}/" if source.folder else "docs/"
+        return (f"a link in Markdown is read from the folder of the page's own file, {where}, where no page has "
+                f"this name: write [text]({right})")
+    return ("no page of the site has this name: check it (each page is a file in docs/, named in a link without "
+            "its language: [text](events.md))")
 
 
 def _page_address(stem: str, page_url: str, site_files, index_page: bool) -> str | None:
@@ -1729,12 +1794,16 @@ def _page_address(stem: str, page_url: str, site_files, index_page: bool) -> str
                  if (f"{folder}/index.html" if folder not in ("", ".") else "index.html") in site_files), None)
 
 
-def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:
-    # The file meant, read from the site's root: the path as written, or without its climbs
-    # (a Finnish page's ../images/a.png copied to the English page, one level deeper).
+def _meant_file(url: str, site_files) -> str | None:
+    """The site's file a path means, read from the site's root: as written, or without its
+    climbs (a Finnish page's ../images/a.png copied to the English page, one level deeper)."""
     path = urlsplit(url).path
-    meant = next((name for name in (posixpath.normpath(path.lstrip("/")), re.sub(r"^(?:\.\.?/)+", "", path))
-                  if name in site_files), None)
+    return next((name for name in (posixpath.normpath(path.lstrip("/")), re.sub(r"^(?:\.\.?/)+", "", path))
+                 if name in site_files), None)
+
+
+def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:
+    meant = _meant_file(url, site_files)
     right = posixpath.relpath(meant, page_url.rstrip("/") or ".") if meant else None
     if climbs:
         write = f": write {attribute}=\"{right}\"" if right else ""

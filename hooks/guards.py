@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page
 from _annotations import keep_workflow_commands_out_of_logs, printable, workflow_command
 from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
-    DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, Problem, PublishedFiles, body_start,
+    DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
     dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
@@ -227,13 +227,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files))
+    source = PageSource(page.file.content_string, posixpath.dirname(page.file.src_uri), language_prefix(config))
+    findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
-                                  left_out=left_out_files(files))
+                                  left_out=left_out_files(files), source=source)
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return fence(html)  # on_post_page finds the content by its fences, and takes them away
+
+
+def language_prefix(config: MkDocsConfig) -> str:
+    """The current language's part of the site's addresses: "en/", or "" for the default language."""
+    link = next((lang.link for lang in site_languages(config) if lang.locale == current_locale(config)), "/")
+    return link.strip("/") + "/" if link.strip("/") else ""
 
 
 def left_out_files(files) -> frozenset[str]:

@@ -22,6 +22,7 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
+    PageSource,
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
@@ -1636,8 +1637,8 @@ MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address 
     ("themes/", '<a href="declaration.md">x</a>',
      f'<a href="declaration.md">: {MARKDOWN_ONLY}href="../declaration/", or the link in Markdown, [text](declaration.md)'),
     ("en/themes/", '<a class="md-button" href="declaration.md#aims">x</a>',
-     f'<a href="declaration.md#aims">: {MARKDOWN_ONLY}href="../declaration/", or the link in Markdown, '
-     "[text](declaration.md)"),
+     f'<a href="declaration.md#aims">: {MARKDOWN_ONLY}href="../declaration/#aims", or the link in Markdown, '
+     "[text](declaration.md#aims)"),
     ("themes/", '<a href="index.md">x</a>', f'<a href="index.md">: {MARKDOWN_ONLY}href="../", or the link in Markdown, [text](index.md)'),
     ("themes/", '<a href="../julistus/">x</a>',
      '<a href="../julistus/">: from this page\'s address the link leads to no page of the site; check it, or write '
@@ -1649,6 +1650,66 @@ MARKDOWN_ONLY = "in HTML a link to a page's file is not turned into its address 
 ])
 def test_a_link_in_html_to_no_page_is_named_with_what_to_write(page_url, markup, expected):
     assert [finding.message for finding in broken_page_links(markup, page_url, PAGE_FILES)] == [expected]
+
+
+NEWS_FILES = PAGE_FILES | {"news/item/index.html", "en/news/item/index.html"}
+
+
+@pytest.mark.parametrize("page_url,prefix,written,expected", [
+    # Session 32b: a page in a folder, copied from one at the top, keeps its links; MkDocs
+    # leaves each as written, and the message spoke of HTML and gave the same link back.
+    ("news/item/", "", "[Julistus](declaration.md)", "[…](declaration.md): a link in Markdown is read from the folder of "
+     "the page's own file, docs/news/, where no page has this name: write [text](../declaration.md)"),
+    ("en/news/item/", "en/", "[Themes](themes.md#aims)", "[…](themes.md#aims): a link in Markdown is read from the "
+     "folder of the page's own file, docs/news/, where no page has this name: write [text](../themes.md#aims)"),
+    ("en/news/item/", "en/", "[See][d]\n\n[d]: declaration.md", "[…](declaration.md): a link in Markdown is read from "
+     "the folder of the page's own file, docs/news/, where no page has this name: write [text](../declaration.md)"),
+    # A link to the other language's file, left in a translation.
+    ("en/news/item/", "en/", "[Declaration](declaration.fi.md)", "[…](declaration.fi.md): name the page's file without "
+     "its language (.fi): the site links each language's page to the page of the same language; write "
+     "[text](../declaration.md)"),
+    ("news/item/", "", "[Julistus](julistus.md)", "[…](julistus.md): no page of the site has this name: check it (each "
+     "page is a file in docs/, named in a link without its language: [text](events.md))"),
+])
+def test_a_link_in_markdown_to_no_page_is_named_with_the_markdown_to_write(page_url, prefix, written, expected):
+    href = re.search(r"\]\(([^)]+)\)|\]: (\S+)", written)
+    href = href.group(1) or href.group(2)
+    source = PageSource(f"---\ntitle: T\n---\n{written}\n", "news", prefix)
+    findings = broken_page_links(f'<p><a href="{href}">x</a></p>', page_url, NEWS_FILES, source=source)
+    assert [finding.message for finding in findings] == [expected]
+
+
+def test_an_image_in_markdown_that_loads_no_file_is_named_with_the_markdown_to_write():
+    source = PageSource("![Logo](images/logo.svg)\n", "news", "en/")
+    findings = unloaded_paths('<img src="images/logo.svg" alt="Logo">', "en/news/item/", NEWS_FILES, source=source)
+    assert [finding.message for finding in findings] == [
+        "![…](images/logo.svg): an image's path in Markdown is read from the folder of the page's own file, docs/news/, "
+        "where no file has this name: write ![text](../images/logo.svg)"]
+
+
+def test_links_in_markdown_from_a_page_in_a_folder_stop_the_build_with_the_markdown_to_write(tmp_path):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/uutiset").mkdir()
+    for locale, title in (("fi", "Uutinen"), ("en", "News")):
+        (root / f"docs/uutiset/testi.{locale}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {'A page in a folder, which links to the other pages of the site. ' * 2}\n"
+            "---\n# T\n\nLue [julistus](declaration.md).\n\n![Logo](images/logo.svg)\n", "utf-8")
+    edit(root / "mkdocs.yml", "  - Tietosuoja: privacy.md\n", "  - Tietosuoja: privacy.md\n  - Uutinen: uutiset/testi.md\n")
+    edit(root / "mkdocs.yml", "            Julistus: The declaration\n",
+         "            Julistus: The declaration\n            Uutinen: News\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert problem_lines(output) == [
+        f"docs/uutiset/testi.{locale}.md:{line}: {message}" for locale in ("en", "fi") for line, message in (
+            (7, "[…](declaration.md): a link in Markdown is read from the folder of the page's own file, docs/uutiset/, "
+                "where no page has this name: write [text](../declaration.md)"),
+            (9, "![…](images/logo.svg): an image's path in Markdown is read from the folder of the page's own file, "
+                "docs/uutiset/, where no file has this name: write ![text](../images/logo.svg)"))]
+    for locale in ("fi", "en"):
+        edit(root / f"docs/uutiset/testi.{locale}.md", "](declaration.md)", "](../declaration.md)")
+        edit(root / f"docs/uutiset/testi.{locale}.md", "](images/", "](../images/")
+    result, output = build(root)
+    assert result.returncode == 0, output
 
 
 @pytest.mark.parametrize("page_url", ["", "en/"])
