@@ -28,7 +28,7 @@ from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_le
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _images import IMAGE_KINDS
 from _logos import logo_path_problem, logo_size
-from _yaml import LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
+from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
@@ -289,8 +289,22 @@ class _Checker:
             parts = urlsplit(text)
         except ValueError:  # "https://[::1": the whole file was read as a tag error (hunt 23b)
             parts = urlsplit("")
-        if parts.scheme != "https" or not parts.netloc or _WHITE_SPACE.search(text):
-            self.problem(line, path, f"expected a web address starting with https://, got {_shown(text)}")
+        if parts.scheme != "https" or not parts.netloc:
+            self.problem(line, path, f"expected a web address starting with https://, got {_describe(text)}")
+            return None
+        # Copied with the address from Teams or a web page, and kept in it: another address,
+        # which leads nowhere (session 32b).
+        invisible = DEFAULT_IGNORABLE.search(text)
+        if invisible:
+            char = invisible.group()
+            self.problem(line, path, f"the address holds an invisible character, U+{ord(char):04X} "
+                                     f"({unicodedata.name(char, 'unassigned')}), which comes with copied text and makes "
+                                     f"it another address: type the address again")
+            return None
+        if _WHITE_SPACE.search(text):
+            address = _WHITE_SPACE.split(text, 1)[0]
+            self.problem(line, path, f"a web address has no spaces: put the words after it in the description, and keep "
+                                     f"the address alone, such as {_shown(address)}; got {_shown(text)}")
             return None
         # A name before "@" or a "\\" makes an address read as another host than it goes to:
         # "https://www.hel.fi@evil.example/" goes to evil.example (hunt 24a).
@@ -317,12 +331,21 @@ class _Checker:
             self.problem(line, f"{path}.{name}", f"the key '{name}' is given twice; keep one")
 
     def unknown_keys(self, mapping: LineMap, known, path: str) -> None:
+        before = None
         for key in mapping:
             if key not in known:
                 name = _key_name(key)
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
+                # {fi: Työpaja, osa 1, en: …}: the words after a comma are a field without a value,
+                # on the line of the text before them (session 32b: "title.osa 1: unknown field").
+                if (mapping[key] is None and before is not None and isinstance(mapping[before], str)
+                        and mapping.line_of(before) == mapping.line_of(key)):
+                    hint = (f": inside {{ }} a comma ends a text, so the words after it were read as a field; put the "
+                            f"text in quotes, {{{_key_name(before)}: {_double_quoted(f'{mapping[before]}, {name}')}, …}}, "
+                            "or write each language on a line of its own")
                 self.problem(mapping.line_of(key), f"{path}.{name}", f"unknown field{hint}")
+            before = key
 
     def optional(self, mapping: LineMap, name: str, path: str, check: Callable):
         """The field checked by `check`, or None when it is absent (required() reports that)."""
@@ -433,6 +456,11 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     return None
 
 
+def _double_quoted(text: str) -> str:
+    """A text as YAML writes it in double quotes."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _shown(text: str, limit: int = 60) -> str:
     """A string as quoted in a message, cut short if long."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"... ({len(text)} characters)"
@@ -460,7 +488,12 @@ def _describe(value) -> str:
         return "a list"
     if isinstance(value, LineMap):
         return "a mapping"
+    if isinstance(value, str) and len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+        # Pasted from a word processor: to YAML they are text, where straight quotes are markup (session 32b).
+        return (f"{_shown(value)} (in a word processor's quotation marks {value[0]} {value[-1]}, which are part of the "
+                f"value: remove them, or use the straight quotation mark \")")
     return _shown(value) if isinstance(value, str) else type(value).__name__
+
 
 
 def _items(checker: _Checker, document, key: str, example: str) -> list[tuple[LineMap, str, int]]:

@@ -40,8 +40,8 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _annotations import printable
 from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem, visible
-from _html import (ASCII_LOWER, as_browsers_read, browser_attributes, hosts_of, unlike_latin, unlike_latin_message,
-                   unquoted_values)
+from _html import (ASCII_LOWER, DEFAULT_IGNORABLE, as_browsers_read, browser_attributes, hosts_of, unlike_latin,
+                   unlike_latin_message, unquoted_values)
 from _images import IMAGE_KINDS, image_problem, kind_names
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
@@ -1417,6 +1417,14 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
             findings.append(Finding(
                 f"<{tag} {name}=\"{url[:60]}\">: a {scheme}: address leads to a program or file on the reader's "
                 "computer, not to a web page; link to an https:// address (or mailto: or tel:)", patterns))
+        # Copied with the address from Teams or a web page, and kept in it, percent-encoded or
+        # not: another address, which leads nowhere (session 32b).
+        elif scheme and (invisible := DEFAULT_IGNORABLE.search(unquote(url, errors="ignore"))):
+            char = invisible.group()
+            findings.append(Finding(
+                f"<{tag} {name}=\"{printable(url[:60])}\">: the address holds an invisible character, U+{ord(char):04X} "
+                f"({unicodedata.name(char, 'unassigned')}), which comes with copied text and makes it another address: "
+                "type the address again", patterns))
         elif foreign := next((host for host in hosts_of(url) if unlike_latin(host)), ""):
             findings.append(Finding(f"<{tag} {name}=\"{_visible(url[:60])}\">: its host {unlike_latin_message(foreign)}",
                                     patterns))

@@ -264,10 +264,21 @@ def _line_at(text: str, index: int) -> str:
 
 
 def _quoted(value: str) -> str:
-    """`value` as YAML text in quotes (the editor's own text, to copy)."""
+    """`value` as YAML text in quotes (the editor's own text, to copy); a text pasted between a
+    word processor's quotation marks without them, and a word on what they are (session 32b:
+    the advice kept them, and the published title would have shown them)."""
+    note = ""
+    if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+        note = (f" ({value[0]} and {value[-1]} are a word processor's quotation marks, which YAML reads as part of the "
+                "text; the straight \" quotes it)")
+        value = value[1:-1]
     if len(value) > 60:
         value = value[:59] + "…"
-    return f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value or "\\" in value else f'"{value}"'
+    return (f"'{value.replace(chr(39), chr(39) * 2)}'" if '"' in value or "\\" in value else f'"{value}"') + note
+
+
+# Quotation marks of word processors and of Finnish and English typography, which YAML reads as text.
+TYPOGRAPHIC_QUOTES = frozenset("\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a")
 
 
 _ALIGN = ("this line is not lined up with the lines around it: "

@@ -309,6 +309,52 @@ def test_finnish_letters_in_a_host_and_an_at_in_a_path_are_fine(url):
     assert events_problems(VALID_EVENT + f"    url: '{url}'\n") == []
 
 
+# Session 32b: what editors paste, told as what it is.
+@pytest.mark.parametrize("url,expected", [
+    # An invisible character copied with the address (Teams, a web page) made it another address.
+    ("https://www.hel.fi/tapahtumat\u200b", "the address holds an invisible character, U+200B (ZERO WIDTH SPACE), "
+     "which comes with copied text and makes it another address: type the address again"),
+    ("https://www.hel\u2060.fi/", "the address holds an invisible character, U+2060 (WORD JOINER)"),
+    # Words after the address: it does start with https://, which the message said it did not.
+    ("https://www.hel.fi/ (ilmoittautuminen)", "a web address has no spaces: put the words after it in the "
+     "description, and keep the address alone, such as 'https://www.hel.fi/'"),
+])
+def test_pasted_addresses_are_told_as_what_they_hold(url, expected):
+    line, field, message = only(events_problems(VALID_EVENT + f"    url: '{url}'\n"))
+    assert (line, field) == (8, "events[id=ai-ethics-2019].url") and message.startswith(expected), message
+
+
+def test_a_value_in_a_word_processors_quotation_marks_is_told_so():
+    text = VALID_EVENT.replace("start: 2019-04-25T09:30", "start: \u201d2019-04-25T09:30\u201d")
+    line, field, message = only(events_problems(text))
+    assert (line, field) == (4, "events[id=ai-ethics-2019].start")
+    assert "(in a word processor's quotation marks \u201d \u201d, which are part of the value: remove them" in message, message
+
+
+def test_a_title_pasted_in_a_word_processors_quotation_marks_is_quoted_without_them():
+    """Session 32b: the advice for a title with ': ' kept the ” ”, so the published title showed them."""
+    text = VALID_EVENT.replace("title: {fi: Tekoälyn etiikka, en: AI ethics}",
+                               "title:\n      fi: \u201dTESTI (kuvitteellinen): Datan etiikan ty\u00f6paja\u201d\n      en: AI ethics")
+    line, _, message = only(events_problems(text))
+    assert line == 4 and message.endswith(
+        "a text with ': ' in it must be in quotes, such as \"TESTI (kuvitteellinen): Datan etiikan ty\u00f6paja\" "
+        "(\u201d and \u201d are a word processor's quotation marks, which YAML reads as part of the text; the straight "
+        "\" quotes it)"), message
+
+
+def test_a_comma_inside_a_short_mapping_is_told_as_what_it_does():
+    """The data files' own header shows {fi: …, en: …}: a comma in the text ended it, and the
+    message named a field "osa 1" the editor never wrote."""
+    text = VALID_EVENT.replace("title: {fi: Tekoälyn etiikka, en: AI ethics}",
+                               "title: {fi: Tekoälyn etiikka, osa 1, en: AI ethics, part 1}")
+    problems = events_problems(text)
+    assert [(line, field) for line, field, _ in problems] == [
+        (3, "events[id=ai-ethics-2019].title.osa 1"), (3, "events[id=ai-ethics-2019].title.part 1")]
+    for (_, _, message), written in zip(problems, ('fi: "Tekoälyn etiikka, osa 1"', 'en: "AI ethics, part 1"')):
+        assert message == ("unknown field: inside { } a comma ends a text, so the words after it were read as a field; "
+                           f"put the text in quotes, {{{written}, …}}, or write each language on a line of its own")
+
+
 def test_every_problem_of_a_run_is_reported_together():
     text = VALID_EVENT.replace("Europe/Helsinki", "Mars/Olympus").replace("2019-04-25T16:00", "someday")
     problems = events_problems(text + "    colour: red\n")

@@ -200,6 +200,16 @@ def test_the_fields_the_site_uses_are_accepted(line):
     assert front_matter_problems(f"---\ntitle: Teemat\ndescription: D.\n{line}\n---\n", "f.md") == []
 
 
+@pytest.mark.parametrize("link", ["[Palaute](https://www.hel.fi/palaute\u200b)", "[Helsinki](https://www.hel\u200b.fi/)",
+                                  "<https://www.hel.fi/x\u2060>", "[Palaute](https://www.hel.fi/palaute%E2%80%8B)"])
+def test_an_address_with_an_invisible_character_pasted_in_it_is_refused(link):
+    """Session 32b: a zero-width space copied with an address published a link that led nowhere,
+    or, in the host, was told as a look-alike letter of another script."""
+    [message] = [finding.message for finding in scan_html(markdown.markdown(link))]
+    assert re.search(r": the address holds an invisible character, U\+(200B|2060) \((ZERO WIDTH SPACE|WORD JOINER)\), "
+                     r"which comes with copied text and makes it another address: type the address again$", message), message
+
+
 def test_a_translation_checked_day_still_to_come_is_refused():
     """Session 32b: 2027-11-28 for 2026-11-28 counted every change until then as checked. The
     next day is allowed: east of UTC it is already that day."""
