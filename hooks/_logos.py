@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from _images import PNG_SIGNATURE, png_size, svg_document, svg_size
+from _images import PNG_SIGNATURE, image_kind, png_size, svg_document, svg_size
 
 MAX_LOGO_BYTES = 1_000_000
 MAX_LOGO_PIXELS = 4096  # the longest side; a logo is shown far smaller
@@ -48,7 +48,8 @@ def logo_path_problem(path: str, locales: tuple[str, ...]) -> str | None:
 def logo_size(file: Path, shown: str) -> tuple[int, int] | str:
     """(width, height) of a valid PNG or SVG logo, or the reason it is not one."""
     if file.stat().st_size > MAX_LOGO_BYTES:
-        return f"docs/{shown} is larger than {MAX_LOGO_BYTES:,} bytes; a logo should be far smaller"
+        return (f"docs/{shown} is larger than {MAX_LOGO_BYTES:,} bytes; a logo should be far smaller: save it again "
+                "as PNG, at most 1,000 pixels wide, or use the logo's SVG")
     data = file.read_bytes()
     wants = shown.rsplit(".", 1)[-1].lower()
     if data.startswith(PNG_SIGNATURE):
@@ -56,7 +57,12 @@ def logo_size(file: Path, shown: str) -> tuple[int, int] | str:
     elif data.lstrip()[:1] == b"<":
         found, size = "svg", _svg_size(data)
     else:
-        return f"docs/{shown} is neither a PNG nor an SVG image by its content"
+        # A JPEG saved with a .png name (a phone, Paint): renaming it .jpg is no way out, since
+        # a logo is PNG or SVG (session 32b).
+        kind = image_kind(data)
+        found = (f"is a {kind} image by its content, not a PNG or an SVG" if kind else
+                 "is neither a PNG nor an SVG image by its content")
+        return f"docs/{shown} {found}: save the logo again as PNG (in Paint: Save as, PNG), or use its SVG"
     if isinstance(size, str):
         return f"docs/{shown} {size}"
     if found != wants:

@@ -247,10 +247,14 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
             continue
         size = (docs_dir / name).stat().st_size
         if size > rules.image_max_bytes:
+            # A PNG or SVG may be a partner's logo, which must stay PNG or SVG (session 32b: the
+            # advice to save it as JPEG led to the logo's own refusal).
+            how = ("save it again at most 1,600 pixels wide; a photo as JPEG or WebP, a logo or drawing as PNG "
+                   "(a logo needs no more than 1,000 pixels)" if extension.lower() in ("png", "svg") else
+                   "save it again as JPEG or WebP at most 1,600 pixels wide")
             problems.append(Problem(file, None, (
                 f"is {size:,} bytes; an image may be at most {rules.image_max_bytes:,} bytes "
-                "(mkdocs.yml extra.published_files): make it smaller, for example a JPEG or WebP "
-                "at most 1,600 pixels wide")))
+                f"(mkdocs.yml extra.published_files): make it smaller: {how}")))
             continue
         problem = image_problem((docs_dir / name).read_bytes(), extension, rules.image_max_pixels)
         if problem:

@@ -417,6 +417,12 @@ def test_content_decides_not_the_name(tmp_path):
     assert "SVG by its content" in logo_message(tmp_path, "images/logo.png")
     (tmp_path / "docs/images/text.svg").write_bytes(b"hello")
     assert "neither a PNG nor an SVG" in logo_message(tmp_path, "images/text.svg")
+    # Session 32b: a photo saved with a .png name is named as what it is, with the way out (a
+    # logo is PNG or SVG: renaming it .jpg, as for a page's image, is none).
+    (tmp_path / "docs/images/photo.png").write_bytes(b"\xff\xd8\xff\xe0" + bytes(40))
+    assert logo_message(tmp_path, "images/photo.png").endswith(
+        "docs/images/photo.png is a JPEG image by its content, not a PNG or an SVG: save the logo again as PNG (in "
+        "Paint: Save as, PNG), or use its SVG")
 
 
 @pytest.mark.parametrize("svg,expected", [

@@ -99,7 +99,12 @@ ANOTHER_KIND = ONLY_IMAGES + "a file of another kind needs a developer's change 
     ("images/square.png", png_bytes(2_000, 2_000), None),
     ("images/big.jpg", BIG_JPEG,
      f"is {len(BIG_JPEG):,} bytes; an image may be at most 2,000 bytes (mkdocs.yml extra.published_files): make it "
-     "smaller, for example a JPEG or WebP at most 1,600 pixels wide"),
+     "smaller: save it again as JPEG or WebP at most 1,600 pixels wide"),
+    # Session 32b: a PNG may be a partner's logo, which must stay PNG or SVG.
+    ("images/partners/big.png", png_bytes(40, 40) + bytes(3_000),
+     f"is {len(png_bytes(40, 40)) + 3_000:,} bytes; an image may be at most 2,000 bytes (mkdocs.yml "
+     "extra.published_files): make it smaller: save it again at most 1,600 pixels wide; a photo as JPEG or WebP, a "
+     "logo or drawing as PNG (a logo needs no more than 1,000 pixels)"),
 ])
 def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, content, expected):
     (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
