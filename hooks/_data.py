@@ -94,13 +94,14 @@ class FileSpec:
 _ID_HELP = ("Unique id: lowercase letters, digits and hyphens.", "Yksilöivä tunnus: pieniä kirjaimia, numeroita ja yhdysmerkkejä.")
 _DESCRIPTION_HELP = ("Optional description in each language; may have several lines.",
                      "Valinnainen kuvaus kullakin kielellä; voi olla usean rivin mittainen.")
+SOURCE_ID_EXAMPLE = "kuntalehti-2019-02"  # a source of data/sources.yml, for messages (session 32b: the example was none)
 # Every fact on the site has a source: the build asks each entry for one (hooks/_sources.py,
 # data_citation_problems); the field is optional here so that the parser reads entries alone.
 _SOURCES = FieldSpec("sources", "source_ids", False,
                      "The ids of its sources in data/sources.yml; the build asks for one or more.",
                      "Lähteiden tunnisteet tiedostosta data/sources.yml; sivuston rakentaminen vaatii vähintään yhden.",
                      ID_LENGTH,
-                     examples=(["helsinki-press-release-2019"],))
+                     examples=([SOURCE_ID_EXAMPLE],))
 
 EVENTS = FileSpec(
     "events", "Events / Tapahtumat",
@@ -199,6 +200,7 @@ class Partner:
     logo_width: int | None = None
     logo_height: int | None = None
     sources: tuple[str, ...] = ()  # ids of data/sources.yml
+    sources_line: int = field(default=0, compare=False)  # where `sources:` is written, for messages; 0: none
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,7 @@ class Event:
     description: dict[str, str] | None
     line: int
     sources: tuple[str, ...] = ()  # ids of data/sources.yml
+    sources_line: int = field(default=0, compare=False)  # where `sources:` is written, for messages; 0: none
 
     @property
     def precision(self) -> str:
@@ -318,10 +321,11 @@ class _Checker:
             return None
         return text
 
-    def slug(self, value, line: int, path: str, limit: int = ID_LENGTH) -> str | None:
+    def slug(self, value, line: int, path: str, limit: int = ID_LENGTH, example: str = "city-of-helsinki") -> str | None:
         text = value if isinstance(value, str) else None
         if text is None or len(text) > limit or not ID_PATTERN.fullmatch(text):
-            self.problem(line, path, f"expected an id of lowercase letters, digits and hyphens (like 'city-of-helsinki'), got {_describe(value)}")
+            self.problem(line, path, f"expected an id of lowercase letters, digits and hyphens (like '{example}'), "
+                                     f"got {_describe(value)}")
             return None
         return text
 
@@ -344,7 +348,7 @@ class _Checker:
                     hint = (f": inside {{ }} a comma ends a text, so the words after it were read as a field; put the "
                             f"text in quotes, {{{_key_name(before)}: {_double_quoted(f'{mapping[before]}, {name}')}, …}}, "
                             "or write each language on a line of its own")
-                self.problem(mapping.line_of(key), f"{path}.{name}", f"unknown field{hint}")
+                self.problem(mapping.key_line(key), f"{path}.{name}", f"unknown field{hint}")
             before = key
 
     def optional(self, mapping: LineMap, name: str, path: str, check: Callable):
@@ -666,9 +670,9 @@ def _read_logo_path(checker: _Checker, spec: FieldSpec, value, line: int, path: 
 
 def _read_source_ids(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> tuple[str, ...] | None:
     if not isinstance(value, LineList):
-        checker.problem(line, path, f"expected a list of source ids like [helsinki-press-release-2019], got {_describe(value)}")
+        checker.problem(line, path, f"expected a list of source ids like [{SOURCE_ID_EXAMPLE}], got {_describe(value)}")
         return None
-    ids = [checker.slug(item, item_line, f"{path}[{index}]", spec.max_length)
+    ids = [checker.slug(item, item_line, f"{path}[{index}]", spec.max_length, SOURCE_ID_EXAMPLE)
            for index, (item, item_line) in enumerate(zip(value, value.item_lines))]
     if len(ids) > MAX_SOURCES:
         checker.problem(line, path, f"lists {len(ids):,} sources; at most {MAX_SOURCES}: keep those the entry's "
@@ -704,7 +708,8 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, value
         checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
     logo, width, height = values.pop("logo") or (None, None, None)
     sources = values.pop("sources") or ()
-    return Partner(line=line, logo=logo, logo_width=width, logo_height=height, sources=sources, **values)
+    return Partner(line=line, logo=logo, logo_width=width, logo_height=height, sources=sources,
+                   sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
 
 
 @lru_cache(maxsize=256)
@@ -794,7 +799,9 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
     at = entry.line_of
     has_time = any(m is not None and m.precision == "time" for m in (values["start"], values["end"]))
     if has_time and entry.get("timezone") is None:
-        checker.problem(entry.line, f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki or Europe/London")
+        timed = next(name for name in ("start", "end") if values[name] is not None and values[name].precision == "time")
+        checker.problem(at(timed), f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki "
+                                                      "or Europe/London")
     for name in ("start", "end"):
         moment = values[name]
         if values["timezone"] and moment and moment.precision == "time":
@@ -809,7 +816,7 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
         elif end.value < start.value:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
     values["sources"] = values["sources"] or ()
-    return Event(line=line, **values)
+    return Event(line=line, sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
 
 
 _ZONES: set[str] = set()

@@ -233,13 +233,14 @@ def data_citation_problems(data: SiteData, known: dict[str, Source], files: dict
     problems = []
     for kind, entries in (("events", data.events), ("partners", data.partners)):
         for entry in entries:
+            line = entry.sources_line or entry.line  # the line of `sources:`, or the entry's without it
             if not entry.sources:
-                problems.append(Problem(files[kind], entry.line, f"{kind}[id={entry.id}].sources", (
+                problems.append(Problem(files[kind], line, f"{kind}[id={entry.id}].sources", (
                     "cites no source: every fact on the site has one; add sources: [ID] with the id of its source in "
                     f"data/sources.yml (add the source there first), such as sources: [{next(iter(known), 'ID')}]")))
             for source_id in entry.sources:
                 if source_id not in known:
-                    problems.append(Problem(files[kind], entry.line, f"{kind}[id={entry.id}].sources",
+                    problems.append(Problem(files[kind], line, f"{kind}[id={entry.id}].sources",
                                             f"unknown source {source_id!r} ({_known(known, source_id)})"))
     return problems
 

@@ -33,10 +33,16 @@ class LineMap(dict):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.value_lines: dict = {}
+        self.key_lines: dict = {}  # only where the value starts on another line (a block below its key)
         self.duplicate_keys: list[tuple[object, int]] = []
 
     def line_of(self, key) -> int:
+        """The line of the key's value (of a block, its first line)."""
         return self.value_lines.get(key, self.line)
+
+    def key_line(self, key) -> int:
+        """The line of the key itself."""
+        return self.key_lines.get(key) or self.line_of(key)
 
 
 class LineList(list):
@@ -93,6 +99,8 @@ def _construct_mapping(loader, node):
             mapping.duplicate_keys.append((key, key_node.start_mark.line + 1))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.value_lines[key] = value_node.start_mark.line + 1
+        if key_node.start_mark.line != value_node.start_mark.line:
+            mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
 
 
@@ -535,6 +543,8 @@ def _load_from_events(text: str, max_nesting: int, each_entry: tuple[str, Callab
                     container.duplicate_keys.append((key, frame[2]))
                 container[key] = value
                 container.value_lines[key] = line
+                if line != frame[2]:
+                    container.key_lines[key] = frame[2]
                 frame[1] = _NO_KEY
     except _Unusual:
         return _load_composed(text, max_nesting)

@@ -229,9 +229,11 @@ def test_events_and_partners_cite_known_sources_only():
     assert problems == []
     found = data_citation_problems(SiteData(tuple(partners), tuple(events)), {ARTICLE: object()},
                                    {"events": "data/events.yml", "partners": "data/partners.yml"})
+    # Each on the line of its sources: (session 32b: on the entry's first line, which a
+    # pull request's annotation then marked).
     assert [str(p) for p in found] == [
-        "data/events.yml:2: events[id=a].sources: unknown source 'press-release' (known: kuntalehti-2019-02)",
-        "data/partners.yml:2: partners[id=p].sources: unknown source 'missing' (known: kuntalehti-2019-02)",
+        "data/events.yml:6: events[id=a].sources: unknown source 'press-release' (known: kuntalehti-2019-02)",
+        "data/partners.yml:6: partners[id=p].sources: unknown source 'missing' (known: kuntalehti-2019-02)",
     ]
 
 
@@ -281,7 +283,7 @@ def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
     result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    line = events.splitlines().index("  - id: mayors-meet-london-2019") + 1
+    line = events.splitlines().index("    sources: [no-such-source]") + 1  # the line of sources: (session 32b)
     assert f"data/events.yml:{line}: events[id=mayors-meet-london-2019].sources: unknown source 'no-such-source'" in output
 
     sources = (root / "data/sources.yml").read_text("utf-8")

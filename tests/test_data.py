@@ -275,7 +275,7 @@ def test_unknown_time_zone():
 def test_time_without_time_zone():
     text = VALID_EVENT.replace("    timezone: Europe/Helsinki\n", "")
     line, field, message = only(events_problems(text))
-    assert (line, field) == (2, "events[id=ai-ethics-2019].timezone") and "needs a timezone" in message
+    assert (line, field) == (4, "events[id=ai-ethics-2019].timezone") and "needs a timezone" in message  # start's line
 
 
 # "https://[::1" and a host with U+2100: urlsplit raises, and the whole file was reported as a tag error (hunt 23b).
@@ -340,6 +340,13 @@ def test_a_title_pasted_in_a_word_processors_quotation_marks_is_quoted_without_t
         "a text with ': ' in it must be in quotes, such as \"TESTI (kuvitteellinen): Datan etiikan ty\u00f6paja\" "
         "(\u201d and \u201d are a word processor's quotation marks, which YAML reads as part of the text; the straight "
         "\" quotes it)"), message
+
+
+def test_an_unknown_field_with_a_block_below_it_is_told_on_its_own_line():
+    """Session 32b: `otsikko:` with fi: and en: below it was reported on the line after it."""
+    text = VALID_EVENT + "    otsikko:\n      fi: Otsikko\n      en: Title\n"
+    assert events_problems(text) == [(8, "events[id=ai-ethics-2019].otsikko", "unknown field (known: id, title, start, "
+                                          "end, timezone, location, url, description, sources)")]
 
 
 def test_a_comma_inside_a_short_mapping_is_told_as_what_it_does():

@@ -36,7 +36,8 @@ def reference_load(text: str, max_nesting: int = MAX_NESTING):
 def described(value):
     """Everything a loaded value carries, as plain comparable data (NaN made comparable)."""
     if isinstance(value, LineMap):
-        return ("map", value.line, [(described(k), described(v), value.value_lines[k]) for k, v in value.items()],
+        return ("map", value.line, [(described(k), described(v), value.value_lines[k], value.key_line(k))
+                                    for k, v in value.items()],
                 [(described(k), line) for k, line in value.duplicate_keys])
     if isinstance(value, LineList):
         return ("list", value.line, [described(item) for item in value], list(value.item_lines))
