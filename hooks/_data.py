@@ -642,6 +642,10 @@ def _read_timezone(checker: _Checker, spec: FieldSpec, zone, line: int, path: st
     if not isinstance(zone, str) or zone not in _known_zones():
         close = difflib.get_close_matches(str(zone)[:60], sorted(_known_zones()), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
+        if isinstance(zone, str) and zone in _all_zone_names():
+            # EET, CET, GB, US/Eastern: in the database, but no place's clock or an old name.
+            hint = (" as the site writes zones: it names no place's clock, or is an old name; use a zone named "
+                    "Area/City, such as Europe/Helsinki or Europe/London")
         checker.problem(line, path, f"{_describe(zone)} is not a known time zone{hint}")
         return None
     # Each zone's clock changes over the events' years go into both calendar files, searched a
@@ -780,6 +784,10 @@ def parse_moment(value) -> Moment | str:
             numbers = [int(n) for n in match.groups()]
             if precision == "month":
                 numbers.append(1)
+            if precision == "time" and numbers[3:] == [24, 0]:
+                return (f"{text!r}: the day ends at 24:00, which is written as 00:00 of the next day, such as "
+                        f"{(date(*numbers[:3]) + timedelta(days=1)).isoformat() if _real_day(numbers) else 'the next day'}"
+                        "T00:00, or as 23:59")
             try:
                 moment = Moment(precision, datetime(*numbers))
             except ValueError as error:
@@ -787,7 +795,44 @@ def parse_moment(value) -> Moment | str:
             if not FIRST_YEAR <= moment.value.year <= LAST_YEAR:
                 return f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, got {text!r}"
             return moment
-    return f"expected {_MOMENT_FORMS}, got {_describe(text)}"
+    return f"expected {_MOMENT_FORMS}, got {_describe(text)}{_moment_hint(text)}"
+
+
+def _real_day(numbers: list[int]) -> bool:
+    try:
+        date(*numbers[:3])
+    except ValueError:
+        return False
+    return True
+
+
+# How editors write a date or a time otherwise (session 32b), read to suggest the form meant:
+# Finnish 5.12.2019 and 12.5.2027 klo 9.30, a time with a dot or one digit, an offset.
+_FINNISH_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(?:klo[ ]+)?(\d{1,2})[:.](\d{2}))?")
+_LOOSE_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?::00)?)?(Z|[+-]\d{2}:?\d{2})?")
+
+
+def _moment_hint(text: str) -> str:
+    """"; did you mean …?" for a date or time written in another usual form, or ""."""
+    finnish, loose = _FINNISH_DAY.fullmatch(text), _LOOSE_TIME.fullmatch(text)
+    if finnish:
+        day, month, year, hour, minute = finnish.groups()
+    elif loose:
+        year, month, day, hour, minute, offset = loose.groups()
+    else:
+        return ""
+    meant = f"{int(year):04d}-{int(month):02d}-{int(day):02d}" + (f"T{int(hour):02d}:{minute}" if hour else "")
+    if meant == text:
+        return ""
+    offset = loose.group(6) if loose else None
+    why = (f" Leave out {offset}: the event's timezone gives the clock." if offset else
+           "" if finnish else " Two digits each, and a colon in the time.")
+    return f" (did you mean {meant}?{why})"
+
+
+@lru_cache(maxsize=1)
+def _all_zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:

@@ -342,6 +342,29 @@ def test_a_title_pasted_in_a_word_processors_quotation_marks_is_quoted_without_t
         "\" quotes it)"), message
 
 
+@pytest.mark.parametrize("written,expected", [
+    # Session 32b: dates and times as Finnish editors write them, with the form meant.
+    ("5.12.2019", "(did you mean 2019-12-05?)"),
+    ("12.5.2019 klo 9.30", "(did you mean 2019-05-12T09:30?)"),
+    ("2019-05-12T9.30", "(did you mean 2019-05-12T09:30? Two digits each, and a colon in the time.)"),
+    ("2019-05-12T09:30+03:00", "(did you mean 2019-05-12T09:30? Leave out +03:00: the event's timezone gives the clock.)"),
+    ("2019-05-12T24:00", "'2019-05-12T24:00': the day ends at 24:00, which is written as 00:00 of the next day, such as "
+                         "2019-05-13T00:00, or as 23:59"),
+])
+def test_a_date_written_in_another_form_is_told_with_the_form_meant(written, expected):
+    text = VALID_EVENT.replace("end: 2019-04-25T16:00", f"end: '{written}'").replace("start: 2019-04-25T09:30",
+                                                                                   "start: 2019-04-25")
+    problems = [message for _, field, message in events_problems(text) if field.endswith(".end")]
+    assert problems and problems[0].endswith(expected), problems
+
+
+@pytest.mark.parametrize("zone", ["EET", "CET", "US/Eastern"])
+def test_a_zone_of_the_database_that_names_no_place_is_told_so(zone):
+    line, field, message = only(events_problems(VALID_EVENT.replace("Europe/Helsinki", zone)))
+    assert message == (f"'{zone}' is not a known time zone as the site writes zones: it names no place's clock, or is "
+                       "an old name; use a zone named Area/City, such as Europe/Helsinki or Europe/London")
+
+
 def test_an_unknown_field_with_a_block_below_it_is_told_on_its_own_line():
     """Session 32b: `otsikko:` with fi: and en: below it was reported on the line after it."""
     text = VALID_EVENT + "    otsikko:\n      fi: Otsikko\n      en: Title\n"
