@@ -584,11 +584,14 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
         here, offset = offset, offset + len(line) + 1
         if here < start:
             continue
-        tab = _TAB_BETWEEN_WORDS.search(line)
+        # A pasted bullet's own tab is told with the bullet (session 32b: two messages for one mistake).
+        bullet = PASTED_BULLET.match(line)
+        tab = _TAB_BETWEEN_WORDS.search(line, bullet.end() if bullet else 0)
         if tab and not _inside(here + tab.start() + 1, code):
             problems.append(Problem(file, number, "a tab between words, as in a table pasted from a word processor or a "
                                                   "spreadsheet: Markdown shows the lines as one paragraph; write the "
-                                                  "table in Markdown (CONTRIBUTING, \"Tables\"), or a space"))
+                                                  "table in Markdown (CONTRIBUTING, \"Tables\"; in Finnish, "
+                                                  "\"Taulukot\"), or a space"))
         if _REFERENCE_DEFINITION.match(line):
             continue
         link_texts = [match.span() for match in _LINK_TEXT.finditer(line)]

@@ -1143,9 +1143,9 @@ def test_a_table_pasted_with_tabs_and_an_address_written_as_text_are_named():
                    "\n<pre>$ curl https://www.hel.fi/api\nok</pre>\n\n<code>wget https://www.hel.fi/</code>\n")
     assert messages(pasted_text_problems(text, "f.md")) == [
         'f.md:8: a tab between words, as in a table pasted from a word processor or a spreadsheet: Markdown shows the '
-        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"), or a space',
+        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"; in Finnish, "Taulukot"), or a space',
         'f.md:9: a tab between words, as in a table pasted from a word processor or a spreadsheet: Markdown shows the '
-        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"), or a space',
+        'lines as one paragraph; write the table in Markdown (CONTRIBUTING, "Tables"; in Finnish, "Taulukot"), or a space',
         "f.md:11: the address https://www.hel.fi/fi/paatoksenteko is written as text, which is not a link on the page: "
         "write [the link's text](https://www.hel.fi/fi/paatoksenteko), or <https://www.hel.fi/fi/paatoksenteko>"]
 
@@ -1200,6 +1200,7 @@ def test_a_pasted_bullet_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert f"docs/themes.en.md:{line}: the line starts with “•”, a bullet pasted" in output, output
     assert f"docs/themes.en.md:{line + 1}: the line starts with “•”, a bullet pasted" in output, output
+    assert "a tab between words" not in output  # the bullet's own tab (session 32b: two messages for one mistake)
 
 
 def test_a_file_name_cannot_write_a_workflow_command_into_the_build_log(tmp_path):
