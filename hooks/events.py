@@ -49,8 +49,10 @@ _pending: dict[str, tuple[Page, str, "EventsListing"]] = {}  # pages whose listi
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if MARKER in page.content and LISTINGS_ENABLED:
         locale = current_locale(config)
-        _events_page_url[locale] = page.canonical_url
-        listing = events_listing(config, locale, page.canonical_url, page.url)
+        # Without SITE_URL there is no absolute address: the JSON-LD then names each event by
+        # its place in the page ("#event-…"), not "None#event-…" (session 32b).
+        _events_page_url[locale] = page.canonical_url or ""
+        listing = events_listing(config, locale, page.canonical_url or "", page.url)
         slot = new_slot(ids=listing.ids, name=page.file.src_uri)  # the same page, the same slot
         page.content = page.content.replace(MARKER, slot)
         _pending[page.file.abs_src_path] = (page, slot, listing)

@@ -56,5 +56,5 @@ def _view(partner, page: Page, config: MkDocsConfig, locale: str) -> dict:
     if partner.logo:
         logo = {"src": get_relative_url(partner.logo, page.url), "width": partner.logo_width, "height": partner.logo_height}
     logo_url = absolute_url(config, partner.logo) if partner.logo else None
-    return {"partner": partner, "logo": logo, "json_ld": partner_json_ld(partner, locale, page.canonical_url, logo_url)}
+    return {"partner": partner, "logo": logo, "json_ld": partner_json_ld(partner, locale, page.canonical_url or "", logo_url)}
 

@@ -5,7 +5,8 @@ renders the sitemap in every language's pass (the last pass lists every language
 the last pass this hook rewrites each entry's `lastmod` from the git dates of the page's
 file and, for the pages of mkdocs.yml `extra.data_pages`, of their data file
 (`hooks/_history.py`), and writes the gzip copy again to match. A page git knows nothing
-about (no repository, a file never committed) gets no `lastmod`.
+about (no repository, a file never committed) gets no `lastmod`. Without SITE_URL there are
+no absolute addresses, and no sitemap is left in the site.
 """
 
 from __future__ import annotations
@@ -46,7 +47,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 @event_priority(AFTER_ALL_LANGUAGES)  # after the last language's pass has written the sitemap
 def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / "sitemap.xml"
-    if preview_label() or not is_final_pass(config) or not target.is_file():
+    if not is_final_pass(config):
+        return
+    if not config.site_url:
+        # A sitemap holds absolute addresses only: without SITE_URL (a local `mkdocs build`)
+        # MkDocs and the i18n plugin wrote "None" in their place (session 32b). None is published.
+        for written in (target, Path(f"{target}.gz")):
+            written.unlink(missing_ok=True)
+        return
+    if preview_label() or not target.is_file():
         return
     changed = last_changed(_root(config))
     lastmod = {url: last_change(sources, changed) for url, sources in _sources.items()}

@@ -103,3 +103,16 @@ def test_with_lastmod_sets_replaces_and_removes():
     assert [child.tag.split("}")[1] for child in b] == ["loc", "lastmod", "changefreq", "link"]
     assert b.findtext("s:lastmod", namespaces=NS) == "2019-02-13T10:00:00+00:00"
     assert b"xmlns:xhtml" in out and b"<xhtml:link" in out
+
+
+def test_a_build_without_site_url_publishes_no_sitemap_and_writes_no_none(tmp_path):
+    """Session 32b: a local `mkdocs build` without SITE_URL wrote "None" for the site's address
+    into sitemap.xml and the listings' JSON-LD ("None#event-…")."""
+    out = tmp_path / "site"
+    result = build_site(out, "")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not (out / "sitemap.xml").exists() and not (out / "sitemap.xml.gz").exists()
+    written = [path for path in out.rglob("*") if path.suffix in (".html", ".json", ".ics", ".xml", ".txt")
+               and '"None' in path.read_text("utf-8", errors="replace")]
+    assert written == []
+    assert '"@id": "#event-' in (out / "events" / "index.html").read_text("utf-8")
