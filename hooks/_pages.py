@@ -26,7 +26,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from itertools import chain
@@ -510,7 +510,75 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
         problems.append(Problem(file, text.count("\n", 0, deepest) + 1, (
             f"elements with a markdown attribute stand more than {MAX_MARKDOWN_IN_HTML_DEPTH} deep inside one another "
             "here: close them, or write the inner ones without the attribute")))
+    problems += search_cost_problems(text, file, start, code_ranges(text, start))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+# Material's search reads a page's HTML with a list of the elements open around the text
+# (material/plugins/search/plugin.py, Parser): it puts every element but the void ones on the
+# list and takes one off only at the end tag of the last one put on, and compares each tag and
+# text with the whole list. An element left open, by HTML's leave (<p>, <li>, <td>, <rt>) or by
+# an end tag of another element first, stays on it to the page's end: hunt 32a's 80 KB of "<p>x"
+# took three minutes to build, and a page at the size limit would take about twenty; so did
+# 25,000 closed <i> one inside another. The work is the length of the list at each tag, summed:
+# a page of the site's own is some thousands; 1,000,000 is a second or two of the search's time.
+SEARCH_MAX_WORK = 1_000_000
+SEARCH_VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                                  "source", "track", "wbr"})  # the search's `void`, which it never puts on the list
+# A tag as HTML writes one: its name ends at white space, "/" or ">" (<https://…> and <x@y.fi> are links).
+HTML_TAG = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])([^<>]*)>")
+
+
+@dataclass
+class SearchReading:
+    """How Material's search reads a page's tags: the work, the elements it holds open to the
+    end (name, position), and the deepest list (its length, the position where it was reached)."""
+
+    work: int = 0
+    left_open: list[tuple[str, int]] = field(default_factory=list)
+    deepest: tuple[int, int] = (0, 0)
+
+
+def search_reading(tags: Iterable[re.Match]) -> SearchReading:
+    """The search's list of open elements over `tags` (matches of HTML_TAG), as its Parser keeps it."""
+    reading, open_elements = SearchReading(), []
+    for tag in tags:
+        closing, name = tag.group(1), tag.group(2).lower()
+        reading.work += len(open_elements)
+        if closing:
+            if open_elements and open_elements[-1][0] == name:
+                open_elements.pop()
+        elif name not in SEARCH_VOID_ELEMENTS and not tag.group(3).rstrip().endswith("/"):
+            open_elements.append((name, tag.start()))
+            if len(open_elements) > reading.deepest[0]:
+                reading.deepest = (len(open_elements), tag.start())
+    reading.left_open = open_elements
+    return reading
+
+
+def search_cost_problems(text: str, file: str, start: int, code: list[tuple[int, int]]) -> list[Problem]:
+    """A page whose own HTML the site's search would take minutes to read (SEARCH_MAX_WORK)."""
+    skipped = sorted(code + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
+    skipped = [span for index, span in enumerate(skipped) if not index or span[0] >= skipped[index - 1][1]]  # apart
+    reading = search_reading(tag for tag in HTML_TAG.finditer(text, start) if not _inside(tag.start(), skipped))
+    if reading.work <= SEARCH_MAX_WORK:
+        return []
+    if reading.left_open:
+        # The first that no end tag of its name follows, such as a table's <tr>, rather than the
+        # <table> that the end tag after them would have closed.
+        lowered = text.lower()
+        name, position = next((found for found in reading.left_open if f"</{found[0]}" not in lowered[found[1]:]),
+                               reading.left_open[0])
+        more = len(reading.left_open) - 1
+        return [Problem(file, text.count("\n", 0, position) + 1, (
+            f"the element <{name}> opened here is not closed with </{name}>{f', nor are {more:,} others' if more else ''}"
+            ": the site's search would read the rest of the page as inside each, which takes it minutes; write the "
+            "end tag where each element ends (an end tag of another element first, such as </div> before </span>, "
+            "leaves it open too)"))]
+    depth, position = reading.deepest
+    return [Problem(file, text.count("\n", 0, position) + 1, (
+        f"elements stand {depth:,} deep inside one another here, which the site's search would take minutes to read: "
+        "write them side by side, not one inside another"))]
 
 
 def _unclosed_openers(block: str) -> dict[str, int]:
@@ -1903,13 +1971,24 @@ def _one_line(text: str) -> str:
 # ------------------------------------------------------------------ back to the source
 
 
+# Problems told of one page: each is looked for in the whole page's source, so 5,000 took a
+# minute and a half to tell, and 50,000 would have taken hours (hunt 32a); the rest are counted.
+MAX_PROBLEMS_PER_PAGE = 100
+
+
 def locate(source: str, findings: list[Finding], file: str) -> list[Problem]:
     """Each finding as a Problem on its line of the page source.
 
     Occurrences inside code (which the page shows as text) are skipped, and each occurrence
     is used once, so that two findings of the same kind land on their own lines. A finding
-    not found in the source is placed on the first line of the page's Markdown.
+    not found in the source is placed on the first line of the page's Markdown. Past
+    MAX_PROBLEMS_PER_PAGE, one more problem says how many are left untold.
     """
+    if len(findings) > MAX_PROBLEMS_PER_PAGE:
+        untold = len(findings) - MAX_PROBLEMS_PER_PAGE
+        return locate(source, findings[:MAX_PROBLEMS_PER_PAGE], file) + [Problem(file, None, (
+            f"and {untold:,} more problems of the same kinds on this page, not listed: fix those above, and the "
+            "build lists the rest"))]
     start = body_start(source)
     code = code_ranges(source, start)
     taken: set[int] = set()
@@ -1930,9 +2009,6 @@ def locate(source: str, findings: list[Finding], file: str) -> list[Problem]:
     return problems
 
 
-INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
-
-
 def fenced_code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
     """The fenced code blocks as Python-Markdown's fenced_code extension reads them, by its own
     pattern: a fence that is never closed is no code, and the text after it is read as text
@@ -1943,6 +2019,33 @@ def fenced_code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
         ranges.append((fence.start(), fence.end()))
         position = fence.end()
     return ranges
+
+
+_BACKTICK_RUN = re.compile(r"`+")
+
+
+def inline_code_spans(line: str) -> list[tuple[int, int]]:
+    """The code spans of a line, as CommonMark finds them: a run of backticks opens one, which
+    the next run of the same length closes; a run that none closes is text. In one pass over
+    the runs (hunt 32a: a pattern tried from every backtick to the line's end, and a line of
+    20,000 backticks took minutes)."""
+    if "`" not in line:
+        return []
+    runs = [(match.start(), match.end()) for match in _BACKTICK_RUN.finditer(line)]
+    closing: list[int | None] = [None] * len(runs)  # each run's next run of the same length
+    later: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        closing[index], later[length] = later.get(length), index
+    spans, index = [], 0
+    while index < len(runs):
+        end = closing[index]
+        if end is None:
+            index += 1
+        else:
+            spans.append((runs[index][0], runs[end][1]))
+            index = end + 1
+    return spans
 
 
 def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
@@ -1962,7 +2065,7 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
         if offset >= start and previous_blank and indented and not in_list and not _inside(offset, fences):
             ranges.append((offset, offset + len(line)))
         elif offset >= start and not _inside(offset, fences):
-            ranges.extend((offset + m.start(), offset + m.end()) for m in INLINE_CODE.finditer(line))
+            ranges.extend((offset + begin, offset + end) for begin, end in inline_code_spans(line))
         if line.strip() and not indented:
             in_list = bool(_LIST_ITEM.match(line))
         previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 
 import markdown
 import pytest
+from hypothesis import given, strategies as st
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
     PageSource,
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
-    duplicate_ids, file_name_problems, front_matter_problems, id_line, locate, marker_findings,
+    duplicate_ids, file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
     pasted_bullet_problems, pasted_text_problems, scan_html, toc_markup_findings, foreign_id_references, symlinks,
     unloaded_paths, unreadable_address_problems, unsuffixed_pages, url_scheme,
@@ -1277,6 +1278,19 @@ def unclosed(count: int, opener: str, characters: int, literal: str) -> str:
     ("<div markdown=\"1\">\n\n" * 21 + "x\n\n" + "</div>\n\n" * 21, 48,
      "elements with a markdown attribute stand more than 20 deep inside one another here: close them, or write the "
      "inner ones without the attribute"),
+    # Hunt 32a: elements that Material's search holds open to the page's end, or one inside
+    # another, which it compares with every tag and text after them: minutes of building.
+    ("<p>x" * 20_000, 8, "the element <p> opened here is not closed with </p>, nor are 19,999 others: the site's "
+                         "search would read the rest of the page as inside each, which takes it minutes; write the end "
+                         "tag where each element ends (an end tag of another element first, such as </div> before "
+                         "</span>, leaves it open too)"),
+    ("<table><tr><th>Vuosi<th>Tapahtuma" + "<tr><td>2000<td>Rivi" * 3_000 + "</table>", 8,
+     "the element <tr> opened here is not closed with </tr>, nor are 9,003 others: the site's search would read the "
+     "rest of the page as inside each, which takes it minutes; write the end tag where each element ends (an end tag "
+     "of another element first, such as </div> before </span>, leaves it open too)"),
+    ("<i>" * 25_000 + "x" + "</i>" * 25_000, 8, "elements stand 25,000 deep inside one another here, which the site's "
+                                                "search would take minutes to read: write them side by side, not one "
+                                                "inside another"),
 ])
 def test_markdown_the_build_would_take_minutes_over_is_named_with_its_line(addition, line, message):
     assert messages(markdown_cost_problems(GOOD + "\n" + addition, "f.md", 200)) == [f"f.md:{line}: {message}"]
@@ -1288,11 +1302,44 @@ def test_escaped_brackets_code_closed_links_and_an_ordinary_page_cost_nothing():
     table = "| a | b |\n| --- | --- |\n" + "| [a](https://example.org/a) | [b](https://example.org/b) |\n" * 400
     faq = "<details markdown>\n<summary>Kysymys</summary>\n\nVastaus.\n\n</details>\n\n" * 100
     samples = "```\nkoodi\n```\n\n" * 150
+    # Hunt 32a's limit: a long table in HTML with its end tags, elements left open in code, in a
+    # comment and in autolinks, and a few left open as HTML allows.
+    html_table = "<table>\n" + ("<tr><td>2019</td><td><b>Rivi</b></td></tr>" * 10 + "\n") * 200 + "</table>\n\n"
+    shown_as_text = "`<p>` " * 500 + "\n\n<!-- " + "<li>" * 500 + " -->\n\n" + "<https://www.hel.fi/> " * 300 + "\n\n"
     text = (GOOD + "\n" + "\\[" * 300 + "\n\n```\n" + "[<a" * 1100 + "\n" + "x\n" * 600 + "```\n\n" + "[a](b.md) " * 50
-            + "\n\nLämpötila < 5 astetta ja [sic vain kerran.\n\n" + table + "\n" + faq + samples)
+            + "\n\nLämpötila < 5 astetta ja [sic vain kerran.\n\n" + table + "\n" + faq + samples + html_table
+            + shown_as_text + "<ul><li>a<li>b</ul>\n\n<p>Kappale\n")
     assert markdown_cost_problems(text, "f.md", 200) == []
     for page in (ROOT / "docs").glob("*.md"):
         assert markdown_cost_problems(page.read_text("utf-8"), page.name, 200) == []
+
+
+@given(st.text(alphabet="`a \\", max_size=40))
+def test_inline_code_spans_are_found_as_commonmark_finds_them(line):
+    """The one-pass reading (hunt 32a: a pattern tried from every backtick took minutes on a
+    line of 20,000) against the rule written plainly: a run opens a span that the next run of
+    the same length closes; a run that none closes is text."""
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", line)]
+    expected, index = [], 0
+    while index < len(runs):
+        length = runs[index][1] - runs[index][0]
+        closer = next((j for j in range(index + 1, len(runs)) if runs[j][1] - runs[j][0] == length), None)
+        if closer is None:
+            index += 1
+        else:
+            expected.append((runs[index][0], runs[closer][1]))
+            index = closer + 1
+    assert inline_code_spans(line) == expected
+
+
+def test_past_a_hundred_problems_a_page_tells_how_many_more_there_are():
+    """Each problem was looked for in the whole page: 5,000 took a minute and a half to tell (hunt 32a)."""
+    source = GOOD + "\n" + "x<x></x>" * 150 + "\n"
+    findings = [Finding("<x> is not an element of HTML that pages use", ("<x>",)) for _ in range(150)]
+    problems = locate(source, findings, "f.md")
+    assert len(problems) == 101 and {problem.line for problem in problems[:100]} == {8}
+    assert str(problems[100]) == ("f.md: and 50 more problems of the same kinds on this page, not listed: fix those "
+                                  "above, and the build lists the rest")
 
 
 def test_a_bracket_storm_stops_the_build_before_markdown_reads_the_page(tmp_path):
