@@ -28,6 +28,7 @@ after every language's pages are written: the build fails, and the deploy publis
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
@@ -53,6 +54,7 @@ from _pages import (
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
+from _listing import search_plugin
 from _site import current_locale, site_languages
 from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
@@ -336,6 +338,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             _run["ids"].append(Problem(file, line, "in the table of contents and the search results, which show a "
                                                    "heading without its markup, "
                                                    + _reordered_message(reordered, markup=False)))
+    told = {found.how.written for found in tree.reordered} | listed
+    _run["ids"].extend(search_entry_problems(page, config, file, told))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
@@ -364,6 +368,61 @@ def _link_line(source: str, text: str, href: str) -> int | None:
     21b), else the first with its address, else the first with its text; None if none."""
     start = text.split()[0] if text.split() else text
     return next(filter(None, (_line_with(source, *wanted) for wanted in ((href, start), (href,), (start,)))), None)
+
+
+def page_search_entries(page: Page, config: MkDocsConfig) -> list[dict]:
+    """Material's search entries for `page`: the last ones of the index, which its plugin adds
+    as it reads the page (on_page_context), before the page's on_post_page."""
+    search = search_plugin(config)
+    entries = search.search_index.entries if search is not None and search.config.enabled else []
+    found = []
+    for entry in reversed(entries):
+        location = entry.get("location", "")
+        if location != page.url and not location.startswith(page.url + "#"):
+            break
+        found.append(entry)
+    return found[::-1]
+
+
+def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set[str]) -> list[Problem]:
+    """What the site's search results show of the page otherwise than the page does, from its
+    entries: a heading that holds the rest of the page as its title, and a paragraph drawn in
+    another order without its markup (hunt 32a: "soita <span lang="ar" dir="rtl">هاتف</span>
+    020 555 0000" was drawn right on the page and as "0000 555 020" in the results). A
+    listing's page is left to the data files' checks, as the page's own check leaves it."""
+    if "<!-- data:" in page.file.content_string:
+        return []
+    source, problems, held = page.file.content_string, [], False
+    for entry in page_search_entries(page, config):
+        title, text = entry.get("title", ""), entry.get("text", "")
+        if _SEARCH_BLOCK.search(title) and not held:
+            held = True  # the headings after it are inside the element too: the first is the one to close
+            heading = entry["location"].partition("#")[2]
+            problems.append(Problem(file, id_line(source, heading) if heading else None, (
+                f"the heading '{printable(_clipped(' '.join(html.unescape(_SEARCH_BLOCK.split(title)[0]).split())))}' "
+                "holds an element "
+                "that is not "
+                "closed as the site's search reads it (an <rt>, <li> or <p> left open, or closed after another "
+                "element's end tag): the search would show the rest of the page as the heading's title; close "
+                "each element inside the heading")))
+        if not RIGHT_TO_LEFT.search(text):
+            continue  # only letters or digits written right to left reorder text without markup
+        for paragraph in _SEARCH_BLOCK.split(text):
+            # A no-break space stays one: it keeps a number's groups in order (str.split would take it for a space).
+            reordered = misdrawn(_ASCII_SPACES.sub(" ", html.unescape(_SEARCH_MARKUP.sub(" ", paragraph))).strip())
+            if reordered and reordered.number and reordered.written not in told:
+                told.add(reordered.written)
+                line = _line_with_most(source, reordered.written.split(), reordered.number)
+                problems.append(Problem(file, line, "in the site's search results, which show a paragraph without "
+                                                    "its markup, " + _reordered_message(reordered, markup=False)))
+    return problems
+
+
+# The tags Material's search keeps in an entry: blocks, each shown as a paragraph of its own in
+# the results, and the inline ones.
+_SEARCH_BLOCK = re.compile(r"</?(?:p|pre|li|ol|ul)>")
+_SEARCH_MARKUP = re.compile(r"</?(?:code|sub|sup)>")
+_ASCII_SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
 def _reordered_message(reordered: Misdrawn, markup: bool = True) -> str:

@@ -211,6 +211,30 @@ def test_an_address_with_an_invisible_character_pasted_in_it_is_refused(link):
                      r"which comes with copied text and makes it another address: type the address again$", message), message
 
 
+def test_what_the_search_results_show_otherwise_than_the_page_stops_the_build(tmp_path):
+    """Hunt 32a: Material's search keeps a paragraph's text without its markup, so a number
+    that `dir` kept in order on the page was drawn last group first in the results; and an <rt>
+    left open in a heading made the rest of the page the heading's title in the results."""
+    payload = ('Neuvonta: soita <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641</span> 020 555 0000 arkisin.\n\n'
+               '## Ohje <ruby>\u6f22<rt>kan</ruby> {#ohje}\n\nT\u00e4m\u00e4 kappale n\u00e4kyy sivulla.')
+    code, problems, line = built_with(tmp_path, "privacy.en.md", payload)
+    assert code != 0
+    assert problems == [
+        f"docs/privacy.en.md:{line - 4}: in the site's search results, which show a paragraph without its markup, the "
+        "number '020 555 0000' would be shown as '0000 555 020': right-to-left text or `dir` around it draws its groups "
+        "last first; join its groups with no-break spaces (U+00A0) instead of spaces, or write it after a Finnish or "
+        "English word (Puhelin 020 555 0000)",
+        f"docs/privacy.en.md:{line - 2}: the heading 'Ohje \u6f22kan' holds an element that is not closed as the site's "
+        "search reads it (an <rt>, <li> or <p> left open, or closed after another element's end tag): the search would "
+        "show the rest of the page as the heading's title; close each element inside the heading"]
+    # As the messages say: no-break spaces, and the <rt> closed.
+    page = tmp_path / "copy" / "docs" / "privacy.en.md"
+    edit(page, "020 555 0000", "020\u00a0555\u00a00000")
+    edit(page, "<rt>kan</ruby>", "<rt>kan</rt></ruby>")
+    result, output = build(page.parent.parent)
+    assert result.returncode == 0, output
+
+
 def test_a_translation_checked_day_still_to_come_is_refused():
     """Session 32b: 2027-11-28 for 2026-11-28 counted every change until then as checked. The
     next day is allowed: east of UTC it is already that day."""
