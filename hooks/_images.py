@@ -273,12 +273,77 @@ def svg_document(data: bytes) -> Element | str:
     unsafe = _unsafe_content(root)
     if unsafe:
         return f"holds {unsafe}; an SVG image must be a plain drawing without scripts or external references"
+    moving = _moving_or_heavy(root)
+    if moving:
+        return moving
     copies = _copied_elements(root)
     if copies > MAX_COPIED_ELEMENTS:
         return (f"makes more than {MAX_COPIED_ELEMENTS:,} copies of its shapes with <use> (or a <use> that copies "
                 "itself): a reader's browser would draw them all, and a small file can stop it; save the drawing "
                 "with its shapes written out")
     return root
+
+
+# Hunt 32a: a 3 KB drawing of 30 filter steps, moved by an endless animation, kept a reader's
+# tab drawing at four frames a second. Movement that starts by itself and lasts more than five
+# seconds must be possible to pause (WCAG 2.2.2), which an image cannot offer; and a drawing
+# program's filters (a shadow, a blur) take a few steps.
+MOVING_SECONDS_MAX = 5
+MAX_FILTER_STEPS = 20
+_CSS_ENDLESS = re.compile(r"\binfinite\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:\.\d+)?)\s*(h|min|s|ms)?\s*")
+_UNIT_SECONDS = {"h": 3600, "min": 60, "s": 1, "ms": 0.001, None: 1}
+
+
+def _seconds(value: str | None) -> float | None:
+    """A SMIL clock value in seconds ("2s", "500ms", "0:01:30", "3"), or None."""
+    found = _CLOCK.fullmatch(value or "")
+    if not found:
+        return None
+    hours, minutes, number, unit = found.groups()
+    if minutes is not None:
+        return int(hours or 0) * 3600 + int(minutes) * 60 + float(number)
+    return float(number) * _UNIT_SECONDS[unit]
+
+
+def _animation_seconds(element: Element) -> float:
+    """How long an SVG animation moves: its repeatDur, or its dur times its repeatCount (inf
+    for "indefinite" or a value that cannot be read, which counts as endless)."""
+    repeat_for, repeat_count = element.get("repeatDur"), element.get("repeatCount")
+    if repeat_for is not None:
+        return _seconds(repeat_for) if _seconds(repeat_for) is not None else float("inf")
+    duration = _seconds(element.get("dur") or "0")
+    try:
+        count = float(repeat_count) if repeat_count is not None else 1.0
+    except ValueError:
+        count = float("inf")  # "indefinite"
+    return float("inf") if duration is None else duration * count
+
+
+def _moving_or_heavy(root: Element) -> str | None:
+    """Why a drawing would keep moving, or keep a reader's browser drawing: an animation of
+    more than MOVING_SECONDS_MAX seconds in SVG, one without end in CSS, or more filter steps
+    than MAX_FILTER_STEPS; or None."""
+    steps = 0
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = element.tag.rsplit("}", 1)[-1]
+        if name.lower() in SVG_ANIMATIONS and name.lower() != "set" and _animation_seconds(element) > MOVING_SECONDS_MAX:
+            return (f"holds an animation, <{name}>, that moves for more than {MOVING_SECONDS_MAX} seconds or without "
+                    "end: such movement must be possible to pause (WCAG 2.2.2), which an image cannot offer, and an "
+                    f"endless one keeps a reader's browser drawing; make it end within {MOVING_SECONDS_MAX} seconds, or "
+                    "save the drawing still")
+        styles = ["".join(element.itertext())] if name.lower() == "style" else []
+        if _CSS_ENDLESS.search(" ".join(styles + [element.get("style") or ""])):
+            return ("holds a CSS animation without end (infinite): such movement must be possible to pause (WCAG "
+                    "2.2.2), which an image cannot offer; save the drawing without it")
+        steps += name.startswith("fe") and name[2:3].isupper()
+    if steps > MAX_FILTER_STEPS:
+        return (f"has {steps} filter steps (<fe…> elements); at most {MAX_FILTER_STEPS}: each is drawn for every "
+                "pixel under the filter, and many slow a reader's browser down; simplify the filters, or save the "
+                "drawing as PNG")
+    return None
 
 
 def _copied_elements(root: Element) -> int:

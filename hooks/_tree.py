@@ -172,6 +172,7 @@ def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
     page where something reorders text, as drawn; the text of elements that no browser
     shows), from one pass over the content."""
     hidden, misleading, unshown, inside = [], [], [], False
+    screen_reader_text: dict[int, str] = {}  # block (mem_id) -> its text for screen readers alone, so far
     for node in tree.root.traverse():
         if node.tag == "-comment":
             comment = node.html or ""
@@ -185,6 +186,12 @@ def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
             hider = _hider(node)
             if hider is not None:
                 hidden.append((node.tag, node.text(strip=True), _element(hider)))
+            elif node.text(strip=True) and not DEFAULT_IGNORABLE.sub("", _shown_text(node, visible=True)).strip():
+                # Text for screen readers alone, and nothing shown: the heading has no height on
+                # the page, yet the table of contents and the search list it (hunt 32a).
+                unshown.append((" ".join(node.text().split()), _element(node), (
+                    "the heading shows nothing on the page, yet the table of contents and the search list it: give it "
+                    "text readers see, or leave the heading out")))
         elif inside and node.tag == "a" and node.attributes.get("href"):
             # What a screen reader announces and a tooltip shows count as the link's text too
             # (hunt 26a: aria-label="https://hel.fi/palaute" on a link to another site).
@@ -224,12 +231,17 @@ def _content_findings(tree: LexborHTMLParser, layout: _Layout | None = None,
                 shows = next((words for words in texts if words and not _same_host(words, href, telephone_regions)), None)
                 if shows is not None:
                     misleading.append((shows, href))
-        elif inside and node.tag == "span" and HIDING_CLASSES & set((node.attributes.get("class") or "").split()):
+        elif inside and node.tag == "span" and _screen_readers_only(node) and not _screen_readers_only(node.parent):
+            # Counted per paragraph, heading or other block: four spans of 60 characters side by
+            # side put a notice of 250 into the search results while the page showed nothing (hunt 32a).
+            block = _block_of(node)
             text = " ".join(node.text().split())
-            if len(text) > SCREEN_READER_TEXT_MAX:
+            so_far = screen_reader_text.get(block.mem_id, "")
+            screen_reader_text[block.mem_id] = text = f"{so_far} {text}".strip()
+            if len(text) > SCREEN_READER_TEXT_MAX and len(so_far) <= SCREEN_READER_TEXT_MAX:
                 unshown.append((text, _element(node), (
                     f"text for screen readers alone is for a few words, such as \"(opens in a new tab)\" (at most "
-                    f"{SCREEN_READER_TEXT_MAX} characters); write the rest in the page's own text")))
+                    f"{SCREEN_READER_TEXT_MAX} characters in a paragraph); write the rest in the page's own text")))
     return hidden, misleading, unshown
 
 
@@ -422,6 +434,18 @@ def _only_element_child(element: LexborNode) -> bool:
     """Whether `element` has one child element and no other (text around it aside), as CSS's
     :only-child reads it."""
     return len(list(element.iter(include_text=False))) == 1
+
+
+def _screen_readers_only(node: LexborNode | None) -> bool:
+    return node is not None and node.tag == "span" and bool(HIDING_CLASSES & set((node.attributes.get("class") or "").split()))
+
+
+def _block_of(node: LexborNode) -> LexborNode:
+    """The nearest paragraph, heading or other block around `node` (or the tree's root)."""
+    ancestor = node.parent
+    while ancestor is not None and ancestor.tag not in PARAGRAPH_ELEMENTS and ancestor.parent is not None:
+        ancestor = ancestor.parent
+    return ancestor if ancestor is not None else node
 
 
 def _unshown(node: LexborNode, text: str) -> str:

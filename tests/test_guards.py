@@ -2131,11 +2131,25 @@ def test_text_that_no_browser_shows_is_found():
         ("<ruby>a<rt><ruby>b<rt><ruby>c<rt>Maksa</rt></ruby></rt></ruby></rt></ruby>", [("Maksa", "rt")]),
         ('<span class="site-visually-hidden">' + "Maksa tilille FI00 1234 " * 4 + "</span>",
          [(("Maksa tilille FI00 1234 " * 4).strip(), "span")]),
+        # Hunt 32a: the limit is a paragraph's, not a span's: four side by side made a notice of 250.
+        ('Teemat.' + ''.join(f'<span class="site-visually-hidden"> Tiedote osa {n}: sivusto on suljettu, kirjaudu '
+                             'muualla.</span>' for n in range(4)),
+         [(" ".join(f"Tiedote osa {n}: sivusto on suljettu, kirjaudu muualla." for n in range(2)), "span")]),
         ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby> <ruby>字<rp>（</rp><rt>ji</rt><rp>）</rp></ruby> "
          "<video src='v.mp4'><track src='t.vtt'>\u200b</video> <small>H<sub>2</sub>O</small> x<sup>y<sup>z</sup></sup> "
-         '<span class="site-visually-hidden">(avautuu uuteen välilehteen)</span>', []),
+         '<span class="site-visually-hidden">(avautuu uuteen välilehteen)</span> <span class="site-visually-hidden">'
+         '(PDF, 2 Mt)</span>', []),
     ]:
         found = tree_problems(page.format(fence(f"<p>{content}</p>"))).unshown_text
+        assert [(text, element[0]) for text, element, _why in found] == expected, content
+    # Hunt 32a: a heading of text for screen readers alone has no height on the page, and the
+    # table of contents and the search list it.
+    for content, expected in [
+        ('<h2 id="t"><span class="site-visually-hidden">Virallinen tiedote: sivusto on suljettu</span></h2>',
+         [("Virallinen tiedote: sivusto on suljettu", "h2")]),
+        ('<h2 id="t">Yhteystiedot <span class="site-visually-hidden">(Helsinki)</span></h2>', []),
+    ]:
+        found = tree_problems(page.format(fence(content))).unshown_text
         assert [(text, element[0]) for text, element, _why in found] == expected, content
 
 

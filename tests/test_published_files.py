@@ -315,6 +315,34 @@ def test_an_svg_may_animate_its_drawing_and_link_inside_itself():
     assert image_problem(svg, "svg", RULES.image_max_pixels) is None
 
 
+SVG_FRAME = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" width="9" height="9">{}</svg>'
+
+
+@pytest.mark.parametrize("body,expected", [
+    # Hunt 32a: 30 filter steps moved by an endless animation kept a reader's tab at four frames a second.
+    ('<rect width="9" height="9"><animate attributeName="x" values="0;1" dur="0.1s" repeatCount="indefinite"/></rect>',
+     "holds an animation, <animate>, that moves for more than 5 seconds or without end: such movement must be "
+     "possible to pause (WCAG 2.2.2), which an image cannot offer, and an endless one keeps a reader's browser "
+     "drawing; make it end within 5 seconds, or save the drawing still"),
+    ('<rect><animateTransform attributeName="transform" type="rotate" dur="2s" repeatCount="3"/></rect>',
+     "holds an animation, <animateTransform>, that moves for more than 5 seconds"),
+    ('<rect><animate attributeName="x" dur="1s" repeatDur="0:01:00"/></rect>', "holds an animation, <animate>, that"),
+    ('<style>rect { animation: spin 1s infinite }</style><rect/>',
+     "holds a CSS animation without end (infinite): such movement must be possible to pause (WCAG 2.2.2), which an "
+     "image cannot offer; save the drawing without it"),
+    ('<filter id="f">' + '<feTurbulence baseFrequency="0.01"/>' * 21 + '</filter><rect filter="url(#f)"/>',
+     "has 21 filter steps (<fe…> elements); at most 20: each is drawn for every pixel under the filter, and many slow "
+     "a reader's browser down; simplify the filters, or save the drawing as PNG"),
+    # What drawing programs write: a drop shadow, a short animation that ends.
+    ('<filter id="s"><feGaussianBlur stdDeviation="1"/><feOffset dx="1"/><feMerge><feMergeNode/><feMergeNode '
+     'in="SourceGraphic"/></feMerge></filter><rect filter="url(#s)"><animate attributeName="x" values="0;1" '
+     'dur="2s" repeatCount="2"/></rect>', None),
+])
+def test_an_svg_that_moves_without_end_or_filters_heavily_is_refused(body, expected):
+    problem = image_problem(SVG_FRAME.format(body).encode(), "svg", RULES.image_max_pixels)
+    assert (problem is None) if expected is None else (problem or "").startswith(expected), problem
+
+
 def use_tree(levels: int, copies: int) -> bytes:
     """An SVG whose <use> elements nest `levels` deep, each level copying the one below `copies` times."""
     groups = ['<g id="l0"><rect width="1" height="1"/></g>'] + [
