@@ -813,7 +813,7 @@ _LOOSE_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}
 
 
 def _moment_hint(text: str) -> str:
-    """"; did you mean …?" for a date or time written in another usual form, or ""."""
+    """" (did you mean …?)" for a date or time written in another usual form, or ""."""
     finnish, loose = _FINNISH_DAY.fullmatch(text), _LOOSE_TIME.fullmatch(text)
     if finnish:
         day, month, year, hour, minute = finnish.groups()

@@ -306,12 +306,20 @@ def _seconds(value: str | None) -> float | None:
     return float(number) * _UNIT_SECONDS[unit]
 
 
+# An animation that starts again at an animation's end or repeat ("0s;a.end"): a loop without end.
+_SYNCBASE = re.compile(r"[A-Za-z_][\w-]*\.(?:begin|end|repeat)\b")
+
+
 def _animation_seconds(element: Element) -> float:
     """How long an SVG animation moves: its repeatDur, or its dur times its repeatCount (inf
-    for "indefinite" or a value that cannot be read, which counts as endless)."""
+    for "indefinite", a value that cannot be read, or a start at an animation's end or repeat,
+    each of which counts as endless)."""
+    if _SYNCBASE.search(element.get("begin") or ""):
+        return float("inf")
     repeat_for, repeat_count = element.get("repeatDur"), element.get("repeatCount")
     if repeat_for is not None:
-        return _seconds(repeat_for) if _seconds(repeat_for) is not None else float("inf")
+        seconds = _seconds(repeat_for)
+        return float("inf") if seconds is None else seconds
     duration = _seconds(element.get("dur") or "0")
     try:
         count = float(repeat_count) if repeat_count is not None else 1.0

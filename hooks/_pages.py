@@ -306,7 +306,7 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
     are those a page may name in `template:`, each alone or with the one page it belongs to
     (mkdocs.yml extra.page_templates);
     `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH);
-    `today`, the build's day (UTC), if a `translation_checked:` day after it is to be refused."""
+    `today`, today's date (UTC), if a `translation_checked:` day after it is to be refused."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
         return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
@@ -510,7 +510,7 @@ def markdown_cost_problems(text: str, file: str, max_headings: int) -> list[Prob
         problems.append(Problem(file, text.count("\n", 0, deepest) + 1, (
             f"elements with a markdown attribute stand more than {MAX_MARKDOWN_IN_HTML_DEPTH} deep inside one another "
             "here: close them, or write the inner ones without the attribute")))
-    problems += search_cost_problems(text, file, start, code_ranges(text, start))
+    problems += search_cost_problems(text, file, start)
     return sorted(problems, key=lambda problem: problem.line)
 
 
@@ -556,9 +556,13 @@ def search_reading(tags: Iterable[re.Match]) -> SearchReading:
     return reading
 
 
-def search_cost_problems(text: str, file: str, start: int, code: list[tuple[int, int]]) -> list[Problem]:
+def search_cost_problems(text: str, file: str, start: int) -> list[Problem]:
     """A page whose own HTML the site's search would take minutes to read (SEARCH_MAX_WORK)."""
-    skipped = sorted(code + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
+    # Tags in code and comments are text, which costs the search nothing: they are told apart
+    # only on a page whose every tag would be too much (a page's code is read once more then).
+    if search_reading(HTML_TAG.finditer(text, start)).work <= SEARCH_MAX_WORK:
+        return []
+    skipped = sorted(code_ranges(text, start) + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
     skipped = [span for index, span in enumerate(skipped) if not index or span[0] >= skipped[index - 1][1]]  # apart
     reading = search_reading(tag for tag in HTML_TAG.finditer(text, start) if not _inside(tag.start(), skipped))
     if reading.work <= SEARCH_MAX_WORK:
@@ -566,9 +570,11 @@ def search_cost_problems(text: str, file: str, start: int, code: list[tuple[int,
     if reading.left_open:
         # The first that no end tag of its name follows, such as a table's <tr>, rather than the
         # <table> that the end tag after them would have closed.
-        lowered = text.lower()
-        name, position = next((found for found in reading.left_open if f"</{found[0]}" not in lowered[found[1]:]),
-                               reading.left_open[0])
+        lowered, last_end = text.lower(), {}
+        for name in {name for name, _ in reading.left_open}:
+            last_end[name] = lowered.rfind(f"</{name}")
+        name, position = next((found for found in reading.left_open if last_end[found[0]] < found[1]),
+                              reading.left_open[0])
         more = len(reading.left_open) - 1
         return [Problem(file, text.count("\n", 0, position) + 1, (
             f"the element <{name}> opened here is not closed with </{name}>{f', nor are {more:,} others' if more else ''}"
@@ -841,10 +847,10 @@ def _theme_field_problems(data: LineMap, file: str, today: date | None = None) -
         elif key == "translation_checked" and today and date.fromisoformat(value) > today + timedelta(days=1):
             # A day to come would count every change until then as checked (session 32b: a
             # typo, 2027 for 2026, hid the English page's notice and the report for a year).
-            # A day later than the build's day in UTC is allowed: it is already that day east of it.
-            problems.append(Problem(file, line, f"translation_checked: {value} is a day still to come (the build's "
-                                                f"day is {today.isoformat()}): write the day you checked the other "
-                                                "language's version, such as today's"))
+            # The day after today in UTC is allowed: it is already that day east of it.
+            problems.append(Problem(file, line, f"translation_checked: {value} is a day still to come (today is "
+                                                f"{today.isoformat()}): write the day you checked the other language's "
+                                                "version, such as today's"))
     return problems
 
 
@@ -1735,6 +1741,7 @@ class PageSource:
     text: str = ""
     folder: str = ""
     language_prefix: str = ""
+    locales: tuple[str, ...] = ()  # the site's languages, whose codes a page's file name ends with
 
     def in_markdown(self, url: str) -> bool:
         """Whether the page writes `url` as a Markdown link or image, inline or as a reference."""
@@ -1829,6 +1836,7 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
         if posixpath.join(target, "index.html") in site_files or target in site_files:
             continue
         language = _LANGUAGE_SUFFIX.search(target)
+        language = language if language and language.group(1) in source.locales else None
         stem = target[:language.start()] if language else target.removesuffix(".md")
         meant = _page_address(stem, page_url, site_files, index_page) if target.endswith(".md") else None
         fragment = "#" + urlsplit(href).fragment if urlsplit(href).fragment else ""

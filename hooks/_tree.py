@@ -99,10 +99,13 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
     if _START not in output:
         return TreeFindings(None, ids, [], [], [])
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
-    # Both looked for in the content only, and the letters only where the first search found any sign.
-    start = output.index(_START)
-    reorders = bool(BIDI_SIGNS.search(output, start))
-    right_to_left = reorders and bool(RIGHT_TO_LEFT.search(output, start))
+    # Both looked for in the content only (not in the site's own parts after it: the list of
+    # sources lays each title and publisher out apart, <bdi>, on every page that has one), and
+    # the letters only where the first search found any sign.
+    start, end = output.index(_START), output.rfind(_END)
+    end = end if end > start else len(output)
+    reorders = bool(BIDI_SIGNS.search(output, start, end))
+    right_to_left = reorders and bool(RIGHT_TO_LEFT.search(output, start, end))
     layout = _Layout(tree) if reorders or right_to_left else None
     return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
                         *_content_findings(tree, layout if reorders else None, telephone_regions),

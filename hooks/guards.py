@@ -229,7 +229,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings = scan_html(html, comments)
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
-    source = PageSource(page.file.content_string, posixpath.dirname(page.file.src_uri), language_prefix(config))
+    source = PageSource(page.file.content_string, posixpath.dirname(page.file.src_uri), language_prefix(config),
+                        tuple(lang.locale for lang in site_languages(config)))
     findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
                                   left_out=left_out_files(files), source=source)
@@ -397,14 +398,12 @@ def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set
         title, text = entry.get("title", ""), entry.get("text", "")
         if _SEARCH_BLOCK.search(title) and not held:
             held = True  # the headings after it are inside the element too: the first is the one to close
-            heading = entry["location"].partition("#")[2]
+            heading, words = entry["location"].partition("#")[2], html.unescape(_SEARCH_BLOCK.split(title)[0])
             problems.append(Problem(file, id_line(source, heading) if heading else None, (
-                f"the heading '{printable(_clipped(' '.join(html.unescape(_SEARCH_BLOCK.split(title)[0]).split())))}' "
-                "holds an element "
-                "that is not "
-                "closed as the site's search reads it (an <rt>, <li> or <p> left open, or closed after another "
-                "element's end tag): the search would show the rest of the page as the heading's title; close "
-                "each element inside the heading")))
+                f"the heading '{printable(_clipped(' '.join(words.split())))}' holds an element that is not closed as "
+                "the site's search reads it (an <rt>, <li> or <p> left open, or closed after another element's end "
+                "tag): the search would show the rest of the page as the heading's title; close each element inside "
+                "the heading")))
         if not RIGHT_TO_LEFT.search(text):
             continue  # only letters or digits written right to left reorder text without markup
         for paragraph in _SEARCH_BLOCK.split(text):

@@ -242,8 +242,8 @@ def test_a_translation_checked_day_still_to_come_is_refused():
     text = "---\ntitle: Teemat\ndescription: D.\ntranslation_checked: {}\n---\n"
     today = date(2026, 11, 28)
     assert messages(front_matter_problems(text.format("2027-11-28"), "f.md", today=today)) == [
-        "f.md:4: translation_checked: 2027-11-28 is a day still to come (the build's day is 2026-11-28): write the day "
-        "you checked the other language's version, such as today's"]
+        "f.md:4: translation_checked: 2027-11-28 is a day still to come (today is 2026-11-28): write the day you "
+        "checked the other language's version, such as today's"]
     assert front_matter_problems(text.format("2026-11-29"), "f.md", today=today) == []
     assert front_matter_problems(text.format("2026-11-28"), "f.md", today=today) == []
 
@@ -254,9 +254,9 @@ def test_a_translation_checked_day_still_to_come_stops_the_build(tmp_path):
     result, output = build(page.parent.parent)
     assert result.returncode != 0
     today = datetime.now(timezone.utc).date().isoformat()  # the clock's: the tests' SOURCE_DATE_EPOCH is in the past
-    assert problem_lines(output) == [f"docs/cities.en.md:2: translation_checked: 2099-01-01 is a day still to come (the "
-                                     f"build's day is {today}): write the day you checked the other language's "
-                                     "version, such as today's"]
+    assert problem_lines(output) == [f"docs/cities.en.md:2: translation_checked: 2099-01-01 is a day still to come "
+                                     f"(today is {today}): write the day you checked the other language's version, "
+                                     "such as today's"]
 
 
 def test_front_matter_of_a_list_title_says_to_quote():
@@ -1756,7 +1756,7 @@ NEWS_FILES = PAGE_FILES | {"news/item/index.html", "en/news/item/index.html"}
 def test_a_link_in_markdown_to_no_page_is_named_with_the_markdown_to_write(page_url, prefix, written, expected):
     href = re.search(r"\]\(([^)]+)\)|\]: (\S+)", written)
     href = href.group(1) or href.group(2)
-    source = PageSource(f"---\ntitle: T\n---\n{written}\n", "news", prefix)
+    source = PageSource(f"---\ntitle: T\n---\n{written}\n", "news", prefix, ("fi", "en"))
     findings = broken_page_links(f'<p><a href="{href}">x</a></p>', page_url, NEWS_FILES, source=source)
     assert [finding.message for finding in findings] == [expected]
 

@@ -327,6 +327,7 @@ SVG_FRAME = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" width="9"
     ('<rect><animateTransform attributeName="transform" type="rotate" dur="2s" repeatCount="3"/></rect>',
      "holds an animation, <animateTransform>, that moves for more than 5 seconds"),
     ('<rect><animate attributeName="x" dur="1s" repeatDur="0:01:00"/></rect>', "holds an animation, <animate>, that"),
+    ('<rect><animate id="a" attributeName="x" dur="1s" begin="0s;a.end"/></rect>', "holds an animation, <animate>, that"),
     ('<style>rect { animation: spin 1s infinite }</style><rect/>',
      "holds a CSS animation without end (infinite): such movement must be possible to pause (WCAG 2.2.2), which an "
      "image cannot offer; save the drawing without it"),
