@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from _annotations import printable
 from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
-from _images import IMAGE_KINDS
+from _images import IMAGE_KINDS, meaningless_alt
 from _logos import logo_path_problem, logo_size
 from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
 
@@ -711,6 +711,12 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, value
     elif entry.get("logo") is None and entry.get("logo_alt") is not None:
         checker.problem(at("logo_alt"), f"{path}.logo_alt", "logo_alt is given but there is no logo")
     logo, width, height = values.pop("logo") or (None, None, None)
+    for locale, alt in (values.get("logo_alt") or {}).items():
+        why = meaningless_alt(alt, logo or "")
+        if why:
+            checker.problem(entry["logo_alt"].line_of(locale), f"{path}.logo_alt.{locale}", (
+                f"the logo's alternative text {why}: name whose logo it is, such as 'Helsingin kaupungin logo' "
+                "(WCAG 1.1.1)"))
     sources = values.pop("sources") or ()
     return Partner(line=line, logo=logo, logo_width=width, logo_height=height, sources=sources,
                    sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)

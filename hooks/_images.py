@@ -67,6 +67,31 @@ UNDEFINED_ENTITY = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F
 VOCABULARY_NAMES = {"http://www.w3.org/1999/xhtml": "an HTML element", "http://www.w3.org/1998/Math/MathML": "a MathML element"}
 
 
+# Alternative text that says nothing of what an image shows (WCAG 1.1.1; session 32b: "Kuva",
+# "image" and the file's own name passed): a word for "image" in the site's languages, or a
+# file's name. An empty alt is allowed: it marks an image that only decorates.
+EMPTY_ALT_WORDS = frozenset({
+    "kuva", "valokuva", "kuvake", "grafiikka", "kaavio", "logo", "image", "picture", "photo", "photograph", "icon",
+    "graphic", "img", "figure", "kuvio", "diagram", "chart", "screenshot", "kuvakaappaus"})
+_FILE_NAME = re.compile(r"[\w.-]*\.(?:png|jpe?g|webp|gif|svg)", re.IGNORECASE)
+
+
+def meaningless_alt(alt: str, src: str = "") -> str | None:
+    """Why an image's alternative text says nothing of what it shows, or None."""
+    words = " ".join(alt.split()).strip(" .:;,!?-–()").lower()
+    stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() if src else ""
+    if not words:
+        return None
+    if words in EMPTY_ALT_WORDS:
+        return f"'{alt.strip()}' says only that there is an image"
+    # The stem alone only as a file's name reads ("kaupungit-testi", "IMG_0423"): "Kartta" for
+    # kartta.png is a word that may say enough.
+    named = stem and re.search(r"[-_\d]", stem) and words in (stem, stem.replace("-", " "), stem.replace("_", " "))
+    if _FILE_NAME.fullmatch(words) or named:
+        return f"'{alt.strip()}' is the file's name"
+    return None
+
+
 def image_kind(data: bytes) -> str | None:
     """"PNG", "JPEG", "WebP" or "SVG" by the file's first bytes (the formats' signatures), or None."""
     if data.startswith(PNG_SIGNATURE):

@@ -42,7 +42,7 @@ from _annotations import printable
 from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem, visible
 from _html import (ASCII_LOWER, DEFAULT_IGNORABLE, as_browsers_read, browser_attributes, hosts_of, unlike_latin,
                    unlike_latin_message, unquoted_values)
-from _images import IMAGE_KINDS, image_problem, kind_names
+from _images import IMAGE_KINDS, image_problem, kind_names, meaningless_alt
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 
@@ -1095,6 +1095,18 @@ def url_scheme(url: str) -> str:
 UNREAD_MARKDOWN = re.compile(r"!?\[[^\[\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)|\*\*[^\s*][^*\n]*\*\*")
 
 
+def _alt_findings(attributes: dict) -> list[Finding]:
+    """An image whose alternative text says nothing of what it shows (WCAG 1.1.1)."""
+    alt = attributes.get("alt") or ""
+    why = meaningless_alt(alt, attributes.get("src") or "")
+    if not why:
+        return []
+    written = re.escape(alt.strip())
+    return [Finding(f"the image's alternative text {why}: write what a reader who cannot see the image needs to know "
+                    "of it, such as ![Helsingin ja Lontoon kaupunkien logot](…), or leave it empty, ![](…), for an "
+                    "image that only decorates", (rf"!\[\s*{written}\s*\]", rf"""alt\s*=\s*["']?\s*{written}"""))]
+
+
 class _Scanner(HTMLParser):
     """Collects findings and the text of the HTML comments (markers among them)."""
 
@@ -1134,6 +1146,8 @@ class _Scanner(HTMLParser):
             self.findings.append(Finding(_unknown_element(tag), (rf"<\s*{re.escape(tag)}\b",)))
             return
         self.findings.extend(_tag_findings(tag, attrs, raw))
+        if tag == "img":
+            self.findings.extend(_alt_findings(dict(reversed(attrs))))
         given: dict[str, str] = {}
         for name, value in attrs:
             given.setdefault(name, value or "")  # a browser keeps an attribute's first value

@@ -385,6 +385,18 @@ def test_a_comma_inside_a_short_mapping_is_told_as_what_it_does():
                            f"put the text in quotes, {{{written}, …}}, or write each language on a line of its own")
 
 
+def test_a_logos_alternative_text_must_name_whose_logo_it_is(tmp_path):
+    """Session 32b: logo_alt "Logo" said nothing a reader who cannot see it needs (WCAG 1.1.1)."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
+    _, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: Helsinki's logo}\n",
+                                 "data/partners.yml", LOCALES, tmp_path)
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (7, "partners[id=city-of-helsinki].logo_alt.fi", "the logo's alternative text 'Logo' says only that there is "
+                                                         "an image: name whose logo it is, such as 'Helsingin kaupungin "
+                                                         "logo' (WCAG 1.1.1)")]
+
+
 def test_every_problem_of_a_run_is_reported_together():
     text = VALID_EVENT.replace("Europe/Helsinki", "Mars/Olympus").replace("2019-04-25T16:00", "someday")
     problems = events_problems(text + "    colour: red\n")
@@ -456,7 +468,7 @@ def test_partner_city_must_be_known():
 
 
 def test_partner_logo_file_must_exist():
-    problems = partner_problems(PARTNER + "    logo: images/partners/missing.svg\n    logo_alt: {fi: Logo, en: Logo}\n")
+    problems = partner_problems(PARTNER + "    logo: images/partners/missing.svg\n    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n")
     line, field, message = only(problems)
     assert (line, field) == (6, "partners[id=city-of-helsinki].logo") and "no docs/images/partners/missing.svg" in message
 
@@ -471,7 +483,7 @@ def test_partner_logo_needs_alt_text(tmp_path):
 def test_partner_logo_size_is_read(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images/logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"></svg>')
-    partners, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: Logo}\n",
+    partners, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n",
                                         "data/partners.yml", LOCALES, tmp_path)
     assert problems == [] and (partners[0].logo_width, partners[0].logo_height) == (120, 40)
 
@@ -485,7 +497,7 @@ def test_a_logo_shown_by_many_partners_is_checked_once(tmp_path, monkeypatch):
     checked = []
     monkeypatch.setattr(_data, "logo_size", lambda file, shown: checked.append(shown) or (120, 40))
     _data._checked_logo.cache_clear()
-    entry = PARTNER.split("\n", 1)[1] + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: Logo}\n"
+    entry = PARTNER.split("\n", 1)[1] + "    logo: images/logo.svg\n    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n"
     text = "partners:\n" + "".join(entry.replace("id: city-of-helsinki", f"id: p{n}") for n in range(5))
     partners, problems = parse_partners(text, "data/partners.yml", LOCALES, tmp_path)
     _data._checked_logo.cache_clear()

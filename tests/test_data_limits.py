@@ -376,7 +376,7 @@ def png(width: int, height: int) -> bytes:
 
 def logo_problems(tmp_path: Path, path: str) -> list[tuple[int, str, str]]:
     """The problems of a partner whose logo is `path` (under tmp_path/docs)."""
-    text = PARTNER + f"    logo: '{path}'\n    logo_alt: {{fi: Logo, en: Logo}}\n"
+    text = PARTNER + f"    logo: '{path}'\n    logo_alt: {{fi: Kumppanin logo, en: Partner logo}}\n"
     partners, problems = parse_partners(text, "data/partners.yml", LOCALES, tmp_path / "docs")
     return [(p.line, p.field, p.message) for p in problems]
 

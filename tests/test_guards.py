@@ -235,6 +235,27 @@ def test_what_the_search_results_show_otherwise_than_the_page_stops_the_build(tm
     assert result.returncode == 0, output
 
 
+@pytest.mark.parametrize("markdown_image,why", [
+    # Session 32b: alternative text that says nothing of the image passed (WCAG 1.1.1).
+    ("![Kuva](images/kaupungit.png)", "'Kuva' says only that there is an image"),
+    ("![image](images/kaupungit.png)", "'image' says only that there is an image"),
+    ("![kaupungit-testi.png](images/kaupungit-testi.png)", "'kaupungit-testi.png' is the file's name"),
+    ("![kaupungit-testi](images/kaupungit-testi.png)", "'kaupungit-testi' is the file's name"),
+    ('<img src="images/IMG_0423.jpg" alt="IMG_0423">', "'IMG_0423' is the file's name"),
+])
+def test_an_images_alternative_text_must_say_what_it_shows(markdown_image, why):
+    found = [finding.message for finding in scan_html(markdown.markdown(markdown_image))]
+    assert found == [f"the image's alternative text {why}: write what a reader who cannot see the image needs to know "
+                     "of it, such as ![Helsingin ja Lontoon kaupunkien logot](…), or leave it empty, ![](…), for an "
+                     "image that only decorates"]
+
+
+@pytest.mark.parametrize("markdown_image", ["![](images/koriste.png)", "![Kartta](images/kartta.png)",
+                                            "![Helsingin ja Lontoon kaupunkien logot](images/logot.png)"])
+def test_an_empty_or_a_telling_alternative_text_is_fine(markdown_image):
+    assert scan_html(markdown.markdown(markdown_image)) == []
+
+
 def test_a_translation_checked_day_still_to_come_is_refused():
     """Session 32b: 2027-11-28 for 2026-11-28 counted every change until then as checked. The
     next day is allowed: east of UTC it is already that day."""
@@ -619,7 +640,7 @@ LATIN_HOSTS = ("the site links only to addresses whose host is written in the le
     ('<img src="images/logo.svg" alt="" name="querySelector">',
      "<img name=…>: an image's name can hide the page's own functions from its scripts; remove it "
      "(an id is enough for a link to the image)"),
-    ("![Logo](images/logo.svg){ name=getElementById }",
+    ("![Kaupunkien logo](images/logo.svg){ name=getElementById }",
      "<img name=…>: an image's name can hide the page's own functions from its scripts; remove it "
      "(an id is enough for a link to the image)"),
 ])
@@ -653,7 +674,7 @@ def test_allowed_html_passes():
 
         <details><summary>More</summary><p>Hidden text.</p></details>
 
-        <figure><img src="images/logo.svg" alt="Logo" width="10" height="10"><figcaption>A logo</figcaption></figure>
+        <figure><img src="images/logo.svg" alt="Kaupunkien logo" width="10" height="10"><figcaption>A logo</figcaption></figure>
 
         [Mail](mailto:someone@example.org) · [Phone](tel:+358900000) · [Home](https://www.hel.fi/) ·
         [Page](declaration.md#commitment-co-creation){ title="The declaration" } · <a href="#top">Top</a>
@@ -1762,8 +1783,8 @@ def test_a_link_in_markdown_to_no_page_is_named_with_the_markdown_to_write(page_
 
 
 def test_an_image_in_markdown_that_loads_no_file_is_named_with_the_markdown_to_write():
-    source = PageSource("![Logo](images/logo.svg)\n", "news", "en/")
-    findings = unloaded_paths('<img src="images/logo.svg" alt="Logo">', "en/news/item/", NEWS_FILES, source=source)
+    source = PageSource("![Kaupunkien logo](images/logo.svg)\n", "news", "en/")
+    findings = unloaded_paths('<img src="images/logo.svg" alt="Kaupunkien logo">', "en/news/item/", NEWS_FILES, source=source)
     assert [finding.message for finding in findings] == [
         "![…](images/logo.svg): an image's path in Markdown is read from the folder of the page's own file, docs/news/, "
         "where no file has this name: write ![text](../images/logo.svg)"]
@@ -1775,7 +1796,7 @@ def test_links_in_markdown_from_a_page_in_a_folder_stop_the_build_with_the_markd
     for locale, title in (("fi", "Uutinen"), ("en", "News")):
         (root / f"docs/uutiset/testi.{locale}.md").write_text(
             f"---\ntitle: {title}\ndescription: {'A page in a folder, which links to the other pages of the site. ' * 2}\n"
-            "---\n# T\n\nLue [julistus](declaration.md).\n\n![Logo](images/logo.svg)\n", "utf-8")
+            "---\n# T\n\nLue [julistus](declaration.md).\n\n![Kaupunkien logo](images/logo.svg)\n", "utf-8")
     edit(root / "mkdocs.yml", "  - Tietosuoja: privacy.md\n", "  - Tietosuoja: privacy.md\n  - Uutinen: uutiset/testi.md\n")
     edit(root / "mkdocs.yml", "            Julistus: The declaration\n",
          "            Julistus: The declaration\n            Uutinen: News\n")
@@ -1813,7 +1834,7 @@ def test_links_in_html_to_pages_files_and_other_sites_are_fine():
 def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_path):
     root = copy_site(tmp_path / "copy")
     page = root / "docs/themes.fi.md"
-    page.write_text(page.read_text() + '\n<figure markdown><img src="images/logo.svg" alt="Logo"></figure>\n')
+    page.write_text(page.read_text() + '\n<figure markdown><img src="images/logo.svg" alt="Kaupunkien logo"></figure>\n')
     line = len(page.read_text().splitlines())
     result, output = build(root)
     assert result.returncode != 0

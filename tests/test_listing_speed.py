@@ -517,7 +517,7 @@ def test_serve_cache_follows_a_changed_logo(tmp_path):
     with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
         data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
                    "    url: https://example.org/\n    logo: images/partners/test.svg\n"
-                   "    logo_alt: {fi: Logo, en: Logo}\n    sources: [kuntalehti-2019-02]\n")
+                   "    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n    sources: [kuntalehti-2019-02]\n")
     cache = {"SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
     assert 'width="120"' in (_build(copy, tmp_path / "first", **cache) / "partners" / "index.html").read_text("utf-8")
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"/>', "utf-8")
@@ -548,7 +548,7 @@ def test_serve_reads_a_changed_logo_again(tmp_path):
     with open(copy / "data" / "partners.yml", "a", encoding="utf-8") as data:
         data.write("\n  - id: logo-test\n    name: {fi: Logo, en: Logo}\n    city: other\n"
                    "    url: https://example.org/\n    logo: images/partners/test.svg\n"
-                   "    logo_alt: {fi: Logo, en: Logo}\n    sources: [kuntalehti-2019-02]\n")
+                   "    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n    sources: [kuntalehti-2019-02]\n")
     env = {**build_env(), "SITE_LISTINGS_CACHE": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-c", _TWO_BUILDS_DRIVER, str(logo), str(tmp_path / "out")],
                             cwd=copy, env=env, capture_output=True, text=True, timeout=300)

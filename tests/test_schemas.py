@@ -28,7 +28,7 @@ from tools.schemas import SCHEMA_DIR, schema_files, site_locales  # noqa: E402
 from test_data import PARTNER, VALID_EVENT as EVENT  # noqa: E402  the validator tests' own fixtures
 
 LOGO = "    logo: images/logo.svg\n"
-LOGO_ALT = "    logo_alt: {fi: Logo, en: Logo}\n"
+LOGO_ALT = "    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n"
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>'
 
 
