@@ -28,7 +28,7 @@ from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_le
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
 from _images import IMAGE_KINDS, meaningless_alt
 from _logos import logo_path_problem, logo_size
-from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml
+from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml, quoted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
@@ -346,7 +346,7 @@ class _Checker:
                 if (mapping[key] is None and before is not None and isinstance(mapping[before], str)
                         and mapping.line_of(before) == mapping.line_of(key)):
                     hint = (f": inside {{ }} a comma ends a text, so the words after it were read as a field; put the "
-                            f"text in quotes, {{{_key_name(before)}: {_double_quoted(f'{mapping[before]}, {name}')}, …}}, "
+                            f"text in quotes, {{{_key_name(before)}: {quoted(f'{mapping[before]}, {name}')}, …}}, "
                             "or write each language on a line of its own")
                 self.problem(mapping.key_line(key), f"{path}.{name}", f"unknown field{hint}")
             before = key
@@ -458,11 +458,6 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
-
-
-def _double_quoted(text: str) -> str:
-    """A text as YAML writes it in double quotes."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -879,7 +874,7 @@ AREA_ZONE = re.compile(r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Austr
 
 def _known_zones() -> set[str]:
     if not _ZONES:
-        _ZONES.update(name for name in available_timezones() if AREA_ZONE.fullmatch(name))
+        _ZONES.update(name for name in _all_zone_names() if AREA_ZONE.fullmatch(name))
         _ZONES.add("UTC")
     return _ZONES
 

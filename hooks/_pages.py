@@ -562,8 +562,7 @@ def search_cost_problems(text: str, file: str, start: int) -> list[Problem]:
     # only on a page whose every tag would be too much (a page's code is read once more then).
     if search_reading(HTML_TAG.finditer(text, start)).work <= SEARCH_MAX_WORK:
         return []
-    skipped = sorted(code_ranges(text, start) + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
-    skipped = [span for index, span in enumerate(skipped) if not index or span[0] >= skipped[index - 1][1]]  # apart
+    skipped = _apart(code_ranges(text, start) + [match.span() for match in _HTML_COMMENT.finditer(text, start)])
     reading = search_reading(tag for tag in HTML_TAG.finditer(text, start) if not _inside(tag.start(), skipped))
     if reading.work <= SEARCH_MAX_WORK:
         return []
@@ -650,8 +649,7 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
     # is one (hunt 19a).
     code = (code_ranges(text, start) if code is None else code) + [
         match.span() for match in _HTML_COMMENT.finditer(text, start)]
-    code = sorted(code + _html_code_ranges(text, start, code))
-    code = [span for index, span in enumerate(code) if not index or span[0] >= code[index - 1][1]]  # apart
+    code = _apart(code + _html_code_ranges(text, start, code))
     problems = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):
@@ -2093,6 +2091,12 @@ def code_ranges(source: str, start: int = 0) -> list[tuple[int, int]]:
         previous_blank = not line.strip() or (ranges and ranges[-1] == (offset, offset + len(line)))
         offset += len(line)
     return sorted(ranges)
+
+
+def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, each that starts inside the one before it left out, as _inside needs them."""
+    spans = sorted(spans)
+    return [span for index, span in enumerate(spans) if not index or span[0] >= spans[index - 1][1]]
 
 
 def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:

@@ -20,6 +20,11 @@ class Language:
     default: bool
     copyright: str | None = None
 
+    @property
+    def prefix(self) -> str:
+        """The language's part of the site's addresses and paths: "en/", or "" at the root."""
+        return self.link.strip("/") + "/" if self.link.strip("/") else ""
+
 
 def site_languages(config: MkDocsConfig) -> list[Language]:
     """The languages the site is built in, default first."""

@@ -439,8 +439,13 @@ def _only_element_child(element: LexborNode) -> bool:
     return len(list(element.iter(include_text=False))) == 1
 
 
+def _for_screen_readers(node: LexborNode) -> bool:
+    """Whether the site's style sheet shows the element to screen readers alone."""
+    return bool(HIDING_CLASSES & set((node.attributes.get("class") or "").split()))
+
+
 def _screen_readers_only(node: LexborNode | None) -> bool:
-    return node is not None and node.tag == "span" and bool(HIDING_CLASSES & set((node.attributes.get("class") or "").split()))
+    return node is not None and node.tag == "span" and _for_screen_readers(node)
 
 
 def _block_of(node: LexborNode) -> LexborNode:
@@ -552,9 +557,7 @@ def _shown_text(element: LexborNode, links: bool = True, isolates: str = "", par
 def _hides(node: LexborNode, screen_readers: bool = False) -> bool:
     """Whether an element keeps its content from sight, or with `screen_readers` from them
     too (text that only screen readers read is part of what a link says to them)."""
-    attributes = node.attributes
-    return ("hidden" in attributes or node.tag in HIDING_ELEMENTS
-            or (not screen_readers and bool(HIDING_CLASSES & set((attributes.get("class") or "").split()))))
+    return "hidden" in node.attributes or node.tag in HIDING_ELEMENTS or (not screen_readers and _for_screen_readers(node))
 
 
 # Characters that NFKC leaves as they are, or makes into something else, and that look like

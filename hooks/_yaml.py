@@ -233,7 +233,7 @@ def _texts_cut_by_comments(text: str) -> list[tuple[int, str]]:
             whole = " ".join(text[event.start_mark.index: comment.end()].split())
             problems.append((event.end_mark.line + 1, (
                 f"the text ends at ' #': YAML reads ' #' and what follows as a comment, so the text is only "
-                f"{_shown_text(event.value)}; put the whole text in quotes, such as {_quoted(whole)} (a comment of "
+                f"{_shown_text(event.value)}; put the whole text in quotes, such as {quoted(whole)} (a comment of "
                 "your own has a space after #)")))
     return problems
 
@@ -271,7 +271,7 @@ def _line_at(text: str, index: int) -> str:
     return text[start: end.start() if end else len(text)]
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
     """`value` as YAML text in quotes (the editor's own text, to copy); a text pasted between a
     word processor's quotation marks without them, and a word on what they are (session 32b:
     the advice kept them, and the published title would have shown them)."""
@@ -330,7 +330,7 @@ def syntax_advice(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str] | N
     if "mapping values are not allowed" in said:
         value = here.split(": ", 1)[1].strip() if ": " in here else ""
         if ": " in value:
-            return mark.line + 1, f"a text with ': ' in it must be in quotes, such as {_quoted(value)}"
+            return mark.line + 1, f"a text with ': ' in it must be in quotes, such as {quoted(value)}"
         return mark.line + 1, _ALIGN
     if "expected key" in said or "'-' indicator" in said or "<block end>" in said:
         return mark.line + 1, _ALIGN
@@ -369,15 +369,15 @@ def _text_advice(value: str) -> str | None:
         if closed and value[closed.end():].strip():
             if first in "\"'":
                 return ("a text that starts with a quotation mark must end with it: put the whole text in quotes, "
-                        f"such as {_quoted(value)}")
+                        f"such as {quoted(value)}")
             return ("a text that starts with [ or { is read as a list or mapping: put the whole text in quotes, "
-                    f"such as {_quoted(value)}")
+                    f"such as {quoted(value)}")
         return None
     if first in "*&%@`" or (first == "!" and value[1:2] != "!"):
         return ("a text cannot start with *, &, !, %, @ or `, which YAML reads as markup: put the whole text in quotes, "
-                f"such as {_quoted(value)}")
+                f"such as {quoted(value)}")
     if value.endswith(":"):
-        return f"a text that ends with ':' must be in quotes, such as {_quoted(value)}"
+        return f"a text that ends with ':' must be in quotes, such as {quoted(value)}"
     return None
 
 

@@ -224,9 +224,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     locale = current_locale(config)
     language = next(lang for lang in site_languages(config) if lang.locale == locale)
-    prefix = language.link.strip("/")
-    page_url = _events_page_url.get(locale) or absolute_url(config, f"{prefix}/events/" if prefix else "events/")
-    target = Path(config.site_dir) / prefix / events_settings(config)["calendar_file"]
+    page_url = _events_page_url.get(locale) or absolute_url(config, language.prefix + "events/")
+    target = Path(config.site_dir) / language.prefix / events_settings(config)["calendar_file"]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(assemble_calendar(calendar_text(config, locale, page_url), build_now()))
 

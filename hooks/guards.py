@@ -242,8 +242,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 def language_prefix(config: MkDocsConfig) -> str:
     """The current language's part of the site's addresses: "en/", or "" for the default language."""
-    link = next((lang.link for lang in site_languages(config) if lang.locale == current_locale(config)), "/")
-    return link.strip("/") + "/" if link.strip("/") else ""
+    return next((lang.prefix for lang in site_languages(config) if lang.locale == current_locale(config)), "")
 
 
 def left_out_files(files) -> frozenset[str]:

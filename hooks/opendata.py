@@ -53,7 +53,7 @@ def published_schemas(config: MkDocsConfig) -> dict[str, Path]:
 
 def _listing_page_urls(config: MkDocsConfig, page: str) -> dict[str, str]:
     """locale -> absolute URL of a listing page ("events/") in that language."""
-    return {lang.locale: absolute_url(config, lang.link.strip("/") + "/" + page) for lang in site_languages(config)}
+    return {lang.locale: absolute_url(config, lang.prefix + page) for lang in site_languages(config)}
 
 
 def _publication(config: MkDocsConfig, dataset: str, schemas: dict[str, Path], generated: str) -> Publication:
@@ -126,7 +126,7 @@ def render_file_list(config: MkDocsConfig, page: Page) -> str:
     calendar = events_settings(config)["calendar_file"]
     calendars = []
     for lang in site_languages(config):
-        path = f"{lang.link.strip('/')}/{calendar}".lstrip("/")
+        path = lang.prefix + calendar
         calendars.append({"language": lang, "file": path, "href": link(path)})
     datasets = [
         {"name": name, "file": f"{name}.json", "href": link(f"{name}.json"),

@@ -56,13 +56,9 @@ def on_env(env, config: MkDocsConfig, files):
     return env
 
 
-def _prefix(language: Language) -> str:
-    return language.link.strip("/") + "/" if language.link.strip("/") else ""
-
-
 def split_index(index: dict, languages: list[Language]) -> dict[str, dict]:
     """The merged index split into one index per locale, keyed by locale."""
-    prefixes = {lang.locale: _prefix(lang) for lang in languages}
+    prefixes = {lang.locale: lang.prefix for lang in languages}
     # Longest prefix first, so the default language's empty prefix is the last resort.
     ordered = sorted(languages, key=lambda lang: len(prefixes[lang.locale]), reverse=True)
     split: dict[str, dict] = {
@@ -123,7 +119,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     merged = {"config": index_config(search), "docs": search.search_index.entries}
     indexes = split_index(merged, languages)
     for lang in languages:
-        target = Path(config.site_dir) / _prefix(lang) / INDEX_PATH
+        target = Path(config.site_dir) / lang.prefix / INDEX_PATH
         target.parent.mkdir(parents=True, exist_ok=True)
         # allow_nan=False: Infinity or NaN would make the whole index unreadable to the browser.
         text = json.dumps(indexes[lang.locale], ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
