@@ -27,21 +27,31 @@ from _data import Event
 _END = "END:VCALENDAR\r\n"
 
 
-def event_calendar(events, locale: str, name: str, page_url: str, stamp: datetime) -> bytes:
+# An event's STATUS (RFC 5545 3.8.1.11) by its status; none for an event as planned. A
+# postponed event keeps its old date until it has a new one: tentative, not confirmed.
+STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+def event_calendar(events, locale: str, name: str, page_url: str, stamp: datetime,
+                   status_labels: dict[str, str] | None = None) -> bytes:
     """The calendar file for one language; `page_url` is the absolute URL of its Events page."""
-    return assemble_calendar(calendar_parts(events, locale, name, page_url), stamp)
+    return assemble_calendar(calendar_parts(events, locale, name, page_url, status_labels), stamp)
 
 
-def calendar_parts(events, locale: str, name: str, page_url: str) -> tuple[str, ...]:
+def calendar_parts(events, locale: str, name: str, page_url: str,
+                   status_labels: dict[str, str] | None = None) -> tuple[str, ...]:
     """The calendar as text split at each event's DTSTAMP line, which alone depends on the
-    build time: joined by `assemble_calendar`, and kept between `mkdocs serve` rebuilds."""
+    build time: joined by `assemble_calendar`, and kept between `mkdocs serve` rebuilds.
+    `status_labels` ("Peruttu", …) go before the title of an event not held as planned: some
+    calendar apps hide STATUS:CANCELLED or show it in no way a reader notices."""
+    labels = status_labels or {}
     host = urlsplit(page_url).hostname or "localhost"
     header = _calendar_header(locale, name, host)
     parts, current, zones = [], [header.removesuffix(_END)], set()
     for event in events:
         if event.start.precision == "month":
             continue
-        before, after, zone = _vevent_text(event, locale, host, page_url)
+        before, after, zone = _vevent_text(event, locale, host, page_url, labels.get(event.status))
         current.append(before)
         parts.append("".join(current))
         current = [after]
@@ -159,11 +169,12 @@ def _calendar_header(locale: str, name: str, host: str) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def _vevent_text(event: Event, locale: str, host: str, page_url: str) -> tuple[str, str, str | None]:
+def _vevent_text(event: Event, locale: str, host: str, page_url: str,
+                 status_label: str | None = None) -> tuple[str, str, str | None]:
     """One VEVENT as folded content lines, before and after its DTSTAMP line, and its TZID.
 
     In icalendar's order: Event.canonical_order first (SUMMARY, DTSTART, DTEND, DTSTAMP, UID),
-    then the other properties sorted by name (DESCRIPTION, LOCATION, URL).
+    then the other properties sorted by name (DESCRIPTION, LOCATION, STATUS, URL).
     """
     if event.start.precision == "day":
         last = (event.end or event.start).day
@@ -172,11 +183,14 @@ def _vevent_text(event: Event, locale: str, host: str, page_url: str) -> tuple[s
     else:
         start, tzid = _date_line("DTSTART", event.start.value, event.timezone)
         end = _date_line("DTEND", event.end.value, event.timezone)[0] if event.end else ""
-    before = "BEGIN:VEVENT\r\n" + _text_line("SUMMARY", event.title[locale]) + start + end
+    title = f"{status_label}: {event.title[locale]}" if status_label else event.title[locale]
+    before = "BEGIN:VEVENT\r\n" + _text_line("SUMMARY", title) + start + end
     after = _text_line("UID", f"{event.id}.{locale}@{host}")
     if event.description:
         after += _text_line("DESCRIPTION", event.description[locale])
     after += _text_line("LOCATION", event.location[locale])
+    if event.status in STATUS:
+        after += f"STATUS:{STATUS[event.status]}\r\n"
     after += _content_line("URL", vUri(event.url or f"{page_url}#event-{event.id}"))
     return before, after + "END:VEVENT\r\n", tzid
 

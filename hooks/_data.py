@@ -32,6 +32,13 @@ from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSynta
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CITIES = ("helsinki", "london", "other")
+# An event's status, as schema.org's eventStatus names it. "postponed": a new date is not
+# known yet; "rescheduled": start (and end) are the new date, previous_start the old one.
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
+# What an editor may write for a status instead, and what to write (a message's hint).
+STATUS_HINTS = {"canceled": "cancelled", "peruttu": "cancelled", "peruutettu": "cancelled",
+                "siirretty": "postponed (no new date yet) or rescheduled (with the new date)",
+                "moved": "rescheduled", "delayed": "postponed", "confirmed": "scheduled"}
 
 # What an editor may write. A data file larger than this is refused unread (mkdocs.yml
 # `extra.data_file_max_bytes` can change it; the benchmark's 10,000 events need more).
@@ -48,13 +55,14 @@ PATH_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1970, 2100
 MAX_TIMEZONES = 12  # distinct time zones in one events file
 MAX_SOURCES = 20  # sources of one event or partner
+NEVER = datetime.max.replace(tzinfo=timezone.utc)  # the end of an event that has yet to be given a date
 
 
 # ---------------------------------------------------------------- the fields of each file
 
 # What a field holds; the validator (`_READERS`) and the JSON Schema generator
 # (hooks/_json_schema.py) each have one entry per kind.
-KINDS = ("localized", "https_url", "slug", "moment", "timezone", "city", "logo_path", "source_ids")
+KINDS = ("localized", "https_url", "slug", "moment", "timezone", "city", "event_status", "logo_path", "source_ids")
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,17 @@ EVENTS = FileSpec(
     FieldSpec("url", "https_url", False, "Optional web address; https:// only.", "Valinnainen verkko-osoite; vain https://.",
               URL_LENGTH, examples=("https://www.hel.fi/",)),
     FieldSpec("description", "localized", False, *_DESCRIPTION_HELP, LONG_TEXT, multiline=True),
+    FieldSpec("status", "event_status", False,
+              "Optional: cancelled; postponed (no new date yet); or rescheduled (start is the new date, with "
+              "previous_start). Leave it out for an event that takes place as planned.",
+              "Valinnainen: cancelled (peruttu); postponed (siirretty, uutta ajankohtaa ei vielä tiedetä); tai "
+              "rescheduled (siirretty: start on uusi ajankohta, previous_start vanha). Jätä pois, kun tapahtuma "
+              "pidetään suunnitellusti.",
+              examples=("cancelled", "postponed", "rescheduled")),
+    FieldSpec("previous_start", "moment", False,
+              "The start a rescheduled event had before, in the same forms as start; only with status: rescheduled.",
+              "Siirretyn tapahtuman aiempi alku samassa muodossa kuin start; vain kun status: rescheduled.",
+              examples=("2019-04-11", "2019-04-11T09:30")),
     _SOURCES,
 ))
 
@@ -216,6 +235,8 @@ class Event:
     line: int
     sources: tuple[str, ...] = ()  # ids of data/sources.yml
     sources_line: int = field(default=0, compare=False)  # where `sources:` is written, for messages; 0: none
+    status: str = "scheduled"  # one of EVENT_STATUSES
+    previous_start: Moment | None = None  # a rescheduled event's start before
 
     @property
     def precision(self) -> str:
@@ -226,7 +247,11 @@ class Event:
         return self.start.value.replace(tzinfo=ZoneInfo(self.timezone or default_zone))
 
     def ends_at(self, default_zone: str) -> datetime:
-        """The moment the event is over: its end time, or the end of its last day or month."""
+        """The moment the event is over: its end time, or the end of its last day or month.
+        Never for a postponed event: it has yet to take place, and is listed as upcoming
+        until it is given a new date or cancelled."""
+        if self.status == "postponed":
+            return NEVER
         last = self.end or self.start
         zone = ZoneInfo(self.timezone or default_zone)
         if last.precision == "time":
@@ -663,6 +688,17 @@ def _read_city(checker: _Checker, spec: FieldSpec, value, line: int, path: str) 
     return value
 
 
+def _read_event_status(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> str | None:
+    if value not in EVENT_STATUSES:
+        word = value.strip().lower() if isinstance(value, str) else ""
+        hint = f" (for {word}, write {STATUS_HINTS[word]})" if word in STATUS_HINTS else ""
+        if word in EVENT_STATUSES:
+            hint = f" (write it in lowercase: {word})"
+        checker.problem(line, path, f"expected one of {', '.join(EVENT_STATUSES)}, got {_describe(value)}{hint}")
+        return None
+    return value
+
+
 def _read_logo_path(checker: _Checker, spec: FieldSpec, value, line: int, path: str) -> tuple[str, int, int] | None:
     return _logo(checker, value, line, path, checker.docs_dir, spec.max_length)
 
@@ -687,7 +723,7 @@ def _read_source_ids(checker: _Checker, spec: FieldSpec, value, line: int, path:
 
 _READERS: dict[str, Callable] = {
     "localized": _read_localized, "https_url": _read_https_url, "slug": _read_slug, "moment": _read_moment,
-    "timezone": _read_timezone, "city": _read_city, "logo_path": _read_logo_path, "source_ids": _read_source_ids,
+    "timezone": _read_timezone, "city": _read_city, "event_status": _read_event_status, "logo_path": _read_logo_path, "source_ids": _read_source_ids,
 }
 
 
@@ -843,12 +879,13 @@ def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[E
 def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values: dict) -> Event:
     """The event from its fields' values, after the rules between start, end and time zone."""
     at = entry.line_of
-    has_time = any(m is not None and m.precision == "time" for m in (values["start"], values["end"]))
+    moments = ("start", "end", "previous_start")
+    has_time = any(values[name] is not None and values[name].precision == "time" for name in moments)
     if has_time and entry.get("timezone") is None:
-        timed = next(name for name in ("start", "end") if values[name] is not None and values[name].precision == "time")
+        timed = next(name for name in moments if values[name] is not None and values[name].precision == "time")
         checker.problem(at(timed), f"{path}.timezone", "a start or end with a time needs a timezone, like Europe/Helsinki "
                                                       "or Europe/London")
-    for name in ("start", "end"):
+    for name in moments:
         moment = values[name]
         if values["timezone"] and moment and moment.precision == "time":
             reason = local_time_problem(moment.value, values["timezone"])
@@ -861,8 +898,30 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
             checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
         elif end.value < start.value:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
+    _status_rules(checker, entry, path, values)
     values["sources"] = values["sources"] or ()
+    values["status"] = values["status"] or "scheduled"
     return Event(line=line, sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
+
+
+def _status_rules(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
+    """A rescheduled event says when it was to start before; no other event has a previous start."""
+    status, previous, start = values["status"], values["previous_start"], values["start"]
+    if status == "rescheduled" and "previous_start" not in entry:
+        checker.problem(entry.line_of("status"), f"{path}.previous_start",
+                        "a rescheduled event needs previous_start: the start it had before, in the same form as start "
+                        "(like 2019-04-11); start is then the new date")
+    elif "previous_start" in entry and status != "rescheduled" and "status" in entry and status is not None:
+        checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
+                        f"only a rescheduled event has a previous start, and this one is {status}: write "
+                        "status: rescheduled, or remove previous_start")
+    elif "previous_start" in entry and "status" not in entry:
+        checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
+                        "a previous start needs status: rescheduled, and start is then the new date; "
+                        "add the status, or remove previous_start")
+    elif previous is not None and start is not None and previous == start:
+        checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
+                        f"the previous start is the same as start ({entry['start']}); give start the new date")
 
 
 _ZONES: set[str] = set()
@@ -1097,15 +1156,20 @@ def _shown_path(path: Path, root: Path) -> str:
 
 def split_events(events, now: datetime, default_zone: str) -> tuple[list[Event], list[Event]]:
     """(upcoming soonest first, past latest first) relative to `now` (aware): upcoming until
-    the event's end, in the order of (start, id)."""
+    the event's end, in the order of (start, id). Postponed events, whose new date is not
+    known, come after the upcoming events that have one."""
     utc_now = now.astimezone(timezone.utc)
-    upcoming, past = [], []
+    upcoming, postponed, past = [], [], []
     for event in events:
         key = start_order(event, default_zone)
+        if event.status == "postponed":
+            postponed.append((key, event))
+            continue
         (upcoming if event.ends_at(default_zone).astimezone(timezone.utc) > utc_now else past).append((key, event))
     upcoming.sort(key=_first)
+    postponed.sort(key=_first)
     past.sort(key=_first, reverse=True)
-    return [event for _, event in upcoming], [event for _, event in past]
+    return [event for _, event in upcoming + postponed], [event for _, event in past]
 
 
 def start_order(event: Event, default_zone: str) -> tuple[datetime, str]:

@@ -93,6 +93,16 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
     return EventWhen(text, times, begins.isoformat(timespec="minutes"))
 
 
+def previous_when(event: Event, babel_locale: str) -> tuple[str, ZoneTime | None]:
+    """A rescheduled event's previous start as the listing shows a start: its date, and its
+    clock time in the event's own city if it had one."""
+    moment = event.previous_start
+    text = _date_text(moment.precision, moment.day, None, babel_locale)
+    if moment.precision != "time":
+        return text, None
+    return text, ZoneTime(_clock_text(moment.value.time(), None, babel_locale), _city(event.timezone, babel_locale))
+
+
 # The texts are Babel's, kept per value: listings repeat dates and, far more, clock times
 # (the 20,000 texts of make bench's 10,000 events in two languages hold some 14,000 distinct
 # dates and 10 distinct clock times), and each Babel call walks the pattern field by field.

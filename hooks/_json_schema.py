@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 
-from _data import AREA_ZONE, CITIES, ID_PATTERN, FieldSpec, FileSpec
+from _data import AREA_ZONE, CITIES, EVENT_STATUSES, ID_PATTERN, FieldSpec, FileSpec
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # Text with something visible and no control characters; a one-line text has no line break
@@ -134,6 +134,7 @@ _KINDS = {
     "moment": lambda field, locales: _string(MOMENT, _help(field)),
     "timezone": lambda field, locales: _string(f"^(?:UTC|{AREA_ZONE.pattern})$", _help(field)),
     "city": lambda field, locales: {"type": "string", "enum": list(CITIES)},
+    "event_status": lambda field, locales: {"type": "string", "enum": list(EVENT_STATUSES)},
     "logo_path": _logo_path,
     "source_ids": lambda field, locales: {"type": "array", "uniqueItems": True,
                                           "items": _slug(field, message=SOURCE_ID_MESSAGE)},

@@ -320,6 +320,13 @@ def env_template(template: str):
     return _env["current"].get_template(template)
 
 
+def ui_text(config: MkDocsConfig, key: str) -> str:
+    """One of the site's interface texts (overrides/partials/languages/) in the language being
+    built, as plain text: what a template's `lang.t(key)` shows."""
+    language = _env["current"].get_template("partials/language.html").make_module({"config": config})
+    return Markup(language.t(key)).unescape()
+
+
 def to_json(value) -> Markup:
     """What the templates' `| tojson` writes for `value`, with the page-building environment's
     own filter: computed once and kept between `mkdocs serve` rebuilds with the listing."""

@@ -70,6 +70,8 @@ def _event(event: Event, publication: Publication, home_timezone: str) -> dict:
         "location": _texts(event.location, publication.locales),
         "description": _texts(event.description, publication.locales) if event.description else None,
         "url": event.url,
+        "status": event.status,
+        "previous_start": iso_moment(event.previous_start, zone) if event.previous_start else None,
         "page_url": _anchors(publication, f"event-{event.id}"),
     }
 

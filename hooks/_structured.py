@@ -13,6 +13,9 @@ from _data import Event, Partner
 
 
 CONTEXT = "https://schema.org"
+# schema.org's EventStatusType of each of the data's statuses (_data.EVENT_STATUSES).
+EVENT_STATUS = {"scheduled": "https://schema.org/EventScheduled", "cancelled": "https://schema.org/EventCancelled",
+                "postponed": "https://schema.org/EventPostponed", "rescheduled": "https://schema.org/EventRescheduled"}
 
 
 def json_ld_graph(items) -> dict | None:
@@ -72,16 +75,20 @@ def event_json_ld(event: Event, locale: str, page_url: str) -> dict | None:
         "location": {"@type": "Place", "name": event.location[locale], "address": event.location[locale]},
         "url": event.url or f"{page_url}#event-{event.id}",
         "inLanguage": locale,
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": EVENT_STATUS[event.status],
     }
     if event.end:
         data["endDate"] = _iso(event, event.end)
+    if event.previous_start:
+        data["previousStartDate"] = _iso(event, event.previous_start)
     if event.description:
         data["description"] = event.description[locale]
     return data
 
 
 def _iso(event: Event, moment) -> str:
+    if moment.precision == "month":  # a previous start may be known to the month only
+        return moment.value.strftime("%Y-%m")
     if moment.precision == "day":
         return moment.day.isoformat()
     return moment.value.replace(tzinfo=ZoneInfo(event.timezone)).isoformat(timespec="minutes")

@@ -25,11 +25,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from _cache import input_hash
+from _data import EVENT_STATUSES
 from _calendar import assemble_calendar, calendar_parts
-from _dates import ZoneTime, event_when, generated_on
+from _dates import ZoneTime, event_when, generated_on, previous_when
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
-                      upcoming_and_past)
+                      ui_text, upcoming_and_past)
 from _page_writer import fill_slots, forget_all_slots, forget_slot, new_slot, write_page
 from _pages import element_ids
 from _site import absolute_url, babel_locale, current_locale, site_languages
@@ -165,14 +166,18 @@ def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: li
     settings = events_settings(config)
     babel = babel_locale(config, locale)
 
+    statuses = status_labels(config)
+
     def views():
         for event in events:
             when = event_when(event, babel, settings["reference_timezones"])
-            search.append(search_entry(event, when, page_path, locale))
+            search.append(search_entry(event, when, page_path, locale, statuses.get(event.status)))
+            previous_date, previous_time = previous_when(event, babel) if event.previous_start else (None, None)
             yield EventItem(
                 id=event.id, title=event.title[locale], precision=event.start.precision,
                 date=when.date, times=when.times, iso=when.iso, location=event.location[locale],
                 description=event.description[locale] if event.description else None, url=event.url,
+                status=event.status, previous_date=previous_date, previous_time=previous_time,
             )
 
     return env_template("partials/event-items.html").generate(config=config, locale=locale, items=views())
@@ -193,6 +198,16 @@ class EventItem:
     location: str
     description: str | None
     url: str | None
+    status: str = "scheduled"  # Event.status
+    previous_date: str | None = None  # a rescheduled event's previous start (_dates.previous_when)
+    previous_time: ZoneTime | None = None
+
+
+def status_labels(config: MkDocsConfig) -> dict[str, str]:
+    """The label of each status but "scheduled" in the language being built, as plain text
+    ("Peruttu", "Cancelled"): for the search entries and the calendar, which the templates do
+    not write."""
+    return {status: ui_text(config, f"site.events.status.{status}") for status in EVENT_STATUSES if status != "scheduled"}
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
@@ -203,8 +218,9 @@ def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: st
     )
 
 
-def search_entry(event, when, page_url: str, locale: str) -> dict:
-    """One event's search entry: its title, and its date, times, place and description.
+def search_entry(event, when, page_url: str, locale: str, status: str | None = None) -> dict:
+    """One event's search entry: its title (after its status, if it is not as planned: "Peruttu:
+    …"), and its date, times, place and description.
 
     Material shows search results with innerHTML and escapes the text it takes from pages
     itself; entries added here skip that parser, so every value is escaped here the same way.
@@ -214,7 +230,7 @@ def search_entry(event, when, page_url: str, locale: str) -> dict:
         parts.append(event.description[locale])
     return {
         "location": f"{page_url}#{EVENT_ID_PREFIX}{event.id}",
-        "title": escape(event.title[locale], quote=False),
+        "title": escape(f"{status}: {event.title[locale]}" if status else event.title[locale], quote=False),
         "text": escape(" · ".join(parts), quote=False),
     }
 
@@ -240,6 +256,6 @@ def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]
     parts = cache.get(f"calendar-{locale}", key)
     if not (isinstance(parts, list) and parts and all(isinstance(part, str) for part in parts)):  # none, or not ours
         with gc_paused():
-            parts = list(calendar_parts(events, locale, config.site_name, page_url))
+            parts = list(calendar_parts(events, locale, config.site_name, page_url, status_labels(config)))
         cache.put(f"calendar-{locale}", key, parts)
     return parts

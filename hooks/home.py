@@ -24,11 +24,13 @@ HERO_ID = "site-name"  # the id of the hero's h1 (overrides/home.html reads home
 
 
 def featured_event(upcoming: list, past: list):
-    """(event, is_upcoming): the soonest upcoming event, else the latest past one."""
-    if upcoming:
-        return upcoming[0], True
-    if past:
-        return past[0], False
+    """(event, is_upcoming): the soonest upcoming event, else the latest past one. A cancelled
+    or postponed event is never the one the home page shows: its date is not when anything
+    happens (the Events page lists it, marked)."""
+    for events, is_upcoming in ((upcoming, True), (past, False)):
+        held = next((event for event in events if event.status not in ("cancelled", "postponed")), None)
+        if held is not None:
+            return held, is_upcoming
     return None, False
 
 

@@ -369,7 +369,7 @@ def test_an_unknown_field_with_a_block_below_it_is_told_on_its_own_line():
     """Session 32b: `otsikko:` with fi: and en: below it was reported on the line after it."""
     text = VALID_EVENT + "    otsikko:\n      fi: Otsikko\n      en: Title\n"
     assert events_problems(text) == [(8, "events[id=ai-ethics-2019].otsikko", "unknown field (known: id, title, start, "
-                                          "end, timezone, location, url, description, sources)")]
+                                          "end, timezone, location, url, description, status, previous_start, sources)")]
 
 
 def test_a_comma_inside_a_short_mapping_is_told_as_what_it_does():

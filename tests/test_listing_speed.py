@@ -58,11 +58,15 @@ ZONES = ("Europe/Helsinki", "Europe/London", "UTC", "America/St_Johns", "Asia/Ko
 # ------------------------------------------------------------ the replaced code, as it was
 
 
-def reference_vevent(event: Event, locale: str, host: str, page_url: str, stamp: datetime) -> icalendar.Event:
+def reference_vevent(event: Event, locale: str, host: str, page_url: str, stamp: datetime,
+                     status_labels: dict | None = None) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}.{locale}@{host}")
     vevent.add("dtstamp", stamp.astimezone(timezone.utc))
-    vevent.add("summary", event.title[locale])
+    label = (status_labels or {}).get(event.status)
+    vevent.add("summary", f"{label}: {event.title[locale]}" if label else event.title[locale])
+    if event.status in ("cancelled", "postponed"):
+        vevent.add("status", {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}[event.status])
     vevent.add("location", event.location[locale])
     if event.description:
         vevent.add("description", event.description[locale])
@@ -165,8 +169,11 @@ DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 CLOCK = st.times().map(lambda t: t.replace(second=0, microsecond=0))
 
 
+STATUS_LABELS = {"cancelled": "Peruttu", "postponed": "Siirretty", "rescheduled": "Uusi ajankohta"}
+
+
 @st.composite
-def events(draw, zone=None, text=TEXT):
+def events(draw, zone=None, text=TEXT, statuses=("scheduled",)):
     precision = draw(st.sampled_from(["day", "time", "month"]))
     first = draw(DAYS)
     if precision == "month":
@@ -194,6 +201,7 @@ def events(draw, zone=None, text=TEXT):
         url=draw(st.none() | st.just("https://example.org/a,b;c?d=e&f=" + "g" * 80)),
         description=draw(st.none() | localized),
         line=1,
+        status=draw(st.sampled_from(statuses)),
     )
 
 
@@ -201,13 +209,14 @@ def events(draw, zone=None, text=TEXT):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(event=events(text=TEXT_ICALENDAR_KEEPS), locale=st.sampled_from(["fi", "en"]))
+@given(event=events(text=TEXT_ICALENDAR_KEEPS, statuses=("scheduled", "cancelled", "postponed", "rescheduled")),
+       locale=st.sampled_from(["fi", "en"]))
 def test_one_pass_vevent_is_icalendars(event, locale):
     if event.start.precision == "month":
         return
-    before, after, tzid = _vevent_text(event, locale, "example.org", URL)
+    before, after, tzid = _vevent_text(event, locale, "example.org", URL, STATUS_LABELS.get(event.status))
     stamp_line = assemble_calendar(["", ""], STAMP).decode("utf-8")
-    expected = reference_vevent(event, locale, "example.org", URL, STAMP).to_ical().decode("utf-8")
+    expected = reference_vevent(event, locale, "example.org", URL, STAMP, STATUS_LABELS).to_ical().decode("utf-8")
     assert before + stamp_line + after == expected
     assert tzid == (None if event.start.precision == "day" or event.timezone == "UTC" else event.timezone)
 

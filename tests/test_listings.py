@@ -19,7 +19,7 @@ from conftest import LANGUAGE_PREFIX, ROOT, build_site, copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _calendar import event_calendar  # noqa: E402
-from _data import DataError, load_site_data, parse_events  # noqa: E402
+from _data import DataError, load_site_data, parse_events, split_events  # noqa: E402
 from _dates import event_when  # noqa: E402
 from _structured import event_json_ld  # noqa: E402
 
@@ -285,6 +285,132 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
     assert len(lines) == 2, output
     assert re.match(r"data/events\.yml:\d+: events\[id=mayors-meet-london-2019\]\.timezone: 'Europe/Londres' is not a known time zone", lines[1] if "Londres" in lines[1] else lines[0])
     assert any("events[id=data-ai-ethics-helsinki-2019].start: '2019-04-31' is not a real date" in l for l in lines)
+
+
+STATUS_EVENTS = """
+  - id: cancelled-2027
+    title: {fi: Peruttu työpaja, en: A cancelled workshop}
+    start: 2027-05-12
+    location: {fi: Helsinki, en: Helsinki}
+    status: cancelled
+    sources: [kuntalehti-2019-02]
+
+  - id: postponed-2019
+    title: {fi: Siirretty seminaari, en: A postponed seminar}
+    start: 2019-03-20
+    location: {fi: Helsinki, en: Helsinki}
+    status: postponed
+    sources: [kuntalehti-2019-02]
+
+  - id: rescheduled-2027
+    title: {fi: Siirretty tapaaminen, en: A moved meeting}
+    start: 2027-06-01T10:00
+    previous_start: 2027-05-20T10:00
+    timezone: Europe/London
+    location: {fi: Lontoo, en: London}
+    status: rescheduled
+    sources: [kuntalehti-2019-02]
+"""
+STATUS_WORDS = {
+    "fi": {"cancelled-2027": ("Peruttu: Peruttu työpaja", "Tapahtuma peruttiin."),
+           "postponed-2019": ("Siirretty: Siirretty seminaari", "Tapahtuma siirrettiin. Uutta ajankohtaa ei ole ilmoitettu."),
+           "rescheduled-2027": ("Uusi ajankohta: Siirretty tapaaminen",
+                                "Tapahtuma siirrettiin. Aiemmin ilmoitettu ajankohta oli 20. toukokuuta 2027, klo 10.00 (Lontoo).")},
+    "en": {"cancelled-2027": ("Cancelled: A cancelled workshop", "The event was cancelled."),
+           "postponed-2019": ("Postponed: A postponed seminar", "The event was postponed. No new date has been announced."),
+           "rescheduled-2027": ("New date: A moved meeting", "The event was moved. It had been announced for 20 May 2027, 10:00 (London).")},
+}
+
+
+def test_a_cancelled_postponed_or_moved_event_says_so_everywhere(tmp_path):
+    """An event's status (data/events.yml `status:`) reaches every place the event is read: the
+    card's heading and a note under its date, the search results, the schema.org eventStatus
+    (with previousStartDate), the calendar's STATUS and title, and the open data. A postponed
+    event stays upcoming, after those with a date, and the home page features neither it nor
+    a cancelled one."""
+    root = copy_site(tmp_path)
+    (root / "data/events.yml").write_text((root / "data/events.yml").read_text() + STATUS_EVENTS)
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for lang in LOCALES:
+        prefix = LANGUAGE_PREFIX[lang]
+        doc = BeautifulSoup((site / prefix / "events/index.html").read_text(), "html.parser")
+        order = [el.get("id") for el in doc.select(".site-events h2, .site-events li.site-event")]
+        assert order[:5] == ["upcoming-events", "event-cancelled-2027", "event-rescheduled-2027", "event-postponed-2019",
+                             "past-events"]  # built on 25 November 2026
+        for event_id, (title, note) in STATUS_WORDS[lang].items():
+            card = doc.select_one(f"#event-{event_id}")
+            assert card.h3.get_text() == title
+            assert card.select_one(".site-event__status").get_text() == title.split(": ")[0] + ":"
+            assert note in [span.get_text(strip=True) for span in card.select(".site-event__note")]
+            assert f"site-event--{event_id.split('-')[0]}" in card["class"]
+        assert doc.select_one("#event-mayors-meet-london-2019 .site-event__status") is None
+        graph = {item["@id"].rsplit("#event-", 1)[1]: item
+                 for item in json.loads(doc.select_one('script[type="application/ld+json"]').string)["@graph"]}
+        assert {key: item["eventStatus"].rsplit("/", 1)[1] for key, item in graph.items()} == {
+            "cancelled-2027": "EventCancelled", "postponed-2019": "EventPostponed", "rescheduled-2027": "EventRescheduled",
+            "mayors-meet-london-2019": "EventScheduled"}
+        assert graph["rescheduled-2027"]["previousStartDate"] == "2027-05-20T10:00+01:00"
+        assert graph["rescheduled-2027"]["startDate"] == "2027-06-01T10:00+01:00"
+        assert "previousStartDate" not in graph["cancelled-2027"]
+
+        calendar = icalendar.Calendar.from_ical((site / prefix / "events.ics").read_bytes())
+        vevents = {str(e["uid"]).split(".")[0]: e for e in calendar.walk("VEVENT")}
+        assert {key: str(e.get("status")) for key, e in vevents.items()} == {
+            "cancelled-2027": "CANCELLED", "postponed-2019": "TENTATIVE", "rescheduled-2027": "None",
+            "mayors-meet-london-2019": "None"}
+        for event_id, (title, _) in STATUS_WORDS[lang].items():
+            assert str(vevents[event_id]["summary"]) == title
+
+        index = json.loads((site / prefix / "search/search_index.json").read_text())
+        titles = {doc["location"].rsplit("#event-", 1)[1]: doc["title"] for doc in index["docs"] if "#event-" in doc["location"]}
+        for event_id, (title, _) in STATUS_WORDS[lang].items():
+            assert titles[event_id] == title
+
+        home = BeautifulSoup((site / prefix / "index.html").read_text(), "html.parser").select_one("[data-site-event]")
+        assert home["data-site-event"] == "rescheduled-2027"
+        assert home.h3.get_text() == STATUS_WORDS[lang]["rescheduled-2027"][0]
+
+    published = {e["id"]: e for e in json.loads((site / "events.json").read_text())["events"]}
+    assert {key: (e["status"], e["previous_start"]) for key, e in published.items() if key in STATUS_WORDS["en"]} == {
+        "cancelled-2027": ("cancelled", None), "postponed-2019": ("postponed", None),
+        "rescheduled-2027": ("rescheduled", "2027-05-20T10:00:00+01:00")}
+    assert published["mayors-meet-london-2019"]["status"] == "scheduled"
+
+
+@pytest.mark.parametrize("fields,expected", [
+    ("start: 2027-05-12\nstatus: Peruttu\n",
+     "7: events[id=e].status: expected one of scheduled, cancelled, postponed, rescheduled, got 'Peruttu' "
+     "(for peruttu, write cancelled)"),
+    ("start: 2027-05-12\nstatus: Cancelled\n", "(write it in lowercase: cancelled)"),
+    ("start: 2027-05-12\nstatus: rescheduled\n", "7: events[id=e].previous_start: a rescheduled event needs previous_start"),
+    ("start: 2027-05-12\nprevious_start: 2027-05-01\n", "7: events[id=e].previous_start: a previous start needs status: rescheduled"),
+    ("start: 2027-05-12\nstatus: cancelled\nprevious_start: 2027-05-01\n",
+     "8: events[id=e].previous_start: only a rescheduled event has a previous start, and this one is cancelled"),
+    ("start: 2027-05-12\nstatus: rescheduled\nprevious_start: 2027-05-12\n",
+     "8: events[id=e].previous_start: the previous start is the same as start (2027-05-12)"),
+    ("start: 2027-05-12\nstatus: rescheduled\nprevious_start: 2027-05-01T10:00\n",
+     "8: events[id=e].timezone: a start or end with a time needs a timezone"),
+    ("start: 2027-05-12\nstatus: rescheduled\nprevious_start: 2027-03-28T03:30\ntimezone: Europe/Helsinki\n",
+     "8: events[id=e].previous_start: 2027-03-28T03:30 does not exist in Europe/Helsinki"),
+])
+def test_a_status_that_does_not_fit_is_told_on_its_line(fields, expected):
+    text = ("events:\n  - id: e\n    title: {fi: T, en: T}\n    location: {fi: L, en: L}\n    sources: [s]\n"
+            + textwrap.indent(fields, "    "))
+    events, problems = parse_events(text, "data/events.yml", LOCALES)
+    assert events == []
+    assert any(expected in str(problem) for problem in problems), [str(p) for p in problems]
+
+
+def test_a_postponed_event_is_upcoming_after_those_with_a_date():
+    events, problems = parse_events(FEED_EVENTS + "    status: postponed\n", "data/events.yml", LOCALES)  # month-only, 2019
+    assert problems == []
+    upcoming, past = split_events(events, datetime(2019, 4, 20, tzinfo=timezone.utc), "Europe/Helsinki")
+    assert [e.id for e in upcoming] == ["timed", "month-only"]
+    assert [e.id for e in past] == ["all-day"]
+    upcoming, past = split_events(events, datetime(2030, 1, 1, tzinfo=timezone.utc), "Europe/Helsinki")
+    assert [e.id for e in upcoming] == ["month-only"]
 
 
 def test_unknown_marker_stops_the_build(tmp_path):
