@@ -439,6 +439,42 @@ def pasted_bullet_problems(text: str, file: str, code: list[tuple[int, int]] | N
     return problems
 
 
+# Markdown of other sites (GitHub's preview, Material's extensions, other editors) that this
+# site's Markdown does not read, so that readers would see the characters as written: each
+# with what to write instead (session 33b: footnotes, an abbreviation list and a note box
+# went out as text, and the build passed).
+_NOTE_BOX_ADVICE = ("this site shows it as written; write the notice as a paragraph of its own that starts with its "
+                    "kind in bold, such as “**Korjaus 28.11.2026:** …”")
+UNSUPPORTED_MARKDOWN = (
+    (re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M),
+     "a footnote (“[^1]: …”) is shown as written: the site has no footnotes; write the note into the text, in "
+     "brackets or as a sentence of its own, and cite its source with [[cite: id]]"),
+    (re.compile(r"\[\^[^\]\s]+\](?!:)"),
+     "a footnote mark (“[^1]”) is shown as written: the site has no footnotes; write the note into the text, in "
+     "brackets or as a sentence of its own, and cite its source with [[cite: id]]"),
+    (re.compile(r"^ {0,3}\*\[[^\]\n]+\]:", re.M),
+     "an abbreviation list (“*[AI]: …”) is shown as written: write the words out where the abbreviation first "
+     "appears, “tekoäly (AI)”, or mark it with <abbr title=\"tekoäly\">AI</abbr>"),
+    (re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z\"]", re.M), f"“!!! note” is a note box of other sites: {_NOTE_BOX_ADVICE}"),
+    (re.compile(r"^ {0,3}:::[ \t]*[A-Za-z]", re.M), f"“:::” starts a note box on other sites: {_NOTE_BOX_ADVICE}"),
+    (re.compile(r"^ {0,3}>[ \t]*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.M | re.I),
+     "“> [!NOTE]” draws a box in GitHub's preview only: the site shows “[!NOTE]” as text; start the paragraph with "
+     "its kind in bold instead, such as “**Huom.:** …”"),
+    (re.compile(r"~~[^~\n]+~~"),
+     "~~text~~ is crossed out in GitHub's preview only: the site shows the tildes; delete the text, or, for a "
+     "correction readers should see, write <del>old text</del> <ins>new text</ins>"),
+)
+
+
+def unsupported_markdown_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
+    """Markdown of other sites outside code (UNSUPPORTED_MARKDOWN), once per kind and line."""
+    start = body_start(text)
+    code = code_ranges(text, start) if code is None else code
+    found = {(text.count("\n", 0, match.start()) + 1, message)
+             for pattern, message in UNSUPPORTED_MARKDOWN for match in _outside_code(pattern, text, start, code)}
+    return [Problem(file, line, message) for line, message in sorted(found)]
+
+
 # What Python-Markdown reads in time that grows with the square of its size, or by recursion:
 # limits far above any real page (hunt 18a: one line of 30,000 "[" took 82 s to build; 10,000
 # lines of "```a" 3 s in Markdown alone, 40,000 some 45; a list nested 250 levels deep ended in

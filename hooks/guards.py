@@ -51,6 +51,7 @@ from _pages import (
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
     toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
+    unsupported_markdown_problems,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -188,6 +189,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
             for problem in (front_matter_problems(text, file, templates, DESCRIPTION_LENGTH, today)
                             + direction_control_problems(text, file) + control_character_problems(text, file)
                             + pasted_bullet_problems(text, file, code[file])
+                            + unsupported_markdown_problems(text, file, code[file])
                             + list_after_paragraph_problems(text, file, code[file])
                             + pasted_text_problems(text, file, code[file]) + spaces[file])
         ]

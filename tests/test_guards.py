@@ -28,7 +28,7 @@ from _pages import (  # noqa: E402
     duplicate_ids, file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
     pasted_bullet_problems, pasted_text_problems, scan_html, toc_markup_findings, foreign_id_references, symlinks,
-    unloaded_paths, unreadable_address_problems, unsuffixed_pages, url_scheme,
+    unloaded_paths, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -1230,6 +1230,29 @@ def test_a_page_whose_name_was_translated_is_told_to_keep_one_name(tmp_path):
 def test_a_bullet_and_a_space_is_named_too():
     text = GOOD + "\n• Avoin data\n\u25aa Tekoäly\n"
     assert [problem.line for problem in pasted_bullet_problems(text, "f.md")] == [8, 9]
+
+
+@pytest.mark.parametrize("line,start", [
+    ("Allekirjoitettiin 2019.[^1]", "a footnote mark (“[^1]”) is shown as written"),
+    ("[^lahde]: Lähde ei kerro päivää.", "a footnote (“[^1]: …”) is shown as written"),
+    ("*[AI]: tekoäly", "an abbreviation list (“*[AI]: …”) is shown as written"),
+    ('!!! note "Korjaus 28.11.2026"', "“!!! note” is a note box of other sites"),
+    ("??? info", "“!!! note” is a note box of other sites"),
+    (":::info", "“:::” starts a note box on other sites"),
+    ("> [!NOTE]", "“> [!NOTE]” draws a box in GitHub's preview only"),
+    ("Ei ~~Lontoo~~ vaan Helsinki.", "~~text~~ is crossed out in GitHub's preview only"),
+])
+def test_markdown_of_other_sites_that_readers_would_see_as_written_is_told(line, start):
+    """Session 33b: footnotes, an abbreviation list and Material's note box passed the build
+    and were published as the characters written."""
+    (problem,) = unsupported_markdown_problems(GOOD + "\n" + line + "\n", "f.md")
+    assert problem.line == 8 and problem.message.startswith(start), problem
+
+
+def test_markdown_of_other_sites_in_code_or_in_plain_use_is_fine():
+    text = (GOOD + "\n`[^1]` ja `~~x~~` ovat koodia.\n\n```\n!!! note\n*[AI]: x\n:::info\n```\n\n"
+            "    > [!NOTE]\n\nHinta [noin] 5 €, ja ~ 20 km. Lopuksi:\n\n:::\n")
+    assert unsupported_markdown_problems(text, "f.md") == []
 
 
 def test_text_that_starts_with_a_bullet_like_character_is_fine():
