@@ -1334,6 +1334,9 @@ def _unknown_element(tag: str) -> str:
         return "<acronym> is no longer HTML: write <abbr title=\"…\"> instead"
     if tag == "big":  # nested, it grows the text to the browser's largest size
         return "<big> is no longer HTML: write <strong> for weight instead"
+    if "@" in tag:  # <nimi@hel.fi>: Markdown's link to an e-mail address, but not inside HTML (session 33b)
+        return (f"<{tag}> is read as an HTML tag here, not as an e-mail address: inside HTML write the link as "
+                f"<a href=\"mailto:{tag}\">{tag}</a>, or write the address on a Markdown line of its own")
     if tag.startswith("www.") or "." in tag:
         return f"<{tag}> is not an element of HTML that pages use: to link the address write <https://{tag}>"
     return f"<{tag}> is not an element of HTML that pages use: to show the text <{tag}> write &lt;{tag}&gt;"

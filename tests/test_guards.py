@@ -2638,6 +2638,10 @@ CLASSES_LIST = ("pages may use site-cards, site-cards--two, site-card, site-card
     ("<p><big>Iso</big></p>", ["<big> is no longer HTML: write <strong> for weight instead"]),
     ("Lue lisää: <www.hel.fi>", ["<www.hel.fi> is not an element of HTML that pages use: to link the address write "
                                  "<https://www.hel.fi>"]),
+    # Session 33b: an e-mail address was told to be written <https://testi@example.org>.
+    ("<address>Sähköposti: <testi@example.org></address>",
+     ['<testi@example.org> is read as an HTML tag here, not as an e-mail address: inside HTML write the link as '
+      '<a href="mailto:testi@example.org">testi@example.org</a>, or write the address on a Markdown line of its own']),
     ('<p><![if !supportLists]>1.<![endif]> Kohta</p>',
      ["<![if …]> is a condition that Word adds to pasted text: delete it and its <![endif]>"] * 2),
 ])
