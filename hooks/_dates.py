@@ -7,7 +7,7 @@ tests (tests/test_listings.py) pin the output so that a Babel/CLDR upgrade canno
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -77,30 +77,52 @@ def _city(zone: str, babel_locale: str) -> str:
     return get_timezone_location(zone, locale=_formats(babel_locale).locale, return_city=True)
 
 
-def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]) -> EventWhen:
+def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...], clock_label: str = "#") -> EventWhen:
+    """When the event is, as the listing shows it. `clock_label` is the language's way of
+    writing a clock time, "#" its place ("klo #"): with a date before it, the label goes after
+    the date ("11.6. klo 0.30", not "klo 11.6. 0.30"; session 33b)."""
     start, end = event.start, event.end
-    text = _date_text(start.precision, start.day, end.day if end else None, babel_locale)
+    text = _date_text(start.precision, start.day, _last_day(end) if end else None, babel_locale)
     if start.precision == "month":
         return EventWhen(text, (), start.value.strftime("%Y-%m"))
     if start.precision == "day":
         return EventWhen(text, (), start.day.isoformat())
     zone = event.timezone
     begins = start.value.replace(tzinfo=ZoneInfo(zone))
-    # A multi-day event shows its start time; a one-day event its time range.
-    ends = end.value.replace(tzinfo=ZoneInfo(zone)) if end and end.day == start.day and end.value != start.value else None
+    # An event shorter than a day shows its time range, also past midnight ("23.30–0.30";
+    # session 33b: its end was shown nowhere); a longer one its start.
+    ends = end.value.replace(tzinfo=ZoneInfo(zone)) if end and start.value < end.value < start.value + ONE_DAY else None
     zones = (zone,) + tuple(z for z in reference_zones if z != zone)
-    times = tuple(_zone_time(begins, ends, z, babel_locale, own=z == zone) for z in zones)
+    times = tuple(_zone_time(begins, ends, z, babel_locale, own=z == zone, clock_label=clock_label) for z in zones)
     return EventWhen(text, times, begins.isoformat(timespec="minutes"))
 
 
-def previous_when(event: Event, babel_locale: str) -> tuple[str, ZoneTime | None]:
+ONE_DAY = timedelta(days=1)
+MIDNIGHT = time(0)
+
+
+def _last_day(moment) -> date:
+    """The last day a moment ends: an end at midnight ends the day before ("until 24.00", which
+    the data write as 00:00 of the next day)."""
+    if moment.precision == "time" and moment.value.time() == MIDNIGHT:
+        return moment.day - ONE_DAY
+    return moment.day
+
+
+def _end_day(local_end: datetime) -> date:
+    """_last_day of a local end time."""
+    return local_end.date() - ONE_DAY if local_end.time() == MIDNIGHT else local_end.date()
+
+
+def previous_when(event: Event, babel_locale: str, clock_label: str = "#") -> tuple[str, ZoneTime | None]:
     """A rescheduled event's previous start as the listing shows a start: its date, and its
     clock time in the event's own city if it had one."""
     moment = event.previous_start
     text = _date_text(moment.precision, moment.day, None, babel_locale)
     if moment.precision != "time":
         return text, None
-    return text, ZoneTime(_clock_text(moment.value.time(), None, babel_locale), _city(event.timezone, babel_locale))
+    clock = clock_label.replace("#", _clock_text(moment.value.time(), None, babel_locale))
+    return text, ZoneTime(clock, _city(event.timezone, babel_locale))
 
 
 # The texts are Babel's, kept per value: listings repeat dates and, far more, clock times
@@ -122,7 +144,8 @@ def _date_text(precision: str, start: date, end: date | None, babel_locale: str)
     return format_date(start, "long", locale=locale)
 
 
-def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str, own: bool = True) -> ZoneTime:
+def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str, own: bool = True,
+               clock_label: str = "#") -> ZoneTime:
     tz = ZoneInfo(zone)
     local_start = begins.astimezone(tz)
     local_end = ends.astimezone(tz) if ends is not None else None
@@ -132,28 +155,38 @@ def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale:
         local_end = None
     # Under the event's own date, a clock time in another city that falls on another day
     # says its date: half past midnight in Helsinki is 22.30 the evening before in London.
-    if local_start.date() != begins.date() or (local_end is not None and local_end.date() != begins.date()):
+    # So does an end past midnight: "10.6. klo 23.30 – 11.6. klo 0.30".
+    if local_start.date() != begins.date() or (local_end is not None and _end_day(local_end) != begins.date()):
         text = _dated_clock_text(local_start.replace(tzinfo=None),
-                                 local_end.replace(tzinfo=None) if local_end is not None else None, babel_locale)
+                                 local_end.replace(tzinfo=None) if local_end is not None else None, babel_locale,
+                                 clock_label)
     else:
-        text = _clock_text(local_start.time(), local_end.time() if local_end is not None else None, babel_locale)
+        text = clock_label.replace("#", _clock_text(local_start.time(), local_end.time() if local_end is not None else None,
+                                                    babel_locale))
     return ZoneTime(text, _city(zone, babel_locale))
 
 
-def _dated_clock_text(start: datetime, end: datetime | None, babel_locale: str) -> str:
+def _dated_clock_text(start: datetime, end: datetime | None, babel_locale: str, clock_label: str = "#") -> str:
     """"10 Dec, 22:30", "11 Dec, 01:00–01:45" or "10 Dec, 22:00 – 11 Dec, 01:00": the date
     joined to the clock time as format_datetime joins them, a range over two days as the
-    locale's interval fallback joins its ends."""
+    locale's interval fallback joins its ends. `clock_label` is put around each clock time."""
     formats = _formats(babel_locale)
 
     def dated(moment: datetime, clock: str) -> str:
         day = format_datetime(moment, formats.day_month, locale=formats.locale)
-        return formats.date_and_time.replace("{0}", clock).replace("{1}", day)
+        return formats.date_and_time.replace("{0}", clock_label.replace("#", clock)).replace("{1}", day)
 
-    if end is not None and end.date() != start.date():
-        return formats.range_fallback.replace("{0}", dated(start, _clock_text(start.time(), None, babel_locale))) \
+    if end is not None and _end_day(end) != start.date():
+        return _spaced(formats.range_fallback).replace("{0}", dated(start, _clock_text(start.time(), None, babel_locale))) \
             .replace("{1}", dated(end, _clock_text(end.time(), None, babel_locale)))
     return dated(start, _clock_text(start.time(), end.time() if end is not None else None, babel_locale))
+
+
+def _spaced(fallback: str) -> str:
+    """A range's pattern for ends of several words: a dash between them takes spaces
+    ("10.6. klo 23.30 – 11.6. klo 0.30", as Kotus writes it), which CLDR's Finnish fallback
+    "{0}–{1}" leaves out; a pattern with spaces or another sign is the locale's own."""
+    return "{0} – {1}" if fallback == "{0}–{1}" else fallback
 
 
 @lru_cache(maxsize=4096)

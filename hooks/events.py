@@ -167,12 +167,13 @@ def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: li
     babel = babel_locale(config, locale)
 
     statuses = status_labels(config)
+    clock = ui_text(config, "site.events.time")  # "klo #"
 
     def views():
         for event in events:
-            when = event_when(event, babel, settings["reference_timezones"])
+            when = event_when(event, babel, settings["reference_timezones"], clock)
             search.append(search_entry(event, when, page_path, locale, statuses.get(event.status)))
-            previous_date, previous_time = previous_when(event, babel) if event.previous_start else (None, None)
+            previous_date, previous_time = previous_when(event, babel, clock) if event.previous_start else (None, None)
             yield EventItem(
                 id=event.id, title=event.title[locale], precision=event.start.precision,
                 date=when.date, times=when.times, iso=when.iso, location=event.location[locale],

@@ -76,6 +76,28 @@ def test_a_time_on_another_day_in_another_city_says_its_date(fields, locale, tim
     assert tuple((t.time, t.city) for t in when.times) == times
 
 
+@pytest.mark.parametrize("fields,locale,date_text,times", [
+    # Session 33b: "klo 11.6. 1.30" put the clock's word before the date, and an event past
+    # midnight showed no end anywhere.
+    ("start: 2027-06-10T23:30\nend: 2027-06-11T00:30\ntimezone: Europe/London\n", "fi", "10.–11. kesäkuuta 2027",
+     (("10.6. klo 23.30 – 11.6. klo 0.30", "Lontoo"), ("11.6. klo 1.30–2.30", "Helsinki"))),
+    ("start: 2027-06-10T23:30\nend: 2027-06-11T00:30\ntimezone: Europe/London\n", "en", "10–11 Jun 2027",
+     (("10 Jun, 23:30\u2009–\u200911 Jun, 00:30", "London"), ("11 Jun, 01:30–02:30", "Helsinki"))),
+    # Until midnight, which the data write as 00:00 of the next day: one day, not two.
+    ("start: 2027-06-12T18:00\nend: 2027-06-13T00:00\ntimezone: Europe/Helsinki\n", "fi", "12. kesäkuuta 2027",
+     (("klo 18.00–0.00", "Helsinki"), ("klo 16.00–22.00", "Lontoo"))),
+    ("start: 2026-12-11T00:30\ntimezone: Europe/Helsinki\n", "fi", "11. joulukuuta 2026",
+     (("klo 0.30", "Helsinki"), ("10.12. klo 22.30", "Lontoo"))),
+    # A day or longer: its start.
+    ("start: 2027-06-10T10:00\nend: 2027-06-12T16:00\ntimezone: Europe/Helsinki\n", "fi", "10.–12. kesäkuuta 2027",
+     (("klo 10.00", "Helsinki"), ("klo 8.00", "Lontoo"))),
+])
+def test_the_clock_word_follows_a_date_and_an_end_past_midnight_is_shown(fields, locale, date_text, times):
+    when = event_when(one_event(fields), BABEL[locale], ZONES, {"fi": "klo #", "en": "#"}[locale])
+    assert when.date == date_text
+    assert tuple((t.time, t.city) for t in when.times) == times
+
+
 def test_a_clock_change_in_another_city_during_the_event_shows_its_start_only():
     """Helsinki and London turned their clocks back while this event ran: its end read as
     before its start there, "03:45–03:30" (hunt 13)."""
