@@ -1882,6 +1882,9 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
                                    or unquote(target) in left_out):
             findings.append(Finding(f"<{name} href=\"{_visible(href[:60])}\">: {LEFT_OUT}", _as_written(href)))
             continue
+        if target is not None and _BARE_HOST.match(href):
+            findings.append(_bare_host_finding(name, href, source))
+            continue
         if target is None or not (target == "" or target.endswith(("/", ".md"))):
             continue
         if posixpath.join(target, "index.html") in site_files or target in site_files:
@@ -1902,6 +1905,42 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
                   "from this page's address the link leads to no page of the site; check it, or write the link in "
                   "Markdown, [text](name.md), which the build checks")
         findings.append(Finding(f"<{name} href=\"{href[:60]}\">: {advice}", (re.escape(href),)))
+    return findings
+
+
+# A link's address that starts with another site's host but not with https:// (session 33b:
+# [Helsingin kaupunki](www.hel.fi/fi) got MkDocs' "unrecognized relative link", with no line
+# and no advice). A name that ends like a file the site could publish is a file's.
+_BARE_HOST = re.compile(r"(?:www\.[^/?#\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+                        r"\.(?!(?:md|html?|png|jpe?g|gif|svg|webp|avif|pdf|ics|json|xml|txt|css|js)(?:[/?#]|$))"
+                        r"[a-z]{2,6})(?:[/?#]|$)", re.IGNORECASE)
+
+
+def _bare_host_finding(name: str, href: str, source: PageSource) -> Finding:
+    fixed = "https://" + href
+    if source.in_markdown(href):
+        return Finding(f"[…]({href[:60]}): an address without https:// is read as a file of this site, and leads "
+                       f"nowhere; write [text]({fixed[:80]})", (re.escape(href),))
+    return Finding(f"<{name} href=\"{href[:60]}\">: an address without https:// is read as a file of this site, and "
+                   f"leads nowhere; write href=\"{fixed[:80]}\"", (re.escape(href),))
+
+
+def unknown_anchor_links(markup: str) -> list[Finding]:
+    """Links to a place on the same page ("#lontoo") that no element of the page's text has as
+    its id, with the ids it has (session 33b: MkDocs' message had no line, and named none)."""
+    ids = None
+    findings = []
+    for name, attributes in start_tags(markup, _LINK):
+        href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
+        if not href.startswith("#") or len(href) == 1:
+            continue
+        ids = set(element_ids(markup)) if ids is None else ids
+        if unquote(href[1:]) in ids:
+            continue
+        known = ", ".join(sorted(ids)[:12]) or "none"
+        findings.append(Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; its ids "
+                                f"are {known} (a heading's id is written after it: ## Lontoo {{#lontoo}})",
+                                (re.escape(href) + r"(?=[\s)\"'>])",)))
     return findings
 
 

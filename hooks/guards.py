@@ -51,7 +51,7 @@ from _pages import (
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
     toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
-    unsupported_markdown_problems,
+    unknown_anchor_links, unsupported_markdown_problems,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -236,7 +236,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
                                   left_out=left_out_files(files), source=source)
-    findings += toc_markup_findings(page.toc) + foreign_id_references(html)
+    findings += toc_markup_findings(page.toc) + foreign_id_references(html) + unknown_anchor_links(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return fence(html)  # on_post_page finds the content by its fences, and takes them away

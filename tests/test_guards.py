@@ -28,7 +28,8 @@ from _pages import (  # noqa: E402
     duplicate_ids, file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
     pasted_bullet_problems, pasted_text_problems, scan_html, toc_markup_findings, foreign_id_references, symlinks,
-    unloaded_paths, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, url_scheme,
+    unknown_anchor_links, unloaded_paths, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
+    url_scheme,
 )
 
 MARKERS = {"data:events": "events", "data:partners": "partners", "site:feedback": None}
@@ -1852,6 +1853,36 @@ def test_links_in_html_to_pages_files_and_other_sites_are_fine():
               '<a href="#top">d</a> <a href="mailto:x@example.org">e</a> <a href="https://example.org/">f</a> '
               '<a href="../events.ics">g</a> <a href="../images/logo.svg">h</a>')
     assert broken_page_links(markup, "themes/", PAGE_FILES) == []
+
+
+@pytest.mark.parametrize("written,href,expected", [
+    ("[Helsingin kaupunki](www.hel.fi/fi)", "www.hel.fi/fi",
+     "[…](www.hel.fi/fi): an address without https:// is read as a file of this site, and leads nowhere; write "
+     "[text](https://www.hel.fi/fi)"),
+    ('<a href="hel.fi/fi/">x</a>', "hel.fi/fi/",
+     '<a href="hel.fi/fi/">: an address without https:// is read as a file of this site, and leads nowhere; write '
+     'href="https://hel.fi/fi/"'),
+])
+def test_an_address_without_https_is_told_with_the_address_to_write(written, href, expected):
+    """Session 33b: MkDocs said only "an unrecognized relative link", with no line."""
+    source = PageSource(f"---\ntitle: T\n---\n{written}\n", "", "", ("fi", "en"))
+    findings = broken_page_links(f'<p><a href="{href}">x</a></p>', "cities/", PAGE_FILES, source=source)
+    assert [finding.message for finding in findings] == [expected]
+
+
+@pytest.mark.parametrize("href", ["kartta.png", "images/logo.svg", "raportti.pdf", "../events.ics", "declaration.md"])
+def test_a_file_name_is_not_taken_for_an_address_without_https(href):
+    assert not any("without https://" in f.message for f in broken_page_links(f'<a href="{href}">x</a>', "cities/",
+                                                                              PAGE_FILES))
+
+
+def test_a_link_to_no_place_on_the_page_names_the_places_it_has():
+    findings = unknown_anchor_links('<h2 id="london">Lontoo</h2><p><a href="#lontoo">x</a> <a href="#london">y</a></p>')
+    assert [finding.message for finding in findings] == [
+        "a link to #lontoo: the page has no heading or other part with this id; its ids are london (a heading's id is "
+        "written after it: ## Lontoo {#lontoo})"]
+    text = GOOD + "\nKatso [Lontoo](#lontoo).\n"
+    assert [problem.line for problem in locate(text, findings, "f.md")] == [8]
 
 
 def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_path):
