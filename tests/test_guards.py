@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 import markdown
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site
@@ -23,7 +23,7 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    PageSource,
+    PageSource, _LINK_TEXT, link_text_spans,
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
@@ -1381,6 +1381,17 @@ def test_escaped_brackets_code_closed_links_and_an_ordinary_page_cost_nothing():
     assert markdown_cost_problems(text, "f.md", 200) == []
     for page in (ROOT / "docs").glob("*.md"):
         assert markdown_cost_problems(page.read_text("utf-8"), page.name, 200) == []
+
+
+_LINK_PIECES = st.sampled_from(list("[]()<>a/ bA\t") + ["<a>", "</a>", "<a x>", "</A >", "[t](", "<ab>"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_LINK_PIECES, max_size=30).map("".join))
+def test_link_texts_are_found_as_the_expression_finds_them(line):
+    """The linear reading (hunt 33a: the expression's lazy part read to the line's end from
+    each of 64,000 <a> in a code block, 55 s) against the expression itself."""
+    assert link_text_spans(line) == [match.span() for match in _LINK_TEXT.finditer(line)]
 
 
 @given(st.text(alphabet="`a \\", max_size=40))
