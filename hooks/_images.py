@@ -125,9 +125,36 @@ def image_problem(data: bytes, extension: str, max_pixels: int) -> str | None:
             return document
         # hunt 16: a 10 KB drawing carried a PNG of 40,000 × 40,000 pixels
         problems = (_pixel_problem(bitmap, "PNG" if bitmap.startswith(PNG_SIGNATURE) else "JPEG or WebP", max_pixels)
-                    for bitmap in embedded_bitmaps(document))
+                    or _raster_animation_problem(bitmap) for bitmap in embedded_bitmaps(document))
         return next((f"holds a picture that {problem}" for problem in problems if problem), None)
-    return _pixel_problem(data, found, max_pixels)
+    return _pixel_problem(data, found, max_pixels) or _raster_animation_problem(data)
+
+
+def _raster_animation_problem(data: bytes) -> str | None:
+    """Why a PNG or WebP image is refused for moving: an animated PNG (an acTL chunk before its
+    first IDAT) or an animated WebP (VP8X's animation flag) plays by itself, and most loop
+    without end (hunt 33a: both flashed red and white, twelve times a second). Such movement
+    must be possible to pause (WCAG 2.2.2), which an image cannot offer."""
+    if data.startswith(PNG_SIGNATURE) and _png_animated(data):
+        return ("is an animated PNG: an image that moves by itself cannot be paused (WCAG 2.2.2), and fast changes can "
+                "cause seizures; save it as a still image, such as its first frame")
+    if data[:4] == b"RIFF" and data[8:16] == b"WEBPVP8X" and len(data) > 20 and data[20] & 0x02:
+        return ("is an animated WebP: an image that moves by itself cannot be paused (WCAG 2.2.2), and fast changes can "
+                "cause seizures; save it as a still image, such as its first frame")
+    return None
+
+
+def _png_animated(data: bytes) -> bool:
+    """Whether a PNG has an acTL chunk (APNG's animation control) before its image data."""
+    offset = len(PNG_SIGNATURE)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        if kind == b"acTL":
+            return True
+        if kind in (b"IDAT", b"IEND"):
+            return False
+        offset += 12 + length
+    return False
 
 
 def _pixel_problem(data: bytes, kind: str, max_pixels: int) -> str | None:
@@ -315,7 +342,6 @@ def svg_document(data: bytes) -> Element | str:
 # program's filters (a shadow, a blur) take a few steps.
 MOVING_SECONDS_MAX = 5
 MAX_FILTER_STEPS = 20
-_CSS_ENDLESS = re.compile(r"\binfinite\b", re.IGNORECASE)
 _CLOCK = re.compile(r"\s*(?:(?:(\d+):)?(\d+):)?(\d+(?:\.\d+)?)\s*(h|min|s|ms)?\s*")
 _UNIT_SECONDS = {"h": 3600, "min": 60, "s": 1, "ms": 0.001, None: 1}
 
@@ -333,18 +359,37 @@ def _seconds(value: str | None) -> float | None:
 
 # An animation that starts again at an animation's end or repeat ("0s;a.end"): a loop without end.
 _SYNCBASE = re.compile(r"[A-Za-z_][\w-]*\.(?:begin|end|repeat)\b")
+# More changes a second than this is more than three flashes a second (WCAG 2.3.1): a flash
+# is a change there and back.
+MAX_CHANGES_PER_SECOND = 6
+# CSS filter functions, each a filter step drawn for every pixel under it (hunt 33a: 60 blurs
+# in a style sheet took a reader's tab to one frame a second).
+_CSS_FILTER_STEP = re.compile(r"\b(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|"
+                              r"sepia)\s*\(", re.IGNORECASE)
+_CSS_ANIMATION = re.compile(r"@(?:-[a-z]+-)?keyframes\b|\banimation(?:-[a-z-]+)?\s*:", re.IGNORECASE)
 
 
-def _animation_seconds(element: Element) -> float:
-    """How long an SVG animation moves: its repeatDur, or its dur times its repeatCount (inf
-    for "indefinite", a value that cannot be read, or a start at an animation's end or repeat,
-    each of which counts as endless)."""
-    if _SYNCBASE.search(element.get("begin") or ""):
-        return float("inf")
+def _starts(element: Element) -> list[float] | None:
+    """The offsets at which an animation starts (its begin list; 0 if none), or None when one
+    of them is at another animation's end or repeat: a loop that need not end. A start on an
+    event ("click") never comes in an image, which takes no events."""
+    values = (element.get("begin") or "0s").split(";")
+    if any(_SYNCBASE.search(value) for value in values):
+        return None
+    offsets = [_seconds(value.strip().lstrip("+")) for value in values]
+    return [offset for offset in offsets if offset is not None] or [0.0]
+
+
+def _active_seconds(element: Element, name: str) -> float:
+    """How long one run of an animation lasts: its repeatDur, or its dur times its repeatCount
+    (inf for "indefinite" or a value that cannot be read). A <set> without dur holds its value
+    from its start on: a change, not movement."""
     repeat_for, repeat_count = element.get("repeatDur"), element.get("repeatCount")
     if repeat_for is not None:
         seconds = _seconds(repeat_for)
         return float("inf") if seconds is None else seconds
+    if name == "set" and element.get("dur") is None and repeat_count is None:
+        return 0.0
     duration = _seconds(element.get("dur") or "0")
     try:
         count = float(repeat_count) if repeat_count is not None else 1.0
@@ -353,29 +398,56 @@ def _animation_seconds(element: Element) -> float:
     return float("inf") if duration is None else duration * count
 
 
+def _animation_seconds(element: Element, name: str = "animate") -> float:
+    """How long an SVG animation moves, from the start of the page: its last start and one run
+    (hunt 33a: 720 starts of a five-second animation moved for an hour), inf for a loop."""
+    starts = _starts(element)
+    return float("inf") if starts is None else max(starts) + _active_seconds(element, name)
+
+
+def _changes_per_second(element: Element, name: str) -> float:
+    """How many times a second an animation changes what it draws, when it changes more than
+    MAX_CHANGES_PER_SECOND times in all (three flashes or more); else 0. A <set> changes twice
+    in its dur, an animation with values once between each two of them."""
+    duration = _seconds(element.get("dur") or "")
+    if not duration:
+        return 0.0
+    values = element.get("values")
+    changes = 2 if name == "set" else (len(values.split(";")) - 1 if values else 1)
+    runs = _active_seconds(element, name) / duration * len(_starts(element) or [0])
+    return changes / duration if changes * runs > MAX_CHANGES_PER_SECOND else 0.0
+
+
 def _moving_or_heavy(root: Element) -> str | None:
-    """Why a drawing would keep moving, or keep a reader's browser drawing: an animation of
-    more than MOVING_SECONDS_MAX seconds in SVG, one without end in CSS, or more filter steps
-    than MAX_FILTER_STEPS; or None."""
+    """Why a drawing would keep moving, flash, or keep a reader's browser drawing: an
+    animation of more than MOVING_SECONDS_MAX seconds or more than MAX_CHANGES_PER_SECOND
+    changes a second, any CSS animation, or more filter steps (<fe…> elements and CSS filter
+    functions) than MAX_FILTER_STEPS; or None."""
     steps = 0
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
         name = element.tag.rsplit("}", 1)[-1]
-        if name.lower() in SVG_ANIMATIONS and name.lower() != "set" and _animation_seconds(element) > MOVING_SECONDS_MAX:
-            return (f"holds an animation, <{name}>, that moves for more than {MOVING_SECONDS_MAX} seconds or without "
-                    "end: such movement must be possible to pause (WCAG 2.2.2), which an image cannot offer, and an "
-                    f"endless one keeps a reader's browser drawing; make it end within {MOVING_SECONDS_MAX} seconds, or "
-                    "save the drawing still")
-        styles = ["".join(element.itertext())] if name.lower() == "style" else []
-        if _CSS_ENDLESS.search(" ".join(styles + [element.get("style") or ""])):
-            return ("holds a CSS animation without end (infinite): such movement must be possible to pause (WCAG "
-                    "2.2.2), which an image cannot offer; save the drawing without it")
-        steps += name.startswith("fe") and name[2:3].isupper()
+        if name.lower() in SVG_ANIMATIONS:
+            if _animation_seconds(element, name.lower()) > MOVING_SECONDS_MAX:
+                return (f"holds an animation, <{name}>, that moves for more than {MOVING_SECONDS_MAX} seconds or "
+                        "without end: such movement must be possible to pause (WCAG 2.2.2), which an image cannot "
+                        f"offer, and an endless one keeps a reader's browser drawing; make it end within "
+                        f"{MOVING_SECONDS_MAX} seconds, or save the drawing still")
+            if _changes_per_second(element, name.lower()) > MAX_CHANGES_PER_SECOND:
+                return (f"holds an animation, <{name}>, that changes more than {MAX_CHANGES_PER_SECOND} times a second: "
+                        "more than three flashes a second can cause seizures (WCAG 2.3.1); slow it down, or save the "
+                        "drawing still")
+        styles = " ".join((["".join(element.itertext())] if name.lower() == "style" else [])
+                          + [element.get("style") or "", element.get("filter") or ""])
+        if _CSS_ANIMATION.search(styles):
+            return ("holds a CSS animation (@keyframes or animation:): an image cannot offer a way to pause it (WCAG "
+                    "2.2.2), and drawing programs do not write one; save the drawing without it")
+        steps += (name.startswith("fe") and name[2:3].isupper()) + len(_CSS_FILTER_STEP.findall(styles))
     if steps > MAX_FILTER_STEPS:
-        return (f"has {steps} filter steps (<fe…> elements); at most {MAX_FILTER_STEPS}: each is drawn for every "
-                "pixel under the filter, and many slow a reader's browser down; simplify the filters, or save the "
-                "drawing as PNG")
+        return (f"has {steps} filter steps (<fe…> elements and CSS filter functions such as blur()); at most "
+                f"{MAX_FILTER_STEPS}: each is drawn for every pixel under the filter, and many slow a reader's browser "
+                "down; simplify the filters, or save the drawing as PNG")
     return None
 
 

@@ -329,11 +329,34 @@ SVG_FRAME = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" width="9"
     ('<rect><animate attributeName="x" dur="1s" repeatDur="0:01:00"/></rect>', "holds an animation, <animate>, that"),
     ('<rect><animate id="a" attributeName="x" dur="1s" begin="0s;a.end"/></rect>', "holds an animation, <animate>, that"),
     ('<style>rect { animation: spin 1s infinite }</style><rect/>',
-     "holds a CSS animation without end (infinite): such movement must be possible to pause (WCAG 2.2.2), which an "
-     "image cannot offer; save the drawing without it"),
+     "holds a CSS animation (@keyframes or animation:): an image cannot offer a way to pause it (WCAG 2.2.2), and "
+     "drawing programs do not write one; save the drawing without it"),
     ('<filter id="f">' + '<feTurbulence baseFrequency="0.01"/>' * 21 + '</filter><rect filter="url(#f)"/>',
-     "has 21 filter steps (<fe…> elements); at most 20: each is drawn for every pixel under the filter, and many slow "
-     "a reader's browser down; simplify the filters, or save the drawing as PNG"),
+     "has 21 filter steps (<fe…> elements and CSS filter functions such as blur()); at most 20: each is drawn for "
+     "every pixel under the filter, and many slow a reader's browser down; simplify the filters, or save the drawing "
+     "as PNG"),
+    # Hunt 33a: two <set> that start each other flashed red and white six times a second without end;
+    # an animation with 720 starts moved for an hour; a finite CSS animation ran for 23 days, under
+    # 60 CSS blurs at one frame a second.
+    ('<rect fill="white"><set id="a" attributeName="fill" to="red" begin="0s;b.end" dur="0.08s"/>'
+     '<set id="b" attributeName="fill" to="white" begin="a.end" dur="0.08s"/></rect>',
+     "holds an animation, <set>, that moves for more than 5 seconds or without end"),
+    ('<rect><animate attributeName="x" values="0;9" dur="5s" begin="' + ";".join(f"{i * 5}s" for i in range(720))
+     + '"/></rect>', "holds an animation, <animate>, that moves for more than 5 seconds or without end"),
+    ('<style>.spin { animation: spin 2s linear 1000000 }</style><rect class="spin"/>', "holds a CSS animation"),
+    ('<style>@keyframes spin { to { transform: rotate(1turn) } }</style><rect/>', "holds a CSS animation"),
+    ('<style>.a { filter:' + " blur(4px)" * 21 + " }</style><rect class=\"a\"/>", "has 21 filter steps"),
+    ('<rect style="filter:' + " hue-rotate(9deg)" * 11 + '"/><rect filter="' + "blur(1px) " * 10 + '"/>',
+     "has 21 filter steps"),
+    # Within five seconds, but twelve flashes a second (WCAG 2.3.1).
+    ('<rect><animate attributeName="fill" values="red;white" dur="0.16s" repeatCount="30"/></rect>',
+     "holds an animation, <animate>, that changes more than 6 times a second: more than three flashes a second can "
+     "cause seizures (WCAG 2.3.1); slow it down, or save the drawing still"),
+    ('<rect><set attributeName="fill" to="red" begin="0s;0.1s;0.2s;0.3s" dur="0.05s"/></rect>',
+     "holds an animation, <set>, that changes more than 6 times a second"),
+    # A value set once, and a single quick move, are no flashing.
+    ('<rect><set attributeName="fill" to="red" begin="1s"/><animate attributeName="x" values="0;1" dur="0.2s"/></rect>',
+     None),
     # What drawing programs write: a drop shadow, a short animation that ends.
     ('<filter id="s"><feGaussianBlur stdDeviation="1"/><feOffset dx="1"/><feMerge><feMergeNode/><feMergeNode '
      'in="SourceGraphic"/></feMerge></filter><rect filter="url(#s)"><animate attributeName="x" values="0;1" '
@@ -342,6 +365,29 @@ SVG_FRAME = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 9 9" width="9"
 def test_an_svg_that_moves_without_end_or_filters_heavily_is_refused(body, expected):
     problem = image_problem(SVG_FRAME.format(body).encode(), "svg", RULES.image_max_pixels)
     assert (problem is None) if expected is None else (problem or "").startswith(expected), problem
+
+
+def _two_frames(kind: str, animated: bool = True) -> bytes:
+    """A red and a white frame, 80 ms each, looping without end; or the red one alone."""
+    from PIL import Image
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ((230, 0, 0), (255, 255, 255))]
+    data = io.BytesIO()
+    animation = {"save_all": True, "append_images": frames[1:], "duration": 80, "loop": 0} if animated else {}
+    frames[0].save(data, kind, **animation)
+    return data.getvalue()
+
+
+@pytest.mark.parametrize("kind,extension", [("PNG", "png"), ("WEBP", "webp")])
+def test_an_animated_png_or_webp_is_refused_and_a_still_one_is_not(kind, extension):
+    """Hunt 33a: both played without end, flashing red and white twelve times a second."""
+    name = {"png": "PNG", "webp": "WebP"}[extension]
+    assert image_problem(_two_frames(kind), extension, RULES.image_max_pixels) == (
+        f"is an animated {name}: an image that moves by itself cannot be paused (WCAG 2.2.2), and fast changes can "
+        "cause seizures; save it as a still image, such as its first frame")
+    assert image_problem(_two_frames(kind, animated=False), extension, RULES.image_max_pixels) is None
+    embedded = base64.b64encode(_two_frames(kind)).decode()
+    svg = SVG_FRAME.format(f'<image href="data:image/{extension};base64,{embedded}" width="9" height="9"/>').encode()
+    assert (image_problem(svg, "svg", RULES.image_max_pixels) or "").startswith(f"holds a picture that is an animated {name}")
 
 
 def use_tree(levels: int, copies: int) -> bytes:
