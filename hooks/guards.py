@@ -28,6 +28,7 @@ after every language's pages are written: the build fails, and the deploy publis
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import os
@@ -341,7 +342,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                                                    "heading without its markup, "
                                                    + _reordered_message(reordered, markup=False)))
     told = {found.how.written for found in tree.reordered} | listed
-    _run["ids"].extend(search_entry_problems(page, config, file, told))
+    _run["ids"].extend(search_entry_problems(page, config, file, told, output))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
@@ -386,20 +387,23 @@ def page_search_entries(page: Page, config: MkDocsConfig) -> list[dict]:
     return found[::-1]
 
 
-def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set[str]) -> list[Problem]:
+def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set[str], output: str = "") -> list[Problem]:
     """What the site's search results show of the page otherwise than the page does, from its
     entries: a heading that holds the rest of the page as its title, and a paragraph drawn in
     another order without its markup (hunt 32a: "soita <span lang="ar" dir="rtl">هاتف</span>
-    020 555 0000" was drawn right on the page and as "0000 555 020" in the results). A
-    listing's page is left to the data files' checks, as the page's own check leaves it."""
-    if "<!-- data:" in page.file.content_string:
-        return []
+    020 555 0000" was drawn right on the page and as "0000 555 020" in the results). Every
+    page, a listing's too (hunt 33a: the Events page's own text was not read): a listing's
+    texts are the data files', whose checks refuse such text before it gets here."""
     source, problems, held = page.file.content_string, [], False
+    headings = heading_texts(output)
     for entry in page_search_entries(page, config):
         title, text = entry.get("title", ""), entry.get("text", "")
-        if _SEARCH_BLOCK.search(title) and not held:
+        heading = entry.get("location", "").partition("#")[2]
+        if not held and (_SEARCH_BLOCK.search(title) or _holds_more(title, headings.get(heading))):
             held = True  # the headings after it are inside the element too: the first is the one to close
-            heading, words = entry["location"].partition("#")[2], html.unescape(_SEARCH_BLOCK.split(title)[0])
+            words = html.unescape(_SEARCH_BLOCK.split(title)[0])
+            if heading in headings:
+                words = headings[heading]
             problems.append(Problem(file, id_line(source, heading) if heading else None, (
                 f"the heading '{printable(_clipped(' '.join(words.split())))}' holds an element that is not closed as "
                 "the site's search reads it (an <rt>, <li> or <p> left open, or closed after another element's end "
@@ -416,6 +420,36 @@ def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set
                 problems.append(Problem(file, line, "in the site's search results, which show a paragraph without "
                                                     "its markup, " + _reordered_message(reordered, markup=False)))
     return problems
+
+
+_HEADING_START = re.compile(r"<h[1-6]\b([^>]*)>", re.IGNORECASE)
+_HEADING_END = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def heading_texts(output: str) -> dict[str, str]:
+    """The text of each heading of a finished page with an id, by its id: what the page shows
+    in it, up to the heading's end tag. In one pass: each heading takes the first end tag of a
+    heading after it, found by bisection."""
+    ends = [match.start() for match in _HEADING_END.finditer(output)]
+    texts: dict[str, str] = {}
+    for match in _HEADING_START.finditer(output):
+        found = _ID_ATTRIBUTE.search(match.group(1))
+        at = bisect.bisect_left(ends, match.end())
+        if found and at < len(ends):
+            heading_id = html.unescape(next(group for group in found.groups() if group is not None))
+            texts.setdefault(heading_id, html.unescape(_ANY_TAG.sub("", output[match.end():ends[at]])))
+    return texts
+
+
+def _holds_more(title: str, heading: str | None) -> bool:
+    """Whether a search entry's title holds more than its heading shows: text after the heading
+    that an element left open took in (hunt 33a: a <div> or a table after the heading)."""
+    if heading is None:
+        return False
+    shown, searched = "".join(heading.split()), "".join(html.unescape(_ANY_TAG.sub("", title)).split())
+    return len(searched) > len(shown) and searched.startswith(shown)
 
 
 # The tags Material's search keeps in an entry: blocks, each shown as a paragraph of its own in

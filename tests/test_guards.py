@@ -236,6 +236,26 @@ def test_what_the_search_results_show_otherwise_than_the_page_stops_the_build(tm
     assert result.returncode == 0, output
 
 
+def test_what_the_search_results_show_of_a_listings_page_and_after_a_heading_is_read_too(tmp_path):
+    """Hunt 33a: the Events page's own text was not read at all, so hunt 32a's number passed
+    there; and a heading left open took in a <div> after it, which holds no <p> the check
+    looked for."""
+    root = copy_site(tmp_path / "copy")
+    events = root / "docs" / "events.en.md"
+    edit(events, "<!-- data:events -->", '## Helpline {#helpline}\n\nSoita <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641'
+                                         '</span> 020 555 0000\n\n<!-- data:events -->')
+    privacy = root / "docs" / "privacy.en.md"
+    privacy.write_text(privacy.read_text() + '\n<h2 id="notice">Notice <ruby>\u6f22<rt>kan</ruby></h2>\n\n'
+                                             "<div>The site has moved.</div>\n")
+    result, output = build(root)
+    problems = problem_lines(output)
+    assert result.returncode != 0
+    assert any(line.startswith("docs/events.en.md:") and "the number '020 555 0000' would be shown as '0000 555 020'"
+               in line for line in problems), problems
+    assert any(line.startswith("docs/privacy.en.md:") and "the heading 'Notice \u6f22kan' holds an element that is not "
+               "closed as the site's search reads it" in line for line in problems), problems
+
+
 @pytest.mark.parametrize("markdown_image,why", [
     # Session 32b: alternative text that says nothing of the image passed (WCAG 1.1.1).
     ("![Kuva](images/kaupungit.png)", "'Kuva' says only that there is an image"),
