@@ -51,6 +51,37 @@ def test_a_data_change_lists_its_page_in_both_languages_and_every_problem(repo, 
     assert "ongelmaa / The data files have 1 problem(s)" in out
 
 
+def test_each_added_removed_or_changed_entry_is_named_with_its_fields(repo, capsys):
+    """Session 33b: a cancelled event and a removed partner showed only as "events ✅"; the
+    home page, whose next or latest event an event changes, was not named."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8").replace("    timezone: Europe/London\n", "    timezone: Europe/London\n"
+                                                        "    status: cancelled\n", 1), "utf-8")
+    partners = repo / "data/partners.yml"
+    text = partners.read_text("utf-8")
+    start = text.index("  - id: new-york-city")
+    end = text.find("\n  - id:", start + 1)
+    partners.write_text(text[:start] + (text[end + 1:] if end != -1 else ""), "utf-8")
+    git(repo, "commit", "-qam", "Cancel, remove")
+    out = run(repo, capsys)
+    assert "- events: `mayors-meet-london-2019` muutettu / changed: `status`" in out
+    assert "- partners: `new-york-city` poistettu / removed" in out
+    assert f"| `index` | [fi]({PREVIEW}) | [en]({PREVIEW}en/) | ✅ fi, en |" in out
+
+
+def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
+    """Hunt 33a: a source's address sent to another site, in a commit called "Fix a typo", was
+    summed up as "No changes to pages or data files"; the pages citing it show the address."""
+    sources = repo / "data/sources.yml"
+    sources.write_text(sources.read_text("utf-8").replace("https://www.legislation.gov.uk/", "https://evil.example/", 1),
+                       "utf-8")
+    git(repo, "commit", "-qam", "Fix a typo")
+    out = run(repo, capsys)
+    assert "No changes to pages or data files" not in out
+    assert "- sources: `uk-accessibility-regulations-2018` muutettu / changed: `url`" in out
+    assert f"| `accessibility` | [fi]({PREVIEW}accessibility/) | [en]({PREVIEW}en/accessibility/) | ✅ fi, en |" in out
+
+
 def test_a_new_page_in_one_language_is_named_missing_and_the_home_page_links_to_the_root(repo, capsys):
     (repo / "docs/news.en.md").write_text("---\ntitle: News\ndescription: x\n---\n# News\n", "utf-8")
     index = repo / "docs/index.fi.md"

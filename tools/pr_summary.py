@@ -22,13 +22,19 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from _data import DataError, load_site_data  # noqa: E402
+from _data import MAX_FILE_BYTES, DataError, load_site_data  # noqa: E402
+from _sources import CITATION  # noqa: E402
+from _yaml import YamlProblems, YamlSyntaxError, load_yaml  # noqa: E402
 from _history import translation_status  # noqa: E402
 from tools.preview_tree import code, is_content  # noqa: E402
 from tools.translations import read_settings  # noqa: E402
 
-# Which pages show each data file.
-DATA_PAGES = {"data/events.yml": "events", "data/partners.yml": "partners"}
+# Which pages show each data file: the home page shows the next or latest event. The pages
+# that show a source are those that cite it (sources_pages).
+DATA_PAGES = {"data/events.yml": ("events", "index"), "data/partners.yml": ("partners",)}
+SOURCES_FILE = "data/sources.yml"
+# Each data file's list, whose entries the summary names by their ids.
+DATA_LISTS = {"data/events.yml": "events", "data/partners.yml": "partners", SOURCES_FILE: "sources"}
 
 
 @dataclass(frozen=True)
@@ -50,14 +56,21 @@ def changed_files(root: Path, base: str) -> list[str]:
     return [os.fsdecode(name) for name in result.stdout.split(b"\0") if name]
 
 
-def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...]) -> list[ChangedPage]:
-    """The pages the changed files touch, each with the languages changed and missing."""
+def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...],
+                  changed_sources: frozenset[str] = frozenset()) -> list[ChangedPage]:
+    """The pages the changed files touch, each with the languages changed and missing; a
+    changed source touches the pages that cite it (hunt 33a: a source's new address, shown in
+    the list of sources of the pages citing it, was summed up as "no changes")."""
     touched: dict[str, set[str]] = {}
     by_data: set[str] = set()
+    data_pages = dict(DATA_PAGES)
+    if SOURCES_FILE in files:
+        data_pages[SOURCES_FILE] = sources_pages(root, docs_dir, locales, changed_sources)
     for path in files:
-        if path in DATA_PAGES:
-            touched.setdefault(DATA_PAGES[path], set()).update(locales)
-            by_data.add(DATA_PAGES[path])
+        if path in data_pages:
+            for stem in data_pages[path]:
+                touched.setdefault(stem, set()).update(locales)
+                by_data.add(stem)
             continue
         if not path.startswith(docs_dir + "/") or not path.endswith(".md"):
             continue
@@ -70,6 +83,62 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
                     statuses[stem].missing if stem in statuses else tuple(locales), stem in by_data)
         for stem, langs in sorted(touched.items())
     ]
+
+
+def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_ids: frozenset[str]) -> tuple[str, ...]:
+    """The pages that show one of the sources: those that cite it, and the Events and Partners
+    pages if an event or partner does."""
+    pages = set()
+    for page in sorted((root / docs_dir).rglob("*.md")):
+        stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
+        if locale in locales and source_ids & set(CITATION.findall(page.read_text("utf-8", errors="replace"))):
+            pages.add(stem)
+    for path, pages_of in DATA_PAGES.items():
+        entries = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", DATA_LISTS[path])
+        if any(source_ids & set(map(str, entry.get("sources") or ())) for entry in entries.values()):
+            pages.update(pages_of[:1])
+    return tuple(sorted(pages))
+
+
+def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    """(data file's list, entry id, "added" | "removed" | "changed", the changed fields) for each
+    entry of a data file that the pull request adds, removes or changes (the build's own checks
+    say whether the files are right)."""
+    merge_base = _git(root, "merge-base", base, "HEAD").strip()
+    changes = []
+    for path, key in DATA_LISTS.items():
+        if path not in files:
+            continue
+        before = _entries(_git(root, "show", f"{merge_base}:{path}") if merge_base else "", key)
+        after = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", key)
+        for entry_id in sorted(before.keys() | after.keys()):
+            old, new = before.get(entry_id), after.get(entry_id)
+            if old is None or new is None:
+                changes.append((key, entry_id, "added" if old is None else "removed", ()))
+            elif old != new:
+                fields = tuple(sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name)))
+                changes.append((key, entry_id, "changed", fields))
+    return changes
+
+
+def _git(root: Path, *arguments: str) -> str:
+    result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True)
+    return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else ""
+
+
+def _entries(text: str, key: str) -> dict[str, dict]:
+    """A data file's entries by id, read by the build's own YAML reader, which refuses what could
+    make the reading long (aliases, deep nesting, a file over the size limit); {} for such a
+    file, one it cannot read, or one without the list."""
+    if not text or len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        return {}
+    try:
+        document = load_yaml(text)
+    except (YamlSyntaxError, YamlProblems):
+        return {}
+    items = document.get(key) if isinstance(document, dict) else None
+    return {str(item["id"]): {str(name): value for name, value in item.items()}
+            for item in items or () if isinstance(item, dict) and "id" in item}
 
 
 def code_files(files: list[str], docs_dir: str) -> list[str]:
@@ -125,8 +194,11 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
     return f"⚠️ vain / only {', '.join(page.changed)}: tarkista / check {', '.join(unchanged)}"
 
 
+CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "changed": "muutettu / changed"}
+
+
 def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
-            code_paths: list[str] = (), site_images: list[str] = ()) -> str:
+            code_paths: list[str] = (), site_images: list[str] = (), entries: list = ()) -> str:
     lines = ["## Esikatselu / Preview", ""]
     if preview_url:
         lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
@@ -143,6 +215,10 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
             lines.append(f"| {code(page.stem, in_table=True)} | " + " | ".join(links) + f" | {_status_text(page, locales)} |")
     else:
         lines.append("Ei muutoksia sivuihin tai datatiedostoihin. / No changes to pages or data files.")
+    if entries:
+        lines += ["", "### Muuttuneet tiedot / Changed entries", ""]
+        lines += [f"- {key}: {code(entry_id)} {CHANGE_WORDS[how]}" + (f": {', '.join(code(f) for f in fields)}" if fields else "")
+                  for key, entry_id, how, fields in entries]
     lines += ["", "### Datan tarkistus / Data check", ""]
     if problems:
         lines += [f"Datatiedostoissa on {len(problems)} ongelmaa / The data files have {len(problems)} problem(s):", ""]
@@ -179,10 +255,12 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     settings = read_settings(root / "mkdocs.yml")
     files = changed_files(root, args.base)
-    pages = changed_pages(files, root, settings.docs_dir, settings.locales)
+    entries = entry_changes(root, args.base, files)
+    changed_sources = frozenset(entry_id for key, entry_id, _, _ in entries if key == "sources")
+    pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources)
     problems = data_problems(root, settings.docs_dir, settings.locales)
     print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir),
-                  site_image_files(files, root, settings.docs_dir, settings.locales)), end="")
+                  site_image_files(files, root, settings.docs_dir, settings.locales), entries), end="")
     return 0
 
 
