@@ -74,21 +74,30 @@ EMPTY_ALT_WORDS = frozenset({
     "kuva", "valokuva", "kuvake", "grafiikka", "kaavio", "logo", "image", "picture", "photo", "photograph", "icon",
     "graphic", "img", "figure", "kuvio", "diagram", "chart", "screenshot", "kuvakaappaus"})
 _FILE_NAME = re.compile(r"[\w.-]*\.(?:png|jpe?g|webp|gif|svg)", re.IGNORECASE)
+# A camera's or phone's name for a picture, whatever the file is called now (hunt 33a:
+# "IMG_0423" passed for images/map.svg): IMG_0423, DSC 0001, DSCN1234, PXL_20190213_1200, P1010001.
+_CAMERA_NAME = re.compile(r"(?:img|dsc[fn]?|pxl|mvimg|pict?|dcim|p)[ _-]?\d[\d_ -]*", re.IGNORECASE)
+_QUOTES = "\"'“”‘’«»„"
 
 
 def meaningless_alt(alt: str, src: str = "") -> str | None:
-    """Why an image's alternative text says nothing of what it shows, or None."""
-    words = " ".join(alt.split()).strip(" .:;,!?-–()").lower()
+    """Why an image's alternative text says nothing of what it shows, or None: a word for an
+    image alone, with a number, quotes or an article ("Kuva 1", '"Kuva"', "an image"; hunt
+    33a), or a file's or a camera's name for it."""
+    words = " ".join(alt.split()).strip(" .:;,!?-–()" + _QUOTES).lower()
     stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower() if src else ""
     if not words:
         return None
-    if words in EMPTY_ALT_WORDS:
+    bare = re.sub(r"[\s#_-]*\d+$", "", re.sub(r"^(?:a|an|the)\s+", "", words)).strip(" .:;,!?-–()" + _QUOTES)
+    if words in EMPTY_ALT_WORDS or (bare in EMPTY_ALT_WORDS and not _CAMERA_NAME.fullmatch(words)):
         return f"'{alt.strip()}' says only that there is an image"
     # The stem alone only as a file's name reads ("kaupungit-testi", "IMG_0423"): "Kartta" for
     # kartta.png is a word that may say enough.
     named = stem and re.search(r"[-_\d]", stem) and words in (stem, stem.replace("-", " "), stem.replace("_", " "))
     if _FILE_NAME.fullmatch(words) or named:
         return f"'{alt.strip()}' is the file's name"
+    if _CAMERA_NAME.fullmatch(words):
+        return f"'{alt.strip()}' is a camera's name for the file"
     return None
 
 

@@ -263,6 +263,12 @@ def test_what_the_search_results_show_of_a_listings_page_and_after_a_heading_is_
     ("![kaupungit-testi.png](images/kaupungit-testi.png)", "'kaupungit-testi.png' is the file's name"),
     ("![kaupungit-testi](images/kaupungit-testi.png)", "'kaupungit-testi' is the file's name"),
     ('<img src="images/IMG_0423.jpg" alt="IMG_0423">', "'IMG_0423' is the file's name"),
+    # Hunt 33a: a number, quotes or an article around the word, and a camera's name for another file.
+    ("![Kuva 1](images/kartta.svg)", "'Kuva 1' says only that there is an image"),
+    ('![“Kuva”](images/kartta.svg)', "'“Kuva”' says only that there is an image"),
+    ("![an image](images/kartta.svg)", "'an image' says only that there is an image"),
+    ("![IMG_0423](images/kartta.svg)", "'IMG_0423' is a camera's name for the file"),
+    ("![DSC 0001](images/kartta.svg)", "'DSC 0001' is a camera's name for the file"),
 ])
 def test_an_images_alternative_text_must_say_what_it_shows(markdown_image, why):
     found = [finding.message for finding in scan_html(markdown.markdown(markdown_image))]
@@ -272,7 +278,9 @@ def test_an_images_alternative_text_must_say_what_it_shows(markdown_image, why):
 
 
 @pytest.mark.parametrize("markdown_image", ["![](images/koriste.png)", "![Kartta](images/kartta.png)",
-                                            "![Helsingin ja Lontoon kaupunkien logot](images/logot.png)"])
+                                            "![Helsingin ja Lontoon kaupunkien logot](images/logot.png)",
+                                            "![Kuva 1: Helsingin kartta](images/kartta.png)",
+                                            "![Pormestarit 2019](images/pormestarit.png)"])
 def test_an_empty_or_a_telling_alternative_text_is_fine(markdown_image):
     assert scan_html(markdown.markdown(markdown_image)) == []
 
