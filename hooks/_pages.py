@@ -1764,11 +1764,11 @@ def foreign_id_references(markup: str) -> list[Finding]:
 _BLANK_HEADING = re.compile(r"(?m)^ {0,3}#{1,6}(?:[^\w\n]|&#?\w+;?)*$")
 
 
-def contents_titles(toc: Iterable) -> list[str]:
-    """The titles of a page's table of contents as text, nested ones included."""
+def contents_titles(toc: Iterable) -> list[tuple[str, str]]:
+    """The ids and titles of a page's table of contents, the titles as text, nested ones included."""
     titles = []
     for item in toc:
-        titles.append(html.unescape(re.sub(r"<[^<>]*>", "", item.title)))
+        titles.append((item.id, html.unescape(re.sub(r"<[^<>]*>", "", item.title))))
         titles += contents_titles(item.children)
     return titles
 

@@ -333,11 +333,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # in the page only), or its data-toc-label, which the toc extension takes off the finished
     # heading (hunt 31a). A text already told above is not told again.
     listed = {found.how.written for found in tree.reordered if found.in_contents}
-    for title in contents_titles(page.toc):
+    for heading_id, title in contents_titles(page.toc):
         reordered = misdrawn(title)
         if reordered and reordered.written not in listed:
             listed.add(reordered.written)
-            line = _line_with_most(page.file.content_string, reordered.written.split(), reordered.number)
+            # The heading's own line (hunt 33a: two such headings were both told on the first's).
+            line = (id_line(page.file.content_string, heading_id)
+                    or _line_with_most(page.file.content_string, reordered.written.split(), reordered.number))
             _run["ids"].append(Problem(file, line, "in the table of contents and the search results, which show a "
                                                    "heading without its markup, "
                                                    + _reordered_message(reordered, markup=False)))

@@ -2421,13 +2421,15 @@ def test_a_heading_is_read_as_the_table_of_contents_and_the_search_show_it(tmp_p
     """Hunt 30a: the page drew the heading's number in its order, the table of contents and the
     search results, which show it without its markup, the other way round."""
     heading = '## Call <span lang="ar" dir="rtl">\u0647\u0627\u062a\u0641</span> 020 555 0000'
-    returncode, problems, line = built_with(tmp_path, "privacy.en.md", heading + "\n\nText.")
+    # Hunt 33a: a second such heading was told on the first one's line.
+    second = heading.replace("Call", "Or call")
+    returncode, problems, line = built_with(tmp_path, "privacy.en.md", heading + "\n\nText.\n\n" + second + "\n\nText.")
     assert returncode != 0
-    assert problems == [
-        f"docs/privacy.en.md:{line - 2}: in the table of contents and the search results, which show a heading "
-        "without its markup, the number '020 555 0000' would be shown as '0000 555 020': right-to-left text or `dir` "
-        "around it draws its groups last first; join its groups with no-break spaces (U+00A0) instead of spaces, or "
-        "write it after a Finnish or English word (Puhelin 020 555 0000)"]
+    message = ("in the table of contents and the search results, which show a heading without its markup, the number "
+               "'020 555 0000' would be shown as '0000 555 020': right-to-left text or `dir` around it draws its groups "
+               "last first; join its groups with no-break spaces (U+00A0) instead of spaces, or write it after a "
+               "Finnish or English word (Puhelin 020 555 0000)")
+    assert problems == [f"docs/privacy.en.md:{line - 6}: {message}", f"docs/privacy.en.md:{line - 2}: {message}"]
 
 
 def test_a_table_of_contents_label_is_read_as_the_table_of_contents_shows_it(tmp_path):
