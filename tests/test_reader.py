@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -103,9 +104,18 @@ def test_home_page_shows_the_latest_event_from_the_data(listings_site, lang):
 
 
 def test_featured_event_is_the_next_upcoming_else_the_latest_past():
-    assert featured_event(["soon", "later"], ["recent", "old"]) == ("soon", True)
-    assert featured_event([], ["recent", "old"]) == ("recent", False)
+    soon, later, recent, old = (SimpleNamespace(status="scheduled") for _ in range(4))
+    assert featured_event([soon, later], [recent, old]) == (soon, True)
+    assert featured_event([], [recent, old]) == (recent, False)
     assert featured_event([], []) == (None, False)
+
+
+def test_a_cancelled_or_postponed_event_is_never_featured():
+    cancelled, postponed, held, past = (SimpleNamespace(status=status)
+                                        for status in ("cancelled", "postponed", "rescheduled", "scheduled"))
+    assert featured_event([cancelled, postponed, held], [past]) == (held, True)
+    assert featured_event([cancelled, postponed], [cancelled, past]) == (past, False)
+    assert featured_event([cancelled], [postponed]) == (None, False)
 
 
 def test_home_page_and_what_it_loads_stay_within_120_kb(site):
