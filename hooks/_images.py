@@ -19,13 +19,14 @@ import re
 import struct
 import warnings
 import zlib
+from collections import Counter
 from typing import Iterator
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from _css import first_fetch
+from _css import as_tokenized, first_fetch
 
 # The image kinds a page may show, by file name ending, and how each is recognised.
 IMAGE_KINDS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG"}
@@ -366,27 +367,39 @@ def _seconds(value: str | None) -> float | None:
     return float(number) * _UNIT_SECONDS[unit]
 
 
-# An animation that starts again at an animation's end or repeat ("0s;a.end"): a loop without end.
-_SYNCBASE = re.compile(r"[A-Za-z_][\w-]*\.(?:begin|end|repeat)\b")
-# More changes a second than this is more than three flashes a second (WCAG 2.3.1): a flash
-# is a change there and back.
+# More changes within a second than this is more than three flashes a second (WCAG 2.3.1): a
+# flash is a change there and back.
 MAX_CHANGES_PER_SECOND = 6
 # CSS filter functions, each a filter step drawn for every pixel under it (hunt 33a: 60 blurs
 # in a style sheet took a reader's tab to one frame a second).
 _CSS_FILTER_STEP = re.compile(r"\b(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|"
                               r"sepia)\s*\(", re.IGNORECASE)
-_CSS_ANIMATION = re.compile(r"@(?:-[a-z]+-)?keyframes\b|\banimation(?:-[a-z-]+)?\s*:", re.IGNORECASE)
+# Any of CSS's ways to move a drawing, looked for as words (hunt 33c: a comment between the
+# property and its colon, "animation/**/:", passed a search for the property).
+_CSS_MOVEMENT = re.compile(r"keyframes|animation|transition", re.IGNORECASE)
+
+
+def _offsets(value: str | None) -> list[float] | None:
+    """The times of a begin or end list, in seconds: only plain offsets ("0s", "2.5s", "+1s")
+    and "indefinite" (never, in an image, which runs no script) are read; None for anything
+    else. A start at another animation's end ("a.end", whose id may be any word: "9.end",
+    "é.end"; hunt 33c), an event or a wallclock could make a loop this reading cannot time."""
+    offsets = []
+    for part in (value or "").split(";"):
+        part = part.strip()
+        if part in ("", "indefinite"):
+            continue
+        seconds = _seconds(part.lstrip("+"))
+        if seconds is None:
+            return None
+        offsets.append(seconds)
+    return offsets
 
 
 def _starts(element: Element) -> list[float] | None:
-    """The offsets at which an animation starts (its begin list; 0 if none), or None when one
-    of them is at another animation's end or repeat: a loop that need not end. A start on an
-    event ("click") never comes in an image, which takes no events."""
-    values = (element.get("begin") or "0s").split(";")
-    if any(_SYNCBASE.search(value) for value in values):
-        return None
-    offsets = [_seconds(value.strip().lstrip("+")) for value in values]
-    return [offset for offset in offsets if offset is not None] or [0.0]
+    """The offsets at which an animation starts (0 if it names none), or None (_offsets)."""
+    starts = _offsets(element.get("begin"))
+    return None if starts is None else (starts or ([] if "indefinite" in (element.get("begin") or "") else [0.0]))
 
 
 def _active_seconds(element: Element, name: str) -> float:
@@ -408,31 +421,75 @@ def _active_seconds(element: Element, name: str) -> float:
 
 
 def _animation_seconds(element: Element, name: str = "animate") -> float:
-    """How long an SVG animation moves, from the start of the page: its last start and one run
-    (hunt 33a: 720 starts of a five-second animation moved for an hour), inf for a loop."""
-    starts = _starts(element)
-    return float("inf") if starts is None else max(starts) + _active_seconds(element, name)
+    """How long an SVG animation moves, from the start of the page: its last start or end and
+    one run (hunt 33a: 720 starts of a five-second animation moved for an hour); inf for one
+    whose times cannot be read as offsets (_offsets)."""
+    starts, ends = _starts(element), _offsets(element.get("end"))
+    if starts is None or ends is None:
+        return float("inf")
+    return max(starts + ends + [0.0]) + _active_seconds(element, name)
 
 
-def _changes_per_second(element: Element, name: str) -> float:
-    """How many times a second an animation changes what it draws, when it changes more than
-    MAX_CHANGES_PER_SECOND times in all (three flashes or more); else 0. A <set> changes twice
-    in its dur, an animation with values once between each two of them."""
+def _change_moments(element: Element, name: str) -> list[float]:
+    """The moments, in seconds from the page's start, at which an animation that moves for at
+    most MOVING_SECONDS_MAX changes what it draws: each of its values (at its keyTimes, or
+    evenly over its dur), the jump back to the first at each repeat, a <set>'s start and end."""
+    starts, ends = _starts(element) or [], _offsets(element.get("end")) or []
     duration = _seconds(element.get("dur") or "")
+    if name == "set":
+        return starts + ends + ([start + duration for start in starts] if duration else [])
     if not duration:
-        return 0.0
-    values = element.get("values")
-    changes = 2 if name == "set" else (len(values.split(";")) - 1 if values else 1)
-    runs = _active_seconds(element, name) / duration * len(_starts(element) or [0])
-    return changes / duration if changes * runs > MAX_CHANGES_PER_SECOND else 0.0
+        return ends  # an indefinite simple duration draws one value: no change but its end
+    values = (element.get("values") or "").split(";") if element.get("values") else ["from", "to"]
+    times = _key_times(element.get("keyTimes"), len(values))
+    runs = min(_active_seconds(element, name), MOVING_SECONDS_MAX) / duration
+    moments = []
+    for start in starts:
+        run = 0
+        # Past MOMENTS_ENOUGH within the five seconds, some second holds more than the limit.
+        while run < runs and len(moments) <= MOMENTS_ENOUGH:
+            base = start + run * duration
+            moments += ([base] if run else []) + [base + time * duration for time in times[1:MOMENTS_ENOUGH + 2]]
+            run += 1
+    return moments + ends
+
+
+# More distinct moments than this within MOVING_SECONDS_MAX seconds put more than
+# MAX_CHANGES_PER_SECOND into one of its seconds.
+MOMENTS_ENOUGH = (MOVING_SECONDS_MAX + 1) * (MAX_CHANGES_PER_SECOND + 1)
+
+
+def _key_times(value: str | None, count: int) -> list[float]:
+    """An animation's keyTimes (fractions of its dur), or its values spread evenly."""
+    try:
+        times = [float(part) for part in (value or "").split(";")] if value else []
+    except ValueError:
+        times = []
+    if len(times) == count:
+        return times
+    return [index / (count - 1) for index in range(count)] if count > 1 else [0.0]
+
+
+def _flashing(animations: list[list[float]]) -> bool:
+    """Whether more than MAX_CHANGES_PER_SECOND changes fall within one second. An animation's
+    changes at one moment each count (a run's last value and the jump back to its first: red
+    to white and back); the animations' changes at one moment count as the most of any one
+    (parts of a drawing that change together)."""
+    at: dict[float, int] = {}
+    for moments in animations:
+        for moment, count in Counter(round(moment, 3) for moment in moments).items():
+            at[moment] = max(at.get(moment, 0), count)
+    times = sorted(moment for moment, count in at.items() for _ in range(count))
+    return any(times[index + MAX_CHANGES_PER_SECOND] - times[index] < 1
+               for index in range(len(times) - MAX_CHANGES_PER_SECOND))
 
 
 def _moving_or_heavy(root: Element) -> str | None:
     """Why a drawing would keep moving, flash, or keep a reader's browser drawing: an
-    animation of more than MOVING_SECONDS_MAX seconds or more than MAX_CHANGES_PER_SECOND
-    changes a second, any CSS animation, or more filter steps (<fe…> elements and CSS filter
-    functions) than MAX_FILTER_STEPS; or None."""
-    steps = 0
+    animation of more than MOVING_SECONDS_MAX seconds, more than MAX_CHANGES_PER_SECOND
+    changes within a second in the whole drawing, any CSS animation or transition, or more
+    filter steps (<fe…> elements and CSS filter functions) than MAX_FILTER_STEPS; or None."""
+    steps, moments = 0, []
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -440,19 +497,21 @@ def _moving_or_heavy(root: Element) -> str | None:
         if name.lower() in SVG_ANIMATIONS:
             if _animation_seconds(element, name.lower()) > MOVING_SECONDS_MAX:
                 return (f"holds an animation, <{name}>, that moves for more than {MOVING_SECONDS_MAX} seconds or "
-                        "without end: such movement must be possible to pause (WCAG 2.2.2), which an image cannot "
-                        f"offer, and an endless one keeps a reader's browser drawing; make it end within "
-                        f"{MOVING_SECONDS_MAX} seconds, or save the drawing still")
-            if _changes_per_second(element, name.lower()) > MAX_CHANGES_PER_SECOND:
-                return (f"holds an animation, <{name}>, that changes more than {MAX_CHANGES_PER_SECOND} times a second: "
-                        "more than three flashes a second can cause seizures (WCAG 2.3.1); slow it down, or save the "
-                        "drawing still")
-        styles = " ".join((["".join(element.itertext())] if name.lower() == "style" else [])
-                          + [element.get("style") or "", element.get("filter") or ""])
-        if _CSS_ANIMATION.search(styles):
-            return ("holds a CSS animation (@keyframes or animation:): an image cannot offer a way to pause it (WCAG "
-                    "2.2.2), and drawing programs do not write one; save the drawing without it")
+                        "without end (or starts at another's end, or on an event): such movement must be possible to "
+                        f"pause (WCAG 2.2.2), which an image cannot offer, and an endless one keeps a reader's browser "
+                        f"drawing; make it end within {MOVING_SECONDS_MAX} seconds, with its begin given in seconds, or "
+                        "save the drawing still")
+            moments.append(_change_moments(element, name.lower()))
+        # As CSS's tokenizer reads it: escapes undone ("@\6b eyframes", "b\6c ur("; hunt 33c).
+        styles = as_tokenized(" ".join((["".join(element.itertext())] if name.lower() == "style" else [])
+                                       + [element.get("style") or "", element.get("filter") or ""]))
+        if _CSS_MOVEMENT.search(styles):
+            return ("holds a CSS animation or transition: an image cannot offer a way to pause it (WCAG 2.2.2), and "
+                    "drawing programs do not write one; save the drawing without it")
         steps += (name.startswith("fe") and name[2:3].isupper()) + len(_CSS_FILTER_STEP.findall(styles))
+    if _flashing(moments):
+        return (f"holds animations that change more than {MAX_CHANGES_PER_SECOND} times within a second: more than "
+                "three flashes a second can cause seizures (WCAG 2.3.1); slow them down, or save the drawing still")
     if steps > MAX_FILTER_STEPS:
         return (f"has {steps} filter steps (<fe…> elements and CSS filter functions such as blur()); at most "
                 f"{MAX_FILTER_STEPS}: each is drawn for every pixel under the filter, and many slow a reader's browser "
