@@ -79,6 +79,8 @@ class TreeFindings:
     # Paragraphs drawn in another order than written, and headings as the search shows them (the
     # table of contents' titles are read from page.toc by hooks/guards.py).
     reordered: list[Reordered] = field(default_factory=list)
+    # Each heading's text by its id, as the browser's tree holds it (the first heading of an id).
+    headings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,11 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
     `telephone_regions` as mkdocs.yml's extra.telephone_regions (for tel: links)."""
     tree = LexborHTMLParser(output)
     ids = [node.attributes["id"] for node in tree.root.traverse() if node.attributes.get("id")]
+    headings: dict[str, str] = {}
+    for node in tree.css("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"):
+        headings.setdefault(node.attributes["id"], node.text(deep=True))
     if _START not in output:
-        return TreeFindings(None, ids, [], [], [])
+        return TreeFindings(None, ids, [], [], [], headings=headings)
     placed, planned = _site_elements(tree), _site_elements(LexborHTMLParser(_without_content(output)))
     # Both looked for in the content only (not in the site's own parts after it: the list of
     # sources lays each title and publisher out apart, <bdi>, on every page that has one), and
@@ -110,7 +115,7 @@ def tree_problems(output: str, telephone_regions: tuple[str, ...] = ()) -> TreeF
     return TreeFindings(None if placed == planned else _displacement(placed, planned), ids,
                         *_content_findings(tree, layout if reorders else None, telephone_regions),
                         _unmarked_right_to_left(tree, layout) if right_to_left else [],
-                        _reordered_text(tree, layout) if reorders else [])
+                        _reordered_text(tree, layout) if reorders else [], headings)
 
 
 # `mkdocs serve` builds every page again after each edit, and all but the edited page come out

@@ -28,7 +28,6 @@ after every language's pages are written: the build fails, and the deploy publis
 
 from __future__ import annotations
 
-import bisect
 import html
 import logging
 import os
@@ -344,7 +343,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                                                    "heading without its markup, "
                                                    + _reordered_message(reordered, markup=False)))
     told = {found.how.written for found in tree.reordered} | listed
-    _run["ids"].extend(search_entry_problems(page, config, file, told, output))
+    _run["ids"].extend(search_entry_problems(page, config, file, told, tree.headings))
     for text, element, why in tree.unshown_text:
         words = _clipped(text)
         _run["ids"].append(Problem(file, start_tag_line(page.file.content_string, element), (
@@ -389,15 +388,17 @@ def page_search_entries(page: Page, config: MkDocsConfig) -> list[dict]:
     return found[::-1]
 
 
-def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set[str], output: str = "") -> list[Problem]:
+def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set[str],
+                          headings: dict[str, str] | None = None) -> list[Problem]:
     """What the site's search results show of the page otherwise than the page does, from its
     entries: a heading that holds the rest of the page as its title, and a paragraph drawn in
     another order without its markup (hunt 32a: "soita <span lang="ar" dir="rtl">هاتف</span>
     020 555 0000" was drawn right on the page and as "0000 555 020" in the results). Every
     page, a listing's too (hunt 33a: the Events page's own text was not read): a listing's
-    texts are the data files', whose checks refuse such text before it gets here."""
+    texts are the data files', whose checks refuse such text before it gets here. `headings`:
+    each heading's text by its id, as the browser's tree holds it (TreeFindings.headings)."""
     source, problems, held = page.file.content_string, [], False
-    headings = heading_texts(output)
+    headings = headings or {}
     for entry in page_search_entries(page, config):
         title, text = entry.get("title", ""), entry.get("text", "")
         heading = entry.get("location", "").partition("#")[2]
@@ -424,25 +425,7 @@ def search_entry_problems(page: Page, config: MkDocsConfig, file: str, told: set
     return problems
 
 
-_HEADING_START = re.compile(r"<h[1-6]\b([^>]*)>", re.IGNORECASE)
-_HEADING_END = re.compile(r"</h[1-6]\s*>", re.IGNORECASE)
-_ID_ATTRIBUTE = re.compile(r"""(?:^|\s)id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^>]*>")
-
-
-def heading_texts(output: str) -> dict[str, str]:
-    """The text of each heading of a finished page with an id, by its id: what the page shows
-    in it, up to the heading's end tag. In one pass: each heading takes the first end tag of a
-    heading after it, found by bisection."""
-    ends = [match.start() for match in _HEADING_END.finditer(output)]
-    texts: dict[str, str] = {}
-    for match in _HEADING_START.finditer(output):
-        found = _ID_ATTRIBUTE.search(match.group(1))
-        at = bisect.bisect_left(ends, match.end())
-        if found and at < len(ends):
-            heading_id = html.unescape(next(group for group in found.groups() if group is not None))
-            texts.setdefault(heading_id, html.unescape(_ANY_TAG.sub("", output[match.end():ends[at]])))
-    return texts
+_ANY_TAG = re.compile(r"<[^>]*>")  # the tags Material keeps in a title: <code>, <sub>, <sup>
 
 
 def _holds_more(title: str, heading: str | None) -> bool:
