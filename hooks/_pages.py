@@ -1958,9 +1958,10 @@ def _bare_host_finding(name: str, href: str, source: PageSource) -> Finding:
                    f"leads nowhere; write href=\"{fixed[:80]}\"", (re.escape(href),))
 
 
-def unknown_anchor_links(markup: str) -> list[Finding]:
+def unknown_anchor_links(markup: str) -> list[tuple[str, Finding]]:
     """Links to a place on the same page ("#lontoo") that no element of the page's text has as
-    its id, with the ids it has (session 33b: MkDocs' message had no line, and named none)."""
+    its id, each with that id, and the ids it has (session 33b: MkDocs' message had no line,
+    and named none)."""
     ids = None
     findings = []
     for name, attributes in start_tags(markup, _LINK):
@@ -1971,9 +1972,9 @@ def unknown_anchor_links(markup: str) -> list[Finding]:
         if unquote(href[1:]) in ids:
             continue
         known = ", ".join(sorted(ids)[:12]) or "none"
-        findings.append(Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; its ids "
+        findings.append((unquote(href[1:]), Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; its ids "
                                 f"are {known} (a heading's id is written after it: ## Lontoo {{#lontoo}})",
-                                (re.escape(href) + r"(?=[\s)\"'>])",)))
+                                (re.escape(href) + r"(?=[\s)\"'>])",))))
     return findings
 
 

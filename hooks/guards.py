@@ -47,7 +47,8 @@ from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
-    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems, git_file_problems, markdown_cost_problems,
+    dotted_address_problems, element_ids, file_name_problems, foreign_id_references, front_matter_problems,
+    git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
     toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
@@ -57,7 +58,7 @@ from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _listing import search_plugin
 from _site import current_locale, site_languages
-from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
+from _tree import fence, fenced_parts, page_findings, remember_findings, shown, start_tag_line, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -236,10 +237,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
                                   left_out=left_out_files(files), source=source)
-    findings += toc_markup_findings(page.toc) + foreign_id_references(html) + unknown_anchor_links(html)
+    findings += toc_markup_findings(page.toc) + foreign_id_references(html)
+    # Told after the page is finished: a listing (on_page_context) adds the ids of its items.
+    _anchor_links[page.file.src_uri] = unknown_anchor_links(html)
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return fence(html)  # on_post_page finds the content by its fences, and takes them away
+
+
+_anchor_links: dict[str, list] = {}  # each page's links to a place on itself that its own text has no id for
+
+
+def anchor_problems(page: Page, output: str, file: str) -> list[Problem]:
+    """The page's links to a place on itself that the finished page has no id for. The ids a
+    listing adds (an event's "event-…", "past-events") are given to MkDocs' own check of
+    links to a page's places, which knows only the ids of the page's Markdown (hunt 33c)."""
+    content_ids = {element_id for part in fenced_parts(output) for element_id in element_ids(part)}
+    present = content_ids | set(ids_in_slots(output))
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(present)
+    missing = [(anchor, finding) for anchor, finding in _anchor_links.pop(page.file.src_uri, []) if anchor not in present]
+    return locate(page.file.content_string, [finding for _, finding in missing], file) if missing else []
 
 
 def language_prefix(config: MkDocsConfig) -> str:
@@ -287,6 +305,7 @@ def on_env(env, config: MkDocsConfig, files):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     tree = page_findings(output, _run.get("telephone_regions", ()))
+    _run["ids"] += anchor_problems(page, output, file)
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)
@@ -496,6 +515,7 @@ def on_build_error(error) -> None:
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
     _run.update(sources=[], pages=[], ids=[])
+    _anchor_links.clear()
 
 
 def stop(problems: list[Problem]) -> None:

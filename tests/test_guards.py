@@ -1917,12 +1917,31 @@ def test_a_file_name_is_not_taken_for_an_address_without_https(href):
 
 
 def test_a_link_to_no_place_on_the_page_names_the_places_it_has():
-    findings = unknown_anchor_links('<h2 id="london">Lontoo</h2><p><a href="#lontoo">x</a> <a href="#london">y</a></p>')
+    found = unknown_anchor_links('<h2 id="london">Lontoo</h2><p><a href="#lontoo">x</a> <a href="#london">y</a></p>')
+    assert [anchor for anchor, _ in found] == ["lontoo"]
+    findings = [finding for _, finding in found]
     assert [finding.message for finding in findings] == [
         "a link to #lontoo: the page has no heading or other part with this id; its ids are london (a heading's id is "
         "written after it: ## Lontoo {#lontoo})"]
     text = GOOD + "\nKatso [Lontoo](#lontoo).\n"
     assert [problem.line for problem in locate(text, findings, "f.md")] == [8]
+
+
+def test_a_link_to_a_listings_own_place_is_fine_on_its_page_and_from_others(tmp_path):
+    """Hunt 33c: "[…](#past-events)" on the Events page was refused, by MkDocs too, which knows
+    only the ids of a page's Markdown; the listings add theirs after it."""
+    root = copy_site(tmp_path / "copy")
+    edit(root / "docs" / "events.fi.md", "<!-- data:events -->",
+         "[Menneet](#past-events), [tapaaminen](#event-mayors-meet-london-2019).\n\n<!-- data:events -->")
+    cities = root / "docs" / "cities.en.md"
+    cities.write_text(cities.read_text() + "\n[The meeting](events.md#event-mayors-meet-london-2019).\n")
+    result, output = build(root)
+    assert result.returncode == 0, output
+    edit(root / "docs" / "events.fi.md", "(#past-events)", "(#menneet)")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert any(line.startswith("docs/events.fi.md:") and "a link to #menneet: the page has no heading" in line
+               for line in problem_lines(output)), output
 
 
 def test_an_image_in_html_with_a_path_markdown_would_adjust_stops_the_build(tmp_path):
