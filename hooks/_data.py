@@ -35,6 +35,12 @@ CITIES = ("helsinki", "london", "other")
 # An event's status, as schema.org's eventStatus names it. "postponed": a new date is not
 # known yet; "rescheduled": start (and end) are the new date, previous_start the old one.
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
+# The words the site shows before the title of an event not held as planned (the labels
+# site.events.status.* of overrides/partials/languages/): a title may not start with one,
+# which would read as a status the event does not have (hunt 33c: a scheduled "Peruttu: …"
+# was the home page's next event), or say what `status` says (session 33b: "[Peruttu] …").
+STATUS_WORDS = re.compile(r"\W*(peruttu|peruutettu|siirretty|uusi ajankohta|cancell?ed|postponed|rescheduled|new date)"
+                          r"(?!\w)", re.IGNORECASE)
 # What an editor may write for a status instead, and what to write (a message's hint).
 STATUS_HINTS = {"canceled": "cancelled", "peruttu": "cancelled", "peruutettu": "cancelled",
                 "siirretty": "postponed (no new date yet) or rescheduled (with the new date)",
@@ -899,6 +905,7 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
         elif end.value < start.value:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
     _status_rules(checker, entry, path, values)
+    _status_in_title(checker, entry, path, values)
     values["sources"] = values["sources"] or ()
     values["status"] = values["status"] or "scheduled"
     return Event(line=line, sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
@@ -922,6 +929,19 @@ def _status_rules(checker: _Checker, entry: LineMap, path: str, values: dict) ->
     elif previous is not None and start is not None and previous == start:
         checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
                         f"the previous start is the same as start ({entry['start']}); give start the new date")
+
+
+def _status_in_title(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
+    """A title that starts with a status's word: the site writes it before the title itself."""
+    for locale, title in (values["title"] or {}).items():
+        word = STATUS_WORDS.match(title)
+        if word:
+            title_map = entry.get("title")
+            line = title_map.line_of(locale) if isinstance(title_map, LineMap) else entry.line_of("title")
+            checker.problem(line, f"{path}.title.{locale}",
+                            f"the title starts with '{word.group(1)}', a word the site writes itself before the title "
+                            "of an event not held as planned: write status: cancelled, postponed or rescheduled "
+                            "(CONTRIBUTING, \"When an event is cancelled or moved\"), and the title without the word")
 
 
 _ZONES: set[str] = set()

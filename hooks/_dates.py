@@ -82,7 +82,7 @@ def event_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...]
     writing a clock time, "#" its place ("klo #"): with a date before it, the label goes after
     the date ("11.6. klo 0.30", not "klo 11.6. 0.30"; session 33b)."""
     start, end = event.start, event.end
-    text = _date_text(start.precision, start.day, _last_day(end) if end else None, babel_locale)
+    text = _date_text(start.precision, start.day, _last_day(end, start) if end else None, babel_locale)
     if start.precision == "month":
         return EventWhen(text, (), start.value.strftime("%Y-%m"))
     if start.precision == "day":
@@ -101,12 +101,13 @@ ONE_DAY = timedelta(days=1)
 MIDNIGHT = time(0)
 
 
-def _last_day(moment) -> date:
-    """The last day a moment ends: an end at midnight ends the day before ("until 24.00", which
-    the data write as 00:00 of the next day)."""
-    if moment.precision == "time" and moment.value.time() == MIDNIGHT:
-        return moment.day - ONE_DAY
-    return moment.day
+def _last_day(end, start) -> date:
+    """The last day of an event: an end at midnight after its start ends the day before ("until
+    24.00", which the data write as 00:00 of the next day); one at its start does not (hunt
+    33c: start and end at 00:00 read "11.–10. kesäkuuta")."""
+    if end.precision == "time" and end.value.time() == MIDNIGHT and end.value > start.value:
+        return end.day - ONE_DAY
+    return end.day
 
 
 def _end_day(local_end: datetime) -> date:

@@ -109,7 +109,7 @@ def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, 
 
     def last_day(moment) -> date:
         midnight = moment.precision == "time" and moment.value.hour == moment.value.minute == 0
-        return moment.day - timedelta(days=1) if midnight else moment.day
+        return moment.day - timedelta(days=1) if midnight and moment.value > start.value else moment.day
 
     if start.precision == "month":
         if end and end.value != start.value:

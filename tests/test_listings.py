@@ -88,6 +88,9 @@ def test_a_time_on_another_day_in_another_city_says_its_date(fields, locale, tim
      (("klo 18.00–0.00", "Helsinki"), ("klo 16.00–22.00", "Lontoo"))),
     ("start: 2026-12-11T00:30\ntimezone: Europe/Helsinki\n", "fi", "11. joulukuuta 2026",
      (("klo 0.30", "Helsinki"), ("10.12. klo 22.30", "Lontoo"))),
+    # Hunt 33c: a start and end at the same midnight read "11.–10. kesäkuuta".
+    ("start: 2027-06-11T00:00\nend: 2027-06-11T00:00\ntimezone: Europe/Helsinki\n", "fi", "11. kesäkuuta 2027",
+     (("klo 0.00", "Helsinki"), ("10.6. klo 22.00", "Lontoo"))),
     # A day or longer: its start.
     ("start: 2027-06-10T10:00\nend: 2027-06-12T16:00\ntimezone: Europe/Helsinki\n", "fi", "10.–12. kesäkuuta 2027",
      (("klo 10.00", "Helsinki"), ("klo 8.00", "Lontoo"))),
@@ -311,21 +314,21 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(tmp_path):
 
 STATUS_EVENTS = """
   - id: cancelled-2027
-    title: {fi: Peruttu työpaja, en: A cancelled workshop}
+    title: {fi: Työpaja datasta, en: A workshop on data}
     start: 2027-05-12
     location: {fi: Helsinki, en: Helsinki}
     status: cancelled
     sources: [kuntalehti-2019-02]
 
   - id: postponed-2019
-    title: {fi: Siirretty seminaari, en: A postponed seminar}
+    title: {fi: Seminaari tekoälystä, en: A seminar on AI}
     start: 2019-03-20
     location: {fi: Helsinki, en: Helsinki}
     status: postponed
     sources: [kuntalehti-2019-02]
 
   - id: rescheduled-2027
-    title: {fi: Siirretty tapaaminen, en: A moved meeting}
+    title: {fi: Tapaaminen Lontoossa, en: A meeting in London}
     start: 2027-06-01T10:00
     previous_start: 2027-05-20T10:00
     timezone: Europe/London
@@ -334,13 +337,13 @@ STATUS_EVENTS = """
     sources: [kuntalehti-2019-02]
 """
 STATUS_WORDS = {
-    "fi": {"cancelled-2027": ("Peruttu: Peruttu työpaja", "Tapahtuma peruttiin."),
-           "postponed-2019": ("Siirretty: Siirretty seminaari", "Tapahtuma siirrettiin. Uutta ajankohtaa ei ole ilmoitettu."),
-           "rescheduled-2027": ("Uusi ajankohta: Siirretty tapaaminen",
+    "fi": {"cancelled-2027": ("Peruttu: Työpaja datasta", "Tapahtuma peruttiin."),
+           "postponed-2019": ("Siirretty: Seminaari tekoälystä", "Tapahtuma siirrettiin. Uutta ajankohtaa ei ole ilmoitettu."),
+           "rescheduled-2027": ("Uusi ajankohta: Tapaaminen Lontoossa",
                                 "Tapahtuma siirrettiin. Aiemmin ilmoitettu ajankohta oli 20. toukokuuta 2027, klo 10.00 (Lontoo).")},
-    "en": {"cancelled-2027": ("Cancelled: A cancelled workshop", "The event was cancelled."),
-           "postponed-2019": ("Postponed: A postponed seminar", "The event was postponed. No new date has been announced."),
-           "rescheduled-2027": ("New date: A moved meeting", "The event was moved. It had been announced for 20 May 2027, 10:00 (London).")},
+    "en": {"cancelled-2027": ("Cancelled: A workshop on data", "The event was cancelled."),
+           "postponed-2019": ("Postponed: A seminar on AI", "The event was postponed. No new date has been announced."),
+           "rescheduled-2027": ("New date: A meeting in London", "The event was moved. It had been announced for 20 May 2027, 10:00 (London).")},
 }
 
 
@@ -423,6 +426,24 @@ def test_a_status_that_does_not_fit_is_told_on_its_line(fields, expected):
     events, problems = parse_events(text, "data/events.yml", LOCALES)
     assert events == []
     assert any(expected in str(problem) for problem in problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("title", ["'[Peruttu] Työpaja'", "'PERUTTU: Työpaja'", "Siirretty seminaari",
+                                   "'New date: a meeting'"])
+def test_a_title_that_starts_with_a_status_is_refused(title):
+    """Session 33b wrote "[Peruttu]" into titles; hunt 33c made a scheduled event read as cancelled."""
+    text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
+            "    start: 2027-05-12\n    sources: [s]\n")
+    events, problems = parse_events(text, "data/events.yml", LOCALES)
+    assert events == [] and [(p.line, p.field) for p in problems] == [(4, "events[id=e].title.fi")]
+    assert problems[0].message.startswith("the title starts with '")
+
+
+@pytest.mark.parametrize("title", ["Peruttujen lentojen korvaukset", "New data strategy", "Uusi ajankohtainen katsaus"])
+def test_a_title_that_only_begins_like_a_status_is_fine(title):
+    text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
+            "    start: 2027-05-12\n    sources: [s]\n")
+    assert parse_events(text, "data/events.yml", LOCALES)[1] == []
 
 
 def test_a_postponed_event_is_upcoming_after_those_with_a_date():
