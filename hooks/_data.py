@@ -36,11 +36,12 @@ CITIES = ("helsinki", "london", "other")
 # known yet; "rescheduled": start (and end) are the new date, previous_start the old one.
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
 # The words the site shows before the title of an event not held as planned (the labels
-# site.events.status.* of overrides/partials/languages/): a title may not start with one,
-# which would read as a status the event does not have (hunt 33c: a scheduled "Peruttu: …"
-# was the home page's next event), or say what `status` says (session 33b: "[Peruttu] …").
-STATUS_WORDS = re.compile(r"\W*(peruttu|peruutettu|siirretty|uusi ajankohta|cancell?ed|postponed|rescheduled|new date)"
-                          r"(?!\w)", re.IGNORECASE)
+# site.events.status.* of overrides/partials/languages/), and the like: a title may not hold
+# one, which would read as a status the event does not have (hunt 33c: a scheduled "Peruttu:
+# …" was the home page's next event; session 33d: "… (PERUTTU)"), or say what `status` says
+# (session 33b: "[Peruttu] …").
+STATUS_WORDS = re.compile(r"(?<!\w)(peruttu|peruutettu|lykätty|siirretty|uusi ajankohta|cancell?ed|postponed|rescheduled|"
+                          r"new date)(?!\w)", re.IGNORECASE)
 # What an editor may write for a status instead, and what to write (a message's hint).
 STATUS_HINTS = {"canceled": "cancelled", "peruttu": "cancelled", "peruutettu": "cancelled",
                 "siirretty": "postponed (no new date yet) or rescheduled (with the new date)",
@@ -486,9 +487,18 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
         return (f"the number '{printable(reordered.number)}' would be shown as '{printable(reordered.shown)}' "
                 f"{'beside letters written right to left' if right_to_left_letters(value) else 'in Arabic-Indic digits'}"
                 f": {number_advice(reordered.number, markup=False)}")
+    markdown = MARKDOWN_IN_TEXT.search(value)
+    if markdown:
+        return (f"the site shows this text as written, without Markdown: '{printable(markdown.group()[:40])}' would "
+                "show its marks; write the words plainly (a web address goes in url:)")
     if not visible(value):
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
+
+
+# Markdown in a data file's text, which the listings, the calendar and the open data show as
+# written (session 33d: "**Korjaus 28.11.2026:**" and a [link](https://…) reached readers so).
+MARKDOWN_IN_TEXT = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\[\]\n]+\]\([^()\s]+\)")
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -932,14 +942,14 @@ def _status_rules(checker: _Checker, entry: LineMap, path: str, values: dict) ->
 
 
 def _status_in_title(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
-    """A title that starts with a status's word: the site writes it before the title itself."""
+    """A title with a status's word: the site writes it before the title itself."""
     for locale, title in (values["title"] or {}).items():
-        word = STATUS_WORDS.match(title)
+        word = STATUS_WORDS.search(title)
         if word:
             title_map = entry.get("title")
             line = title_map.line_of(locale) if isinstance(title_map, LineMap) else entry.line_of("title")
             checker.problem(line, f"{path}.title.{locale}",
-                            f"the title starts with '{word.group(1)}', a word the site writes itself before the title "
+                            f"the title says '{word.group(1)}', a word the site writes itself before the title "
                             "of an event not held as planned: write status: cancelled, postponed or rescheduled "
                             "(CONTRIBUTING, \"When an event is cancelled or moved\"), and the title without the word")
 

@@ -444,33 +444,37 @@ def pasted_bullet_problems(text: str, file: str, code: list[tuple[int, int]] | N
 # with what to write instead (session 33b: footnotes, an abbreviation list and a note box
 # went out as text, and the build passed).
 _NOTE_BOX_ADVICE = ("this site shows it as written; write the notice as a paragraph of its own that starts with its "
-                    "kind in bold, such as “**Korjaus 28.11.2026:** …”")
+                    "kind in bold, such as “**Korjaus 28.11.2026:** …” or “**Correction, 28 November 2026:** …”")
+_FOOTNOTE_ADVICE = ("is shown as written: the site has no footnotes; write the note into the text, in brackets or as a "
+                    "sentence of its own, and cite its source with [[cite:ID]]")
+# Each message names what was written ({}).
 UNSUPPORTED_MARKDOWN = (
-    (re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M),
-     "a footnote (“[^1]: …”) is shown as written: the site has no footnotes; write the note into the text, in "
-     "brackets or as a sentence of its own, and cite its source with [[cite: id]]"),
-    (re.compile(r"\[\^[^\]\s]+\](?!:)"),
-     "a footnote mark (“[^1]”) is shown as written: the site has no footnotes; write the note into the text, in "
-     "brackets or as a sentence of its own, and cite its source with [[cite: id]]"),
+    (re.compile(r"^ {0,3}\[\^[^\]\n]+\]:", re.M), f"a footnote ('{{}}') {_FOOTNOTE_ADVICE}"),
+    (re.compile(r"\[\^[^\]\s]+\](?!:)"), f"a footnote mark ('{{}}') {_FOOTNOTE_ADVICE}"),
     (re.compile(r"^ {0,3}\*\[[^\]\n]+\]:", re.M),
-     "an abbreviation list (“*[AI]: …”) is shown as written: write the words out where the abbreviation first "
-     "appears, “tekoäly (AI)”, or mark it with <abbr title=\"tekoäly\">AI</abbr>"),
-    (re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z\"]", re.M), f"“!!! note” is a note box of other sites: {_NOTE_BOX_ADVICE}"),
-    (re.compile(r"^ {0,3}:::[ \t]*[A-Za-z]", re.M), f"“:::” starts a note box on other sites: {_NOTE_BOX_ADVICE}"),
+     "an abbreviation list ('{}') is shown as written: write the words out where the abbreviation first appears, "
+     "“tekoäly (AI)” or “artificial intelligence (AI)”, or mark it with <abbr title=\"…\">AI</abbr>"),
+    (re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]*[A-Za-z\"][^\n]{0,40}", re.M),
+     f"'{{}}' starts a note box of other sites: {_NOTE_BOX_ADVICE}"),
+    (re.compile(r"^ {0,3}:::[ \t]*[A-Za-z][^\n]{0,40}", re.M), f"'{{}}' starts a note box of other sites: {_NOTE_BOX_ADVICE}"),
     (re.compile(r"^ {0,3}>[ \t]*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.M | re.I),
-     "“> [!NOTE]” draws a box in GitHub's preview only: the site shows “[!NOTE]” as text; start the paragraph with "
-     "its kind in bold instead, such as “**Huom.:** …”"),
+     "'{}' draws a box in GitHub's preview only: the site shows the words in brackets as text; start the paragraph "
+     "with its kind in bold instead, such as “**Huom.:** …” or “**Note:** …”"),
     (re.compile(r"~~[^~\n]+~~"),
-     "~~text~~ is crossed out in GitHub's preview only: the site shows the tildes; delete the text, or, for a "
-     "correction readers should see, write <del>old text</del> <ins>new text</ins>"),
+     "'{}' is crossed out in GitHub's preview only: the site shows the tildes; delete the old text, and say what was "
+     "corrected in a correction notice, “**Korjaus 28.11.2026:** …” or “**Correction, 28 November 2026:** …”"),
 )
+
+
+def _clipped_text(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 1] + "…"
 
 
 def unsupported_markdown_problems(text: str, file: str, code: list[tuple[int, int]] | None = None) -> list[Problem]:
     """Markdown of other sites outside code (UNSUPPORTED_MARKDOWN), once per kind and line."""
     start = body_start(text)
     code = code_ranges(text, start) if code is None else code
-    found = {(text.count("\n", 0, match.start()) + 1, message)
+    found = {(text.count("\n", 0, match.start()) + 1, message.format(_clipped_text(match.group().strip(), 40)))
              for pattern, message in UNSUPPORTED_MARKDOWN for match in _outside_code(pattern, text, start, code)}
     return [Problem(file, line, message) for line, message in sorted(found)]
 
@@ -1972,8 +1976,9 @@ def unknown_anchor_links(markup: str) -> list[tuple[str, Finding]]:
         if unquote(href[1:]) in ids:
             continue
         known = ", ".join(sorted(ids)[:12]) or "none"
-        findings.append((unquote(href[1:]), Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; its ids "
-                                f"are {known} (a heading's id is written after it: ## Lontoo {{#lontoo}})",
+        findings.append((unquote(href[1:]), Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; link "
+                                f"to one of its ids: {known} (a heading's id is the one written after it, {{#…}}, or "
+                                "made from its words)",
                                 (re.escape(href) + r"(?=[\s)\"'>])",))))
     return findings
 

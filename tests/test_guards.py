@@ -1263,14 +1263,14 @@ def test_a_bullet_and_a_space_is_named_too():
 
 
 @pytest.mark.parametrize("line,start", [
-    ("Allekirjoitettiin 2019.[^1]", "a footnote mark (“[^1]”) is shown as written"),
-    ("[^lahde]: Lähde ei kerro päivää.", "a footnote (“[^1]: …”) is shown as written"),
-    ("*[AI]: tekoäly", "an abbreviation list (“*[AI]: …”) is shown as written"),
-    ('!!! note "Korjaus 28.11.2026"', "“!!! note” is a note box of other sites"),
-    ("??? info", "“!!! note” is a note box of other sites"),
-    (":::info", "“:::” starts a note box on other sites"),
-    ("> [!NOTE]", "“> [!NOTE]” draws a box in GitHub's preview only"),
-    ("Ei ~~Lontoo~~ vaan Helsinki.", "~~text~~ is crossed out in GitHub's preview only"),
+    ("Allekirjoitettiin 2019.[^1]", "a footnote mark ('[^1]') is shown as written"),
+    ("[^lahde]: Lähde ei kerro päivää.", "a footnote ('[^lahde]:') is shown as written"),
+    ("*[AI]: tekoäly", "an abbreviation list ('*[AI]:') is shown as written"),
+    ('!!! note "Korjaus 28.11.2026"', "'!!! note \"Korjaus 28.11.2026\"' starts a note box of other sites"),
+    ("??? info", "'??? info' starts a note box of other sites"),
+    (":::info", "':::info' starts a note box of other sites"),
+    ("> [!NOTE]", "'> [!NOTE]' draws a box in GitHub's preview only"),
+    ("Ei ~~Lontoo~~ vaan Helsinki.", "'~~Lontoo~~' is crossed out in GitHub's preview only"),
 ])
 def test_markdown_of_other_sites_that_readers_would_see_as_written_is_told(line, start):
     """Session 33b: footnotes, an abbreviation list and Material's note box passed the build
@@ -1921,8 +1921,8 @@ def test_a_link_to_no_place_on_the_page_names_the_places_it_has():
     assert [anchor for anchor, _ in found] == ["lontoo"]
     findings = [finding for _, finding in found]
     assert [finding.message for finding in findings] == [
-        "a link to #lontoo: the page has no heading or other part with this id; its ids are london (a heading's id is "
-        "written after it: ## Lontoo {#lontoo})"]
+        "a link to #lontoo: the page has no heading or other part with this id; link to one of its ids: london (a "
+        "heading's id is the one written after it, {#…}, or made from its words)"]
     text = GOOD + "\nKatso [Lontoo](#lontoo).\n"
     assert [problem.line for problem in locate(text, findings, "f.md")] == [8]
 

@@ -185,7 +185,7 @@ DAYS = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 CLOCK = st.times().map(lambda t: t.replace(second=0, microsecond=0))
 
 
-STATUS_LABELS = {"cancelled": "Peruttu", "postponed": "Siirretty", "rescheduled": "Uusi ajankohta"}
+STATUS_LABELS = {"cancelled": "Peruttu", "postponed": "Lykätty", "rescheduled": "Uusi ajankohta"}
 
 
 @st.composite

@@ -338,11 +338,11 @@ STATUS_EVENTS = """
 """
 STATUS_WORDS = {
     "fi": {"cancelled-2027": ("Peruttu: Työpaja datasta", "Tapahtuma peruttiin."),
-           "postponed-2019": ("Siirretty: Seminaari tekoälystä", "Tapahtuma siirrettiin. Uutta ajankohtaa ei ole ilmoitettu."),
+           "postponed-2019": ("Lykätty: Seminaari tekoälystä", "Tapahtumaa lykättiin tästä ajankohdasta. Uutta ajankohtaa ei ole ilmoitettu."),
            "rescheduled-2027": ("Uusi ajankohta: Tapaaminen Lontoossa",
                                 "Tapahtuma siirrettiin. Aiemmin ilmoitettu ajankohta oli 20. toukokuuta 2027, klo 10.00 (Lontoo).")},
     "en": {"cancelled-2027": ("Cancelled: A workshop on data", "The event was cancelled."),
-           "postponed-2019": ("Postponed: A seminar on AI", "The event was postponed. No new date has been announced."),
+           "postponed-2019": ("Postponed: A seminar on AI", "The event was postponed from this date. No new date has been announced."),
            "rescheduled-2027": ("New date: A meeting in London", "The event was moved. It had been announced for 20 May 2027, 10:00 (London).")},
 }
 
@@ -429,21 +429,34 @@ def test_a_status_that_does_not_fit_is_told_on_its_line(fields, expected):
 
 
 @pytest.mark.parametrize("title", ["'[Peruttu] Työpaja'", "'PERUTTU: Työpaja'", "Siirretty seminaari",
-                                   "'New date: a meeting'"])
+                                   "'New date: a meeting'", "Älykaupunkiseminaari (PERUTTU)", "Seminaari – peruttu",
+                                   "'LYKÄTTY: seminaari'"])
 def test_a_title_that_starts_with_a_status_is_refused(title):
     """Session 33b wrote "[Peruttu]" into titles; hunt 33c made a scheduled event read as cancelled."""
     text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
             "    start: 2027-05-12\n    sources: [s]\n")
     events, problems = parse_events(text, "data/events.yml", LOCALES)
     assert events == [] and [(p.line, p.field) for p in problems] == [(4, "events[id=e].title.fi")]
-    assert problems[0].message.startswith("the title starts with '")
+    assert problems[0].message.startswith("the title says '")
 
 
-@pytest.mark.parametrize("title", ["Peruttujen lentojen korvaukset", "New data strategy", "Uusi ajankohtainen katsaus"])
+@pytest.mark.parametrize("title", ["Peruttujen lentojen korvaukset", "New data strategy", "Uusi ajankohtainen katsaus",
+                                   "Miksi tapahtumia perutaan"])
 def test_a_title_that_only_begins_like_a_status_is_fine(title):
     text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
             "    start: 2027-05-12\n    sources: [s]\n")
     assert parse_events(text, "data/events.yml", LOCALES)[1] == []
+
+
+@pytest.mark.parametrize("text", ["'**Korjaus 28.11.2026:** Päivä oli väärin.'", "'Lue [lisää](https://www.hel.fi/).'",
+                                  "__Huom.__ paikka muuttui"])
+def test_markdown_in_a_data_text_is_refused(text):
+    """Session 33d: a description's "**Korjaus …:**" and [link](…) reached readers as written."""
+    data = ("events:\n  - id: e\n    title: {fi: T, en: T}\n    location: {fi: L, en: L}\n    start: 2027-05-12\n"
+            "    description:\n      fi: " + text + "\n      en: D\n    sources: [s]\n")
+    events, problems = parse_events(data, "data/events.yml", LOCALES)
+    assert [(p.line, p.field) for p in problems] == [(7, "events[id=e].description.fi")]
+    assert problems[0].message.startswith("the site shows this text as written, without Markdown: '")
 
 
 def test_a_postponed_event_is_upcoming_after_those_with_a_date():
