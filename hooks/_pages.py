@@ -1919,8 +1919,9 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
                                    or unquote(target) in left_out):
             findings.append(Finding(f"<{name} href=\"{_visible(href[:60])}\">: {LEFT_OUT}", _as_written(href)))
             continue
-        if target is not None and _BARE_HOST.match(href):
-            findings.append(_bare_host_finding(name, href, source))
+        mistyped = _MISTYPED_SCHEME.match(href)
+        if target is not None and (mistyped or _BARE_HOST.match(href)):
+            findings.append(_bare_host_finding(name, href, source, href[mistyped.end():] if mistyped else href))
             continue
         if target is None or not (target == "" or target.endswith(("/", ".md"))):
             continue
@@ -1953,8 +1954,13 @@ _BARE_HOST = re.compile(r"(?:www\.[^/?#\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*"
                         r"[a-z]{2,6})(?:[/?#]|$)", re.IGNORECASE)
 
 
-def _bare_host_finding(name: str, href: str, source: PageSource) -> Finding:
-    fixed = "https://" + href
+# "https//hel.fi", "https;//hel.fi", "http/hel.fi": a scheme with its colon missing or mistyped,
+# which makes the address a path of this site (session 33d: MkDocs named no line).
+_MISTYPED_SCHEME = re.compile(r"https?[;.]?/{1,3}(?=[^/\s])", re.IGNORECASE)
+
+
+def _bare_host_finding(name: str, href: str, source: PageSource, address: str) -> Finding:
+    fixed = "https://" + address
     if source.in_markdown(href):
         return Finding(f"[…]({href[:60]}): an address without https:// is read as a file of this site, and leads "
                        f"nowhere; write [text]({fixed[:80]})", (re.escape(href),))

@@ -1902,6 +1902,10 @@ def test_links_in_html_to_pages_files_and_other_sites_are_fine():
     ('<a href="hel.fi/fi/">x</a>', "hel.fi/fi/",
      '<a href="hel.fi/fi/">: an address without https:// is read as a file of this site, and leads nowhere; write '
      'href="https://hel.fi/fi/"'),
+    # Session 33d: the scheme's colon left out.
+    ("[Palaute](https//www.hel.fi/palaute)", "https//www.hel.fi/palaute",
+     "[…](https//www.hel.fi/palaute): an address without https:// is read as a file of this site, and leads nowhere; "
+     "write [text](https://www.hel.fi/palaute)"),
 ])
 def test_an_address_without_https_is_told_with_the_address_to_write(written, href, expected):
     """Session 33b: MkDocs said only "an unrecognized relative link", with no line."""
