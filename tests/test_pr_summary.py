@@ -64,7 +64,7 @@ def test_each_added_removed_or_changed_entry_is_named_with_its_fields(repo, caps
     partners.write_text(text[:start] + (text[end + 1:] if end != -1 else ""), "utf-8")
     git(repo, "commit", "-qam", "Cancel, remove")
     out = run(repo, capsys)
-    assert "- events: `mayors-meet-london-2019` muutettu / changed: `status`" in out
+    assert "- events: `mayors-meet-london-2019` muutettu / changed: `status: cancelled`" in out
     assert "- partners: `new-york-city` poistettu / removed" in out
     assert f"| `index` | [fi]({PREVIEW}) | [en]({PREVIEW}en/) | ✅ fi, en |" in out
 

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -116,9 +117,21 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
             if old is None or new is None:
                 changes.append((key, entry_id, "added" if old is None else "removed", ()))
             elif old != new:
-                fields = tuple(sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name)))
+                fields = tuple(_field_change(name, new.get(name))
+                               for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
                 changes.append((key, entry_id, "changed", fields))
     return changes
+
+
+SHOWN_VALUE_LENGTH = 40  # a changed field's new value is shown when it is one value this short
+
+
+def _field_change(name: str, value) -> str:
+    """A changed field as the summary names it: "status: cancelled" for a short value (session
+    33d: a reviewer saw only that `status` changed), the name alone for a text or a list."""
+    if isinstance(value, (str, int, float, date)) and not isinstance(value, bool) and len(str(value)) <= SHOWN_VALUE_LENGTH:
+        return f"{name}: {value}"
+    return name
 
 
 def _git(root: Path, *arguments: str) -> str:
