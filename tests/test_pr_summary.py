@@ -82,6 +82,19 @@ def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
     assert f"| `accessibility` | [fi]({PREVIEW}accessibility/) | [en]({PREVIEW}en/accessibility/) | ✅ fi, en |" in out
 
 
+def test_a_renamed_page_is_named_moved_not_missing(repo, capsys):
+    """Session 33b: a page renamed with its old address in extra.moved_pages read as missing."""
+    for locale in ("fi", "en"):
+        git(repo, "mv", f"docs/themes.{locale}.md", f"docs/aims.{locale}.md")
+    config = repo / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("themes.md", "aims.md")
+                      .replace("  moved_pages: {}\n", "  moved_pages:\n    themes: aims\n"), "utf-8")
+    git(repo, "commit", "-qam", "Rename")
+    out = run(repo, capsys)
+    assert "| `themes` | – | – | ➡️ siirretty / moved: `aims` |" in out
+    assert f"| `aims` | [fi]({PREVIEW}aims/) | [en]({PREVIEW}en/aims/) | ✅ fi, en |" in out
+
+
 def test_a_new_page_in_one_language_is_named_missing_and_the_home_page_links_to_the_root(repo, capsys):
     (repo / "docs/news.en.md").write_text("---\ntitle: News\ndescription: x\n---\n# News\n", "utf-8")
     index = repo / "docs/index.fi.md"

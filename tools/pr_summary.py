@@ -44,6 +44,7 @@ class ChangedPage:
     changed: tuple[str, ...]  # locales whose file the pull request changes (or data behind it)
     missing: tuple[str, ...]  # locales that have no file
     by_data: bool  # the page changes because a data file it shows changed
+    moved_to: str | None = None  # the page's new name, when mkdocs.yml's extra.moved_pages renames it
 
 
 def changed_files(root: Path, base: str) -> list[str]:
@@ -58,7 +59,7 @@ def changed_files(root: Path, base: str) -> list[str]:
 
 
 def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...],
-                  changed_sources: frozenset[str] = frozenset()) -> list[ChangedPage]:
+                  changed_sources: frozenset[str] = frozenset(), moved: dict[str, str] | None = None) -> list[ChangedPage]:
     """The pages the changed files touch, each with the languages changed and missing; a
     changed source touches the pages that cite it (hunt 33a: a source's new address, shown in
     the list of sources of the pages citing it, was summed up as "no changes")."""
@@ -81,7 +82,8 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
     statuses = {status.stem: status for status in translation_status(root, root / docs_dir, locales, changed={})}
     return [
         ChangedPage(stem, tuple(l for l in locales if l in langs),
-                    statuses[stem].missing if stem in statuses else tuple(locales), stem in by_data)
+                    statuses[stem].missing if stem in statuses else tuple(locales), stem in by_data,
+                    (moved or {}).get(stem) if stem not in statuses else None)
         for stem, langs in sorted(touched.items())
     ]
 
@@ -199,6 +201,8 @@ def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> s
 
 
 def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
+    if page.moved_to:  # session 33b: a renamed page was told as missing in both languages
+        return f"➡️ siirretty / moved: {code(page.moved_to, in_table=True)}"
     if page.missing:
         return f"⚠️ puuttuu / missing: {', '.join(page.missing)}"
     if page.by_data or set(page.changed) == set(locales):
@@ -270,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     files = changed_files(root, args.base)
     entries = entry_changes(root, args.base, files)
     changed_sources = frozenset(entry_id for key, entry_id, _, _ in entries if key == "sources")
-    pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources)
+    pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources, dict(settings.moved_pages))
     problems = data_problems(root, settings.docs_dir, settings.locales)
     print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir),
                   site_image_files(files, root, settings.docs_dir, settings.locales), entries), end="")

@@ -30,6 +30,7 @@ from _history import PageStatus, translation_status  # noqa: E402
 class Settings:
     docs_dir: str
     locales: tuple[str, ...]  # the default language first
+    moved_pages: tuple[tuple[str, str], ...] = ()  # extra.moved_pages: (old page name, new page name)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -41,7 +42,7 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 def read_settings(config_file: Path) -> Settings:
-    """docs_dir and the built languages of an mkdocs.yml (mkdocs-static-i18n's `languages`)."""
+    """docs_dir, the built languages (mkdocs-static-i18n's `languages`) and the moved pages of an mkdocs.yml."""
     config = yaml.load(Path(config_file).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     languages = _i18n_languages(config.get("plugins") or [])
@@ -50,7 +51,10 @@ def read_settings(config_file: Path) -> Settings:
         for lang in sorted(languages, key=lambda lang: not lang.get("default"))
         if lang.get("locale") and lang.get("build", True) is not False
     )
-    return Settings(str(config.get("docs_dir") or "docs"), locales or (str(theme.get("language") or "en"),))
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    moved = extra.get("moved_pages") if isinstance(extra.get("moved_pages"), dict) else {}
+    return Settings(str(config.get("docs_dir") or "docs"), locales or (str(theme.get("language") or "en"),),
+                    tuple((str(old), str(new)) for old, new in moved.items()))
 
 
 def _i18n_languages(plugins) -> list[dict]:
