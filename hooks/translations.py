@@ -42,6 +42,39 @@ def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
     )
 
 
+# A page's text shorter than this (in words) may well be the same in two languages.
+SAME_TEXT_MIN_WORDS = 20
+
+
+def same_text_pages(docs_dir: Path, locales: list[str]) -> list[str]:
+    """The pages whose text, after the front matter, is the same in two languages (session 33b:
+    an English page copied to name.fi.md until a translator got to it passed every check, and
+    the Finnish site showed English text marked as Finnish, to screen readers and the search)."""
+    problems = []
+    for first in sorted(docs_dir.rglob(f"*.{locales[0]}.md")):
+        stem = first.relative_to(docs_dir).as_posix()[: -len(f".{locales[0]}.md")]
+        bodies = {}
+        for locale in locales:
+            path = docs_dir / f"{stem}.{locale}.md"
+            if path.is_file():
+                bodies[locale] = " ".join(_body(path.read_text("utf-8", errors="replace")).split())
+        for locale in locales[1:]:
+            body = bodies.get(locale)
+            if body and body == bodies.get(locales[0]) and len(body.split()) >= SAME_TEXT_MIN_WORDS:
+                problems.append(f"docs/{stem}.{locales[0]}.md has the same text as docs/{stem}.{locale}.md: readers of "
+                                "each language would get the other's text, marked as their own; write the page in "
+                                "each language, or keep it in the pull request until it is translated")
+    return problems
+
+
+def _body(text: str) -> str:
+    """A page's Markdown after its front matter."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        return text[end + 4:] if end != -1 else text
+    return text
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     languages = site_languages(config)
     if current_locale(config) != languages[0].locale:
@@ -60,6 +93,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # (hooks/preview.py lowers MkDocs' warning for it to a note).
     checks_the_menu = config.validation.nav.omitted_files > logging.INFO and config.nav is not None
     others = _nav_translations(config)
+    same = same_text_pages(Path(config.docs_dir), [lang.locale for lang in languages])
+    if same:
+        raise PluginError("Every page is written in each language:\n" + "\n".join(f"  {problem}" for problem in same))
     problems = (pages_outside_the_menu(files, config.nav, languages[0].locale, list(others)) if checks_the_menu else [])
     problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
     if problems:

@@ -1705,6 +1705,18 @@ def test_a_page_missing_in_one_language_stops_the_build_and_never_falls_back(tmp
     assert not (root / "site/en/privacy/index.html").exists()
 
 
+def test_a_page_whose_two_languages_have_the_same_text_stops_the_build(tmp_path):
+    """Session 33b: the English page copied to privacy.fi.md, "until the translator gets to it",
+    passed every check, and the Finnish site showed English marked as Finnish."""
+    root = copy_site(tmp_path / "copy")
+    english = (root / "docs" / "privacy.en.md").read_text("utf-8")
+    (root / "docs" / "privacy.fi.md").write_text(english.replace("title: ", "title: Tietosuoja ", 1), "utf-8")
+    result, output = build(root)
+    assert result.returncode != 0 and "Traceback" not in output
+    assert ("docs/privacy.fi.md has the same text as docs/privacy.en.md: readers of each language would get the "
+            "other's text, marked as their own") in output
+
+
 NEW_PAGE = "---\ntitle: {title}\ndescription: A new page to try the menu with, with enough words for a description in search results.\n---\n\n# {title}\n\nText.\n"
 
 
