@@ -69,6 +69,21 @@ def test_each_added_removed_or_changed_entry_is_named_with_its_fields(repo, caps
     assert f"| `index` | [fi]({PREVIEW}) | [en]({PREVIEW}en/) | ✅ fi, en |" in out
 
 
+def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, capsys):
+    """Session 33d: an upcoming event deleted vanished without a word to readers or calendars."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8") + "\n  - id: seminar-2099\n    title: {fi: Seminaari, en: Seminar}\n"
+                      "    start: 2099-05-12\n    location: {fi: Helsinki, en: Helsinki}\n"
+                      "    sources: [kuntalehti-2019-02]\n", "utf-8")
+    git(repo, "commit", "-qam", "Add")
+    git(repo, "branch", "-f", "main")
+    events.write_text(events.read_text("utf-8").split("\n  - id: seminar-2099")[0] + "\n", "utf-8")
+    git(repo, "commit", "-qam", "Remove")
+    out = run(repo, capsys)
+    assert "- events: `seminar-2099` ⚠️ poistettu, vaikka se on vielä tulossa" in out
+    assert "mark it cancelled instead, so that readers and calendars learn of it" in out
+
+
 def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
     """Hunt 33a: a source's address sent to another site, in a commit called "Fix a typo", was
     summed up as "No changes to pages or data files"; the pages citing it show the address."""

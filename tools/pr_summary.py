@@ -104,7 +104,7 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
 
 
 def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(data file's list, entry id, "added" | "removed" | "changed", the changed fields) for each
+    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "changed", the changed fields) for each
     entry of a data file that the pull request adds, removes or changes (the build's own checks
     say whether the files are right)."""
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
@@ -116,8 +116,11 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
         after = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", key)
         for entry_id in sorted(before.keys() | after.keys()):
             old, new = before.get(entry_id), after.get(entry_id)
-            if old is None or new is None:
-                changes.append((key, entry_id, "added" if old is None else "removed", ()))
+            if old is None:
+                changes.append((key, entry_id, "added", ()))
+            elif new is None:
+                upcoming = key == "events" and _still_upcoming(old)
+                changes.append((key, entry_id, "removed-upcoming" if upcoming else "removed", ()))
             elif old != new:
                 fields = tuple(_field_change(name, new.get(name))
                                for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
@@ -134,6 +137,12 @@ def _field_change(name: str, value) -> str:
     if isinstance(value, (str, int, float, date)) and not isinstance(value, bool) and len(str(value)) <= SHOWN_VALUE_LENGTH:
         return f"{name}: {value}"
     return name
+
+
+def _still_upcoming(event: dict) -> bool:
+    """Whether an event's start (2027-05-12, 2027-05-12T09:30 or 2027-05) is today or later."""
+    start = str(event.get("start", ""))[:10]
+    return bool(start) and start >= date.today().isoformat()[:len(start)]
 
 
 def _git(root: Path, *arguments: str) -> str:
@@ -211,7 +220,11 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
     return f"⚠️ vain / only {', '.join(page.changed)}: tarkista / check {', '.join(unchanged)}"
 
 
-CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "changed": "muutettu / changed"}
+CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "changed": "muutettu / changed",
+                # Session 33d: a deleted upcoming event vanished without a word to readers or calendars.
+                "removed-upcoming": "⚠️ poistettu, vaikka se on vielä tulossa: merkitse se perutuksi (`status: cancelled`), "
+                                    "niin lukijat ja kalenterit saavat tiedon / removed while still upcoming: mark it "
+                                    "cancelled instead, so that readers and calendars learn of it"}
 
 
 def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
