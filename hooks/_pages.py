@@ -1989,6 +1989,21 @@ def unknown_anchor_links(markup: str) -> list[tuple[str, Finding]]:
     return findings
 
 
+def links_to_places(markup: str, page_url: str) -> list[tuple[str, str, str]]:
+    """(the page's address under the site, the place's id, the link as written) of each link
+    to a place on another page of the site ("../events/#past-events")."""
+    found = []
+    for _, attributes in start_tags(markup, _LINK):
+        href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path or not parts.fragment:
+            continue
+        target = file_under_site(parts.path, page_url)
+        if target is not None:
+            found.append((target, unquote(parts.fragment), href))
+    return found
+
+
 def _markdown_link_advice(href: str, meant: str | None, fragment: str, language: re.Match | None,
                           source: PageSource) -> str:
     """What to write for a Markdown link that MkDocs could not turn into a page's address (it

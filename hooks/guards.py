@@ -33,6 +33,7 @@ import logging
 import os
 import posixpath
 import re
+from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -52,7 +53,7 @@ from _pages import (
     id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
     page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
     toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
-    unknown_anchor_links, unsupported_markdown_problems,
+    links_to_places, unknown_anchor_links, unsupported_markdown_problems,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -240,20 +241,50 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     # Told after the page is finished: a listing (on_page_context) adds the ids of its items.
     _anchor_links[page.file.src_uri] = unknown_anchor_links(html)
+    source_text, file = page.file.content_string, f"docs/{page.file.src_uri}"
+    _places_linked[current_locale(config)] += [
+        (target, place, href, file, _line_of(source_text, "#" + place))
+        for target, place, href in links_to_places(html, page.url)]
     if findings:
         _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
     return fence(html)  # on_post_page finds the content by its fences, and takes them away
 
 
 _anchor_links: dict[str, list] = {}  # each page's links to a place on itself that its own text has no id for
+# Links to a place on another page, by language: (page address, id, link, file, line); and
+# each finished page's ids, by (language, address). Read after every page (on_post_build).
+_places_linked: defaultdict[str, list] = defaultdict(list)
+_page_ids: dict[tuple[str, str], set[str]] = {}
 
 
-def anchor_problems(page: Page, output: str, file: str) -> list[Problem]:
+def _line_of(source: str, written: str) -> int | None:
+    """The first line of the page's source that holds `written` at the end of a link's address."""
+    found = re.search(re.escape(written) + r"(?=[\s)\"'>])", source)
+    return source.count("\n", 0, found.start()) + 1 if found else None
+
+
+def places_problems() -> list[Problem]:
+    """Links to a place on another page that the finished page has no id for (session 33d:
+    MkDocs told them without a line, and named no id the page has)."""
+    problems = []
+    for locale, links in _places_linked.items():
+        for target, place, href, file, line in links:
+            ids = _page_ids.get((locale, target))
+            if ids is not None and place not in ids:
+                known = ", ".join(sorted(ids)[:12]) or "none"
+                problems.append(Problem(file, line, f"a link to #{place[:40]} on the page {target[:60] or '/'}: that "
+                                                    f"page has no heading or other part with this id; link to one of "
+                                                    f"its ids: {known}"))
+    return problems
+
+
+def anchor_problems(page: Page, output: str, file: str, locale: str) -> list[Problem]:
     """The page's links to a place on itself that the finished page has no id for. The ids a
     listing adds (an event's "event-…", "past-events") are given to MkDocs' own check of
     links to a page's places, which knows only the ids of the page's Markdown (hunt 33c)."""
     content_ids = {element_id for part in fenced_parts(output) for element_id in element_ids(part)}
     present = content_ids | set(ids_in_slots(output))
+    _page_ids[(locale, page.url)] = present
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(present)
     missing = [(anchor, finding) for anchor, finding in _anchor_links.pop(page.file.src_uri, []) if anchor not in present]
@@ -305,7 +336,7 @@ def on_env(env, config: MkDocsConfig, files):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     tree = page_findings(output, _run.get("telephone_regions", ()))
-    _run["ids"] += anchor_problems(page, output, file)
+    _run["ids"] += anchor_problems(page, output, file, current_locale(config))
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)
@@ -502,8 +533,14 @@ def _line_with(source: str, *parts: str) -> int | None:
 
 @event_priority(AFTER_ALL_LANGUAGES)  # every language's pages are written by then
 def on_post_build(config: MkDocsConfig) -> None:
-    if is_final_pass(config):
-        problems, _run["ids"] = _run["ids"], []
+    # In the last language's pass every page is written; told there, before MkDocs ends that
+    # pass for its own warnings in strict mode (a link to a place on another page is one of
+    # them, which MkDocs tells without a line), or else in the final pass.
+    last_language = current_locale(config) == site_languages(config)[-1].locale
+    if is_final_pass(config) or last_language:
+        problems, _run["ids"] = _run["ids"] + places_problems(), []
+        _places_linked.clear()
+        _page_ids.clear()
         if problems:
             stop(problems)
 
@@ -516,6 +553,8 @@ def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
     _run.update(sources=[], pages=[], ids=[])
     _anchor_links.clear()
+    _places_linked.clear()
+    _page_ids.clear()
 
 
 def stop(problems: list[Problem]) -> None:

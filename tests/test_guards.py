@@ -1953,6 +1953,14 @@ def test_a_link_to_a_listings_own_place_is_fine_on_its_page_and_from_others(tmp_
     cities.write_text(cities.read_text() + "\n[The meeting](events.md#event-mayors-meet-london-2019).\n")
     result, output = build(root)
     assert result.returncode == 0, output
+    # Session 33d: a link to no place on another page was told by MkDocs alone, without a line.
+    cities.write_text(cities.read_text() + "\n[Past](events.md#menneet).\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert any(line.startswith("docs/cities.en.md:") and "a link to #menneet on the page en/events/: that page has no "
+               "heading or other part with this id; link to one of its ids: event-" in line
+               for line in problem_lines(output)), output
+    cities.write_text(cities.read_text().replace("\n[Past](events.md#menneet).\n", ""))
     edit(root / "docs" / "events.fi.md", "(#past-events)", "(#menneet)")
     result, output = build(root)
     assert result.returncode != 0
