@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from _data import (
 )
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
-SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url")
+SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url", "accessed")
 SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language")
 SOURCE_LANGUAGES = ("fi", "en", "sv")  # Helsinki is bilingual: its own sources may be in Swedish
 
@@ -64,6 +64,7 @@ class Source:
     language: str
     url: str | None
     line: int
+    accessed: SourceDate | None = None  # the day its web page was read, for a page that gives no date of its own
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,25 @@ def _read_source(checker: _Checker, entry: LineMap, path: str, line: int, lines:
         language=checker.optional(entry, "language", path, lambda v, at, p: _language(checker, v, at, p)),
         url=checker.optional(entry, "url", path, checker.https_url),
         line=line,
+        accessed=checker.optional(entry, "accessed", path, lambda v, at, p: _accessed(checker, entry, v, at, p)),
     )
+
+
+def _accessed(checker: _Checker, entry: LineMap, value, line: int, path: str) -> SourceDate | None:
+    """The day a source's web page was read (session 33b: a web page without a date of its own
+    had only `date`, which says when the source was published): a day, with a `url`, and not
+    one still to come by the clock."""
+    parsed = parse_source_date(value)
+    if isinstance(parsed, str) or parsed.precision != "day":
+        checker.problem(line, path, f"expected the day the page was read, like 2026-11-28, got {_describe(value)}")
+        return None
+    if "url" not in entry:
+        checker.problem(line, path, "only a source with a url has a day it was read: add the url, or remove accessed")
+        return None
+    if parsed.value > datetime.now(timezone.utc).date() + timedelta(days=1):
+        checker.problem(line, path, f"{parsed.iso} is still to come: write the day the page was read")
+        return None
+    return parsed
 
 
 def _flag(checker: _Checker, value, line: int, path: str) -> bool | None:

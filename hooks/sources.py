@@ -117,7 +117,9 @@ def _listing_sources(html: str, config: MkDocsConfig) -> list[str]:
 
 
 def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
-    return {"source": source, "date": format_source_date(source.date, babel_locale(config, locale))}
+    babel = babel_locale(config, locale)
+    return {"source": source, "date": format_source_date(source.date, babel),
+            "accessed": format_source_date(source.accessed, babel) if source.accessed else None}
 
 
 def _stop(error: DataError):

@@ -79,6 +79,13 @@ def test_valid_source_parses_to_a_dataclass():
     (("language: fi", "language: fi\n    colour: red"), (8, "sources[id=kuntalehti-2019-02].colour", "unknown field")),
     (("publisher: {fi: Kuntalehti, en: Kuntalehti}", "publisher: {fi: Kuntalehti}"), (5, "sources[id=kuntalehti-2019-02].publisher.en", "missing translation")),
     (("    date: 2019-02\n", ""), (2, "sources[id=kuntalehti-2019-02].date", "this field is required")),
+    # Session 33b: the day a web page was read: a day, with a url, not still to come.
+    (("language: fi", "language: fi\n    url: https://www.hel.fi/\n    accessed: 2026-11"),
+     (9, "sources[id=kuntalehti-2019-02].accessed", "expected the day the page was read, like 2026-11-28")),
+    (("language: fi", "language: fi\n    accessed: 2026-11-28"),
+     (8, "sources[id=kuntalehti-2019-02].accessed", "only a source with a url has a day it was read")),
+    (("language: fi", "language: fi\n    url: https://www.hel.fi/\n    accessed: 2099-01-01"),
+     (9, "sources[id=kuntalehti-2019-02].accessed", "2099-01-01 is still to come")),
 ])
 def test_each_defect_is_one_problem_with_its_line_and_field(change, expected):
     old, new = change
@@ -86,6 +93,24 @@ def test_each_defect_is_one_problem_with_its_line_and_field(change, expected):
     ((line, field, message),) = source_problems(VALID_SOURCE.replace(old, new))
     assert (line, field) == expected[:2]
     assert expected[2] in message
+
+
+def test_the_day_a_web_page_was_read_is_shown_after_its_link(tmp_path):
+    """Session 33b: a web page without a date of its own had only `date`, which says when it was published."""
+    root = copy_site(tmp_path)
+    sources = root / "data/sources.yml"
+    text = sources.read_text("utf-8")
+    assert "    url: https://www.legislation.gov.uk/uksi/2018/952/contents/made\n" in text
+    sources.write_text(text.replace("    url: https://www.legislation.gov.uk/uksi/2018/952/contents/made\n",
+                                    "    url: https://www.legislation.gov.uk/uksi/2018/952/contents/made\n"
+                                    "    accessed: 2026-11-20\n", 1), "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix, words in (("", "luettu 20. marraskuuta 2026"), ("en/", "accessed 20 November 2026")):
+        doc = BeautifulSoup((root / "site" / prefix / "accessibility/index.html").read_text("utf-8"), "html.parser")
+        item = doc.select_one("#source-uk-accessibility-regulations-2018")
+        assert f"({words})" in " ".join(item.get_text().split()), item
+        assert item.select("time")[-1]["datetime"] == "2026-11-20"
 
 
 def test_a_source_in_swedish_is_read_and_named_so_in_each_language():
