@@ -43,7 +43,7 @@ EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
 STATUS_WORDS = re.compile(r"(?<!\w)(peruttu|peruutettu|lykätty|siirretty|uusi ajankohta|cancell?ed|postponed|rescheduled|"
                           r"new date)(?!\w)", re.IGNORECASE)
 # What an editor may write for a status instead, and what to write (a message's hint).
-STATUS_HINTS = {"canceled": "cancelled", "peruttu": "cancelled", "peruutettu": "cancelled",
+STATUS_HINTS = {"canceled": "cancelled", "peruttu": "cancelled", "peruutettu": "cancelled", "lykätty": "postponed",
                 "siirretty": "postponed (no new date yet) or rescheduled (with the new date)",
                 "moved": "rescheduled", "delayed": "postponed", "confirmed": "scheduled"}
 
@@ -144,9 +144,9 @@ EVENTS = FileSpec(
     FieldSpec("status", "event_status", False,
               "Optional: cancelled; postponed (no new date yet); or rescheduled (start is the new date, with "
               "previous_start). Leave it out for an event that takes place as planned.",
-              "Valinnainen: cancelled (peruttu); postponed (siirretty, uutta ajankohtaa ei vielä tiedetä); tai "
-              "rescheduled (siirretty: start on uusi ajankohta, previous_start vanha). Jätä pois, kun tapahtuma "
-              "pidetään suunnitellusti.",
+              "Valinnainen: cancelled (peruttu); postponed (lykätty, uutta ajankohtaa ei vielä tiedetä); tai "
+              "rescheduled (siirretty uuteen ajankohtaan: start on uusi ajankohta, previous_start vanha). Jätä pois, "
+              "kun tapahtuma pidetään suunnitellusti.",
               examples=("cancelled", "postponed", "rescheduled")),
     FieldSpec("previous_start", "moment", False,
               "The start a rescheduled event had before, in the same forms as start; only with status: rescheduled.",
@@ -739,7 +739,8 @@ def _read_source_ids(checker: _Checker, spec: FieldSpec, value, line: int, path:
 
 _READERS: dict[str, Callable] = {
     "localized": _read_localized, "https_url": _read_https_url, "slug": _read_slug, "moment": _read_moment,
-    "timezone": _read_timezone, "city": _read_city, "event_status": _read_event_status, "logo_path": _read_logo_path, "source_ids": _read_source_ids,
+    "timezone": _read_timezone, "city": _read_city, "event_status": _read_event_status, "logo_path": _read_logo_path,
+    "source_ids": _read_source_ids,
 }
 
 
@@ -924,18 +925,19 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
 def _status_rules(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
     """A rescheduled event says when it was to start before; no other event has a previous start."""
     status, previous, start = values["status"], values["previous_start"], values["start"]
-    if status == "rescheduled" and "previous_start" not in entry:
+    has_previous, has_status = "previous_start" in entry, "status" in entry
+    if status == "rescheduled" and not has_previous:
         checker.problem(entry.line_of("status"), f"{path}.previous_start",
                         "a rescheduled event needs previous_start: the start it had before, in the same form as start "
                         "(like 2019-04-11); start is then the new date")
-    elif "previous_start" in entry and status != "rescheduled" and "status" in entry and status is not None:
-        checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
-                        f"only a rescheduled event has a previous start, and this one is {status}: write "
-                        "status: rescheduled, or remove previous_start")
-    elif "previous_start" in entry and "status" not in entry:
+    elif has_previous and not has_status:
         checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
                         "a previous start needs status: rescheduled, and start is then the new date; "
                         "add the status, or remove previous_start")
+    elif has_previous and status not in (None, "rescheduled"):  # None: a status the reader refused, told already
+        checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
+                        f"only a rescheduled event has a previous start, and this one is {status}: write "
+                        "status: rescheduled, or remove previous_start")
     elif previous is not None and start is not None and previous == start:
         checker.problem(entry.line_of("previous_start"), f"{path}.previous_start",
                         f"the previous start is the same as start ({entry['start']}); give start the new date")

@@ -25,8 +25,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from _cache import input_hash
-from _data import EVENT_STATUSES
 from _calendar import assemble_calendar, calendar_parts
+from _data import EVENT_STATUSES
 from _dates import ZoneTime, event_when, generated_on, previous_when
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
