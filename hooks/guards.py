@@ -50,10 +50,10 @@ from _pages import (
     broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
     dotted_address_problems, element_ids, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
-    id_line, language_suffixed_files, list_after_paragraph_problems, locate, marker_findings, markup_space_problems,
-    page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files, symlinks,
-    toc_markup_findings, unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages,
-    links_to_places, unknown_anchor_links, unsupported_markdown_problems,
+    id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
+    markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files,
+    symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
+    unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -241,12 +241,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += toc_markup_findings(page.toc) + foreign_id_references(html)
     # Told after the page is finished: a listing (on_page_context) adds the ids of its items.
     _anchor_links[page.file.src_uri] = unknown_anchor_links(html)
-    source_text, file = page.file.content_string, f"docs/{page.file.src_uri}"
-    _places_linked[current_locale(config)] += [
-        (target, place, href, file, _line_of(source_text, "#" + place))
-        for target, place, href in links_to_places(html, page.url)]
+    source, file = page.file.content_string, f"docs/{page.file.src_uri}"
+    _places_linked[current_locale(config)] += [(target, place, href, file, _line_of(source, "#" + place))
+                                               for target, place, href in links_to_places(html, page.url)]
     if findings:
-        _run["pages"] += locate(page.file.content_string, findings, f"docs/{page.file.src_uri}")
+        _run["pages"] += locate(source, findings, file)
     return fence(html)  # on_post_page finds the content by its fences, and takes them away
 
 
