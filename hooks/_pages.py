@@ -1730,8 +1730,9 @@ def start_tags(markup: str, quick_look: re.Pattern) -> Iterator[tuple[str, list[
 
 def element_ids(page: str) -> Iterator[str]:
     """The id of each element of the HTML, as a browser reads it: the first id of its tag,
-    unquoted, in capitals or spaced."""
-    for _, attributes in start_tags(page, _MAY_HOLD_ID):
+    unquoted, in capitals or spaced; not a tag inside a comment, which is no element (hunt
+    33e: `<!-- <span id="sources"> -->` let a link be labelled by the site's list of sources)."""
+    for _, attributes in start_tags(_HTML_COMMENT.sub(" ", page) if "<!--" in page else page, _MAY_HOLD_ID):
         value = next((html.unescape(value) for name, value in attributes if name == "id"), None)
         if value is not None:
             yield value

@@ -50,18 +50,6 @@ def unfenced(output: str) -> str:
     return output.replace(_START, "").replace(_END, "")
 
 
-def fenced_parts(output: str) -> list[str]:
-    """The editor's HTML of a finished page: the parts between its fences (with what the site's
-    listings put in place of their markers)."""
-    parts, position = [], 0
-    while (start := output.find(_START, position)) != -1:
-        end = output.find(_END, start)
-        end = len(output) if end == -1 else end
-        parts.append(output[start + len(_START):end])
-        position = end
-    return parts
-
-
 @dataclass(frozen=True)
 class Displacement:
     """How a page's content moves the site's own parts: in words, and the page's element that

@@ -48,7 +48,7 @@ from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
     broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
-    dotted_address_problems, element_ids, file_name_problems, foreign_id_references, front_matter_problems,
+    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files,
@@ -59,7 +59,7 @@ from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _listing import search_plugin
 from _site import current_locale, site_languages
-from _tree import fence, fenced_parts, page_findings, remember_findings, shown, start_tag_line, unfenced
+from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
@@ -270,19 +270,20 @@ def places_problems() -> list[Problem]:
         for target, place, href, file, line in links:
             ids = _page_ids.get((locale, target))
             if ids is not None and place not in ids:
-                known = ", ".join(sorted(ids)[:12]) or "none"
+                known = ", ".join(sorted(i for i in ids if not i.startswith("__"))[:12]) or "none"  # not the theme's own
                 problems.append(Problem(file, line, f"a link to #{place[:40]} on the page {target[:60] or '/'}: that "
                                                     f"page has no heading or other part with this id; link to one of "
                                                     f"its ids: {known}"))
     return problems
 
 
-def anchor_problems(page: Page, output: str, file: str, locale: str) -> list[Problem]:
+def anchor_problems(page: Page, output: str, file: str, locale: str, tree_ids: list[str]) -> list[Problem]:
     """The page's links to a place on itself that the finished page has no id for. The ids a
     listing adds (an event's "event-…", "past-events") are given to MkDocs' own check of
     links to a page's places, which knows only the ids of the page's Markdown (hunt 33c)."""
-    content_ids = {element_id for part in fenced_parts(output) for element_id in element_ids(part)}
-    present = content_ids | set(ids_in_slots(output))
+    # Every id of the finished page as the browser's tree holds it (the list of sources' too;
+    # hunt 33e), and those of the listing still to be written into it.
+    present = set(tree_ids) | set(ids_in_slots(output))
     _page_ids[(locale, page.url)] = present
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(present)
@@ -335,7 +336,7 @@ def on_env(env, config: MkDocsConfig, files):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
     tree = page_findings(output, _run.get("telephone_regions", ()))
-    _run["ids"] += anchor_problems(page, output, file, current_locale(config))
+    _run["ids"] += anchor_problems(page, output, file, current_locale(config), tree.ids)
     displaced, tree_ids = tree.displaced, tree.ids
     for tag, text, hider in tree.hidden_headings:
         words = _clipped(text)

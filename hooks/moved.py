@@ -83,17 +83,22 @@ def on_post_build(config: MkDocsConfig) -> None:
     directives = {name: [str(source) for source in sources]
                   for name, sources in (config.extra.get("content_security_policy") or {}).items()}
     for old, new in moved.items():
-        target = Path(config.site_dir) / language.prefix / old / "index.html"
+        new_path, old_path = language.prefix + page_address(new), language.prefix + page_address(old)
+        target = Path(config.site_dir) / old_path / "index.html"
         if target.exists():
-            raise PluginError(f"mkdocs.yml: extra.moved_pages: {old}: the site already has a page at {old}/")
-        new_path, old_path = language.prefix + new + "/", language.prefix + old + "/"
+            raise PluginError(f"mkdocs.yml: extra.moved_pages: {old}: the site already has a page at {old_path or '/'}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_text(
             TEMPLATE, config=config, locale=locale, title=_titles.get((locale, new), new),
-            new_url=posixpath.relpath(new_path, old_path) + "/",
+            new_url=posixpath.relpath(new_path or ".", old_path or ".") + "/",
             canonical=absolute_url(config, new_path) if config.site_url else None,
             policy=policy_text(directives, []),
         ), encoding="utf-8")
+
+
+def page_address(name: str) -> str:
+    """A page's address under its language's, from its name: "aims/", "news/" for news/index, "" for index."""
+    return name.removesuffix("index") if name == "index" or name.endswith("/index") else name + "/"
 
 
 def on_build_error(error) -> None:

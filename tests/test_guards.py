@@ -23,7 +23,7 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    PageSource, _LINK_TEXT, link_text_spans,
+    PageSource, _LINK_TEXT, element_ids, link_text_spans,
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     duplicate_ids, file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
@@ -1710,7 +1710,9 @@ def test_a_page_whose_two_languages_have_the_same_text_stops_the_build(tmp_path)
     passed every check, and the Finnish site showed English marked as Finnish."""
     root = copy_site(tmp_path / "copy")
     english = (root / "docs" / "privacy.en.md").read_text("utf-8")
-    (root / "docs" / "privacy.fi.md").write_text(english.replace("title: ", "title: Tietosuoja ", 1), "utf-8")
+    # Hunt 33e: a comment added to the copy made it another text.
+    (root / "docs" / "privacy.fi.md").write_text(english.replace("title: ", "title: Tietosuoja ", 1)
+                                                 + "\n<!-- käännös tulossa -->\n", "utf-8")
     result, output = build(root)
     assert result.returncode != 0 and "Traceback" not in output
     assert ("docs/privacy.fi.md has the same text as docs/privacy.en.md: readers of each language would get the "
@@ -1943,12 +1945,22 @@ def test_a_link_to_no_place_on_the_page_names_the_places_it_has():
     assert [problem.line for problem in locate(text, findings, "f.md")] == [8]
 
 
+def test_an_id_inside_a_comment_is_no_element_of_the_page():
+    """Hunt 33e: `<!-- <span id="sources"> -->` let a link be labelled by the site's list of
+    sources, and a link to a place that is not there pass."""
+    html = '<!-- <span id="sources"></span> --><p><a href="#x" aria-labelledby="sources">Helsingin sivuilla</a></p>'
+    assert list(element_ids(html)) == []
+    assert [finding.message.split(":")[0] for finding in foreign_id_references(html)] == [
+        '<a aria-labelledby="sources">']
+
+
 def test_a_link_to_a_listings_own_place_is_fine_on_its_page_and_from_others(tmp_path):
     """Hunt 33c: "[…](#past-events)" on the Events page was refused, by MkDocs too, which knows
     only the ids of a page's Markdown; the listings add theirs after it."""
     root = copy_site(tmp_path / "copy")
     edit(root / "docs" / "events.fi.md", "<!-- data:events -->",
-         "[Menneet](#past-events), [tapaaminen](#event-mayors-meet-london-2019).\n\n<!-- data:events -->")
+         "[Menneet](#past-events), [tapaaminen](#event-mayors-meet-london-2019), [lähteet](#sources)[[cite:"
+         "kuntalehti-2019-02]].\n\n<!-- data:events -->")
     cities = root / "docs" / "cities.en.md"
     cities.write_text(cities.read_text() + "\n[The meeting](events.md#event-mayors-meet-london-2019).\n")
     result, output = build(root)

@@ -428,9 +428,12 @@ def test_a_status_that_does_not_fit_is_told_on_its_line(fields, expected):
     assert any(expected in str(problem) for problem in problems), [str(p) for p in problems]
 
 
-@pytest.mark.parametrize("title", ["'[Peruttu] Työpaja'", "'PERUTTU: Työpaja'", "Siirretty seminaari",
+@pytest.mark.parametrize("title", ["'[Peruttu] Työpaja'", "'PERUTTU: Työpaja'", "Seminaari (siirretty)",
                                    "'New date: a meeting'", "Älykaupunkiseminaari (PERUTTU)", "Seminaari – peruttu",
-                                   "'LYKÄTTY: seminaari'"])
+                                   "'LYKÄTTY: seminaari'",
+                                   # Hunt 33e: a soft hyphen, a zero-width space, Cyrillic letters.
+                                   "\"Seminaari (PERU\\u00adTTU)\"", "\"Seminar (CAN\\u200bCELLED)\"",
+                                   "'\u0420\u0415RUTTU: seminaari'", "Seminar – called off"])
 def test_a_title_that_starts_with_a_status_is_refused(title):
     """Session 33b wrote "[Peruttu]" into titles; hunt 33c made a scheduled event read as cancelled."""
     text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
@@ -441,7 +444,8 @@ def test_a_title_that_starts_with_a_status_is_refused(title):
 
 
 @pytest.mark.parametrize("title", ["Peruttujen lentojen korvaukset", "New data strategy", "Uusi ajankohtainen katsaus",
-                                   "Miksi tapahtumia perutaan"])
+                                   "Miksi tapahtumia perutaan", "Cancelled flights open data hackathon",
+                                   "Siirretty data", "Python __init__ -työpaja"])
 def test_a_title_that_only_begins_like_a_status_is_fine(title):
     text = ("events:\n  - id: e\n    title:\n      fi: " + title + "\n      en: T\n    location: {fi: L, en: L}\n"
             "    start: 2027-05-12\n    sources: [s]\n")
@@ -449,7 +453,9 @@ def test_a_title_that_only_begins_like_a_status_is_fine(title):
 
 
 @pytest.mark.parametrize("text", ["'**Korjaus 28.11.2026:** Päivä oli väärin.'", "'Lue [lisää](https://www.hel.fi/).'",
-                                  "__Huom.__ paikka muuttui"])
+                                  # Hunt 33e: more of Markdown's forms.
+                                  "'*Korjaus 28.11.2026:* Päivä oli väärin.'", "'Lue [lisää](https://www.hel.fi/ \"Hel\").'",
+                                  "'Lue [lisää][1].'", "'Lue <https://www.hel.fi/>.'"])
 def test_markdown_in_a_data_text_is_refused(text):
     """Session 33d: a description's "**Korjaus …:**" and [link](…) reached readers as written."""
     data = ("events:\n  - id: e\n    title: {fi: T, en: T}\n    location: {fi: L, en: L}\n    start: 2027-05-12\n"

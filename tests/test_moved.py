@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from moved import moved_pages_problems  # noqa: E402
+from moved import moved_pages_problems, page_address  # noqa: E402
 
 
 def renamed(root, old: str, new: str, moved: str = "") -> None:
@@ -93,3 +93,9 @@ def test_a_bad_map_stops_the_build_without_a_traceback(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert "mkdocs.yml: extra.moved_pages has problems:\n  themes: teemat: the new page has no file docs/teemat.fi.md" in output
+
+
+def test_a_folders_index_page_is_at_its_folders_address():
+    """Hunt 33e: a move to news/index would have sent readers to news/index/, which does not exist."""
+    assert [page_address(name) for name in ("aims", "news/index", "index", "news/item")] == [
+        "aims/", "news/", "", "news/item/"]
