@@ -528,6 +528,8 @@ def _describe(value) -> str:
         # 1:59:59:… is a base-60 number to YAML: thousands of digits, more than str() shows.
         digits = value.bit_length() * 3 // 10  # log10(2) is about 0.3
         shown = str(value) if value.bit_length() < 1000 else f"a number of about {digits:,} digits"
+        if FIRST_YEAR <= value <= LAST_YEAR:  # session 33f: "start: 2027" was told to be quoted
+            return f"{shown} (a year alone: write a month like {value}-05 or a day like {value}-05-12)"
         return f"{shown} (a number; 10:30 unquoted is read as 630: put the text in quotes)"
     if isinstance(value, float):
         return f"{value} (a number: put the text in quotes)"

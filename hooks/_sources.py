@@ -25,7 +25,7 @@ from _data import (
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
 
 SOURCE_FIELDS = ("id", "title", "title_is_description", "publisher", "date", "language", "url", "accessed")
-SOURCE_REQUIRED = ("id", "title", "publisher", "date", "language")
+SOURCE_REQUIRED = ("id", "title", "publisher", "language")  # and date, unless the source gives accessed
 SOURCE_LANGUAGES = ("fi", "en", "sv")  # Helsinki is bilingual: its own sources may be in Swedish
 
 # `[[cite:kuntalehti-2019-02]]`: plain text to Markdown (no link, no HTML, no Jinja), so it
@@ -60,7 +60,7 @@ class Source:
     title: dict[str, str]
     title_is_description: bool
     publisher: dict[str, str]
-    date: SourceDate
+    date: SourceDate | None  # None only for a web page without a date of its own, read on `accessed`
     language: str
     url: str | None
     line: int
@@ -96,6 +96,10 @@ def parse_sources(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[
         checker.duplicates(entry, path)
         checker.unknown_keys(entry, SOURCE_FIELDS, path)
         checker.required(entry, SOURCE_REQUIRED, path)
+        if entry.get("date") is None and entry.get("accessed") is None:
+            checker.problem(entry.line, f"{path}.date", "this field is required: when the source was published, or, "
+                                                        "for a web page without a date of its own, accessed: the day "
+                                                        "you read it")
         source = _read_source(checker, entry, path, line, lines)
         if len(checker.problems) == before:
             sources.append(source)
@@ -129,6 +133,11 @@ def _accessed(checker: _Checker, entry: LineMap, value, line: int, path: str) ->
         return None
     if parsed.value > datetime.now(timezone.utc).date() + timedelta(days=1):
         checker.problem(line, path, f"{parsed.iso} is still to come: write the day the page was read")
+        return None
+    published = parse_source_date(entry["date"]) if entry.get("date") is not None else None
+    if isinstance(published, SourceDate) and published.value > parsed.value:
+        checker.problem(line, path, f"the page was read on {parsed.iso}, before it was published ({published.iso}): "
+                                    "check both days")
         return None
     return parsed
 

@@ -118,7 +118,7 @@ def _listing_sources(html: str, config: MkDocsConfig) -> list[str]:
 
 def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
     babel = babel_locale(config, locale)
-    return {"source": source, "date": format_source_date(source.date, babel),
+    return {"source": source, "date": format_source_date(source.date, babel) if source.date else None,
             "accessed": format_source_date(source.accessed, babel) if source.accessed else None}
 
 

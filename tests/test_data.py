@@ -365,6 +365,12 @@ def test_a_zone_of_the_database_that_names_no_place_is_told_so(zone):
                        "an old name; use a zone named Area/City, such as Europe/Helsinki or Europe/London")
 
 
+def test_a_year_alone_as_a_start_is_told_as_a_year():
+    """Session 33f: "start: 2027" was told to be put in quotes, which gave the same problem again."""
+    line, field, message = only(events_problems(VALID_EVENT.replace("start: 2019-04-25T09:30", "start: 2027")))
+    assert message.endswith("got 2027 (a year alone: write a month like 2027-05 or a day like 2027-05-12)"), message
+
+
 def test_an_unknown_field_with_a_block_below_it_is_told_on_its_own_line():
     """Session 32b: `otsikko:` with fi: and en: below it was reported on the line after it."""
     text = VALID_EVENT + "    otsikko:\n      fi: Otsikko\n      en: Title\n"

@@ -97,6 +97,17 @@ def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
     assert f"| `accessibility` | [fi]({PREVIEW}accessibility/) | [en]({PREVIEW}en/accessibility/) | ✅ fi, en |" in out
 
 
+def test_a_page_removed_without_a_move_is_told_its_address_will_lead_nowhere(repo, capsys):
+    """Session 33f: a page renamed without extra.moved_pages showed only as "missing"."""
+    for locale in ("fi", "en"):
+        git(repo, "mv", f"docs/themes.{locale}.md", f"docs/aims.{locale}.md")
+    git(repo, "commit", "-qam", "Rename")
+    out = run(repo, capsys)
+    assert ("| `themes` | – | – | ⚠️ poistettu: vanha osoite ei enää toimi, ellei ylläpitäjä lisää sivua kohtaan "
+            "`extra.moved_pages` / removed: its address will lead nowhere unless a maintainer adds it to "
+            "`extra.moved_pages` |") in out
+
+
 def test_a_renamed_page_is_named_moved_not_missing(repo, capsys):
     """Session 33b: a page renamed with its old address in extra.moved_pages read as missing."""
     for locale in ("fi", "en"):

@@ -87,6 +87,19 @@ def test_outside_a_preview_a_page_missing_from_the_navigation_stops_the_build(tm
     assert "docs/news.fi.md: the page is in no menu: ask a maintainer to add a line such as '- " in result.stderr, result.stderr
 
 
+def test_a_page_renamed_in_the_pull_request_is_in_its_preview(tmp_path):
+    """Session 33f: main's menu, which the preview is built with, still names the old file, and
+    no rename could be previewed."""
+    root = copy_site(tmp_path / "copy")
+    for locale in ("fi", "en"):
+        (root / "docs" / f"themes.{locale}.md").rename(root / "docs" / f"aims.{locale}.md")
+    for page in (root / "docs").glob("*.md"):
+        page.write_text(page.read_text("utf-8").replace("themes.md", "aims.md"), "utf-8")
+    result = build_site(root / "site", PREVIEW_URL, {"SITE_PREVIEW": LABEL}, root / "mkdocs.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "site/aims/index.html").is_file() and (root / "site/en/aims/index.html").is_file()
+
+
 def test_a_preview_has_no_sitemap(preview):
     assert not (preview / "sitemap.xml").exists()
     assert not (preview / "sitemap.xml.gz").exists()

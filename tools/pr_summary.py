@@ -212,6 +212,10 @@ def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> s
 def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
     if page.moved_to:  # session 33b: a renamed page was told as missing in both languages
         return f"➡️ siirretty / moved: {code(page.moved_to, in_table=True)}"
+    if set(page.missing) == set(locales) and not page.by_data:
+        # Session 33f: a page renamed without extra.moved_pages left its old address to a 404.
+        return ("⚠️ poistettu: vanha osoite ei enää toimi, ellei ylläpitäjä lisää sivua kohtaan `extra.moved_pages` / "
+                "removed: its address will lead nowhere unless a maintainer adds it to `extra.moved_pages`")
     if page.missing:
         return f"⚠️ puuttuu / missing: {', '.join(page.missing)}"
     if page.by_data or set(page.changed) == set(locales):
