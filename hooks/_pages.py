@@ -1933,6 +1933,14 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
         stem = target[:language.start()] if language else target.removesuffix(".md")
         meant = _page_address(stem, page_url, site_files, index_page) if target.endswith(".md") else None
         fragment = "#" + urlsplit(href).fragment if urlsplit(href).fragment else ""
+        if source.in_markdown(href) and _other_languages_address(target, source):
+            # Session 33b and 33f: [englanniksi](../en/events/) was told to be written [text](events.md),
+            # which leads to the page of the page's own language.
+            findings.append(Finding(f"[…]({href[:60]}): a link to a page of another language: the language "
+                                    "switcher at the top of every page leads there; link to a page of this page's "
+                                    "language, [text](events.md), or name the other language's page in words",
+                                    (re.escape(href),)))
+            continue
         if source.in_markdown(href):
             findings.append(Finding(f"[…]({href[:60]}): {_markdown_link_advice(href, meant, fragment, language, source)}",
                                     (re.escape(href),)))
@@ -1982,12 +1990,20 @@ def unknown_anchor_links(markup: str) -> list[tuple[str, Finding]]:
         ids = set(element_ids(markup)) if ids is None else ids
         if unquote(href[1:]) in ids:
             continue
-        known = ", ".join(sorted(ids)[:12]) or "none"
-        findings.append((unquote(href[1:]), Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; link "
-                                f"to one of its ids: {known} (a heading's id is the one written after it, {{#…}}, or "
-                                "made from its words)",
+        findings.append((unquote(href[1:]), Finding(f"a link to {href[:60]}: the page has no heading or other part with this id; "
+                                f"{closest_ids(unquote(href[1:]), ids)} (a heading's id is the one written after it, "
+                                "{#…}, or made from its words)",
                                 (re.escape(href) + r"(?=[\s)\"'>])",))))
     return findings
+
+
+def closest_ids(wanted: str, ids) -> str:
+    """Advice for a link to an id a page does not have: the nearest of its ids, or its ids."""
+    ids = sorted(i for i in ids if not i.startswith("__"))  # not the theme's own
+    near = difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
+    if near:
+        return f"did you mean {near[0]}?"
+    return f"link to one of its ids: {', '.join(ids[:12]) or 'none'}"
 
 
 def links_to_places(markup: str, page_url: str) -> list[tuple[str, str, str]]:
@@ -2003,6 +2019,16 @@ def links_to_places(markup: str, page_url: str) -> list[tuple[str, str, str]]:
         if target is not None:
             found.append((target, unquote(parts.fragment), href))
     return found
+
+
+def _other_languages_address(target: str, source: PageSource) -> bool:
+    """Whether a path under the site leads into another language's part of it ("en/…" from a
+    Finnish page, or out of "en/" from an English one)."""
+    if not source.locales:
+        return False
+    if source.language_prefix:
+        return not target.startswith(source.language_prefix)
+    return any(target.startswith(f"{locale}/") for locale in source.locales[1:])
 
 
 def _markdown_link_advice(href: str, meant: str | None, fragment: str, language: re.Match | None,

@@ -47,7 +47,7 @@ from _annotations import keep_workflow_commands_out_of_logs, printable, workflow
 from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
-    broken_page_links, code_ranges, contents_titles, control_character_problems, direction_control_problems,
+    broken_page_links, closest_ids, code_ranges, contents_titles, control_character_problems, direction_control_problems,
     dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
@@ -270,10 +270,9 @@ def places_problems() -> list[Problem]:
         for target, place, href, file, line in links:
             ids = _page_ids.get((locale, target))
             if ids is not None and place not in ids:
-                known = ", ".join(sorted(i for i in ids if not i.startswith("__"))[:12]) or "none"  # not the theme's own
                 problems.append(Problem(file, line, f"a link to #{place[:40]} on the page {target[:60] or '/'}: that "
-                                                    f"page has no heading or other part with this id; link to one of "
-                                                    f"its ids: {known}"))
+                                                    f"page has no heading or other part with this id; "
+                                                    f"{closest_ids(place, ids)}"))
     return problems
 
 

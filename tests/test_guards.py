@@ -1928,6 +1928,17 @@ def test_an_address_without_https_is_told_with_the_address_to_write(written, hre
     assert [finding.message for finding in findings] == [expected]
 
 
+@pytest.mark.parametrize("page_url,prefix,href", [("cities/", "", "../en/events/"), ("en/cities/", "en/", "../../events/")])
+def test_a_link_to_the_other_languages_page_is_told_as_such(page_url, prefix, href):
+    """Sessions 33b and 33f: the advice was [text](events.md), which leads to the page of the
+    page's own language."""
+    source = PageSource(f"---\ntitle: T\n---\n[toinen kieli]({href})\n", "", prefix, ("fi", "en"))
+    findings = broken_page_links(f'<p><a href="{href}">x</a></p>', page_url, frozenset(), source=source)
+    assert [finding.message for finding in findings] == [
+        f"[…]({href}): a link to a page of another language: the language switcher at the top of every page leads "
+        "there; link to a page of this page's language, [text](events.md), or name the other language's page in words"]
+
+
 @pytest.mark.parametrize("href", ["kartta.png", "images/logo.svg", "raportti.pdf", "../events.ics", "declaration.md"])
 def test_a_file_name_is_not_taken_for_an_address_without_https(href):
     assert not any("without https://" in f.message for f in broken_page_links(f'<a href="{href}">x</a>', "cities/",
@@ -1939,8 +1950,8 @@ def test_a_link_to_no_place_on_the_page_names_the_places_it_has():
     assert [anchor for anchor, _ in found] == ["lontoo"]
     findings = [finding for _, finding in found]
     assert [finding.message for finding in findings] == [
-        "a link to #lontoo: the page has no heading or other part with this id; link to one of its ids: london (a "
-        "heading's id is the one written after it, {#…}, or made from its words)"]
+        "a link to #lontoo: the page has no heading or other part with this id; did you mean london? (a heading's id "
+        "is the one written after it, {#…}, or made from its words)"]
     text = GOOD + "\nKatso [Lontoo](#lontoo).\n"
     assert [problem.line for problem in locate(text, findings, "f.md")] == [8]
 
