@@ -84,6 +84,18 @@ def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, 
     assert "mark it cancelled instead, so that readers and calendars learn of it" in out
 
 
+def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
+    """Session 33f: a moved event given a new id read as an upcoming event removed, to be cancelled."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8").replace("- id: mayors-meet-london-2019", "- id: mayors-meet-2019", 1),
+                      "utf-8")
+    git(repo, "commit", "-qam", "New id")
+    out = run(repo, capsys)
+    assert "- events: `mayors-meet-london-2019 → mayors-meet-2019` ⚠️ tunniste vaihdettu" in out
+    assert "keep the old id unless it was wrong" in out
+    assert "poistettu" not in out and "lisätty" not in out
+
+
 def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
     """Hunt 33a: a source's address sent to another site, in a commit called "Fix a typo", was
     summed up as "No changes to pages or data files"; the pages citing it show the address."""

@@ -104,9 +104,9 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
 
 
 def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "changed", the changed fields) for each
-    entry of a data file that the pull request adds, removes or changes (the build's own checks
-    say whether the files are right)."""
+    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "renamed" | "changed",
+    the changed fields) for each entry of a data file that the pull request adds, removes or
+    changes (the build's own checks say whether the files are right)."""
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
     changes = []
     for path, key in DATA_LISTS.items():
@@ -125,7 +125,26 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
                 fields = tuple(_field_change(name, new.get(name))
                                for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
                 changes.append((key, entry_id, "changed", fields))
+        changes = _renamed(changes, key, before, after)
     return changes
+
+
+def _renamed(changes: list, key: str, before: dict, after: dict) -> list:
+    """The changes with an entry removed and one added under the same title (or name) told as
+    one whose id changed (session 33f: a moved event's new id read as an upcoming event to
+    cancel)."""
+    def label(entry: dict) -> str | None:
+        value = entry.get("title") or entry.get("name")
+        return repr(value) if value else None
+
+    added = {label(after[change[1]]): change for change in changes if change[0] == key and change[2] == "added"}
+    result = list(changes)
+    for change in [c for c in changes if c[0] == key and c[2].startswith("removed")]:
+        match = added.pop(label(before[change[1]]), None) if label(before[change[1]]) else None
+        if match:
+            result[result.index(change)] = (key, f"{change[1]} → {match[1]}", "renamed", ())
+            result.remove(match)
+    return result
 
 
 SHOWN_VALUE_LENGTH = 40  # a changed field's new value is shown when it is one value this short
@@ -226,6 +245,9 @@ def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
 
 CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "changed": "muutettu / changed",
                 # Session 33d: a deleted upcoming event vanished without a word to readers or calendars.
+                "renamed": "⚠️ tunniste vaihdettu: linkit vanhaan tunnisteeseen ja kalenterisovellukset menettävät "
+                           "sen; pidä vanha tunniste, ellei se ollut väärä / id changed: links to the old id and "
+                           "calendar apps lose it; keep the old id unless it was wrong",
                 "removed-upcoming": "⚠️ poistettu, vaikka se on vielä tulossa: merkitse se perutuksi (`status: cancelled`), "
                                     "niin lukijat ja kalenterit saavat tiedon / removed while still upcoming: mark it "
                                     "cancelled instead, so that readers and calendars learn of it"}
