@@ -142,9 +142,17 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that leaves a page closes its requests still under way: not an error of the site."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path, port: int) -> ThreadingHTTPServer:
     """Serve a built site at http://127.0.0.1:<port>/digital-declaration/ until shutdown()."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_GzipHandler, directory=str(site_dir)))
+    server = _QuietServer(("127.0.0.1", port), partial(_GzipHandler, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
