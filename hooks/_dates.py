@@ -105,14 +105,12 @@ def _last_day(end, start) -> date:
     """The last day of an event: an end at midnight after its start ends the day before ("until
     24.00", which the data write as 00:00 of the next day); one at its start does not (hunt
     33c: start and end at 00:00 read "11.–10. kesäkuuta")."""
-    if end.precision == "time" and end.value.time() == MIDNIGHT and end.value > start.value:
-        return end.day - ONE_DAY
-    return end.day
+    return _end_day(end.value) if end.precision == "time" and end.value > start.value else end.day
 
 
-def _end_day(local_end: datetime) -> date:
-    """_last_day of a local end time."""
-    return local_end.date() - ONE_DAY if local_end.time() == MIDNIGHT else local_end.date()
+def _end_day(end: datetime) -> date:
+    """The last day of an end time after its start: the day before, for midnight."""
+    return end.date() - ONE_DAY if end.time() == MIDNIGHT else end.date()
 
 
 def previous_when(event: Event, babel_locale: str, clock_label: str = "#") -> tuple[str, ZoneTime | None]:

@@ -479,6 +479,36 @@ def unsupported_markdown_problems(text: str, file: str, code: list[tuple[int, in
     return [Problem(file, line, message) for line, message in sorted(found)]
 
 
+# A page's text shorter than this (in words) may well be the same in two languages.
+SAME_TEXT_MIN_WORDS = 20
+# The share of words two languages' pages may have in common (of all the words either uses):
+# the site's own pages share 4–17%, names and numbers; a page copied from the other language
+# shares nearly all of them, whatever was added (hunt 33e: an HTML comment).
+SAME_WORDS_MAX = 0.6
+_WORD = re.compile(r"\w+")
+
+
+def same_text_problems(texts: list[tuple[str, str]], locales: list[str]) -> list[Problem]:
+    """Pages whose text, after the front matter, is the other language's, or nearly (session
+    33b: an English page copied to name.fi.md until a translator got to it passed every check,
+    and the Finnish site showed English text marked as Finnish, to screen readers and the
+    search). `texts`: each page's text with its "docs/…" name."""
+    words = {file: set(_WORD.findall(without_comments(text[body_start(text):]).lower())) for text, file in texts}
+    problems = []
+    for file, one in words.items():
+        stem, _, locale = file[: -len(".md")].rpartition(".")
+        if locale != locales[0]:
+            continue
+        for other_locale in locales[1:]:
+            other = words.get(f"{stem}.{other_locale}.md", set())
+            if len(one | other) >= SAME_TEXT_MIN_WORDS and len(one & other) / len(one | other) > SAME_WORDS_MAX:
+                problems.append(Problem(file, None, f"the text is the same as {stem}.{other_locale}.md's, or nearly: "
+                                                    "readers of each language would get the other's text, marked as "
+                                                    "their own; write the page in each language, or keep it in the "
+                                                    "pull request until it is translated"))
+    return problems
+
+
 # What Python-Markdown reads in time that grows with the square of its size, or by recursion:
 # limits far above any real page (hunt 18a: one line of 30,000 "[" took 82 s to build; 10,000
 # lines of "```a" 3 s in Markdown alone, 40,000 some 45; a list nested 250 levels deep ended in
@@ -651,6 +681,13 @@ def _unclosed_openers(block: str) -> dict[str, int]:
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def without_comments(text: str) -> str:
+    """HTML or Markdown with its HTML comments, which show nothing, each a space (one left open
+    runs to the end, as in a browser)."""
+    return _HTML_COMMENT.sub(" ", text) if "<!--" in text else text
+
 # Code written in HTML, which shows an address as text too: terminal output in a <pre> (hunt
 # 29b: told to write it as a link, the editor got literal [url](url) on the page).
 _HTML_CODE_TAG = re.compile(r"<(/?)(pre|code)\b[^>]*>", re.IGNORECASE)
@@ -1732,7 +1769,7 @@ def element_ids(page: str) -> Iterator[str]:
     """The id of each element of the HTML, as a browser reads it: the first id of its tag,
     unquoted, in capitals or spaced; not a tag inside a comment, which is no element (hunt
     33e: `<!-- <span id="sources"> -->` let a link be labelled by the site's list of sources)."""
-    for _, attributes in start_tags(_HTML_COMMENT.sub(" ", page) if "<!--" in page else page, _MAY_HOLD_ID):
+    for _, attributes in start_tags(without_comments(page), _MAY_HOLD_ID):
         value = next((html.unescape(value) for name, value in attributes if name == "id"), None)
         if value is not None:
             yield value

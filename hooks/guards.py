@@ -51,8 +51,8 @@ from _pages import (
     dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
-    markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, scan_html, source_files,
-    symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
+    markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
+    scan_html, source_files, symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
     unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
 )
 from _page_writer import ids_in_slots
@@ -180,6 +180,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         costly = {file: markdown_cost_problems(text, file, max_headings) for text, file in texts}
         misplaced += [problem for problems in costly.values() for problem in problems]
         texts = [(text, file) for text, file in texts if not costly[file]]
+        misplaced += same_text_problems(texts, locales)
         code = {file: code_ranges(text, body_start(text)) for text, file in texts}  # read once for each page
         # An address MkDocs cannot read ends the build inside MkDocs, so it stops it first.
         misplaced += [problem for text, file in texts for problem in unreadable_address_problems(text, file, code[file])]

@@ -12,7 +12,6 @@ that the switcher works under any host: a preview address, a custom domain, a lo
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Iterator
 
@@ -43,46 +42,6 @@ def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
     )
 
 
-# A page's text shorter than this (in words) may well be the same in two languages.
-SAME_TEXT_MIN_WORDS = 20
-# The share of words two languages' pages may have in common (of all the words either uses):
-# the site's own pages share 4–17%, names and numbers; a page copied from the other language
-# shares nearly all of them, whatever was added (hunt 33e: an HTML comment).
-SAME_WORDS_MAX = 0.6
-_WORD = re.compile(r"\w+")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-
-
-def same_text_pages(docs_dir: Path, locales: list[str]) -> list[str]:
-    """The pages whose text, after the front matter, is the other language's, or nearly
-    (session 33b: an English page copied to name.fi.md until a translator got to it passed
-    every check, and the Finnish site showed English text marked as Finnish, to screen
-    readers and the search)."""
-    problems = []
-    for first in sorted(docs_dir.rglob(f"*.{locales[0]}.md")):
-        stem = first.relative_to(docs_dir).as_posix()[: -len(f".{locales[0]}.md")]
-        words = {}
-        for locale in locales:
-            path = docs_dir / f"{stem}.{locale}.md"
-            if path.is_file():
-                words[locale] = set(_WORD.findall(_COMMENT.sub(" ", _body(path.read_text("utf-8", errors="replace"))).lower()))
-        for locale in locales[1:]:
-            one, other = words.get(locales[0], set()), words.get(locale, set())
-            if len(one | other) >= SAME_TEXT_MIN_WORDS and len(one & other) / len(one | other) > SAME_WORDS_MAX:
-                problems.append(f"docs/{stem}.{locales[0]}.md has the same text as docs/{stem}.{locale}.md: readers of "
-                                "each language would get the other's text, marked as their own; write the page in "
-                                "each language, or keep it in the pull request until it is translated")
-    return problems
-
-
-def _body(text: str) -> str:
-    """A page's Markdown after its front matter."""
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
-        return text[end + 4:] if end != -1 else text
-    return text
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     languages = site_languages(config)
     if current_locale(config) != languages[0].locale:
@@ -101,9 +60,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # (hooks/preview.py lowers MkDocs' warning for it to a note).
     checks_the_menu = config.validation.nav.omitted_files > logging.INFO and config.nav is not None
     others = _nav_translations(config)
-    same = same_text_pages(Path(config.docs_dir), [lang.locale for lang in languages])
-    if same:
-        raise PluginError("Every page is written in each language:\n" + "\n".join(f"  {problem}" for problem in same))
     problems = (pages_outside_the_menu(files, config.nav, languages[0].locale, list(others)) if checks_the_menu else [])
     problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
     if problems:
