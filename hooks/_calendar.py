@@ -33,17 +33,19 @@ STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
 
 def event_calendar(events, locale: str, name: str, page_url: str, stamp: datetime,
-                   status_labels: dict[str, str] | None = None) -> bytes:
+                   status_labels: dict[str, str] | None = None, status_note=None) -> bytes:
     """The calendar file for one language; `page_url` is the absolute URL of its Events page."""
-    return assemble_calendar(calendar_parts(events, locale, name, page_url, status_labels), stamp)
+    return assemble_calendar(calendar_parts(events, locale, name, page_url, status_labels, status_note), stamp)
 
 
 def calendar_parts(events, locale: str, name: str, page_url: str,
-                   status_labels: dict[str, str] | None = None) -> tuple[str, ...]:
+                   status_labels: dict[str, str] | None = None, status_note=None) -> tuple[str, ...]:
     """The calendar as text split at each event's DTSTAMP line, which alone depends on the
     build time: joined by `assemble_calendar`, and kept between `mkdocs serve` rebuilds.
     `status_labels` ("Peruttu", …) go before the title of an event not held as planned: some
-    calendar apps hide STATUS:CANCELLED or show it in no way a reader notices."""
+    calendar apps hide STATUS:CANCELLED or show it in no way a reader notices. `status_note`
+    (an event -> its card's note or None) opens the event's DESCRIPTION: a reader who
+    subscribed sees there, as on the card, when a moved event had been announced for."""
     labels = status_labels or {}
     host = urlsplit(page_url).hostname or "localhost"
     header = _calendar_header(locale, name, host)
@@ -51,7 +53,8 @@ def calendar_parts(events, locale: str, name: str, page_url: str,
     for event in events:
         if event.start.precision == "month":
             continue
-        before, after, zone = _vevent_text(event, locale, host, page_url, labels.get(event.status))
+        note = status_note(event) if status_note and event.status != "scheduled" else None
+        before, after, zone = _vevent_text(event, locale, host, page_url, labels.get(event.status), note)
         current.append(before)
         parts.append("".join(current))
         current = [after]
@@ -170,7 +173,7 @@ def _calendar_header(locale: str, name: str, host: str) -> str:
 
 
 def _vevent_text(event: Event, locale: str, host: str, page_url: str,
-                 status_label: str | None = None) -> tuple[str, str, str | None]:
+                 status_label: str | None = None, status_note: str | None = None) -> tuple[str, str, str | None]:
     """One VEVENT as folded content lines, before and after its DTSTAMP line, and its TZID.
 
     In icalendar's order: Event.canonical_order first (SUMMARY, DTSTART, DTEND, DTSTAMP, UID),
@@ -186,8 +189,9 @@ def _vevent_text(event: Event, locale: str, host: str, page_url: str,
     title = f"{status_label}: {event.title[locale]}" if status_label else event.title[locale]
     before = "BEGIN:VEVENT\r\n" + _text_line("SUMMARY", title) + start + end
     after = _text_line("UID", f"{event.id}.{locale}@{host}")
-    if event.description:
-        after += _text_line("DESCRIPTION", event.description[locale])
+    description = "\n\n".join(filter(None, (status_note, event.description[locale] if event.description else None)))
+    if description:
+        after += _text_line("DESCRIPTION", description)
     after += _text_line("LOCATION", event.location[locale])
     if event.status in STATUS:
         after += f"STATUS:{STATUS[event.status]}\r\n"

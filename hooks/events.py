@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import chain
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from _cache import input_hash
 from _calendar import assemble_calendar, calendar_parts
-from _data import EVENT_STATUSES
+from _data import EVENT_STATUSES, Event
 from _dates import ZoneTime, event_when, generated_on, previous_when
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
@@ -168,17 +168,17 @@ def _items(config: MkDocsConfig, locale: str, events, page_path: str, search: li
 
     statuses = status_labels(config)
     clock = ui_text(config, "site.events.time")  # "klo #"
+    note = status_note(config, locale)
 
     def views():
         for event in events:
             when = event_when(event, babel, settings["reference_timezones"], clock)
             search.append(search_entry(event, when, page_path, locale, statuses.get(event.status)))
-            previous_date, previous_time = previous_when(event, babel, clock) if event.previous_start else (None, None)
             yield EventItem(
                 id=event.id, title=event.title[locale], precision=event.start.precision,
                 date=when.date, times=when.times, iso=when.iso, location=event.location[locale],
                 description=event.description[locale] if event.description else None, url=event.url,
-                status=event.status, previous_date=previous_date, previous_time=previous_time,
+                status=event.status, note=note(event) if event.status != "scheduled" else None,
             )
 
     return env_template("partials/event-items.html").generate(config=config, locale=locale, items=views())
@@ -200,8 +200,7 @@ class EventItem:
     description: str | None
     url: str | None
     status: str = "scheduled"  # Event.status
-    previous_date: str | None = None  # a rescheduled event's previous start (_dates.previous_when)
-    previous_time: ZoneTime | None = None
+    note: str | None = None  # status_note's, for an event not held as planned
 
 
 def status_labels(config: MkDocsConfig) -> dict[str, str]:
@@ -209,6 +208,21 @@ def status_labels(config: MkDocsConfig) -> dict[str, str]:
     ("Peruttu", "Cancelled"): for the search entries and the calendar, which the templates do
     not write."""
     return {status: ui_text(config, f"site.events.status.{status}") for status in EVENT_STATUSES if status != "scheduled"}
+
+
+def status_note(config: MkDocsConfig, locale: str) -> Callable[[Event], str]:
+    """What is said of an event not held as planned, in the language being built, as plain
+    text: under the card's date, and first in the calendar's DESCRIPTION ("Tapahtuma
+    siirrettiin. Aiemmin ilmoitettu ajankohta oli 20. toukokuuta 2027, klo 10.00 (Lontoo).")."""
+    notes = {status: ui_text(config, f"site.events.note.{status}") for status in EVENT_STATUSES if status != "scheduled"}
+    babel, clock = babel_locale(config, locale), ui_text(config, "site.events.time")
+
+    def note(event: Event) -> str:
+        if not event.previous_start:
+            return notes[event.status]
+        date, time = previous_when(event, babel, clock)
+        return notes["rescheduled"].replace("#", f"{date}, {time.time} ({time.city})" if time else date)
+    return note
 
 
 def _listing_key(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> str:
@@ -257,6 +271,7 @@ def calendar_text(config: MkDocsConfig, locale: str, page_url: str) -> list[str]
     parts = cache.get(f"calendar-{locale}", key)
     if not (isinstance(parts, list) and parts and all(isinstance(part, str) for part in parts)):  # none, or not ours
         with gc_paused():
-            parts = list(calendar_parts(events, locale, config.site_name, page_url, status_labels(config)))
+            parts = list(calendar_parts(events, locale, config.site_name, page_url, status_labels(config),
+                                        status_note(config, locale)))
         cache.put(f"calendar-{locale}", key, parts)
     return parts

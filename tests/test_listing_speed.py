@@ -61,7 +61,7 @@ ZONES = ("Europe/Helsinki", "Europe/London", "UTC", "America/St_Johns", "Asia/Ko
 
 
 def reference_vevent(event: Event, locale: str, host: str, page_url: str, stamp: datetime,
-                     status_labels: dict | None = None) -> icalendar.Event:
+                     status_labels: dict | None = None, status_note: str | None = None) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}.{locale}@{host}")
     vevent.add("dtstamp", stamp.astimezone(timezone.utc))
@@ -70,8 +70,11 @@ def reference_vevent(event: Event, locale: str, host: str, page_url: str, stamp:
     if event.status in ("cancelled", "postponed"):
         vevent.add("status", {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}[event.status])
     vevent.add("location", event.location[locale])
+    description = [status_note] if status_note else []
     if event.description:
-        vevent.add("description", event.description[locale])
+        description.append(event.description[locale])
+    if description:
+        vevent.add("description", "\n\n".join(description))
     vevent.add("url", event.url or f"{page_url}#event-{event.id}")
     if event.start.precision == "day":
         last = (event.end or event.start).day
@@ -226,13 +229,14 @@ def events(draw, zone=None, text=TEXT, statuses=("scheduled",)):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(event=events(text=TEXT_ICALENDAR_KEEPS, statuses=("scheduled", "cancelled", "postponed", "rescheduled")),
-       locale=st.sampled_from(["fi", "en"]))
-def test_one_pass_vevent_is_icalendars(event, locale):
+       locale=st.sampled_from(["fi", "en"]), note=st.none() | TEXT_ICALENDAR_KEEPS)
+def test_one_pass_vevent_is_icalendars(event, locale, note):
     if event.start.precision == "month":
         return
-    before, after, tzid = _vevent_text(event, locale, "example.org", URL, STATUS_LABELS.get(event.status))
+    note = note if event.status != "scheduled" else None
+    before, after, tzid = _vevent_text(event, locale, "example.org", URL, STATUS_LABELS.get(event.status), note)
     stamp_line = assemble_calendar(["", ""], STAMP).decode("utf-8")
-    expected = reference_vevent(event, locale, "example.org", URL, STAMP, STATUS_LABELS).to_ical().decode("utf-8")
+    expected = reference_vevent(event, locale, "example.org", URL, STAMP, STATUS_LABELS, note).to_ical().decode("utf-8")
     assert before + stamp_line + after == expected
     assert tzid == (None if event.start.precision == "day" or event.timezone == "UTC" else event.timezone)
 

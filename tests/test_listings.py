@@ -333,6 +333,7 @@ STATUS_EVENTS = """
     previous_start: 2027-05-20T10:00
     timezone: Europe/London
     location: {fi: Lontoo, en: London}
+    description: {fi: Tapaamisen ohjelma julkaistaan myöhemmin., en: The programme will be published later.}
     status: rescheduled
     sources: [kuntalehti-2019-02]
 """
@@ -385,8 +386,13 @@ def test_a_cancelled_postponed_or_moved_event_says_so_everywhere(tmp_path):
         assert {key: str(e.get("status")) for key, e in vevents.items()} == {
             "cancelled-2027": "CANCELLED", "postponed-2019": "TENTATIVE", "rescheduled-2027": "None",
             "mayors-meet-london-2019": "None"}
-        for event_id, (title, _) in STATUS_WORDS[lang].items():
+        for event_id, (title, note) in STATUS_WORDS[lang].items():
             assert str(vevents[event_id]["summary"]) == title
+            assert str(vevents[event_id]["description"]).split("\n\n")[0] == note  # what the card says under its date
+        assert str(vevents["rescheduled-2027"]["description"]).split("\n\n")[1] == {
+            "fi": "Tapaamisen ohjelma julkaistaan myöhemmin.", "en": "The programme will be published later."}[lang]
+        assert "description" not in vevents["mayors-meet-london-2019"] or not str(
+            vevents["mayors-meet-london-2019"]["description"]).startswith(("Tapahtuma", "The event"))
 
         index = json.loads((site / prefix / "search/search_index.json").read_text())
         titles = {doc["location"].rsplit("#event-", 1)[1]: doc["title"] for doc in index["docs"] if "#event-" in doc["location"]}
