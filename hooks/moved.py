@@ -3,8 +3,8 @@
 Owns mkdocs.yml `extra.moved_pages`: old page name: new page name, both as the page's files
 are named without their language (`themes: aims` for docs/aims.fi.md and docs/aims.en.md). In
 each language the build writes a small page at the old address (overrides/moved.html) that
-sends the reader on at once with `<meta http-equiv="refresh">`, which needs no script, links
-to the new page by its title, and tells search engines to index the new page instead
+sends the reader on at once with `<meta http-equiv="refresh">`, which needs no script (a
+small one keeps the address's #place, which a refresh drops), links to the new page by its title, and tells search engines to index the new page instead
 (canonical, noindex). A bookmark, a search result or another site's link to the old address
 keeps working after a page is renamed (session 33b: /themes/ became a 404).
 
@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from _csp import policy_text
+from _csp import inline_script_hashes, policy_text
 from _listing import render_text
 from _site import absolute_url, current_locale, site_languages
 
@@ -88,12 +88,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         if target.exists():
             raise PluginError(f"mkdocs.yml: extra.moved_pages: {old}: the site already has a page at {old_path or '/'}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_text(
-            TEMPLATE, config=config, locale=locale, title=_titles.get((locale, new), new),
-            new_url=posixpath.relpath(new_path or ".", old_path or ".") + "/",
-            canonical=absolute_url(config, new_path) if config.site_url else None,
-            policy=policy_text(directives, []),
-        ), encoding="utf-8")
+        context = dict(config=config, locale=locale, title=_titles.get((locale, new), new),
+                       new_url=posixpath.relpath(new_path or ".", old_path or ".") + "/",
+                       canonical=absolute_url(config, new_path) if config.site_url else None)
+        # The template's script runs by its hash, as the site's pages' do (hooks/csp.py).
+        hashes = inline_script_hashes(render_text(TEMPLATE, policy="", **context))
+        target.write_text(render_text(TEMPLATE, policy=policy_text(directives, hashes), **context), encoding="utf-8")
 
 
 def page_address(name: str) -> str:
