@@ -84,6 +84,27 @@ def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, 
     assert "mark it cancelled instead, so that readers and calendars learn of it" in out
 
 
+def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, capsys):
+    """Session 33b: a moved event's new date written with last year's number (2026 for 2027)
+    passed every check and put the event among the past events, under "New date:"."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8") + "\n  - id: seminar-2099\n    title: {fi: Seminaari, en: Seminar}\n"
+                      "    start: 2099-05-12\n    location: {fi: Helsinki, en: Helsinki}\n"
+                      "    sources: [kuntalehti-2019-02]\n", "utf-8")
+    git(repo, "commit", "-qam", "Add")
+    git(repo, "branch", "-f", "main")
+    events.write_text(events.read_text("utf-8").replace("    start: 2099-05-12\n", "    start: 2019-06-10\n"
+                                                        "    previous_start: 2099-05-12\n    status: rescheduled\n"), "utf-8")
+    git(repo, "commit", "-qam", "Move")
+    out = run(repo, capsys)
+    assert ("- events: `seminar-2099` ⚠️ muutettu tulevasta menneeksi: tarkista vuosi / changed from upcoming to "
+            "past: check the year: `previous_start: 2099-05-12`, `start: 2019-06-10`, `status: rescheduled`") in out
+    # A past event's change, and an upcoming event's, are told as changes only.
+    events.write_text(events.read_text("utf-8").replace("    start: 2019-06-10\n", "    start: 2099-06-10\n"), "utf-8")
+    git(repo, "commit", "-qam", "Move again")
+    assert "⚠️ muutettu tulevasta" not in run(repo, capsys)
+
+
 def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     """Session 33f: a moved event given a new id read as an upcoming event removed, to be cancelled."""
     events = repo / "data/events.yml"

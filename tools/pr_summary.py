@@ -104,8 +104,8 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
 
 
 def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "renamed" | "changed",
-    the changed fields) for each entry of a data file that the pull request adds, removes or
+    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "renamed" | "changed"
+    | "changed-to-past", the changed fields) for each entry of a data file that the pull request adds, removes or
     changes (the build's own checks say whether the files are right)."""
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
     changes = []
@@ -124,7 +124,9 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
             elif old != new:
                 fields = tuple(_field_change(name, new.get(name))
                                for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
-                changes.append((key, entry_id, "changed", fields))
+                # Session 33b: a moved event's new year written as last year's passed every check.
+                to_past = key == "events" and _still_upcoming(old) and not _still_upcoming(new)
+                changes.append((key, entry_id, "changed-to-past" if to_past else "changed", fields))
         changes = _renamed(changes, key, before, after)
     return changes
 
@@ -248,6 +250,8 @@ CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "
                 "renamed": "⚠️ tunniste vaihdettu: linkit vanhaan tunnisteeseen ja kalenterisovellukset menettävät "
                            "sen; pidä vanha tunniste, ellei se ollut väärä / id changed: links to the old id and "
                            "calendar apps lose it; keep the old id unless it was wrong",
+                "changed-to-past": "⚠️ muutettu tulevasta menneeksi: tarkista vuosi / changed from upcoming to past: "
+                                   "check the year",
                 "removed-upcoming": "⚠️ poistettu, vaikka se on vielä tulossa: merkitse se perutuksi (`status: cancelled`), "
                                     "niin lukijat ja kalenterit saavat tiedon / removed while still upcoming: mark it "
                                     "cancelled instead, so that readers and calendars learn of it"}
