@@ -1951,6 +1951,14 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
     for name, attributes in start_tags(markup, _LINK):
         href = next((html.unescape(value) for attribute, value in attributes if attribute == "href"), "")
         target = file_under_site(href, page_url)
+        path = _site_path(href, SITE_ROOT + page_url) if target is None else None
+        if path is not None and not path.startswith(_SITE_ROOT_PATH):
+            # Hunt 34a: such a link looks like one of the site's own but leads out of it where the
+            # site is published under a folder: to a preview's pages, which change without review,
+            # or to another repository's site on the same github.io host.
+            written = f"[…]({_visible(href[:60])})" if source.in_markdown(href) else f"<{name} href=\"{_visible(href[:60])}\">"
+            findings.append(Finding(f"{written}: {CLIMBS_OUT}", _as_written(href)))
+            continue
         # MkDocs leaves out files named with a leading dot and only notes a link to one: the
         # page was published with a link that led nowhere (hunt 20b).
         if target is not None and (any(unquote(part).startswith(".") for part in target.split("/"))
@@ -2105,6 +2113,10 @@ def _meant_file(url: str, site_files) -> str | None:
     path = urlsplit(url).path
     return next((name for name in (posixpath.normpath(path.lstrip("/")), re.sub(r"^(?:\.\.?/)+", "", path))
                  if name in site_files), None)
+
+
+CLIMBS_OUT = ("the path climbs above the site's own address, so it leads out of the site where the site is published "
+              "under a folder (as a preview is): link to a page by its file, [text](name.md), which the build checks")
 
 
 def _unloaded_advice(url: str, attribute: str, page_url: str, site_files, climbs: bool) -> str:

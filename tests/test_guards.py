@@ -1906,6 +1906,25 @@ def test_a_link_in_html_from_a_home_page_to_its_own_file_is_named_with_what_to_w
         f'<a href="index.md">: {MARKDOWN_ONLY}href="./", or the link in Markdown, [text](index.md)']
 
 
+CLIMBS_OUT_OF_THE_SITE = ("the path climbs above the site's own address, so it leads out of the site where the site is "
+                          "published under a folder (as a preview is): link to a page by its file, [text](name.md), "
+                          "which the build checks")
+
+
+@pytest.mark.parametrize("page_url,href", [
+    # Hunt 34a: on a custom domain the link led from a reviewed page into a preview, whose pages
+    # change without review; on github.io, to another repository's site on the same host.
+    ("privacy/", "../../../../../_previews/pr-9/privacy/"), ("privacy/", "/_previews/pr-9/"),
+    ("", "../other-repo/"), ("en/privacy/", "/"), ("privacy/", "../../images/logo.svg"),
+])
+def test_a_link_in_html_that_climbs_out_of_the_site_is_refused(page_url, href):
+    findings = broken_page_links(f'<p>Lisää <a href="{href}">toinen linkki</a>.</p>', page_url, PAGE_FILES)
+    assert [finding.message for finding in findings] == [f'<a href="{href}">: {CLIMBS_OUT_OF_THE_SITE}']
+    source = PageSource(text=f"Lisää [toinen linkki]({href}).\n", locales=("fi", "en"))
+    findings = broken_page_links(f'<p>Lisää <a href="{href}">toinen linkki</a>.</p>', page_url, PAGE_FILES, source=source)
+    assert [finding.message for finding in findings] == [f'[…]({href}): {CLIMBS_OUT_OF_THE_SITE}']
+
+
 def test_links_in_html_to_pages_files_and_other_sites_are_fine():
     markup = ('<a href="../declaration/">a</a> <a href="../declaration/#aims">b</a> <a href="../">c</a> '
               '<a href="#top">d</a> <a href="mailto:x@example.org">e</a> <a href="https://example.org/">f</a> '
