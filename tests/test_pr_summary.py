@@ -115,6 +115,13 @@ def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     assert "- events: `mayors-meet-london-2019 → mayors-meet-2019` ⚠️ tunniste vaihdettu" in out
     assert "keep the old id unless it was wrong" in out
     assert "poistettu" not in out and "lisätty" not in out
+    # Hunt 34a: a new id hid every other change of the entry, such as its address.
+    events.write_text(events.read_text("utf-8").replace("- id: mayors-meet-2019\n", "- id: mayors-2019\n    url: "
+                                                        "https://evil.example/\n", 1), "utf-8")
+    git(repo, "commit", "-qam", "Newer id")
+    out = run(repo, capsys)
+    assert "- events: `mayors-meet-london-2019 → mayors-2019` ⚠️ tunniste vaihdettu" in out
+    assert "keep the old id unless it was wrong: `url: https://evil.example/`" in out
 
 
 def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):

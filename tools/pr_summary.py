@@ -122,8 +122,7 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
                 upcoming = key == "events" and _still_upcoming(old)
                 changes.append((key, entry_id, "removed-upcoming" if upcoming else "removed", ()))
             elif old != new:
-                fields = tuple(_field_change(name, new.get(name))
-                               for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
+                fields = _changed_fields(old, new)
                 # Session 33b: a moved event's new year written as last year's passed every check.
                 to_past = key == "events" and _still_upcoming(old) and not _still_upcoming(new)
                 changes.append((key, entry_id, "changed-to-past" if to_past else "changed", fields))
@@ -144,9 +143,15 @@ def _renamed(changes: list, key: str, before: dict, after: dict) -> list:
     for change in [c for c in changes if c[0] == key and c[2].startswith("removed")]:
         match = added.pop(label(before[change[1]]), None) if label(before[change[1]]) else None
         if match:
-            result[result.index(change)] = (key, f"{change[1]} → {match[1]}", "renamed", ())
+            # Hunt 34a: the new id hid every other change of the entry, such as its address.
+            fields = _changed_fields({**before[change[1]], "id": None}, {**after[match[1]], "id": None})
+            result[result.index(change)] = (key, f"{change[1]} → {match[1]}", "renamed", fields)
             result.remove(match)
     return result
+
+
+def _changed_fields(old: dict, new: dict) -> tuple[str, ...]:
+    return tuple(_field_change(name, new.get(name)) for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
 
 
 SHOWN_VALUE_LENGTH = 40  # a changed field's new value is shown when it is one value this short
