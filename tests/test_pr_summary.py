@@ -105,6 +105,24 @@ def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, c
     assert "⚠️ muutettu tulevasta" not in run(repo, capsys)
 
 
+def test_a_replaced_image_names_the_pages_that_show_it(repo, capsys):
+    """Hunt 34a: a page's photo replaced with a picture of a telephone number ("Better photo")
+    was summed up as "No changes to pages or data files"."""
+    for locale in ("fi", "en"):
+        page = repo / f"docs/cities.{locale}.md"
+        page.write_text(page.read_text("utf-8") + "\n![Helsingin tuomiokirkko kesällä](images/helsinki.png)\n", "utf-8")
+    (repo / "docs/images/helsinki.png").write_bytes(b"old")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Photo")
+    git(repo, "branch", "-f", "main")
+    (repo / "docs/images/helsinki.png").write_bytes(b"new")
+    git(repo, "commit", "-qam", "Better photo")
+    out = run(repo, capsys)
+    assert "No changes to pages or data files" not in out
+    assert f"| `cities` | [fi]({PREVIEW}cities/) | [en]({PREVIEW}en/cities/) | ✅ fi, en |" in out
+    assert "### Muuttuneet kuvat ja tiedostot / Changed images and files\n\n- `docs/images/helsinki.png`: `cities`" in out
+
+
 def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     """Session 33f: a moved event given a new id read as an upcoming event removed, to be cancelled."""
     events = repo / "data/events.yml"

@@ -74,6 +74,11 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
                 touched.setdefault(stem, set()).update(locales)
                 by_data.add(stem)
             continue
+        if is_content(path, docs_dir) and path.startswith(docs_dir + "/") and not path.endswith(".md"):
+            for stem in pages_showing(root, docs_dir, locales, path):
+                touched.setdefault(stem, set()).update(locales)
+                by_data.add(stem)
+            continue
         if not path.startswith(docs_dir + "/") or not path.endswith(".md"):
             continue
         stem, _, locale = path[len(docs_dir) + 1: -len(".md")].rpartition(".")
@@ -99,6 +104,22 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
     for path, pages_of in DATA_PAGES.items():
         entries = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", DATA_LISTS[path])
         if any(source_ids & set(map(str, entry.get("sources") or ())) for entry in entries.values()):
+            pages.update(pages_of[:1])
+    return tuple(sorted(pages))
+
+
+def pages_showing(root: Path, docs_dir: str, locales: tuple[str, ...], path: str) -> tuple[str, ...]:
+    """The pages that show a file under docs/ (an image, a logo): those whose text names it,
+    and the pages of a data file that names it (hunt 34a: a page's photo replaced with a
+    picture of a telephone number was summed up as "no changes")."""
+    name = re.compile(rf"(?<![\w.-]){re.escape(path.rpartition('/')[2])}(?![\w.-])")
+    pages = set()
+    for page in sorted((root / docs_dir).rglob("*.md")):
+        stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
+        if locale in locales and name.search(page.read_text("utf-8", errors="replace")):
+            pages.add(stem)
+    for data_path, pages_of in DATA_PAGES.items():
+        if (root / data_path).is_file() and name.search((root / data_path).read_text("utf-8", errors="replace")):
             pages.update(pages_of[:1])
     return tuple(sorted(pages))
 
@@ -263,7 +284,8 @@ CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "
 
 
 def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, ...], preview_url: str | None,
-            code_paths: list[str] = (), site_images: list[str] = (), entries: list = ()) -> str:
+            code_paths: list[str] = (), site_images: list[str] = (), entries: list = (),
+            files_shown: list[tuple[str, tuple[str, ...]]] = ()) -> str:
     lines = ["## Esikatselu / Preview", ""]
     if preview_url:
         lines += [f"Koko sivusto / The whole site: {preview_url}", ""]
@@ -284,6 +306,11 @@ def summary(pages: list[ChangedPage], problems: list[str], locales: tuple[str, .
         lines += ["", "### Muuttuneet tiedot / Changed entries", ""]
         lines += [f"- {key}: {code(entry_id)} {CHANGE_WORDS[how]}" + (f": {', '.join(code(f) for f in fields)}" if fields else "")
                   for key, entry_id, how, fields in entries]
+    if files_shown:
+        lines += ["", "### Muuttuneet kuvat ja tiedostot / Changed images and files", ""]
+        lines += [f"- {code(path)}: " + (", ".join(code(stem) for stem in stems) if stems else
+                                         "ei yhdelläkään sivulla / on no page")
+                  for path, stems in files_shown]
     lines += ["", "### Datan tarkistus / Data check", ""]
     if problems:
         lines += [f"Datatiedostoissa on {len(problems)} ongelmaa / The data files have {len(problems)} problem(s):", ""]
@@ -324,8 +351,12 @@ def main(argv: list[str] | None = None) -> int:
     changed_sources = frozenset(entry_id for key, entry_id, _, _ in entries if key == "sources")
     pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources, dict(settings.moved_pages))
     problems = data_problems(root, settings.docs_dir, settings.locales)
+    site_images = site_image_files(files, root, settings.docs_dir, settings.locales)
+    files_shown = [(path, pages_showing(root, settings.docs_dir, settings.locales, path)) for path in files
+                   if is_content(path, settings.docs_dir) and path.startswith(settings.docs_dir + "/")
+                   and not path.endswith(".md") and path not in site_images and (root / path).exists()]
     print(summary(pages, problems, settings.locales, args.preview_url, code_files(files, settings.docs_dir),
-                  site_image_files(files, root, settings.docs_dir, settings.locales), entries), end="")
+                  site_images, entries, files_shown), end="")
     return 0
 
 
