@@ -123,6 +123,21 @@ def test_a_replaced_image_names_the_pages_that_show_it(repo, capsys):
     assert "### Muuttuneet kuvat ja tiedostot / Changed images and files\n\n- `docs/images/helsinki.png`: `cities`" in out
 
 
+def test_a_page_edited_in_one_language_with_a_new_source_is_still_told_to_check_the_other(repo, capsys):
+    """Session 34b: an English paragraph added with the source it cites read "✅ fi, en", because
+    the new source touched the page; without the source it read "only en: check fi"."""
+    sources = repo / "data/sources.yml"
+    sources.write_text(sources.read_text("utf-8") + "\n  - id: gla-website\n    title: {fi: GLA, en: GLA}\n"
+                       "    publisher: {fi: GLA, en: GLA}\n    accessed: 2026-11-28\n    url: https://www.london.gov.uk/\n"
+                       "    language: en\n", "utf-8")
+    page = repo / "docs/cities.en.md"
+    page.write_text(page.read_text("utf-8") + "\nThe GLA publishes its work at london.gov.uk.[[cite:gla-website]]\n", "utf-8")
+    git(repo, "commit", "-qam", "London's web site")
+    out = run(repo, capsys)
+    assert "| `cities` | [fi]({0}cities/) | [en]({0}en/cities/) | ⚠️ vain / only en: tarkista / check fi |".format(PREVIEW) in out
+    assert "- sources: `gla-website` lisätty / added" in out
+
+
 def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     """Session 33f: a moved event given a new id read as an upcoming event removed, to be cancelled."""
     events = repo / "data/events.yml"

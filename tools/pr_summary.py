@@ -63,33 +63,28 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
     """The pages the changed files touch, each with the languages changed and missing; a
     changed source touches the pages that cite it (hunt 33a: a source's new address, shown in
     the list of sources of the pages citing it, was summed up as "no changes")."""
-    touched: dict[str, set[str]] = {}
-    by_data: set[str] = set()
+    edited: dict[str, set[str]] = {}  # page -> the languages whose file the pull request changes
+    by_data: set[str] = set()  # pages that change with a data file or image they show
     data_pages = dict(DATA_PAGES)
     if SOURCES_FILE in files:
         data_pages[SOURCES_FILE] = sources_pages(root, docs_dir, locales, changed_sources)
     for path in files:
         if path in data_pages:
-            for stem in data_pages[path]:
-                touched.setdefault(stem, set()).update(locales)
-                by_data.add(stem)
-            continue
-        if is_content(path, docs_dir) and path.startswith(docs_dir + "/") and not path.endswith(".md"):
-            for stem in pages_showing(root, docs_dir, locales, path):
-                touched.setdefault(stem, set()).update(locales)
-                by_data.add(stem)
-            continue
-        if not path.startswith(docs_dir + "/") or not path.endswith(".md"):
-            continue
-        stem, _, locale = path[len(docs_dir) + 1: -len(".md")].rpartition(".")
-        if locale in locales:
-            touched.setdefault(stem, set()).add(locale)
+            by_data.update(data_pages[path])
+        elif is_content(path, docs_dir) and path.startswith(docs_dir + "/") and not path.endswith(".md"):
+            by_data.update(pages_showing(root, docs_dir, locales, path))
+        elif path.startswith(docs_dir + "/") and path.endswith(".md"):
+            stem, _, locale = path[len(docs_dir) + 1: -len(".md")].rpartition(".")
+            if locale in locales:
+                edited.setdefault(stem, set()).add(locale)
     statuses = {status.stem: status for status in translation_status(root, root / docs_dir, locales, changed={})}
+    # A page edited in one language stays "only en" though a source or image it shows changed
+    # too (session 34b: an English paragraph with its new source read as changed in both).
     return [
-        ChangedPage(stem, tuple(l for l in locales if l in langs),
-                    statuses[stem].missing if stem in statuses else tuple(locales), stem in by_data,
+        ChangedPage(stem, tuple(l for l in locales if l in edited[stem]) if stem in edited else locales,
+                    statuses[stem].missing if stem in statuses else tuple(locales), stem not in edited,
                     (moved or {}).get(stem) if stem not in statuses else None)
-        for stem, langs in sorted(touched.items())
+        for stem in sorted(edited.keys() | by_data)
     ]
 
 
