@@ -1123,7 +1123,8 @@ def _holds_images(folder: Path) -> bool:
 def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
     """A problem for each file or folder in data/ that the site does not read, and each file
     in data/schemas/ other than the datasets' schemas (which `make schemas` writes). Names that
-    begin with a dot are left alone (.gitkeep, a Mac's .DS_Store), unless they end as YAML."""
+    begin with a dot are left alone (a Mac's .DS_Store), unless they end as YAML or are git's
+    own (.gitattributes, .gitignore, .gitkeep)."""
     found = []
     for folder, expected in ((data_dir, DATA_FILES), (data_dir / SCHEMA_FOLDER, SCHEMA_FILES)):
         try:
@@ -1131,6 +1132,11 @@ def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
         except OSError:
             continue
         for entry in entries:
+            if entry.name.startswith(".git"):
+                # Hunt 34a: data/.gitattributes with `-diff` showed every later change of the
+                # data files to review as "Binary files differ".
+                found.append(Problem(_shown_path(entry, root), 1, "(file)", GIT_FILE))
+                continue
             if entry.name.startswith(".") and not entry.name.endswith((".yml", ".yaml")):
                 continue
             is_folder = entry.is_dir() and not entry.is_symlink()
@@ -1140,6 +1146,10 @@ def unexpected_data_entries(data_dir: Path, root: Path) -> list[Problem]:
                 found.append(Problem(_shown_path(entry, root), 1, "(file)",
                                      _unexpected_entry_message(entry, is_folder, in_schemas=folder != data_dir)))
     return found
+
+
+GIT_FILE = ("git reads this file when it checks the site out or shows a change, and it could hide the data's changes "
+            "from review or change the files; delete it")
 
 
 def _unexpected_entry_message(entry: Path, is_folder: bool, in_schemas: bool) -> str:

@@ -430,7 +430,8 @@ def test_a_file_or_folder_in_data_that_the_site_does_not_read_is_named(tmp_path)
     for folder in ("old.yml", "schemas/old", "logos"):
         (data / folder).mkdir(parents=True)
     for name in ("events-2027.yml", ".partners-old.yml", "notes.txt", "logo.png", "logos/acme.svg",
-                 "schemas/events-2019.yml", ".gitkeep", ".DS_Store", "schemas/events.schema.json"):
+                 "schemas/events-2019.yml", ".DS_Store", "schemas/events.schema.json", ".gitattributes",
+                 "schemas/.gitattributes"):
         (data / name).write_text("")
     (data / "events.yml").write_text(VALID_EVENT)
     (data / "partners.yml").write_text("partners:\n")
@@ -439,7 +440,10 @@ def test_a_file_or_folder_in_data_that_the_site_does_not_read_is_named(tmp_path)
     files = "data/events.yml, data/partners.yml, data/sources.yml"
     images = "images go under docs/images/, a partner's logo under docs/images/partners/ (named in its logo: field)"
     schemas = "data/schemas/ holds only the schemas that `make schemas` writes (events.schema.json, partners.schema.json)"
+    git = ("git reads this file when it checks the site out or shows a change, and it could hide the data's changes "
+           "from review or change the files; delete it")
     assert str(error.value).splitlines() == [
+        f"data/.gitattributes:1: (file): {git}",
         f"data/.partners-old.yml:1: (file): the site reads only {files}: move the entries of this file into "
         "data/partners.yml, then remove it",
         f"data/events-2027.yml:1: (file): the site reads only {files}: move the entries of this file into "
@@ -450,6 +454,7 @@ def test_a_file_or_folder_in_data_that_the_site_does_not_read_is_named(tmp_path)
         "or move its entries into one of those files",
         f"data/old.yml:1: (file): the site reads only {files} and the schemas in data/schemas/: remove this folder, "
         "or move its entries into one of those files",
+        f"data/schemas/.gitattributes:1: (file): {git}",
         f"data/schemas/events-2019.yml:1: (file): {schemas}; remove this file",
         f"data/schemas/old:1: (file): {schemas}; remove this folder",
     ]
