@@ -340,11 +340,8 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
         # letters; the value it becomes goes into the tab's title and the meta tags (hunt 14).
         elif problem := text_problem(value, FRONT_MATTER_TEXT_LIMIT, multiline=True):
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: {problem}"))
-        elif field == "description" and description_length and not (
-                description_length[0] <= len(value.strip()) <= description_length[1]):
-            problems.append(Problem(file, data.line_of(field) + 1, (
-                f"description: {len(value.strip())} characters; search results show {description_length[0]} to "
-                f"{description_length[1]}: write one or two sentences that say what the page is about")))
+        elif field == "description" and description_length:
+            problems += _description_length_problems(value, data.line_of(field) + 1, file, description_length)
     problems += _theme_field_problems(data, file, today) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.
@@ -359,6 +356,28 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
             f"template: {template} is for docs/{allowed[template]}.*.md alone (mkdocs.yml "
             "extra.page_templates); remove the template: line")))
     return sorted(problems, key=lambda problem: problem.line)
+
+
+def description_length_problems(text: str, file: str, description_length: tuple[int, int]) -> list[Problem]:
+    """The description's length, if the front matter is readable and its description text:
+    for a build that tells the front matter's other problems on their own."""
+    match = FRONT_MATTER.match(text)
+    try:
+        data = load_yaml(match.group(1)) if match else None
+    except (YamlSyntaxError, YamlProblems):
+        return []
+    value = data.get("description") if isinstance(data, LineMap) else None
+    if not isinstance(value, str):
+        return []
+    return _description_length_problems(value, data.line_of("description") + 1, file, description_length)
+
+
+def _description_length_problems(value: str, line: int, file: str, description_length: tuple[int, int]) -> list[Problem]:
+    if description_length[0] <= len(value.strip()) <= description_length[1]:
+        return []
+    return [Problem(file, line, f"description: {len(value.strip())} characters; search results show "
+                                f"{description_length[0]} to {description_length[1]}: write one or two sentences "
+                                "that say what the page is about")]
 
 
 def _unreadable_by_mkdocs(block: str, file: str) -> list[Problem]:

@@ -48,7 +48,7 @@ from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
     broken_page_links, closest_ids, code_ranges, contents_titles, control_character_problems, direction_control_problems,
-    dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
+    description_length_problems, dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
@@ -65,7 +65,7 @@ from _yaml import YamlSyntaxError, decode_utf8
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
 _site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
-_run: dict = {"sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
+_run: dict = {"blocking": [], "sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -79,10 +79,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    misplaced, sources = source_problems(config, markers, publishing_rules(config), page_templates(config))
+    misplaced, unpublishable, texts = source_problems(config, markers, publishing_rules(config), page_templates(config))
     if linked or misplaced:
-        stop(linked + misplaced + sources)
-    _run["sources"] = list(sources)
+        stop(linked + misplaced + unpublishable + texts)
+    # A file the site must not publish, or front matter, stops the build before a file is
+    # written or copied; the pages' other problems wait for the last language, so that an
+    # editor gets them all in one run (session 34b: one short page took six builds, each
+    # telling one more kind of problem).
+    _run["blocking"], _run["sources"] = list(unpublishable), list(texts)
     return config
 
 
@@ -151,10 +155,11 @@ def page_templates(config: MkDocsConfig) -> tuple[tuple[str, str | None], ...]:
 
 
 def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
-                    templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem]]:
+                    templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem], list[Problem]]:
     """(problems that stop the build before MkDocs reads a page: misnamed or missing pages;
-    problems of the sources that stop it before it writes or copies a file: unpublishable
-    files and the front matter of every language). Read once per run."""
+    problems that stop it before it writes or copies a file: unpublishable files and the pages'
+    front matter; problems of the pages' texts in every language, told with the finished
+    pages'). Read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
     files, other_files = source_files(docs)
@@ -187,16 +192,19 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         spaces = {file: markup_space_problems(text, file, code[file]) for text, file in texts}
         # The clock's day, not SOURCE_DATE_EPOCH's: the tests build on a fixed day in the past.
         today = datetime.now(timezone.utc).date()
-        front_matter = [
+        # A page's front matter decides how MkDocs and the theme write it (its template, what it
+        # hides, its search weight): a problem there stops the build before a page is written.
+        front_matter = [problem for text, file in texts for problem in front_matter_problems(text, file, templates, None, today)]
+        in_text = [
             problem for text, file in texts
-            for problem in (front_matter_problems(text, file, templates, DESCRIPTION_LENGTH, today)
+            for problem in (description_length_problems(text, file, DESCRIPTION_LENGTH)
                             + direction_control_problems(text, file) + control_character_problems(text, file)
                             + pasted_bullet_problems(text, file, code[file])
                             + unsupported_markdown_problems(text, file, code[file])
                             + list_after_paragraph_problems(text, file, code[file])
                             + pasted_text_problems(text, file, code[file]) + spaces[file])
         ]
-        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter),
+        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter, in_text),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))
     return _sources["problems"]
 
@@ -320,9 +328,9 @@ def _files_of(files) -> dict:
 
 def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
-    problems = _run["sources"] + _run["pages"]
-    if last_pass or _run["sources"]:
-        _run.update(sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
+    problems = _run["blocking"] + _run["sources"] + _run["pages"]
+    if last_pass or _run["blocking"]:
+        _run.update(blocking=[], sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)
     return env
@@ -551,7 +559,7 @@ def on_build_error(error) -> None:
 
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
-    _run.update(sources=[], pages=[], ids=[])
+    _run.update(blocking=[], sources=[], pages=[], ids=[])
     _anchor_links.clear()
     _places_linked.clear()
     _page_ids.clear()

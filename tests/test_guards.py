@@ -3010,3 +3010,33 @@ def test_an_svg_whose_embedded_picture_cannot_be_decoded_is_refused_without_a_tr
     svg = ('<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,abc" width="1" height="1"/>'
            '</svg>')
     assert list(embedded_bitmaps(ElementTree.fromstring(svg))) == [b""]
+
+
+def test_the_problems_of_every_language_and_kind_are_told_in_one_run(tmp_path):
+    """Session 34b: one short page took six builds, each telling one more kind of problem: a
+    short description stopped the build before the pages were read, and the Finnish page's
+    problems before the English page's."""
+    root = copy_site(tmp_path)
+    for locale, alt in (("fi", "kuva"), ("en", "image")):
+        page = root / f"docs/privacy.{locale}.md"
+        text = re.sub(r"(?m)^description: .*$", "description: Test page.", page.read_text("utf-8"), count=1)
+        page.write_text(text + f"\n![{alt}](images/logo.svg)\n\nKatso www.london.gov.uk/about-us/city-hall ja ~~vanha~~.\n",
+                        "utf-8")
+    result, output = build(root)
+    assert result.returncode != 0
+    told = [(line.split(":")[0], line.split(": ", 1)[1][:24]) for line in problem_lines(output)]
+    for page in ("docs/privacy.fi.md", "docs/privacy.en.md"):
+        assert [what for file, what in told if file == page] == [
+            "description: 10 characte", "the image's alternative ", "'~~vanha~~' is crossed o", "the address www.london.g"]
+
+
+def test_a_problem_of_the_front_matter_still_stops_the_build_before_a_page_is_written(tmp_path):
+    """A page's template and what the theme hides are read when the page is written: the build
+    stops on them first (a template that is not the site's ended the build in a traceback)."""
+    root = copy_site(tmp_path)
+    edit(root / "docs/privacy.fi.md", "\n---\n", "\ntemplate: evil.html\n---\n\n![kuva](images/logo.svg)\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    assert [line.split(": ", 1)[1][:24] for line in problem_lines(output)] == [
+        "template: expected main.", "the image's alternative "]  # and what the Finnish pages show
+    assert not (root / "site/privacy/index.html").exists()
