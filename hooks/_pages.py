@@ -249,17 +249,25 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
         if size > rules.image_max_bytes:
             # A PNG or SVG may be a partner's logo, which must stay PNG or SVG (session 32b: the
             # advice to save it as JPEG led to the logo's own refusal).
-            how = ("save it again at most 1,600 pixels wide; a photo as JPEG or WebP, a logo or drawing as PNG "
-                   "(a logo needs no more than 1,000 pixels)" if extension.lower() in ("png", "svg") else
+            how = ("simplify the drawing (fewer points, no picture inside it), or save it as PNG at most 1,000 "
+                   "pixels wide" if extension.lower() == "svg" else
+                   "save it again at most 1,600 pixels wide; a photo as JPEG or WebP, a logo or drawing as PNG "
+                   "(a logo needs no more than 1,000 pixels)" if extension.lower() == "png" else
                    "save it again as JPEG or WebP at most 1,600 pixels wide")
             problems.append(Problem(file, None, (
                 f"is {size:,} bytes; an image may be at most {rules.image_max_bytes:,} bytes "
                 f"(mkdocs.yml extra.published_files): make it smaller: {how}")))
-            continue
+            # Its content is told in the same run (session 34b: a script in a large SVG was told
+            # only once the file was small enough), unless reading it would take long.
+            if size > OVERSIZE_READ_FACTOR * rules.image_max_bytes:
+                continue
         problem = image_problem((docs_dir / name).read_bytes(), extension, rules.image_max_pixels)
         if problem:
             problems.append(Problem(file, None, problem))
     return problems
+
+
+OVERSIZE_READ_FACTOR = 4  # an image up to this many times the size limit is still read for its other problems
 
 
 def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:

@@ -113,6 +113,18 @@ def test_only_the_sites_code_and_checked_images_are_published(tmp_path, name, co
     assert [str(problem) for problem in problems] == ([] if expected is None else [f"docs/{name}: {expected}"])
 
 
+def test_a_large_image_is_also_read_for_its_other_problems(tmp_path):
+    """Session 34b: a script in a large SVG was told only in the next run, once the file was
+    small enough; and the advice for its size was a photo's."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images/logo.svg").write_bytes(SCRIPTED_SVG + b"<!--" + b" " * 3_000 + b"-->")
+    assert [problem.message for problem in unpublishable_files(tmp_path, ["images/logo.svg"], RULES)] == [
+        f"is {len(SCRIPTED_SVG) + 3_007:,} bytes; an image may be at most 2,000 bytes (mkdocs.yml extra.published_files): "
+        "make it smaller: simplify the drawing (fewer points, no picture inside it), or save it as PNG at most 1,000 "
+        "pixels wide",
+        "holds a <script> element; an SVG image must be a plain drawing without scripts or external references"]
+
+
 @pytest.mark.parametrize("svg", [
     b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
     b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
