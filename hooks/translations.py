@@ -42,6 +42,29 @@ def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
     )
 
 
+# Advice that `make serve` prints without failing its strict rebuild, which counts the
+# warnings of MkDocs' own loggers ("mkdocs.*") only.
+serve_advice = logging.getLogger("site.serve")
+if not serve_advice.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    serve_advice.addHandler(_handler)
+    serve_advice.propagate = False
+_serving = {"on": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _serving["on"] = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving["on"]:
+        # An editor's new page shows under `make serve` before a maintainer gives it a menu
+        # entry (session 34b: no build could show it); on_files tells what to add instead.
+        config.validation.nav.omitted_files = logging.INFO
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     languages = site_languages(config)
     if current_locale(config) != languages[0].locale:
@@ -58,9 +81,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     # A preview is built with main's mkdocs.yml, where a new page has no menu entry yet
     # (hooks/preview.py lowers MkDocs' warning for it to a note).
-    checks_the_menu = config.validation.nav.omitted_files > logging.INFO and config.nav is not None
+    checks_the_menu = (config.validation.nav.omitted_files > logging.INFO or _serving["on"]) and config.nav is not None
     others = _nav_translations(config)
     problems = (pages_outside_the_menu(files, config.nav, languages[0].locale, list(others)) if checks_the_menu else [])
+    if _serving["on"]:
+        for problem in problems:
+            serve_advice.warning(f"{problem}. `make serve` shows the page meanwhile; a pull request's build stops here")
+        problems = []
     problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
     if problems:
         raise PluginError("The site's menu has problems:\n" + "\n".join(f"  {problem}" for problem in problems))

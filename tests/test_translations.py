@@ -387,3 +387,33 @@ def test_dates_shown_are_the_commit_dates_not_the_build_time(repo):
     repo.commit(FEB_13, both("themes"))
     updated = page_context(repo, "themes", "en")["page_last_updated"]
     assert abs(updated - datetime(2019, 2, 13, 10, tzinfo=timezone.utc)) < timedelta(seconds=1)
+
+
+def test_make_serve_shows_a_new_page_before_it_is_in_the_menu(tmp_path):
+    """Session 34b: a new page stopped every build, `make serve`'s too, until a maintainer gave
+    it a menu entry, so an editor could not see it. Under serve it is now shown, with the same
+    advice as a warning; the strict build still stops on it."""
+    from urllib.request import urlopen
+
+    from conftest import build_site, copy_site
+    from tools.bench import SITE, ServedCopy, build_env
+
+    copy = copy_site(tmp_path / "site")
+    description = "Testisivu, jolla kokeillaan uuden sivun näkymistä ennen kuin se on lisätty sivuston valikkoon."
+    for locale, title in (("fi", "Vierailu"), ("en", "Visiting")):
+        (copy / f"docs/visit.{locale}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\nTesti.\n", "utf-8")
+    env = build_env()
+    env.pop("SOURCE_DATE_EPOCH")
+    served = ServedCopy(copy, 0, SITE, env, tmp_path / "serve.log")
+    try:
+        with urlopen(served.root + "visit/") as response, urlopen(served.root + "en/visit/") as english:
+            assert "<h1" in response.read().decode("utf-8") and english.status == 200
+    finally:
+        served.stop()
+    log = (tmp_path / "serve.log").read_text("utf-8")
+    assert ("docs/visit.fi.md: the page is in no menu: ask a maintainer to add a line such as '- Vierailu: visit.md'"
+            in log), log[-3000:]
+    assert "`make serve` shows the page meanwhile; a pull request's build stops here" in log
+    result = build_site(copy / "built", "http://127.0.0.1/x/", config=copy / "mkdocs.yml")
+    assert result.returncode != 0 and "docs/visit.fi.md: the page is in no menu" in result.stdout + result.stderr
