@@ -23,6 +23,8 @@ from typing import Callable
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, available_timezones
 
+from babel.dates import get_timezone_location, get_timezone_name
+
 from _annotations import printable
 from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
 from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
@@ -290,6 +292,7 @@ class _Checker:
     file: str
     locales: tuple[str, ...]
     docs_dir: Path | None = None  # where logos are looked up (partners only)
+    city_zones: tuple[str, ...] = ()  # the clocks of the site's cities (events only), for advice
     problems: list[Problem] = field(default_factory=list)
     seen: dict = field(default_factory=dict)  # what the file's entries have used so far, by kind
 
@@ -631,14 +634,14 @@ def _read_item(checker: _Checker, spec: FileSpec, read_entry, item, index: int, 
 
 
 def _parse_list(text: str, file: str, locales: tuple[str, ...], spec: FileSpec, read_entry,
-                docs_dir: Path | None = None) -> tuple[list, list[Problem]]:
+                docs_dir: Path | None = None, city_zones: tuple[str, ...] = ()) -> tuple[list, list[Problem]]:
     """Entries of one data file, each read by `read_entry`; an entry with any problem is left out.
 
     Each entry is read while the file is parsed (the loader's `each_entry`), so that the
     parsed entries are let go one by one; the problems come in the order of reading the whole
     file first: the file's shape, items that are no entries, repeated ids, then each entry's.
     """
-    checker = _Checker(file, locales, docs_dir)
+    checker = _Checker(file, locales, docs_dir, city_zones)
     read = partial(_read_item, checker, spec, read_entry)
     try:
         document = load_yaml(text, each_entry=(spec.key, read))
@@ -689,7 +692,12 @@ def _read_timezone(checker: _Checker, spec: FieldSpec, zone, line: int, path: st
     if not isinstance(zone, str) or zone not in _known_zones():
         close = difflib.get_close_matches(str(zone)[:60], sorted(_known_zones()), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else " (use an IANA name like Europe/Helsinki)"
-        if isinstance(zone, str) and zone in _all_zone_names():
+        clock_of = _clock_abbreviations(checker.city_zones)
+        if isinstance(zone, str) and zone.strip().upper() in clock_of:
+            # Session 34b: BST, the London editor's first try, was told to use a zone "like Europe/Helsinki".
+            hint = (f": {zone} is the name of a clock, not of a zone: write {clock_of[zone.strip().upper()]}; the site "
+                    "keeps summer and winter time itself")
+        elif isinstance(zone, str) and zone in _all_zone_names():
             # EET, CET, GB, US/Eastern: in the database, but no place's clock or an old name.
             hint = (" as the site writes zones: it names no place's clock, or is an old name; use a zone named "
                     "Area/City, such as Europe/Helsinki or Europe/London")
@@ -900,8 +908,12 @@ def _all_zone_names() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def parse_events(text: str, file: str, locales: tuple[str, ...]) -> tuple[list[Event], list[Problem]]:
-    return _parse_list(text, file, locales, EVENTS, _read_event)
+def parse_events(text: str, file: str, locales: tuple[str, ...],
+                 city_zones: tuple[str, ...] = ()) -> tuple[list[Event], list[Problem]]:
+    """The events and their problems; `city_zones` are the clocks of the site's cities
+    (mkdocs.yml extra.events: home_timezone, reference_timezones), which an event held in one
+    of the cities must use."""
+    return _parse_list(text, file, locales, EVENTS, _read_event, city_zones=city_zones)
 
 
 def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values: dict) -> Event:
@@ -928,9 +940,41 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
     _status_rules(checker, entry, path, values)
     _status_in_title(checker, entry, path, values)
+    _clock_of_the_place(checker, entry, path, values)
     values["sources"] = values["sources"] or ()
     values["status"] = values["status"] or "scheduled"
     return Event(line=line, sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
+
+
+def _clock_of_the_place(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
+    """An event with a time, held in one of the site's cities, whose times are in another
+    city's clock (session 34b: a London meetup with the guide's Europe/Helsinki was published
+    two hours early for Londoners)."""
+    zone, start, location = values["timezone"], values["start"], values["location"] or {}
+    if not (zone and start and start.precision == "time") or _names_city_of(location, zone):
+        return
+    for other in checker.city_zones:
+        city = _names_city_of(location, other)
+        if other != zone and city:
+            checker.problem(entry.line_of("timezone"), f"{path}.timezone",
+                            f"the location names {city}, but the times are in the clock of {zone}: an event's times "
+                            f"are given in the clock of the city where it is held; write timezone: {other}")
+            return
+
+
+def _names_city_of(location: dict[str, str], zone: str) -> str | None:
+    """The name of the zone's city (Babel's, in each language: "Lontoo", "London") that the
+    location's text in that language begins a word with, if any ("Lontoossa" names Lontoo)."""
+    for locale, text in location.items():
+        city = _city_name(zone, locale)
+        if re.search(rf"(?<!\w){re.escape(city)}", text, re.IGNORECASE):
+            return city
+    return None
+
+
+@lru_cache(maxsize=256)
+def _city_name(zone: str, locale: str) -> str:
+    return get_timezone_location(zone, locale, return_city=True)
 
 
 def _status_rules(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
@@ -965,6 +1009,20 @@ def _status_in_title(checker: _Checker, entry: LineMap, path: str, values: dict)
                             f"the title says '{word.group(1)}', a word the site writes itself before the title "
                             "of an event not held as planned: write status: cancelled, postponed or rescheduled "
                             "(CONTRIBUTING, \"When an event is cancelled or moved\"), and the title without the word")
+
+
+@lru_cache(maxsize=8)
+def _clock_abbreviations(zones: tuple[str, ...]) -> dict[str, str]:
+    """The short names of the zones' winter and summer clocks, as British English writes them
+    (CLDR's en_GB: GMT and BST for Europe/London, EET and EEST for Europe/Helsinki) -> the zone."""
+    names = {}
+    for zone in zones:
+        for month in (1, 7):
+            moment = datetime(2027, month, 15, 12, tzinfo=ZoneInfo(zone))  # a day of winter, then of summer
+            name = get_timezone_name(moment, "short", locale="en_GB")
+            if name.isalpha():  # not an offset such as +0530, which names no clock
+                names.setdefault(name.upper(), zone)
+    return names
 
 
 _ZONES: set[str] = set()
@@ -1172,7 +1230,7 @@ def _unexpected_entry_message(entry: Path, is_folder: bool, in_schemas: bool) ->
 
 
 def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], root: Path,
-                   max_file_bytes: int = MAX_FILE_BYTES) -> SiteData:
+                   max_file_bytes: int = MAX_FILE_BYTES, city_zones: tuple[str, ...] = ()) -> SiteData:
     """Read, parse and validate data/partners.yml and data/events.yml, after a look for files
     in data/ that the site does not read; raise DataError on any problem."""
     problems: list[Problem] = unexpected_data_entries(data_dir, root)
@@ -1192,7 +1250,7 @@ def load_site_data(data_dir: Path, docs_dir: Path, locales: tuple[str, ...], roo
             found, file_problems = parse_partners(text, shown, locales, docs_dir)
             partners = found
         else:
-            found, file_problems = parse_events(text, shown, locales)
+            found, file_problems = parse_events(text, shown, locales, city_zones)
             events = found
         problems.extend(file_problems)
     if problems:

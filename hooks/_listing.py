@@ -45,6 +45,7 @@ class DataKey(NamedTuple):
     data_dir: str
     docs_dir: str
     locales: tuple[str, ...]
+    city_zones: tuple[str, ...]  # the clocks of the site's cities, which their events must use
     contents: str
     oversized: tuple
     names: tuple[str, ...]
@@ -64,7 +65,9 @@ def _data_key(config: MkDocsConfig) -> DataKey:
                              if folder.is_dir() for entry in folder.iterdir()))
     except OSError:
         names = ()
-    return DataKey(str(data_dir), config.docs_dir, locales, _contents_hash(readable),
+    settings = events_settings(config)
+    city_zones = tuple(dict.fromkeys((settings["home_timezone"], *settings["reference_timezones"])))
+    return DataKey(str(data_dir), config.docs_dir, locales, city_zones, _contents_hash(readable),
                    tuple(found for path, found in stats if path not in readable), names, _logo_stats())
 
 
@@ -98,7 +101,8 @@ def site_data(config: MkDocsConfig) -> SiteData:
         _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
         _splits.update(events=None, ends=[], split=None)
         with gc_paused():
-            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key.locales, root, max_bytes)
+            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key.locales, root, max_bytes,
+                                            key.city_zones)
         _cache["logos"] = sorted({Path(config.docs_dir) / partner.logo for partner in _cache["data"].partners
                                   if partner.logo})
         _cache["key"] = key._replace(logos=_logo_stats())  # the logos of the data just read

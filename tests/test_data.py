@@ -556,3 +556,44 @@ def test_upcoming_and_past_split_at_build_time():
     later = datetime(2019, 5, 1, tzinfo=timezone.utc)
     upcoming, past = split_events(events, later, "Europe/Helsinki")
     assert upcoming == [] and [e.id for e in past] == ["b", "c", "a", "d"]  # latest first
+
+
+CITY_ZONES = ("Europe/Helsinki", "Europe/London")
+
+
+@pytest.mark.parametrize("location,zone,expected", [
+    # Session 34b: a London meetup with the guide's example zone was published two hours early
+    # for Londoners.
+    ("{fi: 'City Hall, Lontoo', en: 'City Hall, London'}", "Europe/Helsinki",
+     (6, "events[id=ai-ethics-2019].timezone", "the location names Lontoo, but the times are in the clock of "
+      "Europe/Helsinki: an event's times are given in the clock of the city where it is held; write timezone: "
+      "Europe/London")),
+    ("{fi: Helsinki, en: Helsinki}", "Europe/London",
+     (6, "events[id=ai-ethics-2019].timezone", "the location names Helsinki, but the times are in the clock of "
+      "Europe/London: an event's times are given in the clock of the city where it is held; write timezone: "
+      "Europe/Helsinki")),
+    ("{fi: Lontoossa ja verkossa, en: London and online}", "Europe/London", None),
+    ("{fi: Helsinki ja Lontoo (verkossa), en: Helsinki and London (online)}", "Europe/Helsinki", None),
+    ("{fi: Verkossa, en: Online}", "Europe/Helsinki", None),
+    ("{fi: Tukholma, en: Stockholm}", "Europe/Stockholm", None),
+])
+def test_an_event_held_in_one_city_with_the_clock_of_another_is_told(location, zone, expected):
+    text = VALID_EVENT.replace("location: {fi: Helsinki, en: Helsinki}", f"location: {location}").replace(
+        "timezone: Europe/Helsinki", f"timezone: {zone}")
+    _, problems = parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)
+    assert [(p.line, p.field, p.message) for p in problems] == ([expected] if expected else [])
+
+
+def test_a_day_without_a_time_needs_no_clock_of_its_city():
+    text = VALID_EVENT.replace("start: 2019-04-25T09:30\n    end: 2019-04-25T16:00\n", "start: 2019-04-25\n").replace(
+        "location: {fi: Helsinki, en: Helsinki}", "location: {fi: Lontoo, en: London}")
+    assert parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1] == []
+
+
+@pytest.mark.parametrize("written,zone", [("BST", "Europe/London"), ("GMT", "Europe/London"),
+                                          ("EET", "Europe/Helsinki"), ("EEST", "Europe/Helsinki")])
+def test_a_clocks_abbreviation_is_told_its_zone(written, zone):
+    text = VALID_EVENT.replace("timezone: Europe/Helsinki", f"timezone: {written}")
+    (line, field, message), = [(p.line, p.field, p.message) for p in parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1]]
+    assert message.endswith(f"{written} is the name of a clock, not of a zone: write {zone}; the site keeps summer "
+                            "and winter time itself")
