@@ -33,7 +33,8 @@ from _logos import logo_path_problem, logo_size
 from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml, quoted
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-CITIES = ("helsinki", "london", "other")
+CITIES = ("helsinki", "london", "other")  # a party to the declaration for each city, then "other"
+LOGO_ALT_EXAMPLES = {"fi": "Helsingin kaupungin logo", "en": "City of Helsinki logo"}
 # An event's status, as schema.org's eventStatus names it. "postponed": a new date is not
 # known yet; "rescheduled": start (and end) are the new date, previous_start the old one.
 EVENT_STATUSES = ("scheduled", "cancelled", "postponed", "rescheduled")
@@ -170,8 +171,10 @@ PARTNERS = FileSpec(
               f"{_ID_HELP[1]} Sivun ankkuri on #partner- ja tunnus.", ID_LENGTH, examples=("city-of-helsinki",)),
     FieldSpec("name", "localized", True, "Name in each language.", "Nimi kullakin kielellä.", SHORT_TEXT,
               examples=({"fi": "Helsingin kaupunki", "en": "City of Helsinki"},)),
-    FieldSpec("city", "city", True, "The city whose group lists the partner.",
-              "Kaupunki, jonka ryhmässä kumppani näkyy."),
+    FieldSpec("city", "city", True, "helsinki or london for the city's own party to the declaration (one for each "
+              "city); other for an organisation that works with the cities.",
+              "helsinki tai london kaupungin omalle julistuksen osapuolelle (yksi kummallekin kaupungille); other "
+              "organisaatiolle, joka tekee yhteistyötä kaupunkien kanssa."),
     FieldSpec("url", "https_url", True, "The partner's web address; https:// only.", "Kumppanin verkko-osoite; vain https://.",
               URL_LENGTH, examples=("https://www.hel.fi/",)),
     FieldSpec("description", "localized", False, *_DESCRIPTION_HELP, LONG_TEXT, multiline=True),
@@ -781,9 +784,18 @@ def _read_partner(checker: _Checker, entry: LineMap, path: str, line: int, value
     for locale, alt in (values.get("logo_alt") or {}).items():
         why = meaningless_alt(alt, logo or "")
         if why:
+            example = LOGO_ALT_EXAMPLES.get(locale, LOGO_ALT_EXAMPLES["en"])  # session 34b: a Finnish one for English
             checker.problem(entry["logo_alt"].line_of(locale), f"{path}.logo_alt.{locale}", (
-                f"the logo's alternative text {why}: name whose logo it is, such as 'Helsingin kaupungin logo' "
-                "(WCAG 1.1.1)"))
+                f"the logo's alternative text {why}: name whose logo it is, such as '{example}' (WCAG 1.1.1)"))
+    city = values.get("city")
+    if city in CITIES[:-1]:
+        party = checker.seen.setdefault("parties", {}).setdefault(city, values["id"])
+        if party != values["id"]:
+            # Session 34b: a London company written city: london stood among the declaration's parties.
+            checker.problem(at("city"), f"{path}.city", (
+                f"{party} is already the party to the declaration for {city}, and the Partners page lists every "
+                f"partner of city: {city} among the parties, who were one body for each city: a partner that works "
+                "with the cities is city: other"))
     sources = values.pop("sources") or ()
     return Partner(line=line, logo=logo, logo_width=width, logo_height=height, sources=sources,
                    sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)

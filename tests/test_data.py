@@ -395,11 +395,15 @@ def test_a_logos_alternative_text_must_name_whose_logo_it_is(tmp_path):
     """Session 32b: logo_alt "Logo" said nothing a reader who cannot see it needs (WCAG 1.1.1)."""
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>')
-    _, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: Helsinki's logo}\n",
+    _, problems = parse_partners(PARTNER + "    logo: images/logo.svg\n    logo_alt: {fi: Logo, en: logo}\n",
                                  "data/partners.yml", LOCALES, tmp_path)
     assert [(p.line, p.field, p.message) for p in problems] == [
         (7, "partners[id=city-of-helsinki].logo_alt.fi", "the logo's alternative text 'Logo' says only that there is "
                                                          "an image: name whose logo it is, such as 'Helsingin kaupungin "
+                                                         "logo' (WCAG 1.1.1)"),
+        # Session 34b: the English text was given a Finnish example.
+        (7, "partners[id=city-of-helsinki].logo_alt.en", "the logo's alternative text 'logo' says only that there is "
+                                                         "an image: name whose logo it is, such as 'City of Helsinki "
                                                          "logo' (WCAG 1.1.1)")]
 
 
@@ -509,7 +513,8 @@ def test_a_logo_shown_by_many_partners_is_checked_once(tmp_path, monkeypatch):
     monkeypatch.setattr(_data, "logo_size", lambda file, shown: checked.append(shown) or (120, 40))
     _data._checked_logo.cache_clear()
     entry = PARTNER.split("\n", 1)[1] + "    logo: images/logo.svg\n    logo_alt: {fi: Kumppanin logo, en: Partner logo}\n"
-    text = "partners:\n" + "".join(entry.replace("id: city-of-helsinki", f"id: p{n}") for n in range(5))
+    text = "partners:\n" + "".join(entry.replace("id: city-of-helsinki", f"id: p{n}").replace("city: helsinki", "city: other")
+                                    for n in range(5))
     partners, problems = parse_partners(text, "data/partners.yml", LOCALES, tmp_path)
     _data._checked_logo.cache_clear()
     assert problems == [] and len(partners) == 5 and checked == ["images/logo.svg"]
@@ -597,3 +602,21 @@ def test_a_clocks_abbreviation_is_told_its_zone(written, zone):
     (line, field, message), = [(p.line, p.field, p.message) for p in parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1]]
     assert message.endswith(f"{written} is the name of a clock, not of a zone: write {zone}; the site keeps summer "
                             "and winter time itself")
+
+
+def test_a_second_party_for_a_city_is_told_to_be_other():
+    """Session 34b: a London company written city: london stood among the parties to the declaration."""
+    text = PARTNER + """\
+  - id: test-partner
+    name: {fi: Testikumppani, en: Test Partner Ltd}
+    city: london
+    url: https://www.example.org/
+  - id: gla
+    name: {fi: GLA, en: GLA}
+    city: london
+    url: https://www.london.gov.uk/
+"""
+    assert partner_problems(text) == [(12, "partners[id=gla].city", (
+        "test-partner is already the party to the declaration for london, and the Partners page lists every partner "
+        "of city: london among the parties, who were one body for each city: a partner that works with the cities is "
+        "city: other"))]

@@ -158,7 +158,8 @@ def synthetic_partner(index: int) -> str:
     partner_id = f"synthetic-partner-{index:04d}"
     lines = [f"  - id: {partner_id}"]
     lines += _localized("name", {"fi": f"Kumppaniorganisaatio {index}", "en": f"Partner organisation {index}"})
-    lines.append(f"    city: {CITIES[index % len(CITIES)]}")
+    # One party to the declaration for each city, as the data must have; the others are related.
+    lines.append(f"    city: {CITIES[index - 1] if index <= len(CITIES) else CITIES[-1]}")
     lines.append(f"    url: https://example.org/partners/{partner_id}")
     if index % 2 == 0:
         lines += _localized("description", {
