@@ -168,7 +168,7 @@ def test_the_404_pages_language_link_stays_on_the_site_at_a_domains_root(root_si
 
 
 SEARCH_STARTING = {"fi": "Haku käynnistyy", "en": "Initialising search"}
-SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No matching documents"}
+SEARCH_NO_RESULTS = {"fi": "Ei hakutuloksia", "en": "No results"}
 
 
 def wait_for_search_index(page, lang: str) -> None:

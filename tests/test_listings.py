@@ -223,7 +223,7 @@ def test_calendar_feed_is_linked_and_valid(listings_site, lang):
 def test_partners_grouped_by_role_with_external_links(listings_site, lang):
     doc = _soup(listings_site, LANGUAGE_PREFIX[lang] + "partners/")
     headings = [h.get_text(strip=True) for h in doc.select(".site-partners h2")]
-    assert headings == {"fi": ["Julistuksen osapuolet", "Muut yhteistyötahot (eivät julistuksen osapuolia)"],
+    assert headings == {"fi": ["Julistuksen osapuolet", "Muut organisaatiot, jotka eivät olleet julistuksen osapuolia"],
                         "en": ["Parties to the declaration", "Related organisations, not parties to the declaration"]}[lang]
     helsinki = doc.select_one("#partner-city-of-helsinki")
     link = helsinki.select_one('a[rel="external"]')

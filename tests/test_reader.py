@@ -213,7 +213,7 @@ def test_header_has_no_repository_link_or_edit_pencil(site, lang, page):
     header = doc.find("header", class_="md-header")
     assert not header.select(".md-source, a[href*='github.com']"), "repository link in the header"
     assert not doc.select("a.md-content__button"), "edit pencil above the page"
-    assert header.select_one(".site-brand__name--short").get_text(strip=True) == {"fi": "Helsinki × Lontoo", "en": "Helsinki × London"}[lang]
+    assert header.select_one(".site-brand__name--short").get_text(strip=True) == {"fi": "Helsinki–Lontoo", "en": "Helsinki–London"}[lang]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -403,7 +403,7 @@ def test_partners_headings_do_not_repeat_the_cards(site, lang):
     doc = soup(site, LANGUAGE_PREFIX[lang] + "partners/")
     listing = doc.select_one(".site-partners")
     headings = [h.get_text(strip=True) for h in listing.find_all("h2")]
-    assert headings == {"fi": ["Julistuksen osapuolet", "Muut yhteistyötahot (eivät julistuksen osapuolia)"],
+    assert headings == {"fi": ["Julistuksen osapuolet", "Muut organisaatiot, jotka eivät olleet julistuksen osapuolia"],
                         "en": ["Parties to the declaration", "Related organisations, not parties to the declaration"]}[lang]
     cards = [h.get_text(strip=True) for h in listing.find_all("h3")]
     assert not set(headings) & set(cards)

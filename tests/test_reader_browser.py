@@ -37,7 +37,7 @@ def test_site_name_is_shown_whole_at_360_px(site, browser, lang, path):
     context.close()
     assert len(shown) == 1, f"{path}: one name must be visible, not {shown}"
     title = shown[0]
-    assert title["text"] == {"fi": "Helsinki × Lontoo", "en": "Helsinki × London"}[lang]
+    assert title["text"] == {"fi": "Helsinki–Lontoo", "en": "Helsinki–London"}[lang]
     assert title["scroll"] <= title["client"], f"{path}: the name is cut: {title}"
     assert title["right"] <= width, f"{path}: the name runs off the screen: {title}"
 
