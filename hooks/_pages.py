@@ -1861,6 +1861,60 @@ def toc_markup_findings(toc: Iterable) -> list[Finding]:
     return findings
 
 
+def skipped_heading_findings(toc: Iterable, above: int = 1) -> list[Finding]:
+    """A heading more than one level below the heading before it (# then ####): a reader who
+    moves by headings takes the missing level for a part of the page skipped (WCAG 1.3.1;
+    session 34b: the build said nothing, and only the browser tests in CI found it)."""
+    findings = []
+    for item in toc:
+        if item.level > above + 1:
+            text = html.unescape(re.sub(r"<[^<>]*>", "", item.title)).strip()
+            findings.append(Finding(
+                f"the heading '{text[:60]}' is of level {item.level} after one of level {above}: a reader who moves "
+                f"by headings would take the missing level for a part of the page skipped; write it with "
+                f"{'#' * (above + 1)} (WCAG 1.3.1)",
+                (rf"(?m)^ {{0,3}}#{{{item.level}}}[ \t]+{re.escape(text[:60])}", rf"<h{item.level}\b[^>]*>\s*{re.escape(text[:60])}")))
+        findings += skipped_heading_findings(item.children, item.level)
+        above = max(item.level, _last_level(item))
+    return findings
+
+
+def _last_level(item) -> int:
+    """The level of the last heading under a table of contents' entry, itself included."""
+    return _last_level(item.children[-1]) if item.children else item.level
+
+
+# Link texts that say nothing of where a link leads, said alone: screen readers list a page's
+# links by their texts (session 34b: "click here" and "more" passed).
+VAGUE_LINK_TEXTS = frozenset({
+    "click here", "here", "more", "read more", "more information", "this link", "link", "this page", "this",
+    "tästä", "klikkaa tästä", "klikkaa", "tässä", "täältä", "lue lisää", "lisää", "lisätietoa", "linkki", "tämä",
+})
+
+
+# A link text that says where it leads, in the page's language, for the message's example.
+LINK_TEXT_EXAMPLES = {"fi": "[saavutettavuusseloste](accessibility.md)", "en": "[the accessibility statement](accessibility.md)"}
+
+
+def vague_link_findings(markup: str, locale: str = "en") -> list[Finding]:
+    """Each link whose whole text is one of VAGUE_LINK_TEXTS (WCAG 2.4.4)."""
+    example = LINK_TEXT_EXAMPLES.get(locale, LINK_TEXT_EXAMPLES["en"])
+    findings = []
+    for line in markup.split("\n"):
+        for start, end in link_text_spans(line):
+            span = line[start:end]
+            if not span.lower().startswith("<a"):
+                continue
+            text = " ".join(html.unescape(re.sub(r"<[^<>]*>", "", span)).split())
+            if text.lower().strip(" .:!…»›→") in VAGUE_LINK_TEXTS:
+                findings.append(Finding(
+                    f"the link's text '{text}' does not say where it leads, and screen readers list a page's links "
+                    f"by their texts alone: write what the reader finds there as the link's text, such as {example} "
+                    "(WCAG 2.4.4)",
+                    (rf"\[\s*{re.escape(text)}\s*\]\(", rf">\s*{re.escape(text)}\s*</a")))
+    return findings
+
+
 # The site's root as the check reads paths: a folder, as a preview's (/_previews/pr-1/) is, so
 # that a path climbing above it, or starting from the server's root, does not lead into it.
 SITE_ROOT = "http://site/root/"

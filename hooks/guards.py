@@ -52,8 +52,8 @@ from _pages import (
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
-    scan_html, source_files, symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
-    unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
+    scan_html, skipped_heading_findings, source_files, symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
+    unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -247,7 +247,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
                                   left_out=left_out_files(files), source=source)
-    findings += toc_markup_findings(page.toc) + foreign_id_references(html)
+    findings += toc_markup_findings(page.toc) + skipped_heading_findings(page.toc) + vague_link_findings(html, current_locale(config))
+    findings += foreign_id_references(html)
     # Told after the page is finished: a listing (on_page_context) adds the ids of its items.
     _anchor_links[page.file.src_uri] = unknown_anchor_links(html)
     source, file = page.file.content_string, f"docs/{page.file.src_uri}"

@@ -3040,3 +3040,33 @@ def test_a_problem_of_the_front_matter_still_stops_the_build_before_a_page_is_wr
     assert [line.split(": ", 1)[1][:24] for line in problem_lines(output)] == [
         "template: expected main.", "the image's alternative "]  # and what the Finnish pages show
     assert not (root / "site/privacy/index.html").exists()
+
+
+def test_a_skipped_heading_level_and_a_link_that_says_nothing_are_told(tmp_path):
+    """Session 34b: # then ####, and links "click here", "More", "tästä" and "lisää", passed the
+    build; only CI's browser tests found the heading (axe's heading-order), and nothing the links."""
+    root = copy_site(tmp_path)
+    with open(root / "docs/privacy.fi.md", "a", encoding="utf-8") as page:
+        page.write("\n#### Saapuminen\n\nLue [tästä](https://www.hel.fi/) ja [lisää](accessibility.md).\n")
+    with open(root / "docs/privacy.en.md", "a", encoding="utf-8") as page:
+        page.write('\n#### Getting there\n\nRead [click here](https://www.hel.fi/) and <a href="https://www.hel.fi/">More</a>.\n')
+    result, output = build(root)
+    assert result.returncode != 0
+    lines = problem_lines(output)
+    fi_lines = len((root / "docs/privacy.fi.md").read_text("utf-8").splitlines())
+    assert (f"docs/privacy.fi.md:{fi_lines - 2}: the heading 'Saapuminen' is of level 4 after one of level 2: a reader "
+            "who moves by headings would take the missing level for a part of the page skipped; write it with ### "
+            "(WCAG 1.3.1)") in lines
+    told = [(line.split(":")[0], re.search(r"text '([^']*)'", line)[1]) for line in lines if "does not say where it leads" in line]
+    assert told == [("docs/privacy.en.md", "click here"), ("docs/privacy.en.md", "More"),
+                    ("docs/privacy.fi.md", "tästä"), ("docs/privacy.fi.md", "lisää")]
+    assert any("such as [saavutettavuusseloste](accessibility.md) (WCAG 2.4.4)" in line for line in lines)
+
+
+@pytest.mark.parametrize("markup", [
+    '<a href="accessibility.md">saavutettavuusseloste</a>', '<a href="events/">Lisää tapahtumia</a>',
+    '<a href="https://www.hel.fi/">www.hel.fi</a>', '<p>Lue lisää <a href="x/">tietosuojasta</a>.</p>',
+])
+def test_a_link_text_that_says_where_it_leads_is_fine(markup):
+    from _pages import vague_link_findings
+    assert vague_link_findings(markup, "fi") == []
