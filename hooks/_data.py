@@ -326,6 +326,15 @@ class _Checker:
                 self.problem(value.line, f"{path}.{locale}", f"missing translation: the text in '{locale}' is required")
             else:
                 result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}", limit, multiline)
+                address = ADDRESS_IN_TEXT.search(result[locale] or "")
+                if address:
+                    # Session 34b: "Register at www.eventbrite.co.uk/e/…" reached the card, the calendar
+                    # and the open data as text no reader could follow.
+                    self.problem(value.line_of(locale), f"{path}.{locale}", (
+                        f"'{printable(address.group().rstrip('.!?:')[:60])}' is a web address, which the site shows in this text as "
+                        "plain text, not as a link: give the page in url: (the card links it), and say here in words "
+                        "where to find more"))
+                    result[locale] = None
         return result if all(result.get(locale) for locale in self.locales) else None
 
     def https_url(self, value, line: int, path: str, limit: int = URL_LENGTH) -> str | None:
@@ -507,6 +516,9 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
         return f"expected text, got only spaces or invisible characters ({_shown(value)})"
     return None
 
+
+# A web address in a data file's text, which no listing, calendar or open data file links.
+ADDRESS_IN_TEXT = re.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s,;)]+", re.IGNORECASE)
 
 # Markdown in a data file's text, which the listings, the calendar and the open data show as
 # written (session 33d: "**Korjaus 28.11.2026:**" and a [link](https://…) reached readers so).

@@ -620,3 +620,18 @@ def test_a_second_party_for_a_city_is_told_to_be_other():
         "test-partner is already the party to the declaration for london, and the Partners page lists every partner "
         "of city: london among the parties, who were one body for each city: a partner that works with the cities is "
         "city: other"))]
+
+
+def test_a_web_address_in_a_text_is_told_to_go_in_url():
+    """Session 34b: "Register at www.eventbrite.co.uk/e/…" reached the card, the calendar and the
+    open data as text no reader could follow."""
+    text = VALID_EVENT + "    description:\n      fi: Ilmoittaudu sivulla https://example.org/ilmo.\n      en: Register at www.eventbrite.co.uk/e/test-meetup\n"
+    assert events_problems(text) == [
+        (9, "events[id=ai-ethics-2019].description.fi", "'https://example.org/ilmo' is a web address, which the site "
+         "shows in this text as plain text, not as a link: give the page in url: (the card links it), and say here in "
+         "words where to find more"),
+        (10, "events[id=ai-ethics-2019].description.en", "'www.eventbrite.co.uk/e/test-meetup' is a web address, which "
+         "the site shows in this text as plain text, not as a link: give the page in url: (the card links it), and say "
+         "here in words where to find more")]
+    fine = VALID_EVENT + "    description:\n      fi: Lisätietoa Helsingin kaupungin sivuilla.\n      en: Contact info@example.org.\n"
+    assert events_problems(fine) == []
