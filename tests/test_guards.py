@@ -1542,7 +1542,7 @@ def test_unsafe_html_stops_the_build_and_code_stays_text(tmp_path):
 
         <script>alert(1)</script>
 
-        See [this](java&#x09;script:alert(1)) and <a href="JaVaScRiPt:alert(2)">that</a>.
+        See [a page](java&#x09;script:alert(1)) and <a href="JaVaScRiPt:alert(2)">that</a>.
 
         <img src="../../images/logo.svg" alt="" onerror="alert(3)">
         """))
@@ -2936,7 +2936,7 @@ def built_with(tmp_path, name: str, addition: str) -> tuple[int, list[str], int]
     # Hunt 15, each passed the tag-by-tag checks: </h1> closes the <h2>, so </h2> is ignored
     # and the card stays open; a </del> or </span> stops at the <div> opened inside it; a
     # <th> outside a table is dropped, and the card opened in it with it.
-    ('<del><div class="site-card"><h3><a href="https://evil.example/card">Read more</a></h3></del>',
+    ('<del><div class="site-card"><h3><a href="https://evil.example/card">Read the card</a></h3></del>',
      'the list of sources would be inside the page\'s <div class="site-card">'),
     ('<span><div aria-hidden="true"></span>', "the list of sources would be inside the page's <div aria-hidden=\"true\">"),
     ('<th><div class="site-card"><a href="https://evil.example/">x</a></th>',

@@ -70,7 +70,7 @@ def long_words_site(tmp_path_factory):
     events = (root / "data/events.yml").read_text("utf-8")
     long_event = (f"  - id: long-words\n    title: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    start: 2019-03-01\n"
                   f"    location: {{fi: {LONG_WORD}, en: {LONG_WORD}}}\n    url: {LONG_ADDRESS}\n"
-                  f"    description: {{fi: {LONG_WORD} {LONG_ADDRESS}, en: {LONG_WORD} {LONG_ADDRESS}}}\n"
+                  f"    description: {{fi: {LONG_WORD} {LONG_WORD}, en: {LONG_WORD} {LONG_WORD}}}\n"
                   "    sources: [kuntalehti-2019-02]\n")
     (root / "data/events.yml").write_text(events.replace("\nevents:\n", "\nevents:\n" + long_event, 1), "utf-8")
     partners = (root / "data/partners.yml").read_text("utf-8")
