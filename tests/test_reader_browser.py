@@ -103,7 +103,7 @@ def test_a_long_word_in_data_wraps_at_320_px(long_words_site, browser, lang, pat
 WIDE_PRE = ('<pre><a href="https://example.org/pre">' + "&nbsp;" * 60
             + '<img src="../../images/apple-touch-icon.png" width="600" height="800" alt=""></a></pre>')
 SQUEEZED_CARDS = ("<dl><dd>" * 16 + '<div class="site-cards"><div class="site-card"><h3><a href="https://example.org/grid">'
-                  "Read more</a></h3>" + "<p>Details of how the site handles data are summarised here.</p>" * 12
+                  "Read the privacy details</a></h3>" + "<p>Details of how the site handles data are summarised here.</p>" * 12
                   + "</div></div>" + "</dd></dl>" * 16)
 # The site's own links outside the page's text: its menus, header and footer, and below the
 # text the list of sources and the page's history. (The text's own citation links are the
