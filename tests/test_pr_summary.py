@@ -138,6 +138,32 @@ def test_a_page_edited_in_one_language_with_a_new_source_is_still_told_to_check_
     assert "- sources: `gla-website` lisätty / added" in out
 
 
+def test_a_replaced_image_named_with_escapes_names_the_pages_that_show_it(repo, capsys):
+    """Hunt 34d: a page that named its image as kart%74a.png, or &#116;, or a partner's logo
+    written with a YAML escape, left the image "on no page" and the change unseen."""
+    (repo / "docs/cities.fi.md").write_text((repo / "docs/cities.fi.md").read_text("utf-8")
+                                            + "\n![Kartta](images/kart%74a.png)\n", "utf-8")
+    (repo / "docs/cities.en.md").write_text((repo / "docs/cities.en.md").read_text("utf-8")
+                                            + '\n<img src="../../images/kart&#116;a.png" alt="Map">\n', "utf-8")
+    (repo / "docs/images/kartta.png").write_bytes(b"old")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Map")
+    git(repo, "branch", "-f", "main")
+    (repo / "docs/images/kartta.png").write_bytes(b"new")
+    git(repo, "commit", "-qam", "Better map")
+    out = run(repo, capsys)
+    assert "- `docs/images/kartta.png`: `cities`" in out
+
+
+def test_a_data_file_that_is_not_utf_8_leaves_the_summary_whole(repo, capsys):
+    """Hunt 34d: a Latin-1 byte in data/events.yml ended the summary in a traceback."""
+    events = repo / "data/events.yml"
+    events.write_bytes(events.read_bytes() + b"# kommentti: \xe4\n")
+    git(repo, "commit", "-qam", "Comment")
+    out = run(repo, capsys)
+    assert "### Datan tarkistus / Data check" in out and "data/events.yml" in out
+
+
 def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     """Session 33f: a moved event given a new id read as an upcoming event removed, to be cancelled."""
     events = repo / "data/events.yml"

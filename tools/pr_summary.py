@@ -11,6 +11,7 @@ the tests are what fail a check).
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import subprocess
@@ -18,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -97,7 +98,7 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
         if locale in locales and source_ids & set(CITATION.findall(page.read_text("utf-8", errors="replace"))):
             pages.add(stem)
     for path, pages_of in DATA_PAGES.items():
-        entries = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", DATA_LISTS[path])
+        entries = _entries(_text(root / path), DATA_LISTS[path])
         if any(source_ids & set(map(str, entry.get("sources") or ())) for entry in entries.values()):
             pages.update(pages_of[:1])
     return tuple(sorted(pages))
@@ -107,14 +108,18 @@ def pages_showing(root: Path, docs_dir: str, locales: tuple[str, ...], path: str
     """The pages that show a file under docs/ (an image, a logo): those whose text names it,
     and the pages of a data file that names it (hunt 34a: a page's photo replaced with a
     picture of a telephone number was summed up as "no changes")."""
-    name = re.compile(rf"(?<![\w.-]){re.escape(path.rpartition('/')[2])}(?![\w.-])")
+    base = path.rpartition("/")[2]
+    name = re.compile(rf"(?<![\w.-]){re.escape(base)}(?![\w.-])")
     pages = set()
     for page in sorted((root / docs_dir).rglob("*.md")):
         stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
-        if locale in locales and name.search(page.read_text("utf-8", errors="replace")):
+        # As a browser reads the page's paths: "kart%74a.png" and "kart&#116;a.png" name kartta.png (hunt 34d).
+        if locale in locales and name.search(unquote(html.unescape(page.read_text("utf-8", errors="replace")))):
             pages.add(stem)
     for data_path, pages_of in DATA_PAGES.items():
-        if (root / data_path).is_file() and name.search((root / data_path).read_text("utf-8", errors="replace")):
+        # The logos as YAML reads them: "ac\u006de.png" names acme.png.
+        logos = [str(entry.get("logo") or "") for entry in _entries(_text(root / data_path), DATA_LISTS[data_path]).values()]
+        if any(logo.rpartition("/")[2] == base for logo in logos):
             pages.update(pages_of[:1])
     return tuple(sorted(pages))
 
@@ -129,7 +134,7 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
         if path not in files:
             continue
         before = _entries(_git(root, "show", f"{merge_base}:{path}") if merge_base else "", key)
-        after = _entries((root / path).read_text("utf-8") if (root / path).is_file() else "", key)
+        after = _entries(_text(root / path), key)
         for entry_id in sorted(before.keys() | after.keys()):
             old, new = before.get(entry_id), after.get(entry_id)
             if old is None:
@@ -190,6 +195,12 @@ def _still_upcoming(event: dict) -> bool:
 def _git(root: Path, *arguments: str) -> str:
     result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True)
     return result.stdout.decode("utf-8", errors="replace") if result.returncode == 0 else ""
+
+
+def _text(path: Path) -> str:
+    """A data file's text, "" if there is none; a byte that is not UTF-8 read as U+FFFD, which
+    the build's own check names with its line (hunt 34d: the summary ended in a traceback)."""
+    return path.read_text("utf-8", errors="replace") if path.is_file() else ""
 
 
 def _entries(text: str, key: str) -> dict[str, dict]:
