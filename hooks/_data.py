@@ -27,7 +27,7 @@ from babel.dates import get_timezone_location, get_timezone_name
 
 from _annotations import printable
 from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
-from _html import DEFAULT_IGNORABLE, unlike_latin, unlike_latin_message
+from _html import DEFAULT_IGNORABLE, public_suffixes, unlike_latin, unlike_latin_message
 from _images import IMAGE_KINDS, meaningless_alt
 from _logos import logo_path_problem, logo_size
 from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml, quoted
@@ -326,12 +326,12 @@ class _Checker:
                 self.problem(value.line, f"{path}.{locale}", f"missing translation: the text in '{locale}' is required")
             else:
                 result[locale] = self.text(value[locale], value.line_of(locale), f"{path}.{locale}", limit, multiline)
-                address = ADDRESS_IN_TEXT.search(result[locale] or "")
+                address = address_in_text(result[locale] or "")
                 if address:
                     # Session 34b: "Register at www.eventbrite.co.uk/e/…" reached the card, the calendar
                     # and the open data as text no reader could follow.
                     self.problem(value.line_of(locale), f"{path}.{locale}", (
-                        f"'{printable(address.group().rstrip('.!?:')[:60])}' is a web address, which the site shows in this text as "
+                        f"'{printable(address[:60])}' is a web address, which the site shows in this text as "
                         "plain text, not as a link: give the page in url: (the card links it), and say here in words "
                         "where to find more"))
                     result[locale] = None
@@ -517,8 +517,19 @@ def text_problem(value: str, limit: int, multiline: bool) -> str | None:
     return None
 
 
-# A web address in a data file's text, which no listing, calendar or open data file links.
-ADDRESS_IN_TEXT = re.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s,;)]+", re.IGNORECASE)
+# A web address in a data file's text, which no listing, calendar or open data file links:
+# with a scheme or www., or a host and a path ("eventbrite.co.uk/e/123"; hunt 34d).
+ADDRESS_IN_TEXT = re.compile(r"(?<![\w@/.])(?:(?:https?://|www\.)[^\s,;)]+|(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/[^\s,;)]*)",
+                             re.IGNORECASE)
+
+
+def address_in_text(text: str) -> str | None:
+    """The first web address in a text, as written; a host counts with a path and under a
+    top-level domain of the Public Suffix List, so "Node.js/Deno" names two programs."""
+    for found in ADDRESS_IN_TEXT.finditer(DEFAULT_IGNORABLE.sub("", text)):
+        if not found["host"] or public_suffixes().publicsuffix(found["host"].lower()) is not None:
+            return found.group().rstrip(".!?:")
+    return None
 
 # Markdown in a data file's text, which the listings, the calendar and the open data show as
 # written (session 33d: "**Korjaus 28.11.2026:**" and a [link](https://…) reached readers so).
@@ -992,7 +1003,8 @@ def _names_city_of(location: dict[str, str], zone: str) -> str | None:
     location's text in that language begins a word with, if any ("Lontoossa" names Lontoo)."""
     for locale, text in location.items():
         city = _city_name(zone, locale)
-        if re.search(rf"(?<!\w){re.escape(city)}", text, re.IGNORECASE):
+        # Without invisible characters: "Lon\u00addon" named London to every reader (hunt 34d).
+        if re.search(rf"(?<!\w){re.escape(city)}", DEFAULT_IGNORABLE.sub("", text), re.IGNORECASE):
             return city
     return None
 

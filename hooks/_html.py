@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 # The white space between a tag's attributes, for a browser (the HTML standard's ASCII
@@ -158,3 +159,12 @@ def attribute_tokens(raw_tag: str) -> list[tuple[str, str, str]]:
                 index += 1
             attributes.append((name, text[start:index], ""))
     return attributes
+
+
+@lru_cache(maxsize=1)
+def public_suffixes():
+    """The Public Suffix List as published with the library (no download); imported and read
+    only when a text holds what may be an address (about 30 ms)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(accept_unknown=False)

@@ -1873,7 +1873,8 @@ def skipped_heading_findings(toc: Iterable, above: int = 1) -> list[Finding]:
                 f"the heading '{text[:60]}' is of level {item.level} after one of level {above}: a reader who moves "
                 f"by headings would take the missing level for a part of the page skipped; write it with "
                 f"{'#' * (above + 1)} (WCAG 1.3.1)",
-                (rf"(?m)^ {{0,3}}#{{{item.level}}}[ \t]+{re.escape(text[:60])}", rf"<h{item.level}\b[^>]*>\s*{re.escape(text[:60])}")))
+                # [^<>]: a run of "<h4" without ">" made [^>]* read to the page's end from each (hunt 34d).
+                (rf"(?m)^ {{0,3}}#{{{item.level}}}[ \t]+{re.escape(text[:60])}", rf"<h{item.level}\b[^<>]*>\s*{re.escape(text[:60])}")))
         findings += skipped_heading_findings(item.children, item.level)
         above = max(item.level, _last_level(item))
     return findings
@@ -1888,8 +1889,10 @@ def _last_level(item) -> int:
 # links by their texts (session 34b: "click here" and "more" passed).
 VAGUE_LINK_TEXTS = frozenset({
     "click here", "here", "more", "read more", "more information", "this link", "link", "this page", "this",
-    "tästä", "klikkaa tästä", "klikkaa", "tässä", "täältä", "lue lisää", "lisää", "lisätietoa", "linkki", "tämä",
+    "tästä", "klikkaa tästä", "klikkaa", "tässä", "täällä", "täältä", "lue lisää", "lue lisää tästä", "lisää",
+    "lisää tietoa", "lisätietoa", "lisätietoja", "linkki", "tämä",
 })
+_ARIA_LABEL = re.compile(r"""\baria-label\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 # A link text that says where it leads, in the page's language, for the message's example.
@@ -1900,18 +1903,24 @@ def vague_link_findings(markup: str, locale: str = "en") -> list[Finding]:
     """Each link whose whole text is one of VAGUE_LINK_TEXTS (WCAG 2.4.4)."""
     example = LINK_TEXT_EXAMPLES.get(locale, LINK_TEXT_EXAMPLES["en"])
     findings = []
-    for line in markup.split("\n"):
-        for start, end in link_text_spans(line):
-            span = line[start:end]
-            if not span.lower().startswith("<a"):
-                continue
-            text = " ".join(html.unescape(re.sub(r"<[^<>]*>", "", span)).split())
-            if text.lower().strip(" .:!…»›→") in VAGUE_LINK_TEXTS:
+    # The whole markup at once: a Markdown link's text may run over two lines (hunt 34d). Each
+    # <a> with the first </a> after it, found by bisection: linear, as link_text_spans is.
+    ends = [match.span() for match in _A_END.finditer(markup)]
+    for opening in _A_START.finditer(markup):
+        at = bisect.bisect_left(ends, (opening.end(), 0))
+        if at == len(ends):
+            break
+        span = markup[opening.start():ends[at][1]]
+        label = _ARIA_LABEL.search(span[:span.index(">") + 1])  # what a screen reader lists instead of the text
+        for said in ([next(filter(None, label.groups()), "")] if label else []) + [re.sub(r"<[^<>]*>", "", span)]:
+            text = " ".join(DEFAULT_IGNORABLE.sub("", html.unescape(said)).split())
+            if text.lower().strip(" .,:;!?…»«›‹→\"'“”‘’()[]") in VAGUE_LINK_TEXTS:
                 findings.append(Finding(
                     f"the link's text '{text}' does not say where it leads, and screen readers list a page's links "
                     f"by their texts alone: write what the reader finds there as the link's text, such as {example} "
                     "(WCAG 2.4.4)",
-                    (rf"\[\s*{re.escape(text)}\s*\]\(", rf">\s*{re.escape(text)}\s*</a")))
+                    (rf"\[\s*{re.escape(text)}\s*\]\(", rf">\s*{re.escape(text)}\s*</a", re.escape(said.strip()[:60]))))
+                break
     return findings
 
 

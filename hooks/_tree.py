@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, decimal_digits, drawn, misdrawn,
                    right_to_left_letters)
-from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, unicode_host
+from _html import DEFAULT_IGNORABLE, as_browsers_read, public_suffixes, recipients, unicode_host
 
 FENCE = secrets.token_hex(16)  # no page can know it
 _START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
@@ -735,16 +735,7 @@ def _reads_as_address(written: re.Match) -> bool:
     # like a known one (hunt 28a: "hel.fі/palaute" with a Cyrillic і).
     top_level = written["host"].rpartition(".")[2]
     return bool(written["path"]) and (not top_level.isascii()
-                                      or _public_suffixes().publicsuffix(written["host"]) is not None)
-
-
-@lru_cache(maxsize=1)
-def _public_suffixes():
-    """The Public Suffix List as published with the library (no download); imported and read
-    only when a link's text would be refused (about 30 ms)."""
-    from publicsuffixlist import PublicSuffixList
-
-    return PublicSuffixList(accept_unknown=False)
+                                      or public_suffixes().publicsuffix(written["host"]) is not None)
 
 
 def _bare(host: str) -> str:

@@ -635,3 +635,12 @@ def test_a_web_address_in_a_text_is_told_to_go_in_url():
          "here in words where to find more")]
     fine = VALID_EVENT + "    description:\n      fi: Lisätietoa Helsingin kaupungin sivuilla.\n      en: Contact info@example.org.\n"
     assert events_problems(fine) == []
+
+
+def test_an_address_without_www_and_a_city_with_an_invisible_character_are_found():
+    """Hunt 34d: "eventbrite.co.uk/e/123456789" and "Lon\\u00addon" passed the first forms of the checks."""
+    text = VALID_EVENT.replace("location: {fi: Helsinki, en: Helsinki}", 'location: {fi: "Lon\\u00addoo", en: "Lon\\u00addon, City Hall"}')
+    text += "    description:\n      fi: Ilmoittaudu sivulla eventbrite.co.uk/e/123456789 5.5. mennessä.\n      en: Built with Node.js/Deno.\n"
+    problems = [(p.field, p.message[:40]) for p in parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1]]
+    assert problems == [("events[id=ai-ethics-2019].description.fi", "'eventbrite.co.uk/e/123456789' is a web "),
+                        ("events[id=ai-ethics-2019].timezone", "the location names London, but the times")]
