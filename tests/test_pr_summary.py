@@ -69,6 +69,35 @@ def test_each_added_removed_or_changed_entry_is_named_with_its_fields(repo, caps
     assert f"| `index` | [fi]({PREVIEW}) | [en]({PREVIEW}en/) | ✅ fi, en |" in out
 
 
+def test_an_added_entry_is_named_with_the_fields_a_reviewer_checks(repo, capsys):
+    """Session 34b: added events and partners were named by their ids alone: a reviewer could
+    not see a meetup's date and clock, or a partner's city, without opening the YAML."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8") + "\n  - id: meetup-2099\n    title: {fi: Tapaaminen, en: Meetup}\n"
+                      "    start: 2099-03-03T18:00\n    end: 2099-03-03T20:30\n    timezone: Europe/London\n"
+                      "    location: {fi: Lontoo, en: London}\n    sources: [kuntalehti-2019-02]\n", "utf-8")
+    partners = repo / "data/partners.yml"
+    partners.write_text(partners.read_text("utf-8") + "\n  - id: test-partner\n    name: {fi: Testi, en: Test}\n"
+                        "    city: other\n    url: https://www.example.org/\n    sources: [kuntalehti-2019-02]\n", "utf-8")
+    git(repo, "commit", "-qam", "Add")
+    out = run(repo, capsys)
+    assert ("- events: `meetup-2099` lisätty / added: `start: 2099-03-03T18:00`, `end: 2099-03-03T20:30`, "
+            "`timezone: Europe/London`") in out
+    assert "- partners: `test-partner` lisätty / added: `city: other`" in out
+
+
+def test_a_new_page_outside_the_menu_is_told_to_need_a_maintainers_line(repo, capsys):
+    """Session 34b: a new page read as any changed page, though main's build stops on it."""
+    for locale in ("fi", "en"):
+        (repo / f"docs/visit.{locale}.md").write_text("---\ntitle: T\ndescription: D\n---\n\n# T\n", "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "New page")
+    out = run(repo, capsys)
+    assert ("| `visit` | [fi]({0}visit/) | [en]({0}en/visit/) | ✅ fi, en · ⚠️ ei valikossa: ylläpitäjä lisää sille "
+            "rivin kohtaan `nav` / in no menu: a maintainer adds its line under `nav` |").format(PREVIEW) in out
+    assert "ei valikossa" not in out.split("`visit`")[0]  # the pages in the menu say nothing of it
+
+
 def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, capsys):
     """Session 33d: an upcoming event deleted vanished without a word to readers or calendars."""
     events = repo / "data/events.yml"
@@ -97,6 +126,7 @@ def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, c
                                                         "    previous_start: 2099-05-12\n    status: rescheduled\n"), "utf-8")
     git(repo, "commit", "-qam", "Move")
     out = run(repo, capsys)
+    assert "- events: `seminar-2099`" in out
     assert ("- events: `seminar-2099` ⚠️ muutettu tulevasta menneeksi: tarkista vuosi / changed from upcoming to "
             "past: check the year: `previous_start: 2099-05-12`, `start: 2019-06-10`, `status: rescheduled`") in out
     # A past event's change, and an upcoming event's, are told as changes only.
@@ -135,7 +165,8 @@ def test_a_page_edited_in_one_language_with_a_new_source_is_still_told_to_check_
     git(repo, "commit", "-qam", "London's web site")
     out = run(repo, capsys)
     assert "| `cities` | [fi]({0}cities/) | [en]({0}en/cities/) | ⚠️ vain / only en: tarkista / check fi |".format(PREVIEW) in out
-    assert "- sources: `gla-website` lisätty / added" in out
+    # Session 34b: an added entry was named by its id alone.
+    assert "- sources: `gla-website` lisätty / added: `accessed: 2026-11-28`, `url: https://www.london.gov.uk/`" in out
 
 
 def test_a_replaced_image_named_with_escapes_names_the_pages_that_show_it(repo, capsys):
@@ -227,7 +258,8 @@ def test_a_new_page_in_one_language_is_named_missing_and_the_home_page_links_to_
     git(repo, "add", "--all")
     git(repo, "commit", "-qm", "News")
     out = run(repo, capsys)
-    assert f"| `news` | – | [en]({PREVIEW}en/news/) | ⚠️ puuttuu / missing: fi |" in out
+    assert (f"| `news` | – | [en]({PREVIEW}en/news/) | ⚠️ puuttuu / missing: fi · ⚠️ ei valikossa: ylläpitäjä lisää "
+            "sille rivin kohtaan `nav` / in no menu: a maintainer adds its line under `nav` |") in out
     assert f"| `index` | [fi]({PREVIEW}) |" in out
 
 

@@ -46,6 +46,7 @@ class ChangedPage:
     missing: tuple[str, ...]  # locales that have no file
     by_data: bool  # the page changes because a data file it shows changed
     moved_to: str | None = None  # the page's new name, when mkdocs.yml's extra.moved_pages renames it
+    in_menu: bool = True  # whether mkdocs.yml's nav names the page (a new page waits for a maintainer's line)
 
 
 def changed_files(root: Path, base: str) -> list[str]:
@@ -60,7 +61,8 @@ def changed_files(root: Path, base: str) -> list[str]:
 
 
 def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[str, ...],
-                  changed_sources: frozenset[str] = frozenset(), moved: dict[str, str] | None = None) -> list[ChangedPage]:
+                  changed_sources: frozenset[str] = frozenset(), moved: dict[str, str] | None = None,
+                  menu: frozenset[str] | None = None) -> list[ChangedPage]:
     """The pages the changed files touch, each with the languages changed and missing; a
     changed source touches the pages that cite it (hunt 33a: a source's new address, shown in
     the list of sources of the pages citing it, was summed up as "no changes")."""
@@ -84,7 +86,8 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
     return [
         ChangedPage(stem, tuple(l for l in locales if l in edited[stem]) if stem in edited else locales,
                     statuses[stem].missing if stem in statuses else tuple(locales), stem not in edited,
-                    (moved or {}).get(stem) if stem not in statuses else None)
+                    (moved or {}).get(stem) if stem not in statuses else None,
+                    menu is None or stem not in statuses or f"{stem}.md" in menu)
         for stem in sorted(edited.keys() | by_data)
     ]
 
@@ -138,7 +141,10 @@ def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, st
         for entry_id in sorted(before.keys() | after.keys()):
             old, new = before.get(entry_id), after.get(entry_id)
             if old is None:
-                changes.append((key, entry_id, "added", ()))
+                # Session 34b: an added event was named by its id alone; its date and clock are what a
+                # reviewer checks (a London meetup in Helsinki's clock), a partner's city too.
+                changes.append((key, entry_id, "added", tuple(_field_change(name, new[name]) for name in ADDED_FIELDS[key]
+                                                              if new.get(name) is not None)))
             elif new is None:
                 upcoming = key == "events" and _still_upcoming(old)
                 changes.append((key, entry_id, "removed-upcoming" if upcoming else "removed", ()))
@@ -175,6 +181,9 @@ def _changed_fields(old: dict, new: dict) -> tuple[str, ...]:
     return tuple(_field_change(name, new.get(name)) for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
 
 
+# The fields the summary shows of an added entry, by data list.
+ADDED_FIELDS = {"events": ("start", "end", "timezone", "status"), "partners": ("city", "logo"),
+                "sources": ("date", "accessed", "url")}
 SHOWN_VALUE_LENGTH = 40  # a changed field's new value is shown when it is one value this short
 
 
@@ -263,6 +272,15 @@ def page_url(preview_url: str, stem: str, locale: str, default_locale: str) -> s
 
 
 def _status_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
+    text = _languages_text(page, locales)
+    if not page.in_menu:
+        # Session 34b: a new page read as any changed page, though main's build stops on it.
+        text += (" · ⚠️ ei valikossa: ylläpitäjä lisää sille rivin kohtaan `nav` / in no menu: a maintainer adds "
+                 "its line under `nav`")
+    return text
+
+
+def _languages_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
     if page.moved_to:  # session 33b: a renamed page was told as missing in both languages
         return f"➡️ siirretty / moved: {code(page.moved_to, in_table=True)}"
     if set(page.missing) == set(locales) and not page.by_data:
@@ -355,7 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     files = changed_files(root, args.base)
     entries = entry_changes(root, args.base, files)
     changed_sources = frozenset(entry_id for key, entry_id, _, _ in entries if key == "sources")
-    pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources, dict(settings.moved_pages))
+    pages = changed_pages(files, root, settings.docs_dir, settings.locales, changed_sources, dict(settings.moved_pages),
+                          settings.menu_pages)
     problems = data_problems(root, settings.docs_dir, settings.locales)
     site_images = site_image_files(files, root, settings.docs_dir, settings.locales)
     files_shown = [(path, pages_showing(root, settings.docs_dir, settings.locales, path)) for path in files

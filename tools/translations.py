@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -31,6 +32,7 @@ class Settings:
     docs_dir: str
     locales: tuple[str, ...]  # the default language first
     moved_pages: tuple[tuple[str, str], ...] = ()  # extra.moved_pages: (old page name, new page name)
+    menu_pages: frozenset[str] | None = None  # the page files nav names ("events.md"); None without a nav
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -54,7 +56,19 @@ def read_settings(config_file: Path) -> Settings:
     extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
     moved = extra.get("moved_pages") if isinstance(extra.get("moved_pages"), dict) else {}
     return Settings(str(config.get("docs_dir") or "docs"), locales or (str(theme.get("language") or "en"),),
-                    tuple((str(old), str(new)) for old, new in moved.items()))
+                    tuple((str(old), str(new)) for old, new in moved.items()),
+                    frozenset(_menu_pages(config["nav"])) if isinstance(config.get("nav"), list) else None)
+
+
+def _menu_pages(nav) -> Iterator[str]:
+    """The page files an mkdocs.yml nav names, sections included."""
+    for item in nav:
+        values = item.values() if isinstance(item, dict) else [item]
+        for value in values:
+            if isinstance(value, list):
+                yield from _menu_pages(value)
+            elif isinstance(value, str):
+                yield value
 
 
 def _i18n_languages(plugins) -> list[dict]:
