@@ -974,12 +974,30 @@ def _read_event(checker: _Checker, entry: LineMap, path: str, line: int, values:
             checker.problem(at("end"), f"{path}.end", f"expected the same form as start ({start.precision}), got a {end.precision}")
         elif end.value < start.value:
             checker.problem(at("end"), f"{path}.end", f"the end {entry['end']} is before the start {entry['start']}")
+    _whole_days_in_times(checker, entry, path, values)
     _status_rules(checker, entry, path, values)
     _status_in_title(checker, entry, path, values)
     _clock_of_the_place(checker, entry, path, values)
     values["sources"] = values["sources"] or ()
     values["status"] = values["status"] or "scheduled"
     return Event(line=line, sources_line=entry.key_line("sources") if "sources" in entry else 0, **values)
+
+
+def _whole_days_in_times(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:
+    """An event from 00:00 to 23:59 lasts whole days, which dates alone say (session 34b: it was
+    shown as "00:00–23:59 (London) · 12 May, 02:00 – 13 May, 01:59 (Helsinki)")."""
+    start, end = values["start"], values["end"]
+    if (start and end and start.precision == end.precision == "time" and start.value.time() == time(0, 0)
+            and end.value.time() in (time(23, 59), time(0, 0)) and end.value > start.value):
+        last = end.value.date() - (ONE_DAY if end.value.time() == time(0, 0) else timedelta(0))
+        written = f"start: {start.value.date().isoformat()}" + (
+            f" and end: {last.isoformat()}" if last != start.value.date() else " and no end")
+        checker.problem(entry.line_of("start"), f"{path}.start",
+                        f"an event from 00:00 to {end.value:%H:%M} lasts whole days: write the dates alone, {written}, "
+                        "which calendars show as all-day events")
+
+
+ONE_DAY = timedelta(days=1)
 
 
 def _clock_of_the_place(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from _data import (
@@ -152,8 +153,19 @@ def _flag(checker: _Checker, value, line: int, path: str) -> bool | None:
 def _language(checker: _Checker, value, line: int, path: str) -> str | None:
     if value in SOURCE_LANGUAGES:
         return value
-    checker.problem(line, path, f"expected one of {', '.join(SOURCE_LANGUAGES)}, got {_describe(value)}")
+    # Session 34b: "English" was told the list of codes only.
+    named = next((code for code in SOURCE_LANGUAGES if isinstance(value, str)
+                  and value.strip().lower() in _language_names(code)), None)
+    hint = f" (for {value.strip()}, write {named})" if named else ""
+    checker.problem(line, path, f"expected one of {', '.join(SOURCE_LANGUAGES)}, got {_describe(value)}{hint}")
     return None
+
+
+@lru_cache(maxsize=16)
+def _language_names(code: str) -> frozenset[str]:
+    """A language's names in English, in Finnish and in itself, lower case (Babel's CLDR data)."""
+    language = Locale.parse(code)
+    return frozenset(language.get_display_name(other).lower() for other in ("en", "fi", code))
 
 
 def _source_date(checker: _Checker, value, line: int, path: str, lines: list[str]) -> SourceDate | None:

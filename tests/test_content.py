@@ -73,6 +73,8 @@ def test_valid_source_parses_to_a_dataclass():
     (("date: 2019-02", "date: 2019-02-30"), (6, "sources[id=kuntalehti-2019-02].date", "'2019-02-30' is not a real date")),
     (("date: 2019-02", "date: February 2019"), (6, "sources[id=kuntalehti-2019-02].date", "expected a year like 2019")),
     (("language: fi", "language: de"), (7, "sources[id=kuntalehti-2019-02].language", "expected one of fi, en, sv, got 'de'")),
+    (("language: fi", "language: suomi"), (7, "sources[id=kuntalehti-2019-02].language",
+                                          "expected one of fi, en, sv, got 'suomi' (for suomi, write fi)")),
     (("language: fi", "language: no"), (7, "sources[id=kuntalehti-2019-02].language", "yes/no/on/off are read as true/false")),
     (("title_is_description: true", "title_is_description: yes please"), (4, "sources[id=kuntalehti-2019-02].title_is_description", "expected true or false")),
     (("language: fi", "language: fi\n    url: http://kuntalehti.fi/"), (8, "sources[id=kuntalehti-2019-02].url", "expected a web address starting with https://")),
@@ -327,7 +329,8 @@ def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
     problems = [l.strip() for l in output.splitlines() if l.strip().startswith("data/sources.yml:")]
     assert len(problems) == 2, output
     assert "sources[id=kuntalehti-2019-02].date: '2019-02-31' is not a real date" in problems[0]
-    assert "sources[id=uk-accessibility-regulations-2018].language: expected one of fi, en, sv, got 'English'" in problems[1]
+    assert ("sources[id=uk-accessibility-regulations-2018].language: expected one of fi, en, sv, got 'English' "
+            "(for English, write en)") in problems[1]  # session 34b: the name was told the list of codes only
 
 
 # ------------------------------------------------------------ the two languages say the same

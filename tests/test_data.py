@@ -644,3 +644,14 @@ def test_an_address_without_www_and_a_city_with_an_invisible_character_are_found
     problems = [(p.field, p.message[:40]) for p in parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1]]
     assert problems == [("events[id=ai-ethics-2019].description.fi", "'eventbrite.co.uk/e/123456789' is a web "),
                         ("events[id=ai-ethics-2019].timezone", "the location names London, but the times")]
+
+
+@pytest.mark.parametrize("times,expected", [
+    ("start: 2027-05-12T00:00\n    end: 2027-05-12T23:59", "start: 2027-05-12 and no end"),
+    ("start: 2027-05-12T00:00\n    end: 2027-05-14T00:00", "start: 2027-05-12 and end: 2027-05-13"),
+])
+def test_an_event_from_midnight_to_midnight_is_told_to_be_written_as_dates(times, expected):
+    """Session 34b: 00:00–23:59 was shown as "00:00–23:59 (London) · 12 May, 02:00 – 13 May, 01:59 (Helsinki)"."""
+    text = VALID_EVENT.replace("start: 2019-04-25T09:30\n    end: 2019-04-25T16:00", times)
+    (line, field, message), = events_problems(text)
+    assert (line, field) == (4, "events[id=ai-ethics-2019].start") and f"write the dates alone, {expected}," in message
