@@ -918,7 +918,8 @@ def _real_day(numbers: list[int]) -> bool:
 # How editors write a date or a time otherwise (session 32b), read to suggest the form meant:
 # Finnish 5.12.2019 and 12.5.2027 klo 9.30, a time with a dot or one digit, an offset.
 _FINNISH_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(?:klo[ ]+)?(\d{1,2})[:.](\d{2}))?")
-_LOOSE_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?::00)?)?(Z|[+-]\d{2}:?\d{2})?")
+# A clock's abbreviation after the time too: "2027-03-03T18:00 BST" (session 34b).
+_LOOSE_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2})(?::00)?)?(?: ?(Z|[+-]\d{2}:?\d{2}|[A-Z]{3,4}))?")
 
 
 def _moment_hint(text: str) -> str:

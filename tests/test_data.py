@@ -348,6 +348,8 @@ def test_a_title_pasted_in_a_word_processors_quotation_marks_is_quoted_without_t
     ("12.5.2019 klo 9.30", "(did you mean 2019-05-12T09:30?)"),
     ("2019-05-12T9.30", "(did you mean 2019-05-12T09:30? Two digits each, and a colon in the time.)"),
     ("2019-05-12T09:30+03:00", "(did you mean 2019-05-12T09:30? Leave out +03:00: the event's timezone gives the clock.)"),
+    # Session 34b: a London editor wrote the clock after the time.
+    ("2027-03-03T18:00 BST", "(did you mean 2027-03-03T18:00? Leave out BST: the event's timezone gives the clock.)"),
     ("2019-05-12T24:00", "'2019-05-12T24:00': the day ends at 24:00, which is written as 00:00 of the next day, such as "
                          "2019-05-13T00:00, or as 23:59"),
 ])
