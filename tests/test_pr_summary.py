@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -98,14 +100,20 @@ def test_a_new_page_outside_the_menu_is_told_to_need_a_maintainers_line(repo, ca
     assert "ei valikossa" not in out.split("`visit`")[0]  # the pages in the menu say nothing of it
 
 
-def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, capsys):
-    """Session 33d: an upcoming event deleted vanished without a word to readers or calendars."""
+def seminar_2099_on_main(repo) -> Path:
+    """data/events.yml, with an upcoming event, seminar-2099, merged into main."""
     events = repo / "data/events.yml"
     events.write_text(events.read_text("utf-8") + "\n  - id: seminar-2099\n    title: {fi: Seminaari, en: Seminar}\n"
                       "    start: 2099-05-12\n    location: {fi: Helsinki, en: Helsinki}\n"
                       "    sources: [kuntalehti-2019-02]\n", "utf-8")
     git(repo, "commit", "-qam", "Add")
     git(repo, "branch", "-f", "main")
+    return events
+
+
+def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, capsys):
+    """Session 33d: an upcoming event deleted vanished without a word to readers or calendars."""
+    events = seminar_2099_on_main(repo)
     events.write_text(events.read_text("utf-8").split("\n  - id: seminar-2099")[0] + "\n", "utf-8")
     git(repo, "commit", "-qam", "Remove")
     out = run(repo, capsys)
@@ -116,12 +124,7 @@ def test_an_upcoming_event_removed_is_told_to_be_marked_cancelled_instead(repo, 
 def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, capsys):
     """Session 33b: a moved event's new date written with last year's number (2026 for 2027)
     passed every check and put the event among the past events, under "New date:"."""
-    events = repo / "data/events.yml"
-    events.write_text(events.read_text("utf-8") + "\n  - id: seminar-2099\n    title: {fi: Seminaari, en: Seminar}\n"
-                      "    start: 2099-05-12\n    location: {fi: Helsinki, en: Helsinki}\n"
-                      "    sources: [kuntalehti-2019-02]\n", "utf-8")
-    git(repo, "commit", "-qam", "Add")
-    git(repo, "branch", "-f", "main")
+    events = seminar_2099_on_main(repo)
     events.write_text(events.read_text("utf-8").replace("    start: 2099-05-12\n", "    start: 2019-06-10\n"
                                                         "    previous_start: 2099-05-12\n    status: rescheduled\n"), "utf-8")
     git(repo, "commit", "-qam", "Move")
@@ -135,19 +138,26 @@ def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, c
     assert "⚠️ muutettu tulevasta" not in run(repo, capsys)
 
 
+def image_replaced(repo, capsys, image: str, shown_by_cities: dict[str, str]) -> str:
+    """The summary of a branch that only replaces `image`, which main's Cities page shows as
+    `shown_by_cities` gives in each language."""
+    for locale, markup in shown_by_cities.items():
+        page = repo / f"docs/cities.{locale}.md"
+        page.write_text(page.read_text("utf-8") + markup, "utf-8")
+    (repo / "docs" / image).write_bytes(b"old")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Image")
+    git(repo, "branch", "-f", "main")
+    (repo / "docs" / image).write_bytes(b"new")
+    git(repo, "commit", "-qam", "Better image")
+    return run(repo, capsys)
+
+
 def test_a_replaced_image_names_the_pages_that_show_it(repo, capsys):
     """Hunt 34a: a page's photo replaced with a picture of a telephone number ("Better photo")
     was summed up as "No changes to pages or data files"."""
-    for locale in ("fi", "en"):
-        page = repo / f"docs/cities.{locale}.md"
-        page.write_text(page.read_text("utf-8") + "\n![Helsingin tuomiokirkko kesällä](images/helsinki.png)\n", "utf-8")
-    (repo / "docs/images/helsinki.png").write_bytes(b"old")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Photo")
-    git(repo, "branch", "-f", "main")
-    (repo / "docs/images/helsinki.png").write_bytes(b"new")
-    git(repo, "commit", "-qam", "Better photo")
-    out = run(repo, capsys)
+    shown = "\n![Helsingin tuomiokirkko kesällä](images/helsinki.png)\n"
+    out = image_replaced(repo, capsys, "images/helsinki.png", {"fi": shown, "en": shown})
     assert "No changes to pages or data files" not in out
     assert f"| `cities` | [fi]({PREVIEW}cities/) | [en]({PREVIEW}en/cities/) | ✅ fi, en |" in out
     assert "### Muuttuneet kuvat ja tiedostot / Changed images and files\n\n- `docs/images/helsinki.png`: `cities`" in out
@@ -172,17 +182,8 @@ def test_a_page_edited_in_one_language_with_a_new_source_is_still_told_to_check_
 def test_a_replaced_image_named_with_escapes_names_the_pages_that_show_it(repo, capsys):
     """Hunt 34d: a page that named its image as kart%74a.png, or &#116;, or a partner's logo
     written with a YAML escape, left the image "on no page" and the change unseen."""
-    (repo / "docs/cities.fi.md").write_text((repo / "docs/cities.fi.md").read_text("utf-8")
-                                            + "\n![Kartta](images/kart%74a.png)\n", "utf-8")
-    (repo / "docs/cities.en.md").write_text((repo / "docs/cities.en.md").read_text("utf-8")
-                                            + '\n<img src="../../images/kart&#116;a.png" alt="Map">\n', "utf-8")
-    (repo / "docs/images/kartta.png").write_bytes(b"old")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Map")
-    git(repo, "branch", "-f", "main")
-    (repo / "docs/images/kartta.png").write_bytes(b"new")
-    git(repo, "commit", "-qam", "Better map")
-    out = run(repo, capsys)
+    out = image_replaced(repo, capsys, "images/kartta.png", {
+        "fi": "\n![Kartta](images/kart%74a.png)\n", "en": '\n<img src="../../images/kart&#116;a.png" alt="Map">\n'})
     assert "- `docs/images/kartta.png`: `cities`" in out
 
 
