@@ -52,8 +52,8 @@ from _pages import (
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
-    scan_html, skipped_heading_findings, source_files, symlinks, toc_markup_findings, unknown_anchor_links, unloaded_paths, unpublishable_files,
-    unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
+    scan_html, skipped_heading_findings, source_files, symlinks, toc_markup_findings, unknown_anchor_links,
+    unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -194,7 +194,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         today = datetime.now(timezone.utc).date()
         # A page's front matter decides how MkDocs and the theme write it (its template, what it
         # hides, its search weight): a problem there stops the build before a page is written.
-        front_matter = [problem for text, file in texts for problem in front_matter_problems(text, file, templates, None, today)]
+        front_matter = [problem for text, file in texts
+                        for problem in front_matter_problems(text, file, templates, None, today)]
         in_text = [
             problem for text, file in texts
             for problem in (description_length_problems(text, file, DESCRIPTION_LENGTH)
@@ -247,8 +248,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     findings += unloaded_paths(html, page.url, site_files(files), left_out_files(files), source)
     findings += broken_page_links(html, page.url, site_files(files), index_page=posixpath.basename(stem) == "index",
                                   left_out=left_out_files(files), source=source)
-    findings += toc_markup_findings(page.toc) + skipped_heading_findings(page.toc) + vague_link_findings(html, current_locale(config))
-    findings += foreign_id_references(html)
+    findings += toc_markup_findings(page.toc) + skipped_heading_findings(page.toc) + foreign_id_references(html)
+    findings += vague_link_findings(html, current_locale(config))
     # Told after the page is finished: a listing (on_page_context) adds the ids of its items.
     _anchor_links[page.file.src_uri] = unknown_anchor_links(html)
     source, file = page.file.content_string, f"docs/{page.file.src_uri}"

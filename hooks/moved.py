@@ -4,9 +4,10 @@ Owns mkdocs.yml `extra.moved_pages`: old page name: new page name, both as the p
 are named without their language (`themes: aims` for docs/aims.fi.md and docs/aims.en.md). In
 each language the build writes a small page at the old address (overrides/moved.html) that
 sends the reader on at once with `<meta http-equiv="refresh">`, which needs no script (a
-small one keeps the address's #place, which a refresh drops), links to the new page by its title, and tells search engines to index the new page instead
-(canonical, noindex). A bookmark, a search result or another site's link to the old address
-keeps working after a page is renamed (session 33b: /themes/ became a 404).
+small one keeps the address's #place, which a refresh drops), links to the new page by its
+title, and tells search engines to index the new page instead (canonical, noindex). A
+bookmark, a search result or another site's link to the old address keeps working after a
+page is renamed (session 33b: /themes/ became a 404).
 
 mkdocs-redirects writes such pages for one language only: it reads its map as file names
 and sends `themes.md` to the address of `aims.fi.md`, `aims.fi/`, which does not exist under
