@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,7 +27,7 @@ from _opendata import Licence, Publication, events_document, partners_document, 
 from _page_writer import new_slot
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _preview import preview_label
-from _site import absolute_url, current_locale, site_languages
+from _site import absolute_url, babel_locale, current_locale, site_languages
 
 MARKER = "<!-- data:open-data -->"
 DATASETS = ("events", "partners")  # each published as <name>.json, its schema as schemas/<name>.schema.json
@@ -127,7 +128,10 @@ def render_file_list(config: MkDocsConfig, page: Page) -> str:
     calendars = []
     for lang in site_languages(config):
         path = lang.prefix + calendar
-        calendars.append({"language": lang, "file": path, "href": link(path)})
+        # The language named in the page's own ("Finnish", "englanti"): "Language: Suomi" read oddly
+        # on the English page (content review 34c).
+        name = Locale.parse(lang.locale).get_display_name(babel_locale(config, current_locale(config)))
+        calendars.append({"language": lang, "language_name": name, "file": path, "href": link(path)})
     datasets = [
         {"name": name, "file": f"{name}.json", "href": link(f"{name}.json"),
          "schema": {"file": f"{SCHEMA_DIR}/{name}.schema.json", "href": link(f"{SCHEMA_DIR}/{name}.schema.json")} if name in schemas else None}

@@ -154,6 +154,16 @@ def test_open_data_page_lists_every_file_with_working_relative_links(site, lang)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_calendar_is_named_by_its_language_in_the_pages_own(site, lang):
+    """Content review 34c: the English page read "Language: Suomi", the Finnish "Kieli: English"."""
+    doc = BeautifulSoup(site.html(LANGUAGE_PREFIX[lang] + "open-data/"), "html.parser")
+    rows = {row.th.get_text(strip=True): row.select("td")[0].get_text(" ", strip=True)
+            for row in doc.select(".site-open-data tr") if row.th and row.th.a and row.th.a.get_text().endswith(".ics")}
+    expected = {"fi": ("Kieli: suomi", "Kieli: englanti"), "en": ("Language: Finnish", "Language: English")}[lang]
+    assert rows["events.ics"].endswith(expected[0]) and rows["en/events.ics"].endswith(expected[1]), rows
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_open_data_page_shows_an_example_with_the_sites_address(site, lang):
     doc = BeautifulSoup(site.html(LANGUAGE_PREFIX[lang] + "open-data/"), "html.parser")
     example = doc.select_one(".site-open-data pre code").get_text()
