@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 
 from _annotations import github_annotations
 from _cache import ListingCache, files_hash, input_hash
-from _data import DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, SiteData, build_time, load_site_data, split_events
+from _data import DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, DataError, SiteData, build_time, load_site_data, split_events
 from _site import site_languages
 from _tree import unfenced
 
@@ -125,6 +125,15 @@ def upcoming_and_past(events, now: datetime, home_timezone: str) -> tuple[list, 
     if _splits["past_count"] != past_count:
         _splits.update(past_count=past_count, split=split_events(events, now, home_timezone))
     return _splits["split"]
+
+
+def data_problems(config: MkDocsConfig) -> list:
+    """The data files' problems (_data.Problem, in file and line order); [] when they are valid."""
+    try:
+        site_data(config)
+    except DataError as error:
+        return error.problems
+    return []
 
 
 def data_hash(config: MkDocsConfig) -> str:

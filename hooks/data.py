@@ -1,9 +1,10 @@
 """Loads and validates data/*.yml at the start of each build.
 
-Owns: the stop on bad data. Every problem is reported in one run, one line each
-(file:line: field: what was expected), then the build ends with a non-zero exit and no
-Python traceback. In GitHub Actions each problem is also a workflow annotation, so it
-shows on the pull request's diff.
+Owns: reading the data once per build run. Their problems, one line each (file:line: field:
+what was expected), are told by hooks/guards.py with the pages' problems found in the same
+pass, before any page is written (session 34e: bad data hid every page's problems until
+fixed); the build then ends with a non-zero exit and no Python traceback. In GitHub Actions
+each problem is also a workflow annotation, so it shows on the pull request's diff.
 """
 
 from __future__ import annotations
@@ -13,18 +14,15 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from _data import DataError, build_time
-from _listing import LISTINGS_ENABLED, site_data, stop_with_problems
+from _data import build_time
+from _listing import LISTINGS_ENABLED, data_problems
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_source_date_epoch()
     if not LISTINGS_ENABLED:
         return config
-    try:
-        site_data(config)
-    except DataError as error:
-        stop_with_problems(error.problems, "The data files")
+    data_problems(config)  # read now; told by hooks/guards.py (on_env)
     return config
 
 

@@ -57,7 +57,7 @@ from _pages import (
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
-from _listing import search_plugin
+from _listing import LISTINGS_ENABLED, data_problems, search_plugin
 from _site import current_locale, site_languages
 from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
 from _yaml import YamlSyntaxError, decode_utf8
@@ -330,8 +330,11 @@ def _files_of(files) -> dict:
 
 def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
-    problems = _run["blocking"] + _run["sources"] + _run["pages"]
-    if last_pass or _run["blocking"]:
+    # Bad data stop the build before a listing is made from them, told with this pass's pages.
+    data = [Problem(problem.file, problem.line, f"{problem.field}: {problem.message}")
+            for problem in (data_problems(config) if LISTINGS_ENABLED else [])]
+    problems = data + _run["blocking"] + _run["sources"] + _run["pages"]
+    if last_pass or _run["blocking"] or data:
         _run.update(blocking=[], sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from _data import MAX_FILE_BYTES, DataError, _shown_path
-from _listing import LISTINGS_ENABLED, data_dir_of, render, site_data, stop_with_problems
+from _listing import LISTINGS_ENABLED, data_dir_of, data_problems, render, site_data, stop_with_problems
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
     CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
@@ -36,7 +36,7 @@ _cache: dict = {"key": None, "sources": None}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         sources = known_sources(config)
-        if LISTINGS_ENABLED:
+        if LISTINGS_ENABLED and not data_problems(config):  # bad data are told with the pages' problems
             files = {kind: f"data/{kind}.yml" for kind in ("events", "partners")}
             problems = data_citation_problems(site_data(config), sources, files)
             if problems:

@@ -3099,3 +3099,18 @@ def test_a_run_of_unclosed_heading_tags_does_not_make_the_heading_check_slow():
     started = time.perf_counter()
     problems = locate(source, skipped_heading_findings(toc), "docs/x.en.md")
     assert len(problems) == 5 and time.perf_counter() - started < 5
+
+
+def test_bad_data_are_told_with_the_pages_problems(tmp_path):
+    """Session 34e: a data file's problems stopped the build before any page was read, so the
+    pages' problems came only in the next run."""
+    root = copy_site(tmp_path)
+    edit(root / "data/events.yml", "timezone: Europe/London", "timezone: Europe/Londres")
+    with open(root / "docs/privacy.fi.md", "a", encoding="utf-8") as page:
+        page.write("\n![kuva](images/logo.svg)\n")
+    result, output = build(root)
+    assert result.returncode != 0
+    lines = problem_lines(output)
+    assert any(line.startswith("data/events.yml:") and "'Europe/Londres' is not a known time zone" in line for line in lines)
+    assert any(line.startswith("docs/privacy.fi.md:") and "alternative text 'kuva'" in line for line in lines)
+    assert not (root / "site/events/index.html").exists()  # no listing is made from bad data
