@@ -355,7 +355,7 @@ def test_events_page_leads_with_past_events_when_none_are_upcoming(listings_site
     doc = soup(listings_site, LANGUAGE_PREFIX[lang] + "events/")
     listing = doc.select_one(".site-events")
     headings = [h["id"] for h in listing.find_all("h2")]
-    assert headings == ["past-events"], "no empty 'upcoming' heading"
+    assert headings == ["past-events", "calendar"], "no empty 'upcoming' heading"
     none = listing.select_one(".site-events__none")
     assert none.get_text(strip=True) == {"fi": "Tulevia tapahtumia ei ole tällä hetkellä tiedossa.",
                                          "en": "No upcoming events have been announced at the moment."}[lang]
@@ -445,7 +445,7 @@ def test_home_page_shows_the_next_event_when_one_is_upcoming(tmp_path):
         assert section.find("h2").get_text(strip=True) == {"fi": "Seuraava tapahtuma", "en": "Next event"}[lang]
         upcoming = events.select_one("h2#upcoming-events").find_next("li", class_="site-event")
         assert "event-" + section.select_one("[data-site-event]")["data-site-event"] == upcoming["id"]
-        assert [h["id"] for h in events.select(".site-events h2")] == ["upcoming-events", "past-events"]
+        assert [h["id"] for h in events.select(".site-events h2")] == ["upcoming-events", "past-events", "calendar"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
