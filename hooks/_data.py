@@ -1018,12 +1018,15 @@ def _clock_of_the_place(checker: _Checker, entry: LineMap, path: str, values: di
 
 
 def _names_city_of(location: dict[str, str], zone: str) -> str | None:
-    """The name of the zone's city (Babel's, in each language: "Lontoo", "London") that the
-    location's text in that language begins a word with, if any ("Lontoossa" names Lontoo)."""
+    """The name of the zone's city (Babel's, in each language: "Lontoo", "London") whose stem,
+    its name but the last two letters, begins a word of the location's text in that language:
+    Finnish inflects a name's end ("Lontoossa", "Helsingissä"; session 34e: "Helsingin
+    keskustakirjasto" named no city, and "Helsingissä ja Lontoossa" only London)."""
     for locale, text in location.items():
         city = _city_name(zone, locale)
+        stem = city[:max(4, len(city) - 2)]
         # Without invisible characters: "Lon\u00addon" named London to every reader (hunt 34d).
-        if re.search(rf"(?<!\w){re.escape(city)}", DEFAULT_IGNORABLE.sub("", text), re.IGNORECASE):
+        if re.search(rf"(?<!\w){re.escape(stem)}", DEFAULT_IGNORABLE.sub("", text), re.IGNORECASE):
             return city
     return None
 

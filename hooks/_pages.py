@@ -808,6 +808,9 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
                         and not _inside(match.start(), link_texts)), None)
         if address:
             shown = address.group().rstrip(".,;:!?")
+            # A Finnish case ending after a colon is no port: "www.hel.fi:stä" (session 34e: the
+            # advice's address led nowhere).
+            shown = re.sub(r"(?<=[a-z0-9])(:[^\W\d_]+)$", "", shown, flags=re.IGNORECASE)
             # www.hel.fi: a link needs the address in full (hunt 21b).
             full = shown if "://" in shown else f"https://{shown}"
             text = "the link's text" if full == shown else shown
@@ -1230,7 +1233,11 @@ def url_scheme(url: str) -> str:
 UNREAD_MARKDOWN = re.compile(r"!?\[[^\[\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)|\*\*[^\s*][^*\n]*\*\*")
 
 
-def _alt_findings(attributes: dict) -> list[Finding]:
+# An alternative text that says what an image shows, in the page's language, for the message.
+ALT_TEXT_EXAMPLES = {"fi": "![Helsingin ja Lontoon kaupunkien logot](…)", "en": "![The logos of Helsinki and London](…)"}
+
+
+def _alt_findings(attributes: dict, locale: str = "fi") -> list[Finding]:
     """An image whose alternative text says nothing of what it shows (WCAG 1.1.1)."""
     alt = attributes.get("alt") or ""
     why = meaningless_alt(alt, attributes.get("src") or "")
@@ -1238,16 +1245,17 @@ def _alt_findings(attributes: dict) -> list[Finding]:
         return []
     written = re.escape(alt.strip())
     return [Finding(f"the image's alternative text {why}: write what a reader who cannot see the image needs to know "
-                    "of it, such as ![Helsingin ja Lontoon kaupunkien logot](…), or leave it empty, ![](…), for an "
-                    "image that only decorates", (rf"!\[\s*{written}\s*\]", rf"""alt\s*=\s*["']?\s*{written}"""))]
+                    f"of it, such as {ALT_TEXT_EXAMPLES.get(locale, ALT_TEXT_EXAMPLES['en'])}, or leave it empty, "
+                    "![](…), for an image that only decorates", (rf"!\[\s*{written}\s*\]", rf"""alt\s*=\s*["']?\s*{written}"""))]
 
 
 class _Scanner(HTMLParser):
     """Collects findings and the text of the HTML comments (markers among them)."""
 
-    def __init__(self, nested: bool = False) -> None:
+    def __init__(self, nested: bool = False, locale: str = "fi") -> None:
         super().__init__(convert_charrefs=True)
         self.nested = nested  # reading a comment's text: what is open there does not last
+        self.locale = locale  # the page's language, for the messages' examples (session 34b)
         self.findings: list[Finding] = []
         self.comments: list[str] = []
         self._in_code = 0  # open <code> and <pre> elements: text there is shown on purpose
@@ -1282,7 +1290,7 @@ class _Scanner(HTMLParser):
             return
         self.findings.extend(_tag_findings(tag, attrs, raw))
         if tag == "img":
-            self.findings.extend(_alt_findings(dict(reversed(attrs))))
+            self.findings.extend(_alt_findings(dict(reversed(attrs)), self.locale))
         given: dict[str, str] = {}
         for name, value in attrs:
             given.setdefault(name, value or "")  # a browser keeps an attribute's first value
@@ -1424,7 +1432,7 @@ class _Scanner(HTMLParser):
     def _scan_inside(self, text: str) -> None:
         # What this parser reads as inert text, a browser may read as markup: check it too.
         if "<" in text:
-            self.findings.extend(scan_html(text, nested=True))
+            self.findings.extend(scan_html(text, nested=True, locale=self.locale))
 
 
 def _unknown_element(tag: str) -> str:
@@ -1686,9 +1694,9 @@ def _raw_attribute(raw_tag: str, name: str) -> str:
     return match.group(1).strip("\"'") if match else ""
 
 
-def scan_html(markup: str, comments: list[str] | None = None, nested: bool = False) -> list[Finding]:
+def scan_html(markup: str, comments: list[str] | None = None, nested: bool = False, locale: str = "fi") -> list[Finding]:
     """Findings in a page's HTML, in document order; the comments' texts go into `comments`."""
-    scanner = _Scanner(nested)
+    scanner = _Scanner(nested, locale)
     read_to_the_end = True
     try:
         scanner.feed(markup)
@@ -1888,9 +1896,11 @@ def _last_level(item) -> int:
 # Link texts that say nothing of where a link leads, said alone: screen readers list a page's
 # links by their texts (session 34b: "click here" and "more" passed).
 VAGUE_LINK_TEXTS = frozenset({
-    "click here", "here", "more", "read more", "more information", "this link", "link", "this page", "this",
-    "tästä", "klikkaa tästä", "klikkaa", "tässä", "täällä", "täältä", "lue lisää", "lue lisää tästä", "lisää",
-    "lisää tietoa", "lisätietoa", "lisätietoja", "linkki", "tämä",
+    "click here", "click", "here", "more", "read more", "learn more", "find out more", "more info",
+    "more information", "details", "this link", "via this link", "link", "this page", "this",
+    "tästä", "tästä linkistä", "klikkaa tästä", "klikkaa tätä", "klikkaa", "tässä", "täällä", "täältä", "tänne",
+    "lue tästä", "lue lisää", "lue lisää tästä", "katso lisää", "lisää", "lisää tietoa", "lisätietoa",
+    "lisätietoja", "lisätiedot", "linkki", "tämä",
 })
 _ARIA_LABEL = re.compile(r"""\baria-label\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 

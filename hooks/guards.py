@@ -240,7 +240,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         # build; what the HTML's garbled names would add here reads as nonsense and has no line.
         return html
     comments: list[str] = []
-    findings = scan_html(html, comments)
+    findings = scan_html(html, comments, locale=current_locale(config))
     stem = page_stem(page.file.src_uri, [current_locale(config)]) or page.file.src_uri
     findings += marker_findings(comments, marker_pages(config), stem)
     source = PageSource(page.file.content_string, posixpath.dirname(page.file.src_uri), language_prefix(config),

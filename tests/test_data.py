@@ -657,3 +657,15 @@ def test_an_event_from_midnight_to_midnight_is_told_to_be_written_as_dates(times
     text = VALID_EVENT.replace("start: 2019-04-25T09:30\n    end: 2019-04-25T16:00", times)
     (line, field, message), = events_problems(text)
     assert (line, field) == (4, "events[id=ai-ethics-2019].start") and f"write the dates alone, {expected}," in message
+
+
+@pytest.mark.parametrize("location,zone,told", [
+    # Session 34e: Finnish inflects a city's name at its end.
+    ("{fi: Helsingissä ja Lontoossa, en: Online}", "Europe/Helsinki", False),
+    ("{fi: Helsingin keskustakirjasto Oodi, en: Oodi Central Library}", "Europe/London", True),
+])
+def test_a_city_is_found_in_its_finnish_forms(location, zone, told):
+    text = VALID_EVENT.replace("location: {fi: Helsinki, en: Helsinki}", f"location: {location}").replace(
+        "timezone: Europe/Helsinki", f"timezone: {zone}")
+    problems = parse_events(text, "data/events.yml", LOCALES, CITY_ZONES)[1]
+    assert bool(problems) == told, problems

@@ -3114,3 +3114,26 @@ def test_bad_data_are_told_with_the_pages_problems(tmp_path):
     assert any(line.startswith("data/events.yml:") and "'Europe/Londres' is not a known time zone" in line for line in lines)
     assert any(line.startswith("docs/privacy.fi.md:") and "alternative text 'kuva'" in line for line in lines)
     assert not (root / "site/events/index.html").exists()  # no listing is made from bad data
+
+
+def test_an_address_written_as_text_with_a_finnish_case_ending_is_told_without_it():
+    """Session 34e: for "www.hel.fi:stä" the advice was [www.hel.fi:stä](https://www.hel.fi:stä),
+    whose ":stä" a browser reads as a port: a link leading nowhere."""
+    text = GOOD + "\nTietoa löytyy www.hel.fi:stä.\n"
+    assert messages(pasted_text_problems(text, "f.md")) == [
+        "f.md:8: the address www.hel.fi is written as text, which is not a link on the page: write "
+        "[www.hel.fi](https://www.hel.fi), or <https://www.hel.fi>"]
+
+
+@pytest.mark.parametrize("text", ["tästä linkistä", "lue tästä", "tänne", "Katso lisää", "klikkaa tätä", "Lisätiedot",
+                                  "via this link", "learn more", "find out more", "more info", "click", "Details"])
+def test_more_link_texts_that_say_nothing_are_found(text):
+    """Session 34e: each passed the check's first list."""
+    from _pages import vague_link_findings
+    assert len(vague_link_findings(f'<a href="x/">{text}</a>', "fi")) == 1
+
+
+def test_an_english_pages_alternative_text_gets_an_english_example():
+    """Session 34b: an English page's "image" was given a Finnish example."""
+    [message] = [finding.message for finding in scan_html(markdown.markdown("![image](images/logo.png)"), locale="en")]
+    assert "such as ![The logos of Helsinki and London](…)" in message

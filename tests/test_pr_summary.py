@@ -131,7 +131,8 @@ def test_an_upcoming_event_moved_into_the_past_is_told_to_check_the_year(repo, c
     out = run(repo, capsys)
     assert "- events: `seminar-2099`" in out
     assert ("- events: `seminar-2099` ⚠️ muutettu tulevasta menneeksi: tarkista vuosi / changed from upcoming to "
-            "past: check the year: `previous_start: 2099-05-12`, `start: 2019-06-10`, `status: rescheduled`") in out
+            "past: check the year: `previous_start: 2099-05-12`, `start: 2019-06-10 (was 2099-05-12)`, "
+            "`status: rescheduled`") in out  # session 34e: with the year it had
     # A past event's change, and an upcoming event's, are told as changes only.
     events.write_text(events.read_text("utf-8").replace("    start: 2019-06-10\n", "    start: 2099-06-10\n"), "utf-8")
     git(repo, "commit", "-qam", "Move again")
@@ -212,7 +213,7 @@ def test_an_entry_whose_id_changed_is_told_as_one(repo, capsys):
     git(repo, "commit", "-qam", "Newer id")
     out = run(repo, capsys)
     assert "- events: `mayors-meet-london-2019 → mayors-2019` ⚠️ tunniste vaihdettu" in out
-    assert "keep the old id unless it was wrong: `url: https://evil.example/`" in out
+    assert "keep the old id unless it was wrong: `url: https://evil.example/`" in out  # it had none before
 
 
 def test_a_changed_source_names_the_pages_that_show_it(repo, capsys):
@@ -362,3 +363,15 @@ def test_names_and_values_from_the_pull_request_stay_text_in_the_summary():
     codes = [code.get_text() for code in doc.find_all("code")]
     assert problem in codes and f"hooks/{hostile}.py" in codes
     assert [len(row.find_all("td")) for row in doc.select("tbody tr")] == [4], "a pipe in a name split the row"
+
+
+def test_a_partner_whose_id_and_address_changed_shows_the_address_it_had(repo, capsys):
+    """Session 34e: a partner given a new id and another site's address showed the new address
+    alone, and was warned of calendar apps, which show no partners."""
+    partners = repo / "data/partners.yml"
+    text = partners.read_text("utf-8").replace("- id: new-york-city", "- id: nyc", 1)
+    partners.write_text(text.replace("url: https://www.nyc.gov/", "url: https://www.nyc.example/", 1), "utf-8")
+    git(repo, "commit", "-qam", "Shorter id")
+    out = run(repo, capsys)
+    line = next(line for line in out.splitlines() if line.startswith("- partners: `new-york-city → nyc`"))
+    assert line.endswith("`url: https://www.nyc.example/ (was https://www.nyc.gov/)`") and "calendar" not in line

@@ -172,13 +172,15 @@ def _renamed(changes: list, key: str, before: dict, after: dict) -> list:
         if match:
             # Hunt 34a: the new id hid every other change of the entry, such as its address.
             fields = _changed_fields({**before[change[1]], "id": None}, {**after[match[1]], "id": None})
-            result[result.index(change)] = (key, f"{change[1]} → {match[1]}", "renamed", fields)
+            how = "renamed-event" if key == "events" else "renamed"
+            result[result.index(change)] = (key, f"{change[1]} → {match[1]}", how, fields)
             result.remove(match)
     return result
 
 
 def _changed_fields(old: dict, new: dict) -> tuple[str, ...]:
-    return tuple(_field_change(name, new.get(name)) for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
+    return tuple(_field_change(name, new.get(name), old.get(name))
+                 for name in sorted(old.keys() | new.keys()) if old.get(name) != new.get(name))
 
 
 # The fields the summary shows of an added entry, by data list.
@@ -187,12 +189,17 @@ ADDED_FIELDS = {"events": ("start", "end", "timezone", "status"), "partners": ("
 SHOWN_VALUE_LENGTH = 40  # a changed field's new value is shown when it is one value this short
 
 
-def _field_change(name: str, value) -> str:
+def _field_change(name: str, value, before=None) -> str:
     """A changed field as the summary names it: "status: cancelled" for a short value (session
-    33d: a reviewer saw only that `status` changed), the name alone for a text or a list."""
-    if isinstance(value, (str, int, float, date)) and not isinstance(value, bool) and len(str(value)) <= SHOWN_VALUE_LENGTH:
-        return f"{name}: {value}"
-    return name
+    33d: a reviewer saw only that `status` changed), with the value it had before, if short too
+    ("start: 2026-09-01 (was 2027-09-01)"; session 34e: a moved year and a partner's address
+    sent to another site showed only their new values); the name alone for a text or a list."""
+    def short(value) -> bool:
+        return (isinstance(value, (str, int, float, date)) and not isinstance(value, bool)
+                and len(str(value)) <= SHOWN_VALUE_LENGTH)
+    if not short(value):
+        return name
+    return f"{name}: {value}" + (f" (was {before})" if short(before) else "")
 
 
 def _still_upcoming(event: dict) -> bool:
@@ -297,9 +304,13 @@ def _languages_text(page: ChangedPage, locales: tuple[str, ...]) -> str:
 
 CHANGE_WORDS = {"added": "lisätty / added", "removed": "poistettu / removed", "changed": "muutettu / changed",
                 # Session 33d: a deleted upcoming event vanished without a word to readers or calendars.
-                "renamed": "⚠️ tunniste vaihdettu: linkit vanhaan tunnisteeseen ja kalenterisovellukset menettävät "
-                           "sen; pidä vanha tunniste, ellei se ollut väärä / id changed: links to the old id and "
-                           "calendar apps lose it; keep the old id unless it was wrong",
+                "renamed": "⚠️ tunniste vaihdettu: linkit vanhaan tunnisteeseen menettävät sen; pidä vanha tunniste, "
+                           "ellei se ollut väärä / id changed: links to the old id lose it; keep the old id unless it "
+                           "was wrong",
+                # An event's id is also its calendar entry's UID.
+                "renamed-event": "⚠️ tunniste vaihdettu: linkit vanhaan tunnisteeseen ja kalenterisovellukset menettävät "
+                                 "sen; pidä vanha tunniste, ellei se ollut väärä / id changed: links to the old id and "
+                                 "calendar apps lose it; keep the old id unless it was wrong",
                 "changed-to-past": "⚠️ muutettu tulevasta menneeksi: tarkista vuosi / changed from upcoming to past: "
                                    "check the year",
                 "removed-upcoming": "⚠️ poistettu, vaikka se on vielä tulossa: merkitse se perutuksi (`status: cancelled`), "
