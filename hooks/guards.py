@@ -57,6 +57,7 @@ from _pages import (
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
+import _pending as pending
 from _listing import LISTINGS_ENABLED, data_problems, search_plugin
 from _site import current_locale, site_languages
 from _tree import fence, page_findings, remember_findings, shown, start_tag_line, unfenced
@@ -335,6 +336,7 @@ def on_env(env, config: MkDocsConfig, files):
             for problem in (data_problems(config) if LISTINGS_ENABLED else [])]
     problems = data + _run["blocking"] + _run["sources"] + _run["pages"]
     if last_pass or _run["blocking"] or data:
+        problems += pending.take()  # the menu's (hooks/translations.py)
         _run.update(blocking=[], sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)
@@ -565,6 +567,7 @@ def on_build_error(error) -> None:
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
     _run.update(blocking=[], sources=[], pages=[], ids=[])
+    pending.take()
     _anchor_links.clear()
     _places_linked.clear()
     _page_ids.clear()

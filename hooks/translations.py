@@ -23,6 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+import _pending as pending
+from _pages import Problem
 from _site import absolute_url, current_locale, site_base_path, site_languages
 
 
@@ -89,8 +91,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             serve_advice.warning(f"{problem}. `make serve` shows the page meanwhile; a pull request's build stops here")
         problems = []
     problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
-    if problems:
-        raise PluginError("The site's menu has problems:\n" + "\n".join(f"  {problem}" for problem in problems))
+    # Told with the pages' problems (hooks/guards.py): the pages are built all the same, as in a preview.
+    pending.add(Problem(problem.split(": ", 1)[0], None, problem.split(": ", 1)[1]) for problem in problems)
     return files
 
 

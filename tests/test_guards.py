@@ -3137,3 +3137,19 @@ def test_an_english_pages_alternative_text_gets_an_english_example():
     """Session 34b: an English page's "image" was given a Finnish example."""
     [message] = [finding.message for finding in scan_html(markdown.markdown("![image](images/logo.png)"), locale="en")]
     assert "such as ![The logos of Helsinki and London](…)" in message
+
+
+def test_a_new_page_outside_the_menu_is_told_with_every_pages_problems(tmp_path):
+    """Session 34e: a new page outside the menu stopped the pull request's build with that
+    message alone, and hid the page's own problems and every other page's."""
+    root = copy_site(tmp_path)
+    description = "Testisivu, jolla kokeillaan uuden sivun tarkistuksia ennen kuin se on lisätty sivuston valikkoon."
+    for locale, title, link in (("fi", "Vierailu", "[tästä](events.md)"), ("en", "Visiting", "[here](events.md)")):
+        (root / f"docs/visit.{locale}.md").write_text(
+            f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\nLue {link}.\n", "utf-8")
+    result, output = build(root)
+    assert result.returncode != 0
+    lines = problem_lines(output)
+    assert any(line.startswith("docs/visit.fi.md: the page is in no menu") for line in lines), lines
+    assert any(line.startswith("docs/visit.fi.md:8: the link's text 'tästä'") for line in lines), lines
+    assert any(line.startswith("docs/visit.en.md:8: the link's text 'here'") for line in lines), lines
