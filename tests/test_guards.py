@@ -2004,7 +2004,7 @@ def test_a_link_to_a_listings_own_place_is_fine_on_its_page_and_from_others(tmp_
     result, output = build(root)
     assert result.returncode != 0
     assert any(line.startswith("docs/cities.en.md:") and "a link to #menneet on the page en/events/: that page has no "
-               "heading or other part with this id; link to one of its ids: event-" in line
+               "heading or other part with this id; link to one of its ids: calendar, event-" in line
                for line in problem_lines(output)), output
     cities.write_text(cities.read_text().replace("\n[Past](events.md#menneet).\n", ""))
     edit(root / "docs" / "events.fi.md", "(#past-events)", "(#menneet)")
@@ -3153,3 +3153,12 @@ def test_a_new_page_outside_the_menu_is_told_with_every_pages_problems(tmp_path)
     assert any(line.startswith("docs/visit.fi.md: the page is in no menu") for line in lines), lines
     assert any(line.startswith("docs/visit.fi.md:8: the link's text 'tästä'") for line in lines), lines
     assert any(line.startswith("docs/visit.en.md:8: the link's text 'here'") for line in lines), lines
+
+
+def test_an_address_without_www_written_as_text_is_named():
+    """Session 34e: "kuntalehti.fi/uutiset" in a page's text was neither a link nor named, though
+    the same in a data file's text is; "Node.js/Deno" names two programs."""
+    text = GOOD + "\nLähde: kuntalehti.fi/uutiset. Sivusto on tehty ohjelmilla Node.js/Deno ja 1.5/2.\n"
+    assert messages(pasted_text_problems(text, "f.md")) == [
+        "f.md:8: the address kuntalehti.fi/uutiset is written as text, which is not a link on the page: write "
+        "[kuntalehti.fi/uutiset](https://kuntalehti.fi/uutiset), or <https://kuntalehti.fi/uutiset>"]
