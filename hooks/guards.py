@@ -43,7 +43,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, set_exclusions
 from mkdocs.structure.pages import Page
 
-from _annotations import keep_workflow_commands_out_of_logs, printable, workflow_command
+from _annotations import github_annotations, keep_workflow_commands_out_of_logs, printable, workflow_command
 from _bidi import RIGHT_TO_LEFT, Misdrawn, misdrawn, number_advice
 from _pages import (
     DESCRIPTION_LENGTH, MARKER, PAGE_MAX_BYTES, PAGE_MAX_HEADINGS, PageSource, Problem, PublishedFiles, body_start,
@@ -332,8 +332,7 @@ def _files_of(files) -> dict:
 def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
     # Bad data stop the build before a listing is made from them, told with this pass's pages.
-    data = [Problem(problem.file, problem.line, f"{problem.field}: {problem.message}")
-            for problem in (data_problems(config) if LISTINGS_ENABLED else [])]
+    data = data_problems(config) if LISTINGS_ENABLED else []
     problems = data + _run["blocking"] + _run["sources"] + _run["pages"]
     if last_pass or _run["blocking"] or data:
         problems += pending.take()  # the menu's (hooks/translations.py)
@@ -573,11 +572,15 @@ def _forget_run() -> None:
     _page_ids.clear()
 
 
-def stop(problems: list[Problem]) -> None:
-    """Report every problem, one line each, and end the build without a traceback."""
+def stop(problems: list) -> None:
+    """Report every problem (_pages.Problem, or _data.Problem with its field), one line each,
+    and end the build without a traceback."""
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in problems:
-            print(workflow_command("error", problem.message, file=problem.file, line=problem.line), flush=True)
+            if hasattr(problem, "field"):  # a data file's: the field is the annotation's title
+                print(*github_annotations([problem]), flush=True)
+            else:
+                print(workflow_command("error", problem.message, file=problem.file, line=problem.line), flush=True)
     problems = sorted(problems, key=lambda problem: (problem.file, problem.line or 0))
     count = len(problems)
     raise PluginError(
