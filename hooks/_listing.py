@@ -95,14 +95,22 @@ def site_data(config: MkDocsConfig) -> SiteData:
     after such an edit, and only then (a page edit leaves them as they were).
     """
     key = per_build_run(config, "data key", lambda: _data_key(config))
+    if _cache.get("refused") and _cache["refused"][0] == key:
+        # Bad data are read once per build run, as good data are (hunt 34f: five times).
+        raise _cache["refused"][1]
     if _cache["key"] != key:
         root = Path(config.config_file_path).parent
         max_bytes = int(config.extra.get("data_file_max_bytes", MAX_FILE_BYTES))
         _cache["key"] = _cache["data"] = None  # the old data are garbage before the new are read
         _splits.update(events=None, ends=[], split=None)
         with gc_paused():
-            _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key.locales, root, max_bytes,
-                                            key.city_zones)
+            try:
+                _cache["data"] = load_site_data(data_dir_of(config), Path(config.docs_dir), key.locales, root,
+                                                max_bytes, key.city_zones)
+            except DataError as error:
+                _cache["refused"] = (key, error)
+                raise
+        _cache["refused"] = None
         _cache["logos"] = sorted({Path(config.docs_dir) / partner.logo for partner in _cache["data"].partners
                                   if partner.logo})
         _cache["key"] = key._replace(logos=_logo_stats())  # the logos of the data just read

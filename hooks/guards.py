@@ -64,7 +64,7 @@ from _tree import fence, page_findings, remember_findings, shown, start_tag_line
 from _yaml import YamlSyntaxError, decode_utf8
 
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
-_sources: dict = {"key": None, "problems": [], "garbled": frozenset()}
+_sources: dict = {"key": None, "problems": ([], [], [], []), "garbled": frozenset()}
 _site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
 _run: dict = {"blocking": [], "sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
 
@@ -80,13 +80,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     linked = symlinks(root, source_folders(config, root))
     markers = marker_pages(config)
-    misplaced, unpublishable, texts = source_problems(config, markers, publishing_rules(config), page_templates(config))
-    if linked or misplaced:
-        stop(linked + misplaced + unpublishable + texts)
-    # A file the site must not publish, or front matter, stops the build before a file is
-    # written or copied; the pages' other problems wait for the last language, so that an
-    # editor gets them all in one run (session 34b: one short page took six builds, each
-    # telling one more kind of problem).
+    misplaced, front_matter, unpublishable, texts = source_problems(config, markers, publishing_rules(config),
+                                                                    page_templates(config))
+    # Front matter decides how MkDocs reads a page: it stops the build before MkDocs reads one
+    # (hunt 34f: a dozen lines of YAML aliases, refused only after MkDocs had read them as
+    # shared references and hooks/metadata.py had walked them as a tree, took minutes and
+    # gigabytes), with every page's text problems known so far.
+    if linked or misplaced or front_matter:
+        stop(linked + misplaced + front_matter + unpublishable + texts)
+    # A file the site must not publish stops the build before a file is written or copied; the
+    # pages' other problems wait for the last language, so that an editor gets them all in one
+    # run (session 34b: one short page took six builds, each telling one more kind of problem).
     _run["blocking"], _run["sources"] = list(unpublishable), list(texts)
     return config
 
@@ -156,11 +160,11 @@ def page_templates(config: MkDocsConfig) -> tuple[tuple[str, str | None], ...]:
 
 
 def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
-                    templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem], list[Problem]]:
-    """(problems that stop the build before MkDocs reads a page: misnamed or missing pages;
-    problems that stop it before it writes or copies a file: unpublishable files and the pages'
-    front matter; problems of the pages' texts in every language, told with the finished
-    pages'). Read once per run."""
+                    templates: tuple[str, ...]) -> tuple[list[Problem], list[Problem], list[Problem], list[Problem]]:
+    """(problems that stop the build before MkDocs reads a page: misnamed or missing pages, and
+    the pages' front matter; problems that stop it before it writes or copies a file:
+    unpublishable files; problems of the pages' texts in every language, told with the
+    finished pages'). Read once per run."""
     docs = Path(config.docs_dir)
     locales = [language.locale for language in site_languages(config)]
     files, other_files = source_files(docs)
@@ -193,8 +197,8 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         spaces = {file: markup_space_problems(text, file, code[file]) for text, file in texts}
         # The clock's day, not SOURCE_DATE_EPOCH's: the tests build on a fixed day in the past.
         today = datetime.now(timezone.utc).date()
-        # A page's front matter decides how MkDocs and the theme write it (its template, what it
-        # hides, its search weight): a problem there stops the build before a page is written.
+        # A page's front matter decides how MkDocs and the theme read and write it (its template,
+        # what it hides, its search weight).
         front_matter = [problem for text, file in texts
                         for problem in front_matter_problems(text, file, templates, None, today)]
         in_text = [
@@ -206,7 +210,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                             + list_after_paragraph_problems(text, file, code[file])
                             + pasted_text_problems(text, file, code[file]) + spaces[file])
         ]
-        _sources.update(key=key, problems=(misplaced, unpublishable_files(docs, published, rules) + front_matter, in_text),
+        _sources.update(key=key, problems=(misplaced, front_matter, unpublishable_files(docs, published, rules), in_text),
                         garbled=frozenset(file for file, problems in spaces.items() if problems))
     return _sources["problems"]
 

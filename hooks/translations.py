@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 import _pending as pending
+from _annotations import printable
 from _pages import Problem
 from _site import absolute_url, current_locale, site_base_path, site_languages
 
@@ -88,7 +89,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = (pages_outside_the_menu(files, config.nav, languages[0].locale, list(others)) if checks_the_menu else [])
     if _serving["on"]:
         for problem in problems:
-            serve_advice.warning(f"{problem}. `make serve` shows the page meanwhile; a pull request's build stops here")
+            # printable: a title's control characters would reach the terminal (hunt 34f).
+            serve_advice.warning(printable(f"{problem}. `make serve` shows the page meanwhile; a pull request's "
+                                           "build stops here"))
         problems = []
     problems += untranslated_menu_labels(config.nav, languages[0].locale, others)
     # Told with the pages' problems (hooks/guards.py): the pages are built all the same, as in a preview.

@@ -3030,16 +3030,32 @@ def test_the_problems_of_every_language_and_kind_are_told_in_one_run(tmp_path):
             "description: 10 characte", "the image's alternative ", "'~~vanha~~' is crossed o", "the address www.london.g"]
 
 
-def test_a_problem_of_the_front_matter_still_stops_the_build_before_a_page_is_written(tmp_path):
-    """A page's template and what the theme hides are read when the page is written: the build
-    stops on them first (a template that is not the site's ended the build in a traceback)."""
+def test_a_problem_of_the_front_matter_still_stops_the_build_before_a_page_is_read(tmp_path):
+    """A page's template and what the theme hides decide how it is read and written: the build
+    stops on them first (a template that is not the site's ended the build in a traceback), with
+    the problems of every page's text (a short description here)."""
     root = copy_site(tmp_path)
     edit(root / "docs/privacy.fi.md", "\n---\n", "\ntemplate: evil.html\n---\n\n![kuva](images/logo.svg)\n")
+    (root / "docs/privacy.en.md").write_text(re.sub(r"(?m)^description: .*$", "description: Short.",
+                                                     (root / "docs/privacy.en.md").read_text("utf-8"), count=1), "utf-8")
     result, output = build(root)
     assert result.returncode != 0
     assert [line.split(": ", 1)[1][:24] for line in problem_lines(output)] == [
-        "template: expected main.", "the image's alternative "]  # and what the Finnish pages show
+        "description: 6 character", "template: expected main."]
     assert not (root / "site/privacy/index.html").exists()
+
+
+def test_yaml_aliases_in_front_matter_stop_the_build_before_mkdocs_reads_them(tmp_path):
+    """Hunt 34f: a dozen lines of aliases, refused only after MkDocs had read them as shared
+    references and hooks/metadata.py had walked them as a tree, took 50 s and 2.5 GB (one level
+    deeper, ten times that)."""
+    root = copy_site(tmp_path)
+    chain = "a0: &a0 [x]\n" + "".join(f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]\n" for n in range(1, 6))
+    edit(root / "docs/privacy.fi.md", "---\n", "---\n" + chain)
+    result, output = build(root)
+    assert result.returncode != 0
+    assert "Cleaning site directory" not in output  # stopped in on_config, before MkDocs reads a page
+    assert any(line.startswith("docs/privacy.fi.md:2:") and "&a0" in line for line in problem_lines(output)), output
 
 
 def test_a_skipped_heading_level_and_a_link_that_says_nothing_are_told(tmp_path):

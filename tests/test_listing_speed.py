@@ -425,6 +425,32 @@ def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
     assert _listing.site_data(Config()) is not first and len(calls) == 2
 
 
+def test_bad_data_are_read_once_per_run(tmp_path, monkeypatch):
+    """Hunt 34f: told with the pages' problems, invalid data were read and checked five times a build."""
+    from _data import DataError
+    copy = copy_site(tmp_path / "site")
+    events_file = copy / "data" / "events.yml"
+    events_file.write_text(events_file.read_text("utf-8").replace("timezone: Europe/London", "timezone: Mars/Base", 1),
+                           "utf-8")
+    calls = []
+    real = _listing.load_site_data
+    monkeypatch.setattr(_listing, "load_site_data", lambda *args: calls.append(args) or real(*args))
+    monkeypatch.setattr(_listing, "_cache", {"key": None, "data": None, "logos": []})
+    monkeypatch.setattr(_listing, "site_languages", lambda config: [Language("fi", "Suomi", "/", True),
+                                                                    Language("en", "English", "/en/", False)])
+
+    class Config:
+        config_file_path = str(copy / "mkdocs.yml")
+        docs_dir = str(copy / "docs")
+        extra = {}
+
+    config = Config()
+    assert _listing.data_problems(config) and _listing.data_problems(config)
+    with pytest.raises(DataError):
+        _listing.site_data(config)
+    assert len(calls) == 1
+
+
 def test_cache_keeps_the_newest_entries_of_each_kind(tmp_path):
     cache = ListingCache(tmp_path)
     for number in range(7):

@@ -188,6 +188,24 @@ def test_a_replaced_image_named_with_escapes_names_the_pages_that_show_it(repo, 
     assert "- `docs/images/kartta.png`: `cities`" in out
 
 
+def test_a_replaced_image_named_with_a_markdown_escape_or_a_tab_names_the_pages_that_show_it(repo, capsys):
+    """Hunt 34f: Markdown undoes "kartta\\.png" and the URL standard drops a tab in a path; the
+    summary looked for the name as written and left the image "on no page"."""
+    out = image_replaced(repo, capsys, "images/kartta.png", {
+        "fi": "\n![Kartta](images/kartta\\.png)\n", "en": '\n<img src="../../images/kart&#9;ta.png" alt="Map">\n'})
+    assert "- `docs/images/kartta.png`: `cities`" in out
+
+
+def test_a_folder_named_like_a_page_leaves_the_summary_whole(repo, capsys):
+    """Hunt 34f: docs/.old.fi.md/ (a folder) ended the summary in a traceback."""
+    (repo / "docs/.old.fi.md").mkdir()
+    (repo / "docs/.old.fi.md/notes.txt").write_text("x", "utf-8")
+    (repo / "docs/images/logo.svg").write_bytes((repo / "docs/images/logo.svg").read_bytes() + b"\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Notes")
+    assert "### Muuttuneet" in run(repo, capsys)
+
+
 def test_a_data_file_that_is_not_utf_8_leaves_the_summary_whole(repo, capsys):
     """Hunt 34d: a Latin-1 byte in data/events.yml ended the summary in a traceback."""
     events = repo / "data/events.yml"

@@ -97,6 +97,8 @@ def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_id
     pages if an event or partner does."""
     pages = set()
     for page in sorted((root / docs_dir).rglob("*.md")):
+        if not page.is_file():
+            continue
         stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
         if locale in locales and source_ids & set(CITATION.findall(page.read_text("utf-8", errors="replace"))):
             pages.add(stem)
@@ -115,9 +117,13 @@ def pages_showing(root: Path, docs_dir: str, locales: tuple[str, ...], path: str
     name = re.compile(rf"(?<![\w.-]){re.escape(base)}(?![\w.-])")
     pages = set()
     for page in sorted((root / docs_dir).rglob("*.md")):
+        if not page.is_file():  # a folder named like a page (hunt 34f: the summary ended in a traceback)
+            continue
         stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
-        # As a browser reads the page's paths: "kart%74a.png" and "kart&#116;a.png" name kartta.png (hunt 34d).
-        if locale in locales and name.search(unquote(html.unescape(page.read_text("utf-8", errors="replace")))):
+        # As a browser gets the page's paths: "kart%74a.png", "kart&#116;a.png" (hunt 34d), Markdown's
+        # "kartta\.png" and a tab inside the path (hunt 34f) name kartta.png.
+        text = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", page.read_text("utf-8", errors="replace")))
+        if locale in locales and name.search(unquote(re.sub(r"[\t\n\r]", "", text))):
             pages.add(stem)
     for data_path, pages_of in DATA_PAGES.items():
         # The logos as YAML reads them: "ac\u006de.png" names acme.png.
