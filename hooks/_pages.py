@@ -1036,6 +1036,9 @@ def _got(value: object) -> str:
 def _shown(value: object) -> str:
     if value is None or value == "":
         return "nothing"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() >= 1000:
+        # 1:59:59:… is a base-60 number to YAML, longer than str() may write (hunt 34f: a traceback).
+        return f"a number of about {value.bit_length() * 3 // 10:,} digits (a number: put the text in quotes)"
     if isinstance(value, (list, dict)):
         return f"a {'list' if isinstance(value, list) else 'mapping'} ({value!r}: put text in quotes)"
     return f"{value!r} ({_KINDS.get(type(value).__name__, type(value).__name__)})"

@@ -3178,3 +3178,11 @@ def test_an_address_without_www_written_as_text_is_named():
     assert messages(pasted_text_problems(text, "f.md")) == [
         "f.md:8: the address kuntalehti.fi/uutiset is written as text, which is not a link on the page: write "
         "[kuntalehti.fi/uutiset](https://kuntalehti.fi/uutiset), or <https://kuntalehti.fi/uutiset>"]
+
+
+def test_a_title_that_yaml_reads_as_a_huge_number_is_told_without_a_traceback():
+    """Hunt 34f: "title: 1:59:59:…" is a base-60 number of 5,300 digits to YAML, more than str()
+    may write: the build ended in a traceback, without the file or the line."""
+    from _pages import front_matter_problems
+    [problem] = front_matter_problems("---\ntitle: 1" + ":59" * 3000 + "\ndescription: D\n---\n", "docs/x.fi.md")
+    assert str(problem).startswith("docs/x.fi.md:2: title: expected text, got a number of about 5,3")

@@ -393,3 +393,14 @@ def test_a_partner_whose_id_and_address_changed_shows_the_address_it_had(repo, c
     out = run(repo, capsys)
     line = next(line for line in out.splitlines() if line.startswith("- partners: `new-york-city → nyc`"))
     assert line.endswith("`url: https://www.nyc.example/ (was https://www.nyc.gov/)`") and "calendar" not in line
+
+
+def test_a_number_too_long_to_write_as_a_key_leaves_the_summary_whole(repo, capsys):
+    """Hunt 34f: "? 1:59:59:…" as a data key, a base-60 number of thousands of digits to YAML,
+    ended the summary in a traceback; the build names it."""
+    events = repo / "data/events.yml"
+    events.write_text(events.read_text("utf-8").replace("    timezone: Europe/London\n", "    timezone: Europe/London\n"
+                                                        "    ? 1" + ":59" * 3000 + "\n    : x\n", 1), "utf-8")
+    git(repo, "commit", "-qam", "Key")
+    out = run(repo, capsys)
+    assert "### Datan tarkistus / Data check" in out

@@ -484,15 +484,12 @@ def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path
     (root / "docs/CNAME").write_text("evil.example\n")
     (root / "docs/images/evil.svg").write_bytes(SCRIPTED_SVG)
     (root / "docs/images/page.png").write_bytes(HTML)
-    edit(root / "docs/themes.fi.md", "title: Teemat", "title: [Teemat")  # reported in the same run,
-    page = root / "docs/cities.fi.md"  # and so is the first language's raw HTML
-    lines = len(page.read_text().splitlines())
-    page.write_text(page.read_text() + '\n<iframe src="https://example.org"></iframe>\n')
+    # Reported in the same run; front matter stops the build before MkDocs reads a page (hunt 34f).
+    edit(root / "docs/themes.fi.md", "title: Teemat", "title: [Teemat")
     result, output = build(root)
     assert result.returncode != 0
     assert problem_lines(output) == [
         f"docs/CNAME: {ANOTHER_KIND}",
-        f"docs/cities.fi.md:{lines + 2}: <iframe> is not allowed in a page: it embeds another page or program; link to it instead",
         "docs/images/evil.svg: holds a <script> element; an SVG image must be a plain drawing without "
         "scripts or external references",
         "docs/images/page.png: is not a PNG image by its content",
@@ -502,7 +499,7 @@ def test_a_pull_request_cannot_publish_a_page_script_or_file_of_its_own(tmp_path
         "the text in quotes",
         f"docs/x/evil.html: {ONLY_IMAGES}write a page as name.fi.md and name.en.md instead",
     ]
-    assert "The site's files have 7 problems:" in output
+    assert "The site's files have 6 problems:" in output
     assert not (root / "site").exists()  # stopped before MkDocs copied or wrote anything
 
 

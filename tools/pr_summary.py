@@ -236,8 +236,10 @@ def _entries(text: str, key: str) -> dict[str, dict]:
     except (YamlSyntaxError, YamlProblems):
         return {}
     items = document.get(key) if isinstance(document, dict) else None
-    return {str(item["id"]): {str(name): value for name, value in item.items()}
-            for item in items or () if isinstance(item, dict) and "id" in item}
+    # Only text keys: YAML reads "? 1:59:59:…" as a number longer than str() may write (hunt 34f);
+    # the build's own check names such a key.
+    return {item["id"]: {name: value for name, value in item.items() if isinstance(name, str)}
+            for item in items or () if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def code_files(files: list[str], docs_dir: str) -> list[str]:
