@@ -402,8 +402,9 @@ def test_split_kept_between_builds_is_split_events(listed, moments):
         assert _listing.upcoming_and_past(events_tuple, now, "Europe/Helsinki") == split_events(events_tuple, now, "Europe/Helsinki")
 
 
-def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
-    copy = copy_site(tmp_path / "site")
+def counted_data_reads(copy: Path, monkeypatch) -> tuple[list, type]:
+    """The calls of load_site_data, counted, and a configuration class of the copy (a new
+    object each time, as `mkdocs serve` loads it again for each rebuild), with an empty cache."""
     calls = []
     real = _listing.load_site_data
     monkeypatch.setattr(_listing, "load_site_data", lambda *args: calls.append(args) or real(*args))
@@ -415,7 +416,12 @@ def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
         config_file_path = str(copy / "mkdocs.yml")
         docs_dir = str(copy / "docs")
         extra = {}
+    return calls, Config
 
+
+def test_data_read_again_only_when_their_contents_change(tmp_path, monkeypatch):
+    copy = copy_site(tmp_path / "site")
+    calls, Config = counted_data_reads(copy, monkeypatch)
     # `mkdocs serve` loads the configuration again for each rebuild: a new object each time.
     first = _listing.site_data(Config())
     events_file = copy / "data" / "events.yml"
@@ -432,18 +438,7 @@ def test_bad_data_are_read_once_per_run(tmp_path, monkeypatch):
     events_file = copy / "data" / "events.yml"
     events_file.write_text(events_file.read_text("utf-8").replace("timezone: Europe/London", "timezone: Mars/Base", 1),
                            "utf-8")
-    calls = []
-    real = _listing.load_site_data
-    monkeypatch.setattr(_listing, "load_site_data", lambda *args: calls.append(args) or real(*args))
-    monkeypatch.setattr(_listing, "_cache", {"key": None, "data": None, "logos": []})
-    monkeypatch.setattr(_listing, "site_languages", lambda config: [Language("fi", "Suomi", "/", True),
-                                                                    Language("en", "English", "/en/", False)])
-
-    class Config:
-        config_file_path = str(copy / "mkdocs.yml")
-        docs_dir = str(copy / "docs")
-        extra = {}
-
+    calls, Config = counted_data_reads(copy, monkeypatch)
     config = Config()
     assert _listing.data_problems(config) and _listing.data_problems(config)
     with pytest.raises(DataError):
