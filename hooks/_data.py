@@ -27,7 +27,7 @@ from babel.dates import get_timezone_location, get_timezone_name
 
 from _annotations import printable
 from _bidi import RIGHT_TO_LEFT_CHARACTERS, misdrawn, number_advice, right_to_left_letters
-from _html import DEFAULT_IGNORABLE, public_suffixes, unlike_latin, unlike_latin_message
+from _html import DEFAULT_IGNORABLE, under_public_suffix, unlike_latin, unlike_latin_message
 from _images import IMAGE_KINDS, meaningless_alt
 from _logos import logo_path_problem, logo_size
 from _yaml import TYPOGRAPHIC_QUOTES, LineList, LineMap, YamlProblems, YamlSyntaxError, decode_utf8, load_yaml, quoted
@@ -527,9 +527,10 @@ def address_in_text(text: str) -> str | None:
     """The first web address in a text, as written; a host counts with a path and under a
     top-level domain of the Public Suffix List, so "Node.js/Deno" names two programs."""
     for found in ADDRESS_IN_TEXT.finditer(DEFAULT_IGNORABLE.sub("", text)):
-        if not found["host"] or public_suffixes().publicsuffix(found["host"].lower()) is not None:
+        if not found["host"] or under_public_suffix(found["host"]):
             return found.group().rstrip(".!?:")
     return None
+
 
 # Markdown in a data file's text, which the listings, the calendar and the open data show as
 # written (session 33d: "**Korjaus 28.11.2026:**" and a [link](https://…) reached readers so).
@@ -990,15 +991,12 @@ def _whole_days_in_times(checker: _Checker, entry: LineMap, path: str, values: d
     start, end = values["start"], values["end"]
     if (start and end and start.precision == end.precision == "time" and start.value.time() == time(0, 0)
             and end.value.time() in (time(23, 59), time(0, 0)) and end.value > start.value):
-        last = end.value.date() - (ONE_DAY if end.value.time() == time(0, 0) else timedelta(0))
+        last = end.value.date() - timedelta(days=1 if end.value.time() == time(0, 0) else 0)
         written = f"start: {start.value.date().isoformat()}" + (
             f" and end: {last.isoformat()}" if last != start.value.date() else " and no end")
         checker.problem(entry.line_of("start"), f"{path}.start",
                         f"an event from 00:00 to {end.value:%H:%M} lasts whole days: write the dates alone, {written}, "
                         "which calendars show as all-day events")
-
-
-ONE_DAY = timedelta(days=1)
 
 
 def _clock_of_the_place(checker: _Checker, entry: LineMap, path: str, values: dict) -> None:

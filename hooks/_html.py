@@ -162,9 +162,15 @@ def attribute_tokens(raw_tag: str) -> list[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def public_suffixes():
+def _public_suffixes():
     """The Public Suffix List as published with the library (no download); imported and read
     only when a text holds what may be an address (about 30 ms)."""
     from publicsuffixlist import PublicSuffixList
 
     return PublicSuffixList(accept_unknown=False)
+
+
+def under_public_suffix(host: str) -> bool:
+    """Whether a host ("kuntalehti.fi", "eventbrite.co.uk") is under a top-level domain of the
+    Public Suffix List, so that "Node.js" names a program, not a site."""
+    return _public_suffixes().publicsuffix(host.lower()) is not None

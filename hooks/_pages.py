@@ -40,7 +40,7 @@ from markdown.extensions.toc import slugify  # the toc extension's default, whic
 
 from _annotations import printable
 from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, shown_bullet, text_problem, visible
-from _html import (ASCII_LOWER, DEFAULT_IGNORABLE, as_browsers_read, browser_attributes, hosts_of, public_suffixes,
+from _html import (ASCII_LOWER, DEFAULT_IGNORABLE, as_browsers_read, browser_attributes, hosts_of, under_public_suffix,
                    unlike_latin, unlike_latin_message, unquoted_values)
 from _images import IMAGE_KINDS, image_problem, kind_names, meaningless_alt
 from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
@@ -708,7 +708,7 @@ def _unclosed_openers(block: str) -> dict[str, int]:
 _TAB_BETWEEN_WORDS = re.compile(r"\S\t+\S")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[>\"'=/\w.@-])(?:https?://|www\.)[^\s<>()\[\]]+"
                            # or a host and a path, under a top-level domain of the Public Suffix List
-                           # ("kuntalehti.fi/uutiset"; session 34e): _bare_addresses asks the list.
+                           # ("kuntalehti.fi/uutiset"; session 34e), which pasted_text_problems asks.
                            r"|(?<![(<\[>\"'=/\w.@-])(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/[^\s<>()\[\]]*", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
@@ -809,7 +809,7 @@ def pasted_text_problems(text: str, file: str, code: list[tuple[int, int]] | Non
         link_texts = link_text_spans(line)
         address = next((match for match in _BARE_ADDRESS.finditer(line) if not _inside(here + match.start(), code)
                         and not _inside(match.start(), link_texts)
-                        and (not match["host"] or public_suffixes().publicsuffix(match["host"].lower()) is not None)), None)
+                        and (not match["host"] or under_public_suffix(match["host"]))), None)
         if address:
             shown = address.group().rstrip(".,;:!?")
             # A Finnish case ending after a colon is no port: "www.hel.fi:stä" (session 34e: the

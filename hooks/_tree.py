@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from _bidi import (ISOLATES, LRI, NEW_LINE, PDI, RIGHT_TO_LEFT, RLI, Misdrawn, decimal_digits, drawn, misdrawn,
                    right_to_left_letters)
-from _html import DEFAULT_IGNORABLE, as_browsers_read, public_suffixes, recipients, unicode_host
+from _html import DEFAULT_IGNORABLE, as_browsers_read, recipients, under_public_suffix, unicode_host
 
 FENCE = secrets.token_hex(16)  # no page can know it
 _START, _END = f"<!--site-page:{FENCE}-->", f"<!--/site-page:{FENCE}-->"
@@ -735,7 +735,7 @@ def _reads_as_address(written: re.Match) -> bool:
     # like a known one (hunt 28a: "hel.fі/palaute" with a Cyrillic і).
     top_level = written["host"].rpartition(".")[2]
     return bool(written["path"]) and (not top_level.isascii()
-                                      or public_suffixes().publicsuffix(written["host"]) is not None)
+                                      or under_public_suffix(written["host"]))
 
 
 def _bare(host: str) -> str:

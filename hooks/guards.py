@@ -53,7 +53,8 @@ from _pages import (
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
     scan_html, skipped_heading_findings, source_files, symlinks, toc_markup_findings, unknown_anchor_links,
-    unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
+    unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
+    vague_link_findings,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -66,7 +67,9 @@ from _yaml import YamlSyntaxError, decode_utf8
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": ([], [], [], []), "garbled": frozenset()}
 _site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
-_run: dict = {"blocking": [], "sources": [], "pages": [], "ids": []}  # problems waiting for on_env ("ids": for on_post_build)
+# Problems waiting for on_env: files that must not be written ("blocking"), the pages' texts
+# and finished pages; "ids": for on_post_build.
+_run: dict = {"blocking": [], "texts": [], "pages": [], "ids": []}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -91,7 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A file the site must not publish stops the build before a file is written or copied; the
     # pages' other problems wait for the last language, so that an editor gets them all in one
     # run (session 34b: one short page took six builds, each telling one more kind of problem).
-    _run["blocking"], _run["sources"] = list(unpublishable), list(texts)
+    _run["blocking"], _run["texts"] = list(unpublishable), list(texts)
     return config
 
 
@@ -337,10 +340,10 @@ def on_env(env, config: MkDocsConfig, files):
     last_pass = current_locale(config) == site_languages(config)[-1].locale
     # Bad data stop the build before a listing is made from them, told with this pass's pages.
     data = data_problems(config) if LISTINGS_ENABLED else []
-    problems = data + _run["blocking"] + _run["sources"] + _run["pages"]
+    problems = data + _run["blocking"] + _run["texts"] + _run["pages"]
     if last_pass or _run["blocking"] or data:
         problems += pending.take()  # the menu's (hooks/translations.py)
-        _run.update(blocking=[], sources=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
+        _run.update(blocking=[], texts=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)
     return env
@@ -569,7 +572,7 @@ def on_build_error(error) -> None:
 
 def _forget_run() -> None:
     """Start the next run afresh (`mkdocs serve` rebuilds in the same process)."""
-    _run.update(blocking=[], sources=[], pages=[], ids=[])
+    _run.update(blocking=[], texts=[], pages=[], ids=[])
     pending.take()
     _anchor_links.clear()
     _places_linked.clear()

@@ -18,6 +18,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -95,18 +96,40 @@ def changed_pages(files: list[str], root: Path, docs_dir: str, locales: tuple[st
 def sources_pages(root: Path, docs_dir: str, locales: tuple[str, ...], source_ids: frozenset[str]) -> tuple[str, ...]:
     """The pages that show one of the sources: those that cite it, and the Events and Partners
     pages if an event or partner does."""
-    pages = set()
-    for page in sorted((root / docs_dir).rglob("*.md")):
-        if not page.is_file():
-            continue
-        stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
-        if locale in locales and source_ids & set(CITATION.findall(page.read_text("utf-8", errors="replace"))):
-            pages.add(stem)
+    pages = {stem for stem, text in _page_texts(root, docs_dir, locales) if source_ids & set(CITATION.findall(text))}
     for path, pages_of in DATA_PAGES.items():
-        entries = _entries(_text(root / path), DATA_LISTS[path])
-        if any(source_ids & set(map(str, entry.get("sources") or ())) for entry in entries.values()):
+        if any(source_ids & set(map(str, entry.get("sources") or ())) for entry in _data_entries(root, path).values()):
             pages.update(pages_of[:1])
     return tuple(sorted(pages))
+
+
+# The pull request's pages and data files, read once per run of the tool: each changed image
+# and source asks which pages show it.
+@lru_cache(maxsize=None)
+def _page_texts(root: Path, docs_dir: str, locales: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(page name, text) of each page file in a language of the site."""
+    texts = []
+    for page in sorted((root / docs_dir).rglob("*.md")):
+        if not page.is_file():  # a folder named like a page (hunt 34f: the summary ended in a traceback)
+            continue
+        stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
+        if locale in locales:
+            texts.append((stem, page.read_text("utf-8", errors="replace")))
+    return tuple(texts)
+
+
+@lru_cache(maxsize=None)
+def _paths_as_read(root: Path, docs_dir: str, locales: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(page name, text) with paths as a browser gets them: "kart%74a.png", "kart&#116;a.png"
+    (hunt 34d), Markdown's "kartta\\.png" and a tab inside a path (hunt 34f) read kartta.png."""
+    return tuple((stem, unquote(re.sub(r"[\t\n\r]", "", html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)))))
+                 for stem, text in _page_texts(root, docs_dir, locales))
+
+
+@lru_cache(maxsize=None)
+def _data_entries(root: Path, path: str) -> dict[str, dict]:
+    """The entries of a data file of the pull request (DATA_LISTS), read once."""
+    return _entries(_text(root / path), DATA_LISTS[path])
 
 
 def pages_showing(root: Path, docs_dir: str, locales: tuple[str, ...], path: str) -> tuple[str, ...]:
@@ -115,35 +138,26 @@ def pages_showing(root: Path, docs_dir: str, locales: tuple[str, ...], path: str
     picture of a telephone number was summed up as "no changes")."""
     base = path.rpartition("/")[2]
     name = re.compile(rf"(?<![\w.-]){re.escape(base)}(?![\w.-])")
-    pages = set()
-    for page in sorted((root / docs_dir).rglob("*.md")):
-        if not page.is_file():  # a folder named like a page (hunt 34f: the summary ended in a traceback)
-            continue
-        stem, _, locale = page.relative_to(root / docs_dir).as_posix()[:-len(".md")].rpartition(".")
-        # As a browser gets the page's paths: "kart%74a.png", "kart&#116;a.png" (hunt 34d), Markdown's
-        # "kartta\.png" and a tab inside the path (hunt 34f) name kartta.png.
-        text = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", page.read_text("utf-8", errors="replace")))
-        if locale in locales and name.search(unquote(re.sub(r"[\t\n\r]", "", text))):
-            pages.add(stem)
+    pages = {stem for stem, text in _paths_as_read(root, docs_dir, locales) if name.search(text)}
     for data_path, pages_of in DATA_PAGES.items():
         # The logos as YAML reads them: "ac\u006de.png" names acme.png.
-        logos = [str(entry.get("logo") or "") for entry in _entries(_text(root / data_path), DATA_LISTS[data_path]).values()]
-        if any(logo.rpartition("/")[2] == base for logo in logos):
+        if any(str(entry.get("logo") or "").rpartition("/")[2] == base for entry in _data_entries(root, data_path).values()):
             pages.update(pages_of[:1])
     return tuple(sorted(pages))
 
 
 def entry_changes(root: Path, base: str, files: list[str]) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    """(data file's list, entry id, "added" | "removed" | "removed-upcoming" | "renamed" | "changed"
-    | "changed-to-past", the changed fields) for each entry of a data file that the pull request adds, removes or
-    changes (the build's own checks say whether the files are right)."""
+    """(data file's list, entry id, how, the changed fields) for each entry of a data file that
+    the pull request adds, removes or changes, how being "added", "removed", "removed-upcoming",
+    "renamed", "renamed-event", "changed" or "changed-to-past" (the build's own checks say
+    whether the files are right)."""
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
     changes = []
     for path, key in DATA_LISTS.items():
         if path not in files:
             continue
         before = _entries(_git(root, "show", f"{merge_base}:{path}") if merge_base else "", key)
-        after = _entries(_text(root / path), key)
+        after = _data_entries(root, path)
         for entry_id in sorted(before.keys() | after.keys()):
             old, new = before.get(entry_id), after.get(entry_id)
             if old is None:
@@ -388,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    for cached in (_page_texts, _paths_as_read, _data_entries):  # read afresh for each run (the tests run it often)
+        cached.cache_clear()
     settings = read_settings(root / "mkdocs.yml")
     files = changed_files(root, args.base)
     entries = entry_changes(root, args.base, files)
