@@ -6,6 +6,7 @@ tests (tests/test_listings.py) pin the output so that a Babel/CLDR upgrade canno
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -47,9 +48,9 @@ class _Formats:
 
     locale: Locale
     month: str  # the pattern of skeleton yMMMM: "LLLL y"
-    month_range: str  # the interval skeletons matched to yMMMM, yMMMMd and Hm
-    day_range: str
+    month_range: str  # the interval skeletons matched to yMMMM and Hm
     time_range: str
+    day_range: dict[str, tuple[str, str]]  # yMMMMd's interval patterns by the field that differs: "d", "M", "y"
     time: str  # the pattern of skeleton Hm: "H.mm"
     day_month: str  # the pattern of skeleton MMMd, for a clock time on another day: "d.M."
     date_and_time: str  # how format_datetime joins a date {1} and a time {0}: "{1}, {0}"
@@ -67,9 +68,31 @@ def _formats(babel_locale: str) -> _Formats:
     def interval(skeleton: str) -> str:
         return skeleton if skeleton in intervals else match_skeleton(skeleton, intervals) or skeleton
 
-    return _Formats(locale, pattern("yMMMM"), interval("yMMMM"), interval("yMMMMd"), interval("Hm"), pattern("Hm"),
+    day_skeleton = interval("yMMMMd")
+    day_range = {field: tuple(_widened_months(part, "yMMMMd", day_skeleton) for part in parts)
+                 for field, parts in intervals[day_skeleton].items()}
+    return _Formats(locale, pattern("yMMMM"), interval("yMMMM"), interval("Hm"), day_range, pattern("Hm"),
                     pattern("MMMd"), get_datetime_format("medium", locale=locale).replace("'", ""),
                     intervals[None])
+
+
+def _widened_months(pattern: str, wanted: str, matched: str) -> str:
+    """An interval pattern of the skeleton `matched` with its month as wide as in `wanted`.
+
+    UTS #35 lets the closest skeleton's pattern be used "adjusting the string value field's
+    width, including adjusting between MMM and MMMM", as ICU does; Babel's format_interval
+    uses the closest pattern as it is. en_GB has no yMMMMd interval, so a range of days read
+    "27–28 Mar 2027" beside a single day's "27 March 2027" (editor session 34b). Only a
+    month written as a word is widened (3 letters or more in both), never a number; quoted
+    literal text is left alone.
+    """
+    wanted_width, matched_width = wanted.count("M"), matched.count("M")
+    if wanted_width == matched_width or min(wanted_width, matched_width) < 3:
+        return pattern
+    month = re.compile(rf"(?<![ML])([ML])\1{{{matched_width - 1}}}(?![ML])")
+    pieces = re.split(r"('(?:[^']|'')*')", pattern)  # odd pieces are quoted literals
+    return "".join(piece if index % 2 else month.sub(lambda run: run[1] * wanted_width, piece)
+                   for index, piece in enumerate(pieces))
 
 
 @lru_cache(maxsize=None)
@@ -139,8 +162,20 @@ def _date_text(precision: str, start: date, end: date | None, babel_locale: str)
             return format_interval(start, end, formats.month_range, locale=locale)
         return format_datetime(start, formats.month, locale=locale)
     if end is not None and end != start:
-        return format_interval(start, end, formats.day_range, locale=locale, fuzzy=True)
+        return _day_range_text(start, end, formats)
     return format_date(start, "long", locale=locale)
+
+
+def _day_range_text(start: date, end: date, formats: _Formats) -> str:
+    """"13.–15. helmikuuta 2019", "13–15 February 2019": Babel's format_interval, step by step,
+    with the widened patterns (_widened_months): the pattern pair of the largest field that
+    differs formats the start and the end."""
+    for field, differs in (("y", start.year != end.year), ("M", start.month != end.month), ("d", start.day != end.day)):
+        if differs and field in formats.day_range:
+            first, second = formats.day_range[field]
+            return (format_datetime(start, first, locale=formats.locale)
+                    + format_datetime(end, second, locale=formats.locale))
+    return format_interval(start, end, "yMMMMd", locale=formats.locale, fuzzy=True)
 
 
 def _zone_time(begins: datetime, ends: datetime | None, zone: str, babel_locale: str, own: bool = True,

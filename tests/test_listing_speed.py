@@ -106,6 +106,17 @@ def reference_calendar(events, locale: str, name: str, page_url: str, stamp: dat
     return calendar.to_ical()
 
 
+def months_in_full(text: str, months: tuple[int, ...], babel_locale: str) -> str:
+    """Babel's range of days with each abbreviated month name written in full, as UTS #35 and
+    ICU widen MMM to the MMMM asked for where the locale has no yMMMMd interval (en_GB)."""
+    names = Locale.parse(babel_locale).months
+    for context in ("format", "stand-alone"):
+        for month in set(months):
+            short, full = names[context]["abbreviated"][month], names[context]["wide"][month]
+            text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
+    return text
+
+
 def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, ...], label: str = "#") -> EventWhen:
     """The listing's dates and times with Babel's plain calls. Since session 33b: an end at
     midnight ends the day before, an event shorter than a day shows its end past midnight,
@@ -123,7 +134,8 @@ def reference_when(event: Event, babel_locale: str, reference_zones: tuple[str, 
             text = format_skeleton("yMMMM", start.day, locale=babel_locale)
         return EventWhen(text, (), start.value.strftime("%Y-%m"))
     if end and last_day(end) != start.day:
-        text = format_interval(start.day, last_day(end), "yMMMMd", locale=babel_locale, fuzzy=True)
+        text = months_in_full(format_interval(start.day, last_day(end), "yMMMMd", locale=babel_locale, fuzzy=True),
+                              (start.day.month, last_day(end).month), babel_locale)
     else:
         text = format_date(start.day, "long", locale=babel_locale)
     if start.precision == "day":

@@ -20,7 +20,7 @@ from conftest import LANGUAGE_PREFIX, ROOT, build_site, copy_site
 sys.path.insert(0, str(ROOT / "hooks"))
 from _calendar import event_calendar  # noqa: E402
 from _data import DataError, load_site_data, parse_events, split_events  # noqa: E402
-from _dates import event_when  # noqa: E402
+from _dates import _widened_months, event_when  # noqa: E402
 from _structured import event_json_ld  # noqa: E402
 
 LOCALES = ("fi", "en")
@@ -41,7 +41,7 @@ def one_event(fields: str):
 @pytest.mark.parametrize("fields,fi,en", [
     ("start: 2019-02-13\n", ("13. helmikuuta 2019", ()), ("13 February 2019", ())),
     ("start: 2019-04\n", ("huhtikuu 2019", ()), ("April 2019", ())),
-    ("start: 2019-02-13\nend: 2019-02-15\n", ("13.–15. helmikuuta 2019", ()), ("13–15 Feb 2019", ())),
+    ("start: 2019-02-13\nend: 2019-02-15\n", ("13.–15. helmikuuta 2019", ()), ("13–15 February 2019", ())),
     ("start: 2019-04\nend: 2019-05\n", ("huhti–toukokuu 2019", ()), ("April\u2009–\u2009May 2019", ())),
     ("start: 2019-02-13T18:00\ntimezone: Europe/London\n",
      ("13. helmikuuta 2019", (("18.00", "Lontoo"), ("20.00", "Helsinki"))),
@@ -56,6 +56,34 @@ def test_dates_and_times_in_each_language(fields, fi, en):
         when = event_when(event, BABEL[locale], ZONES)
         assert when.date == text
         assert tuple((t.time, t.city) for t in when.times) == times
+
+
+@pytest.mark.parametrize("fields,fi,en", [
+    # Editor session 34b: en_GB has no yMMMMd range, and Babel used yMMMd's patterns as they
+    # are: "27–28 Mar 2027" under a single day's "27 March 2027".
+    ("start: 2027-03-27\nend: 2027-03-28\n", "27.–28. maaliskuuta 2027", "27–28 March 2027"),
+    ("start: 2027-03-27\nend: 2027-04-02\n", "27. maaliskuuta – 2. huhtikuuta 2027", "27 March – 2 April 2027"),
+    ("start: 2027-12-30\nend: 2028-01-02\n", "30. joulukuuta 2027 – 2. tammikuuta 2028",
+     "30 December 2027 – 2 January 2028"),
+    ("start: 2027-09-01T10:00\nend: 2027-09-03T16:00\ntimezone: Europe/London\n", "1.–3. syyskuuta 2027",
+     "1–3 September 2027"),
+])
+def test_a_range_of_days_writes_its_months_as_a_single_day_does(fields, fi, en):
+    event = one_event(fields)
+    assert event_when(event, BABEL["fi"], ZONES).date == fi.replace(" – ", "\u2009–\u2009")
+    assert event_when(event, BABEL["en"], ZONES).date == en.replace(" – ", "\u2009–\u2009")
+
+
+@pytest.mark.parametrize("pattern,widened", [
+    ("d MMM y", "d MMMM y"),
+    ("d LLL y", "d LLLL y"),
+    ("d MMMM y", "d MMMM y"),  # already as wide
+    ("d.M.y", "d.M.y"),  # a month as a number stays a number
+    ("d MMMMM y", "d MMMMM y"),  # a narrow month is not the abbreviation asked to widen
+    ("d MMM 'MMM' y", "d MMMM 'MMM' y"),  # quoted text is text
+])
+def test_only_an_abbreviated_month_word_is_widened(pattern, widened):
+    assert _widened_months(pattern, "yMMMMd", "yMMMd") == widened
 
 
 @pytest.mark.parametrize("fields,locale,times", [
@@ -81,7 +109,7 @@ def test_a_time_on_another_day_in_another_city_says_its_date(fields, locale, tim
     # midnight showed no end anywhere.
     ("start: 2027-06-10T23:30\nend: 2027-06-11T00:30\ntimezone: Europe/London\n", "fi", "10.–11. kesäkuuta 2027",
      (("10.6. klo 23.30 – 11.6. klo 0.30", "Lontoo"), ("11.6. klo 1.30–2.30", "Helsinki"))),
-    ("start: 2027-06-10T23:30\nend: 2027-06-11T00:30\ntimezone: Europe/London\n", "en", "10–11 Jun 2027",
+    ("start: 2027-06-10T23:30\nend: 2027-06-11T00:30\ntimezone: Europe/London\n", "en", "10–11 June 2027",
      (("10 Jun, 23:30\u2009–\u200911 Jun, 00:30", "London"), ("11 Jun, 01:30–02:30", "Helsinki"))),
     # Until midnight, which the data write as 00:00 of the next day: one day, not two.
     ("start: 2027-06-12T18:00\nend: 2027-06-13T00:00\ntimezone: Europe/Helsinki\n", "fi", "12. kesäkuuta 2027",
