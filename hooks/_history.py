@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
+from _yaml import front_matter
+
 TREES = ("docs", "data")
 _RECORD = "\x1e"  # starts each commit in the log output, followed by its committer date
 _GIT_TIMEOUT = 120
@@ -55,22 +57,25 @@ def _newer(changed: Mapping[str, datetime | None], locale: str, checked: date | 
                  if when is not None and when > own and (checked is None or when.date() > checked))
 
 
-# A page's `translation_checked: 2026-11-28` (hooks/_pages.py checks how it is written).
-_CHECKED = re.compile(r"^translation_checked:[ \t]*['\"]?(\d{4}-\d{2}-\d{2})['\"]?[ \t]*$", re.MULTILINE)
-
-
 def checked_day(page: Path) -> date | None:
     """The day in a page's `translation_checked:` field, or None (no field, no such day, no file).
     An editor who fixes one language sets it in the other file in the same pull request; the
-    two files' commits of that pull request then make neither stale in its preview (hunt 21b)."""
+    two files' commits of that pull request then make neither stale in its preview (hunt 21b).
+
+    Read from the front matter as MkDocs and the build's checks read it (hooks/_pages.py checks
+    how it is written): a pattern of its own read a field after a `...` line that ends the front
+    matter, inside an HTML comment the checks never saw, and a day in 2099 hid every later
+    change of the other language (hunt 35a)."""
     try:
         text = page.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
-    front = re.match(r"---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.DOTALL)
-    found = _CHECKED.search(front.group(1)) if front else None
+    data = front_matter(text)
+    value = data.get("translation_checked") if data is not None else None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
     try:
-        return date.fromisoformat(found.group(1)) if found else None
+        return date.fromisoformat(value.strip())
     except ValueError:
         return None
 

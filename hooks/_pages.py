@@ -43,7 +43,7 @@ from _data import DIRECTION_CONTROL, PASTED_BULLET, direction_control_message, s
 from _html import (ASCII_LOWER, DEFAULT_IGNORABLE, as_browsers_read, browser_attributes, hosts_of, under_public_suffix,
                    unlike_latin, unlike_latin_message, unquoted_values)
 from _images import IMAGE_KINDS, image_problem, kind_names, meaningless_alt
-from _yaml import LineMap, YamlProblems, YamlSyntaxError, load_yaml
+from _yaml import FRONT_MATTER, LineMap, YamlProblems, YamlSyntaxError, front_matter, load_yaml
 
 
 @dataclass(frozen=True)
@@ -287,8 +287,6 @@ def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
 
 # ------------------------------------------------------------------ front matter
 
-# How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE): what it does not match, it shows as page text.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_LINE = re.compile(r"(?:-{3}|\.{3})[ \t]*")
 # Longer than any title or summary a reader sees whole; a limit keeps a pasted page out of <head>.
 FRONT_MATTER_TEXT_LIMIT = 500
@@ -369,12 +367,8 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
 def description_length_problems(text: str, file: str, description_length: tuple[int, int]) -> list[Problem]:
     """The description's length, if the front matter is readable and its description text:
     for a build that tells the front matter's other problems on their own."""
-    match = FRONT_MATTER.match(text)
-    try:
-        data = load_yaml(match.group(1)) if match else None
-    except (YamlSyntaxError, YamlProblems):
-        return []
-    value = data.get("description") if isinstance(data, LineMap) else None
+    data = front_matter(text)
+    value = data.get("description") if data is not None else None
     if not isinstance(value, str):
         return []
     return _description_length_problems(value, data.line_of("description") + 1, file, description_length)

@@ -553,3 +553,19 @@ def _load_from_events(text: str, max_nesting: int, each_entry: tuple[str, Callab
     if problems:
         raise YamlProblems(tuple(sorted(problems.items())))
     return document
+
+
+# How MkDocs finds a page's front matter (mkdocs.utils.meta.YAML_RE): it ends at `---` or at
+# `...`; what the pattern does not match, MkDocs shows as the page's text.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def front_matter(text: str) -> LineMap | None:
+    """A page's front matter as MkDocs finds it, read as the build reads it; None where it
+    has none, or none that reads as a mapping without the traps load_yaml refuses."""
+    match = FRONT_MATTER.match(text)
+    try:
+        data = load_yaml(match.group(1)) if match else None
+    except (YamlSyntaxError, YamlProblems):
+        return None
+    return data if isinstance(data, LineMap) else None

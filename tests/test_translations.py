@@ -206,7 +206,13 @@ def test_the_checked_day_is_read_only_from_the_front_matter(tmp_path):
     for text, day in (("---\ntitle: A\ntranslation_checked: 2026-11-28\n---\n", date(2026, 11, 28)),
                       ("\ufeff---\r\ntranslation_checked: '2026-11-28'\r\n---\r\n", date(2026, 11, 28)),
                       ("---\ntitle: A\n---\ntranslation_checked: 2026-11-28\n", None),
-                      ("---\ntranslation_checked: 2026-02-30\n---\n", None), ("# A\n", None)):
+                      ("---\ntranslation_checked: 2026-02-30\n---\n", None), ("# A\n", None),
+                      # Hunt 35a: MkDocs ends front matter at `...` too; a field after it is page
+                      # text (here in a comment), which the build's checks of the day never read.
+                      ("---\ntitle: A\n...\n\n<!--\ntranslation_checked: 2099-12-31\n---\n-->\n", None),
+                      # A line inside another field's quoted text is that text, not a field.
+                      ('---\ntitle: "A\ntranslation_checked: 2099-12-31\n  B"\n---\n', None),
+                      ("---\ntitle: A\ntranslation_checked: 2026-11-28\n...\n", date(2026, 11, 28))):
         page.write_text(text, "utf-8")
         assert checked_day(page) == day, text
     assert checked_day(tmp_path / "missing.md") is None
