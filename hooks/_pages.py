@@ -270,6 +270,27 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
 OVERSIZE_READ_FACTOR = 4  # an image up to this many times the size limit is still read for its other problems
 
 
+def shown_images(text: str, images: Iterable[str]) -> set[str]:
+    """The images of `images` (addresses in the site, "images/map.png") that a finished page or
+    the site's style sheet names, as written or with its %-escapes and HTML's character
+    references undone ("images/kart%74a.png", "images/kartt&#97;.png")."""
+    found = {image for image in images if image in text}
+    rest = [image for image in images if image not in found]
+    if rest and ("%" in text or "&" in text):
+        decoded = unquote(html.unescape(text))
+        found.update(image for image in rest if image in decoded)
+    return found
+
+
+def unshown_image_problem(name: str) -> Problem:
+    """An image under docs/ that no page shows: the site would still publish it, at its own
+    address, unreviewed as part of any page (hunt 35a: a "press release" image linked from no
+    page, which anyone could link to as the site's own; the review summary said "on no page")."""
+    return Problem(f"docs/{name}", None, (
+        f"is shown on no page, yet the site would publish it (…/{name}) for anyone to link to as the site's "
+        f"own: show it on a page, as ![What it shows]({name}), or remove the file"))
+
+
 def _not_published(name: str, extension: str, rules: PublishedFiles) -> str:
     base = name.rpartition("/")[2]
     kinds = ", ".join(kind_names())

@@ -10,7 +10,8 @@ may set; raw HTML that runs scripts or loads other content, and comments that Ma
 show as text (the list is in hooks/_pages.py and the editors' guides); listing markers that
 are unknown, miswritten, on another page, repeated or missing (which page each marker
 belongs on is set in mkdocs.yml `extra.markers`); in the finished page, an id given twice,
-a heading that an element hides, and a link whose text is another address. It also keeps
+a heading that an element hides, and a link whose text is another address; an image under
+docs/ that no finished page shows. It also keeps
 workflow commands out of every line of the build's log.
 
 Links and page file names stop the build in on_config, before MkDocs reads a file. The
@@ -52,9 +53,9 @@ from _pages import (
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
-    scan_html, skipped_heading_findings, source_files, symlinks, toc_markup_findings, unknown_anchor_links,
-    unloaded_paths, unpublishable_files, unreadable_address_problems, unsuffixed_pages, unsupported_markdown_problems,
-    vague_link_findings,
+    scan_html, shown_images, skipped_heading_findings, source_files, symlinks, toc_markup_findings,
+    unknown_anchor_links, unloaded_paths, unpublishable_files, unreadable_address_problems, unshown_image_problem,
+    unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
 )
 from _page_writer import ids_in_slots
 from _passes import AFTER_ALL_LANGUAGES, is_final_pass
@@ -67,6 +68,10 @@ from _yaml import YamlSyntaxError, decode_utf8
 # Files and front matter, read once per build run; "garbled": pages with a no-break space in a tag.
 _sources: dict = {"key": None, "problems": ([], [], [], []), "garbled": frozenset()}
 _site_files: dict = {"of": None, "paths": frozenset(), "left_out": frozenset()}
+# The images the site publishes, each address in the site with its name under docs/, and those
+# a finished page has shown so far (hunt 35a: an image no page showed was published all the same).
+_images: dict[str, str] = {}
+_shown: set[str] = set()
 # Problems waiting for on_env: files that must not be written ("blocking"), the pages' texts
 # and finished pages; "ids": for on_post_build.
 _run: dict = {"blocking": [], "texts": [], "pages": [], "ids": []}
@@ -95,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # pages' other problems wait for the last language, so that an editor gets them all in one
     # run (session 34b: one short page took six builds, each telling one more kind of problem).
     _run["blocking"], _run["texts"] = list(unpublishable), list(texts)
+    _run["image_folder"] = publishing_rules(config).image_folder
     return config
 
 
@@ -341,6 +347,12 @@ def on_env(env, config: MkDocsConfig, files):
     # Bad data stop the build before a listing is made from them, told with this pass's pages.
     data = data_problems(config) if LISTINGS_ENABLED else []
     problems = data + _run["blocking"] + _run["texts"] + _run["pages"]
+    # The images this pass publishes, by their address in the site; each page that shows one
+    # crosses it off (on_post_page), and those left are told after the last page.
+    folder = _run["image_folder"] + "/"
+    _images.update({file.dest_uri: file.src_uri for file in files
+                    if not file.is_documentation_page() and file.src_uri.startswith(folder)
+                    and not file.inclusion.is_excluded()})
     if last_pass or _run["blocking"] or data:
         problems += pending.take()  # the menu's (hooks/translations.py)
         _run.update(blocking=[], texts=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
@@ -356,6 +368,7 @@ def on_env(env, config: MkDocsConfig, files):
 # All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
+    _shown.update(shown_images(output, [image for image in _images if image not in _shown]))
     tree = page_findings(output, _run.get("telephone_regions", ()))
     _run["ids"] += anchor_problems(page, output, file, current_locale(config), tree.ids)
     displaced, tree_ids = tree.displaced, tree.ids
@@ -559,11 +572,26 @@ def on_post_build(config: MkDocsConfig) -> None:
     # them, which MkDocs tells without a line), or else in the final pass.
     last_language = current_locale(config) == site_languages(config)[-1].locale
     if is_final_pass(config) or last_language:
-        problems, _run["ids"] = _run["ids"] + places_problems(), []
+        problems, _run["ids"] = _run["ids"] + places_problems() + unshown_images(config), []
         _places_linked.clear()
         _page_ids.clear()
         if problems:
             stop(problems)
+
+
+def unshown_images(config: MkDocsConfig) -> list[Problem]:
+    """The images no finished page and no style sheet of the site shows; forgets them all (a
+    new build run starts afresh)."""
+    unshown = [image for image in _images if image not in _shown]
+    for sheet in config.extra_css if unshown else []:
+        path = Path(config.docs_dir) / str(getattr(sheet, "path", sheet))
+        if path.is_file():
+            found = shown_images(path.read_text("utf-8", errors="replace"), unshown)
+            unshown = [image for image in unshown if image not in found]
+    problems = [unshown_image_problem(_images[image]) for image in unshown]
+    _images.clear()
+    _shown.clear()
+    return problems
 
 
 def on_build_error(error) -> None:
@@ -577,6 +605,8 @@ def _forget_run() -> None:
     _anchor_links.clear()
     _places_linked.clear()
     _page_ids.clear()
+    _images.clear()
+    _shown.clear()
 
 
 def stop(problems: list) -> None:

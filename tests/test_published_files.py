@@ -512,6 +512,8 @@ def test_new_images_are_published_and_files_mkdocs_leaves_out_are_not_refused(tm
     (root / "docs/.well-known/security.txt").write_text("Contact: mailto:x@example.org\n")
     (root / "docs/.well-known/assetlinks.json").write_text("[]\n")
     (root / "docs/images/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    show_images(root, "![Allekirjoitus](images/photos/signing.jpg)\n\n![Kartta](images/map.webp)",
+                "![The signing](images/photos/signing.jpg)\n\n![A map](images/map.webp)")
     result, output = build(root)
     assert result.returncode == 0, output
     site = root / "site"
@@ -522,3 +524,31 @@ def test_new_images_are_published_and_files_mkdocs_leaves_out_are_not_refused(tm
     assert [path.name for path in (site / ".well-known").iterdir()] == ["security.txt"]
     assert "mailto:x@example.org" not in (site / ".well-known/security.txt").read_text("utf-8")
 
+
+
+def show_images(root, finnish: str, english: str) -> None:
+    """Markdown that shows images, at the end of both languages' privacy page."""
+    for name, text in (("privacy.fi.md", finnish), ("privacy.en.md", english)):
+        page = root / "docs" / name
+        page.write_text(page.read_text("utf-8") + "\n" + text + "\n", "utf-8")
+
+
+def test_an_image_no_page_shows_is_refused(tmp_path):
+    # Hunt 35a: an image linked from no page was published at the site's address, for anyone
+    # to link to as the site's own "press release"; the review summary said "on no page".
+    root = copy_site(tmp_path / "copy")
+    for name in ("tiedote.png", "kartta.png", "logo-only-in-fi.png"):
+        (root / "docs/images" / name).write_bytes(png_bytes(2, 2))
+    # Shown in one language only is shown; an address with a %-escape names the same file.
+    show_images(root, "![Kartta](images/kart%74a.png)\n\n![Helsingin kaupungin tunnus](images/logo-only-in-fi.png)",
+                "![A map](images/kartta.png)")
+    result, output = build(root)
+    assert result.returncode == 1
+    assert problem_lines(output) == [
+        "docs/images/tiedote.png: is shown on no page, yet the site would publish it (…/images/tiedote.png) for "
+        "anyone to link to as the site's own: show it on a page, as ![What it shows](images/tiedote.png), or "
+        "remove the file",
+    ]
+    (root / "docs/images/tiedote.png").unlink()
+    result, output = build(root)
+    assert result.returncode == 0, output
