@@ -1089,6 +1089,11 @@ _ZONES: set[str] = set()
 AREA_ZONE = re.compile(r"(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z0-9_+\-]+(?:/[A-Za-z0-9_+\-]+)*")
 
 
+def known_zone(name) -> bool:
+    """Whether `name` is a zone the site accepts: a place's zone of the IANA database, or UTC."""
+    return isinstance(name, str) and name in _known_zones()
+
+
 def _known_zones() -> set[str]:
     if not _ZONES:
         _ZONES.update(name for name in _all_zone_names() if AREA_ZONE.fullmatch(name))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from bisect import bisect_right
 import sys
@@ -23,9 +24,10 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from _annotations import github_annotations
+from _annotations import github_annotations, printable
 from _cache import ListingCache, files_hash, input_hash
-from _data import DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, DataError, SiteData, build_time, load_site_data, split_events
+from _data import (DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, DataError, SiteData, build_time, known_zone, load_site_data,
+                   split_events)
 from _site import site_languages
 from _tree import unfenced
 
@@ -362,12 +364,42 @@ def to_json(value) -> Markup:
 
 
 def events_settings(config: MkDocsConfig) -> dict:
-    settings = config.extra.get("events") or {}
+    """mkdocs.yml extra.events, as check_events_settings has let it through."""
+    settings = config.extra["events"]
     return {
-        "home_timezone": settings.get("home_timezone", "Europe/Helsinki"),
-        "reference_timezones": tuple(settings.get("reference_timezones", ())),
-        "calendar_file": settings.get("calendar_file", "events.ics"),
+        "home_timezone": settings["home_timezone"],
+        "reference_timezones": tuple(settings["reference_timezones"]),
+        "calendar_file": settings["calendar_file"],
     }
+
+
+CALENDAR_FILE = re.compile(r"[a-z0-9][a-z0-9-]*\.ics")
+
+
+def check_events_settings(config: MkDocsConfig) -> None:
+    """Stop the build on any problem of mkdocs.yml extra.events, all told at once (review
+    35c: a misspelt home_timezone ended the build in a traceback from zoneinfo, and a
+    calendar_file of ../x.ics would have been written outside the site)."""
+    settings = (config.extra or {}).get("events")
+    if not isinstance(settings, dict):
+        raise PluginError("mkdocs.yml: extra.events: expected home_timezone, reference_timezones and calendar_file, "
+                          f"got {printable(repr(settings)[:80])}")
+    shown = {key: printable(repr(value)[:80]) for key, value in settings.items()}
+    problems = [f"extra.events: unknown setting {printable(repr(key)[:40])}; expected home_timezone, "
+                "reference_timezones and calendar_file" for key in settings
+                if key not in ("home_timezone", "reference_timezones", "calendar_file")]
+    if not known_zone(settings.get("home_timezone")):
+        problems.append("extra.events.home_timezone: expected a time zone of the IANA database, such as "
+                        f"Europe/Helsinki, got {shown.get('home_timezone', 'nothing')}")
+    zones = settings.get("reference_timezones")
+    if not (isinstance(zones, list) and all(known_zone(zone) for zone in zones)):
+        problems.append("extra.events.reference_timezones: expected a list of time zones of the IANA database, such "
+                        f"as [Europe/Helsinki, Europe/London], got {shown.get('reference_timezones', 'nothing')}")
+    if not (isinstance(settings.get("calendar_file"), str) and CALENDAR_FILE.fullmatch(settings["calendar_file"])):
+        problems.append("extra.events.calendar_file: expected a file name of lower-case letters, digits and '-' "
+                        f"ending in .ics, such as events.ics, got {shown.get('calendar_file', 'nothing')}")
+    if problems:
+        raise PluginError("mkdocs.yml: " + "\n  ".join(problems))
 
 
 def build_now() -> datetime:

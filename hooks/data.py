@@ -15,11 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from _data import build_time
-from _listing import LISTINGS_ENABLED, data_problems
+from _listing import LISTINGS_ENABLED, check_events_settings, data_problems
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _check_source_date_epoch()
+    check_events_settings(config)  # before anything reads them: the data's zones, the dates' filter
     if not LISTINGS_ENABLED:
         return config
     data_problems(config)  # read now; told by hooks/guards.py (on_env)

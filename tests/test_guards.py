@@ -2277,6 +2277,40 @@ def test_telephone_regions_of_country_codes_are_read(regions):
     assert telephone_regions(type("Config", (), {"extra": {"telephone_regions": regions}})()) == tuple(regions)
 
 
+EVENTS_SETTINGS = {"home_timezone": "Europe/Helsinki", "reference_timezones": ["Europe/Helsinki", "Europe/London"],
+                   "calendar_file": "events.ics"}
+
+
+@pytest.mark.parametrize("change,told", [
+    ({"home_timezone": "Europe/Helsingfors"}, ["extra.events.home_timezone: expected a time zone of the IANA database, "
+                                               "such as Europe/Helsinki, got 'Europe/Helsingfors'"]),
+    ({"reference_timezones": "Europe/London"}, ["extra.events.reference_timezones: expected a list of time zones"]),
+    ({"reference_timezones": ["Europe/London", "BST"]}, ["extra.events.reference_timezones: expected a list"]),
+    ({"calendar_file": "../x.ics"}, ["extra.events.calendar_file: expected a file name of lower-case letters"]),
+    ({"calendar_file": None, "home_timezone": 3, "timezone": "UTC"},
+     ["extra.events: unknown setting 'timezone'", "extra.events.home_timezone: expected", "got 3",
+      "extra.events.calendar_file: expected", "got None"]),
+])
+def test_events_settings_are_checked_all_at_once(change, told):
+    # Review 35c: a misspelt home_timezone ended the build in a traceback from zoneinfo.
+    from _listing import check_events_settings
+    from mkdocs.exceptions import PluginError
+    config = type("Config", (), {"extra": {"events": {**EVENTS_SETTINGS, **change}}})()
+    with pytest.raises(PluginError) as raised:
+        check_events_settings(config)
+    assert all(part in str(raised.value) for part in told), str(raised.value)
+
+
+def test_the_sites_events_settings_pass_and_a_misspelt_zone_stops_the_build_without_a_traceback(tmp_path):
+    from _listing import check_events_settings
+    check_events_settings(type("Config", (), {"extra": {"events": dict(EVENTS_SETTINGS)}})())
+    root = copy_site(tmp_path / "copy")
+    edit(root / "mkdocs.yml", "home_timezone: Europe/Helsinki", "home_timezone: Europe/Helsingfors")
+    result, output = build(root)  # asserts no traceback
+    assert result.returncode == 1
+    assert "mkdocs.yml: extra.events.home_timezone: expected a time zone of the IANA database" in output
+
+
 def test_a_private_language_tag_is_no_right_to_left_language():
     """Review 30b: lang="x-pirate" on Arabic text ended the build in a traceback."""
     from _tree import fence, tree_problems

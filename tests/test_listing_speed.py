@@ -417,6 +417,10 @@ def test_split_kept_between_builds_is_split_events(listed, moments):
         assert _listing.upcoming_and_past(events_tuple, now, "Europe/Helsinki") == split_events(events_tuple, now, "Europe/Helsinki")
 
 
+EVENTS_SETTINGS = {"home_timezone": "Europe/Helsinki", "reference_timezones": ["Europe/Helsinki", "Europe/London"],
+                   "calendar_file": "events.ics"}
+
+
 def counted_data_reads(copy: Path, monkeypatch) -> tuple[list, type]:
     """The calls of load_site_data, counted, and a configuration class of the copy (a new
     object each time, as `mkdocs serve` loads it again for each rebuild), with an empty cache."""
@@ -430,7 +434,7 @@ def counted_data_reads(copy: Path, monkeypatch) -> tuple[list, type]:
     class Config:
         config_file_path = str(copy / "mkdocs.yml")
         docs_dir = str(copy / "docs")
-        extra = {}
+        extra = {"events": EVENTS_SETTINGS}
     return calls, Config
 
 
