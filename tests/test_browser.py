@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import deque
@@ -310,6 +311,37 @@ def test_search_by_keyboard_alone(site, page, lang, query):
     assert target and target.startswith(site.url + LANGUAGE_PREFIX[lang]), f"ArrowDown did not reach a result: {target}"
     page.keyboard.press("Enter")
     page.wait_for_url(target)
+
+
+@pytest.mark.parametrize("lang,query", [("fi", "julistuksen"), ("en", "declarations")])
+def test_search_tells_screen_readers_what_it_found(site, page, lang, query):
+    # Audit 35b (WCAG 4.1.3): the count of results and "No results" were text alone, heard by
+    # no screen reader; the results were no list.
+    page.goto(site.url + LANGUAGE_PREFIX[lang])
+    search(page, lang, "qzxwv")
+    status = page.get_by_role("status")
+    assert status.count() == 1 and SEARCH_NO_RESULTS[lang] in status.inner_text()
+    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("aria-atomic") == "true"
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_timeout(300)
+    assert re.search(r"\d", status.inner_text()), status.inner_text()  # "8 results", "8 hakutulosta"
+    assert page.get_by_role("list").filter(has=page.locator(".md-search-result__item")).count() == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_words_found_by_search_stay_visible_in_a_dark_high_contrast_theme(site, browser, lang):
+    # Audit 35b: the theme's transparent mark showed them in black on black.
+    context = browser.new_context(forced_colors="active", color_scheme="dark")
+    page = context.new_page()
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "events/")
+    search(page, lang, {"fi": "Lontoo", "en": "London"}[lang])
+    colours = page.evaluate("(m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor])"
+                            "(document.querySelector('.md-search-result mark'))")
+    context.close()
+    # An opaque background of its own, unlike the text's colour ("rgba(255, 255, 0, 0)" was none).
+    assert colours[1].startswith("rgb(") and colours[0] != colours[1], colours
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
