@@ -19,6 +19,7 @@ class Language:
     link: str  # path below the site root, e.g. "/" or "/en/"
     default: bool
     copyright: str | None = None
+    site_name: str | None = None  # the site's name in this language
 
     @property
     def prefix(self) -> str:
@@ -31,13 +32,35 @@ def site_languages(config: MkDocsConfig) -> list[Language]:
     plugin = config.plugins.get("i18n")
     if plugin is None:
         locale = config.theme["language"]
-        return [Language(locale, locale, "/", True, config.copyright)]
+        return [Language(locale, locale, "/", True, config.copyright, config.site_name)]
     languages = [
-        Language(lang.locale, lang.name, lang.link, bool(lang.default), lang.copyright or config.copyright)
+        Language(lang.locale, lang.name, lang.link, bool(lang.default), lang.copyright or config.copyright,
+                 lang.site_name or config.site_name)
         for lang in plugin.config.languages
         if lang.build
     ]
     return sorted(languages, key=lambda lang: not lang.default)
+
+
+def menus(config: MkDocsConfig) -> list[tuple[Language, list[tuple[str, str]]]]:
+    """Each language's menu as (title, path below the site root) pairs: the top level of
+    mkdocs.yml `nav`, its titles as the i18n plugin's nav_translations give them. For the one
+    404 page, written once for every language (hooks/translations.py)."""
+    plugin = config.plugins.get("i18n")
+    translations = {lang.locale: dict(lang.nav_translations or {}) for lang in plugin.config.languages} if plugin else {}
+    entries = [next(iter(item.items())) for item in config.nav or [] if isinstance(item, dict) and len(item) == 1]
+    pages = [(title, _page_path(file)) for title, file in entries if isinstance(file, str) and file.endswith(".md")]
+    return [(language, [(translations.get(language.locale, {}).get(title, title), language.prefix + path)
+                        for title, path in pages])
+            for language in site_languages(config)]
+
+
+def _page_path(file: str) -> str:
+    """A page's path below its language's root, as use_directory_urls writes it: "declaration/", "" for index.md."""
+    stem = file[:-len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[:-len("index")]
+    return stem.rstrip("/") + "/" if stem.strip("/") else ""
 
 
 def current_locale(config: MkDocsConfig) -> str:

@@ -26,7 +26,7 @@ from mkdocs.utils.meta import get_data
 import _pending as pending
 from _annotations import printable
 from _pages import Problem
-from _site import absolute_url, current_locale, site_base_path, site_languages
+from _site import absolute_url, current_locale, menus, site_base_path, site_languages
 
 
 def missing_translations(docs_dir: Path, locales: list[str]) -> list[str]:
@@ -195,6 +195,13 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         # One 404.html serves every language (GitHub Pages has one per site); the page picks
         # its language from the address in the browser. The switcher starts at each home.
         context["site_404"] = True
+        # Its header, tabs and search in each language, each shown by the page's script (audit
+        # 35b: a Finnish reader's 404 had an English header and tabs that led to the English site).
+        context["site_404_menus"] = [
+            {"language": language, "items": [{"title": title, "url": site_base_path(config) + "/" + path}
+                                             for title, path in items]}
+            for language, items in menus(config)
+        ]
         context["page_alternates"] = [
             {"locale": lang.locale, "name": lang.name, "url": absolute_url(config, lang.link), "current": False}
             for lang in site_languages(config)

@@ -112,11 +112,28 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.evaluate("document.documentElement.lang") == lang
     visible = page.locator("section[data-site-404]:visible")
     assert visible.count() == 1 and visible.get_attribute("lang") == lang
-    footer = page.locator("[data-site-404-part]:visible")
+    footer = page.locator(".md-copyright [data-site-404-part]:visible")
     assert footer.count() == 1 and footer.get_attribute("lang") == lang
     statement = {"fi": "Saavutettavuusseloste", "en": "Accessibility statement"}[lang]
     link = footer.get_by_role("link", name=statement)
-    assert link.get_attribute("href") == urlsplit(site.url).path + LANGUAGE_PREFIX[lang] + "accessibility/"
+    root = urlsplit(site.url).path + LANGUAGE_PREFIX[lang]
+    assert link.get_attribute("href") == root + "accessibility/"
+    # Audit 35b: the Finnish 404 had the English site's name, tabs (to the English pages),
+    # search words and landmark names, and a menu button that opened an empty drawer.
+    words = {"fi": ("Helsingin ja Lontoon digijulistus", "Julistus", "Hae", "Ylätunniste", "Ei hakutuloksia"),
+             "en": ("Helsinki–London digital declaration", "The declaration", "Search", "Header", "No results")}[lang]
+    assert page.title().endswith(" – " + words[0])
+    assert page.locator(".site-brand__name--full:visible").inner_text() == words[0]
+    assert page.locator(".site-brand").get_attribute("href").endswith(root)
+    tabs = page.locator("nav.md-tabs:visible")
+    assert tabs.count() == 1 and tabs.get_attribute("lang") == lang
+    assert tabs.get_by_role("link", name=words[1]).get_attribute("href") == root + "declaration/"
+    assert page.locator(".md-search__input").get_attribute("placeholder") == words[2]
+    assert page.locator(".md-header__inner").get_attribute("aria-label") == words[3]
+    assert page.locator("[data-site-menu], .site-menu-label").count() == 0
+    search(page, lang, "qzxwv")
+    assert words[4] in page.get_by_role("status").inner_text()
+    page.keyboard.press("Escape")  # the search closes
     other = "en" if lang == "fi" else "fi"
     page.click(f"a[data-site-language={other}]")
     page.wait_for_load_state()

@@ -305,10 +305,10 @@ def test_make_translations_runs_as_a_module_with_annotations_in_actions(repo):
 
 
 def fake_config(repo: Repo, locale: str, babel_locales: dict | None = None):
-    languages = [SimpleNamespace(locale="fi", name="Suomi", link="/", default=True, build=True, copyright=None),
-                 SimpleNamespace(locale="en", name="English", link="/en/", default=False, build=True, copyright=None)]
+    languages = [SimpleNamespace(locale="fi", name="Suomi", link="/", default=True, build=True, copyright=None, site_name=None),
+                 SimpleNamespace(locale="en", name="English", link="/en/", default=False, build=True, copyright=None, site_name=None)]
     return SimpleNamespace(
-        copyright=None,
+        copyright=None, site_name="Digijulistus",
         config_file_path=str(repo.path / "mkdocs.yml"), docs_dir=str(repo.path / "docs"),
         theme={"language": locale}, plugins={"i18n": SimpleNamespace(config=SimpleNamespace(languages=languages))},
         extra={"babel_locales": babel_locales if babel_locales is not None else {"fi": "fi", "en": "en_GB"}},
