@@ -154,8 +154,12 @@ def test_a_table_wider_than_the_page_can_be_scrolled_by_keyboard(wide_content_si
     page.goto(wide_content_site.url + "en/privacy/")
     wait_until(page, "document.querySelectorAll('.md-typeset__scrollwrap').length === 2")
     boxes = page.evaluate("""[...document.querySelectorAll('.md-typeset__scrollwrap')].map(
-        (box) => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex')])""")
-    assert boxes == [[True, "0"], [False, None]]
+        (box) => [box.scrollWidth > box.clientWidth, box.getAttribute('tabindex'), box.getAttribute('role')])""")
+    assert boxes == [[True, "0", "region"], [False, None, None]]
+    # Audit 35b: the box was a stop with no name; it is named by the heading above it.
+    heading = page.evaluate("""(() => { const box = document.querySelector('.md-typeset__scrollwrap');
+        return document.getElementById(box.getAttribute('aria-labelledby')).textContent.trim(); })()""")
+    assert heading and page.get_by_role("region", name=heading).count() == 1
     found = AXE.run(page, options={**AXE_OPTIONS, "runOnly": ["scrollable-region-focusable"]}).response["violations"]
     # Columns aligned in Markdown (---: and :---:), under a policy that blocks inline styles.
     aligned = page.evaluate("""[...document.querySelectorAll('.md-typeset__scrollwrap')[1].querySelectorAll('td')]
@@ -391,6 +395,41 @@ def test_every_stop_in_the_open_drawer_is_seen_and_leaving_it_closes_it(site, br
     in_drawer = [stop for stop in stops if stop["inDrawer"]]
     assert len(in_drawer) >= len(PAGES) - 1 and all(stop["seen"] for stop in in_drawer), in_drawer
     assert not stops[-1]["inDrawer"] and not stops[-1]["drawerOpen"], stops[-1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_current_pages_entry_in_the_drawer_opens_its_contents_by_keyboard(site, browser, lang):
+    """Audit 35b: the current page's entry was a label no keyboard could reach, so its contents
+    could not be opened, and nothing in the drawer said which page was current (WCAG 2.1.1)."""
+    context, page = new_page(browser, MOBILE)
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "declaration/")
+    page.focus("[data-site-menu]")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    page.wait_for_timeout(400)  # the drawer slides in
+    for _ in range(len(PAGES) + 2):
+        if page.evaluate("document.activeElement.getAttribute('aria-current')") == "page":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("the current page's entry cannot be reached with Tab")
+    entry = page.evaluate("[document.activeElement.getAttribute('role'), document.activeElement.textContent.trim(), "
+                          "document.activeElement.getAttribute('aria-expanded')]")
+    assert entry == [None, {"fi": "Julistus", "en": "The declaration"}[lang], "false"], entry
+    assert page.evaluate("document.activeElement.tagName") == "BUTTON"
+    assert page.evaluate(FOCUS_SEEN)["seen"]
+    page.keyboard.press("Enter")
+    wait_until(page, "document.getElementById('__toc').checked")
+    wait_until(page, "document.activeElement.closest('.md-nav--secondary') !== null", timeout=3000)
+    page.wait_for_timeout(400)  # the contents slide in
+    assert page.evaluate("document.activeElement.getAttribute('href')").startswith("#")
+    assert page.evaluate(FOCUS_SEEN)["seen"]
+    page.keyboard.press("Escape")  # the contents close, and the drawer stays open
+    wait_until(page, "!document.getElementById('__toc').checked")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    wait_until(page, "document.activeElement.getAttribute('aria-current') === 'page'", timeout=3000)
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -62,6 +62,53 @@
     sync();
   }
 
+  // The current page's entry in the drawer: Material writes it as a label that slides in the
+  // page's contents, which no keyboard can reach, and nothing said which page is current
+  // (audit 35b). A button beside it stands in for it where it is shown (site.css): Enter or
+  // Space opens the contents, Escape closes them, and so does leaving them; the current
+  // page's links say they are the current page.
+  function setUpCurrentEntry() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-nav--primary a.md-nav__link--active"), function (link) {
+      link.setAttribute("aria-current", "page");
+    });
+    var contents = document.getElementById("__toc");
+    var label = document.querySelector('.md-nav--primary label.md-nav__link--active[for="__toc"]');
+    var panel = label && label.parentNode.querySelector(".md-nav--secondary");
+    if (!contents || !label || !panel) return;
+    var entry = document.createElement("button");
+    entry.type = "button";
+    entry.className = "md-nav__link md-nav__link--active site-current-entry";
+    entry.setAttribute("aria-current", "page");
+    Array.prototype.forEach.call(label.childNodes, function (node) { entry.appendChild(node.cloneNode(true)); });
+    label.parentNode.insertBefore(entry, label);
+    function sync() {
+      entry.setAttribute("aria-expanded", contents.checked ? "true" : "false");
+    }
+    function toggle() {
+      contents.click();  // Material listens for the checkbox's change event
+      sync();
+    }
+    entry.addEventListener("click", function () {
+      toggle();
+      setTimeout(function () {
+        var first = panel.querySelector("a.md-nav__link");
+        if (contents.checked && first) first.focus();
+      }, 50);
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !contents.checked) return;
+      event.stopPropagation();  // the contents close, not the whole drawer
+      toggle();
+      entry.focus();
+    });
+    // Tab past the contents' last link closes them: the entries under them were focused unseen.
+    panel.addEventListener("focusout", function (event) {
+      if (contents.checked && event.relatedTarget && !panel.contains(event.relatedTarget)) toggle();
+    });
+    contents.addEventListener("change", sync);
+    sync();
+  }
+
   function showPrintDate() {
     var holder = document.querySelector("[data-site-print-date]");
     if (!holder) return;
@@ -70,18 +117,38 @@
     holder.hidden = false;
   }
 
+  // A table wider than the page scrolls in its own box, which the keyboard reaches; the box is
+  // a region named by the heading above it, so that a screen reader says what it is (audit
+  // 35b: a stop with no name).
   function reachWideTables() {
     var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
     Array.prototype.forEach.call(boxes, function (box) {
+      var heading = headingBefore(box);
       if (box.scrollWidth > box.clientWidth) {
         box.tabIndex = 0;
+        if (heading) {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-labelledby", heading.id);
+        }
       } else {
         box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-labelledby");
       }
     });
   }
 
+  function headingBefore(element) {
+    var node = element;
+    while (node && node.parentElement && !node.parentElement.classList.contains("md-typeset")) node = node.parentElement;
+    for (node = node && node.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName) && node.id) return node;
+    }
+    return null;
+  }
+
   setUpMenu();
+  setUpCurrentEntry();
   showPrintDate();
   window.addEventListener("beforeprint", showPrintDate);
   // Material wraps the tables when its own script has read the page (its document$ stream).
