@@ -348,6 +348,28 @@ def test_search_tells_screen_readers_what_it_found(site, page, lang, query):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_escape_from_the_search_returns_the_focus_where_it_was(site, page, lang):
+    # Audit 35b: Material took the focus off the field, and the next Tab began at the top.
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    before = None
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+        before = page.evaluate("document.activeElement.outerHTML")
+    else:
+        pytest.fail("the search box cannot be reached with Tab")
+    wait_until(page, "document.getElementById('__search').checked")
+    wait_for_search_index(page, lang)
+    page.keyboard.type("julistus", delay=20)
+    page.wait_for_timeout(300)
+    page.keyboard.press("Escape")
+    wait_until(page, "!document.getElementById('__search').checked")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.outerHTML") == before
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_words_found_by_search_stay_visible_in_a_dark_high_contrast_theme(site, browser, lang):
     # Audit 35b: the theme's transparent mark showed them in black on black.
     context = browser.new_context(forced_colors="active", color_scheme="dark")

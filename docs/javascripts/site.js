@@ -109,6 +109,30 @@
     sync();
   }
 
+  // Escape closes the search, and Material then takes the focus off the field, leaving it
+  // nowhere: the next Tab started again from the top of the page (audit 35b). It goes back to
+  // where it was before the field, if it came from somewhere.
+  function setUpSearchReturn() {
+    var field = document.querySelector(".md-search__input");
+    var search = document.getElementById("__search");
+    if (!field || !search) return;
+    var before = null;
+    field.addEventListener("focus", function (event) {
+      var from = event.relatedTarget;
+      if (from && !from.closest(".md-search")) before = from;
+    });
+    // Before Material's own handler (the capture phase), which may run first and close it.
+    window.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !search.checked) return;
+      var back = before;
+      setTimeout(function () {
+        var active = document.activeElement;
+        var left = !active || active === document.body || !!active.closest(".md-search");
+        if (!search.checked && left && back && document.contains(back)) back.focus();
+      }, 0);
+    }, true);
+  }
+
   function showPrintDate() {
     var holder = document.querySelector("[data-site-print-date]");
     if (!holder) return;
@@ -149,6 +173,7 @@
 
   setUpMenu();
   setUpCurrentEntry();
+  setUpSearchReturn();
   showPrintDate();
   window.addEventListener("beforeprint", showPrintDate);
   // Material wraps the tables when its own script has read the page (its document$ stream).
