@@ -120,8 +120,8 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert link.get_attribute("href") == root + "accessibility/"
     # Audit 35b: the Finnish 404 had the English site's name, tabs (to the English pages),
     # search words and landmark names, and a menu button that opened an empty drawer.
-    words = {"fi": ("Helsingin ja Lontoon digijulistus", "Julistus", "Hae", "Ylätunniste", "Ei hakutuloksia"),
-             "en": ("Helsinki–London digital declaration", "The declaration", "Search", "Header", "No results")}[lang]
+    words = {"fi": ("Helsingin ja Lontoon digijulistus", "Julistus", "Hae", "Sivuston haku", "Ei hakutuloksia"),
+             "en": ("Helsinki–London digital declaration", "The declaration", "Search", "Site search", "No results")}[lang]
     assert page.title().endswith(" – " + words[0])
     assert page.locator(".site-brand__name--full:visible").inner_text() == words[0]
     assert page.locator(".site-brand").get_attribute("href").endswith(root)
@@ -129,7 +129,7 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert tabs.count() == 1 and tabs.get_attribute("lang") == lang
     assert tabs.get_by_role("link", name=words[1]).get_attribute("href") == root + "declaration/"
     assert page.locator(".md-search__input").get_attribute("placeholder") == words[2]
-    assert page.locator(".md-header__inner").get_attribute("aria-label") == words[3]
+    assert page.get_by_role("search").get_attribute("aria-label") == words[3]
     assert page.locator("[data-site-menu], .site-menu-label").count() == 0
     search(page, lang, "qzxwv")
     assert words[4] in page.get_by_role("status").inner_text()

@@ -285,6 +285,11 @@ def test_contents_and_search_add_no_navigation_landmarks_of_their_own(site, lang
     doc = soup(site, page)
     assert not doc.select(".md-nav--secondary nav, .md-search nav"), page
     assert doc.select(".md-nav--secondary"), page
+    # Audit 35b: a navigation named "Header" held the site's name, the language switcher and
+    # the search; the search's icons were unnamed images in its landmark.
+    header = doc.select_one("header.md-header")
+    assert not header.select("nav nav, nav [role=search]") and not header.select("nav:has(.site-brand)"), page
+    assert all(label.get("aria-hidden") == "true" for label in header.select("label.md-search__icon")), page
 
 
 @pytest.mark.parametrize("lang,page", all_pages())

@@ -162,11 +162,15 @@
     });
   }
 
+  // The nearest heading with an id before the element in the page's text, also one inside a
+  // part of its own (the Open data page's file lists each stand in one, under a heading).
   function headingBefore(element) {
-    var node = element;
-    while (node && node.parentElement && !node.parentElement.classList.contains("md-typeset")) node = node.parentElement;
-    for (node = node && node.previousElementSibling; node; node = node.previousElementSibling) {
-      if (/^H[1-6]$/.test(node.tagName) && node.id) return node;
+    for (var node = element; node && !node.classList.contains("md-typeset"); node = node.parentElement) {
+      for (var before = node.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[1-6]$/.test(before.tagName) && before.id) return before;
+        var inside = before.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+        if (inside.length) return inside[inside.length - 1];
+      }
     }
     return null;
   }
