@@ -397,6 +397,17 @@ def test_every_stop_in_the_open_drawer_is_seen_and_leaving_it_closes_it(site, br
     assert not stops[-1]["inDrawer"] and not stops[-1]["drawerOpen"], stops[-1]
 
 
+def test_the_sites_own_link_and_footer_colours_are_the_ones_shown(site, browser):
+    """Audit 35b: Material set the link and footer colours again on its colour scheme's
+    element, so the site's own (and the contrast ratios written beside them) never applied."""
+    context, page = new_page(browser, DESKTOP)
+    page.goto(site.url + "en/declaration/")
+    shown = page.evaluate("""[getComputedStyle(document.querySelector('.md-typeset a[href^="#"], .md-typeset p a')).color,
+        getComputedStyle(document.querySelector('.md-footer-meta')).backgroundColor]""")
+    context.close()
+    assert shown == ["rgb(31, 74, 168)", "rgb(11, 13, 18)"], shown  # #1f4aa8; the footer's foot #0b0d12
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_current_pages_entry_in_the_drawer_opens_its_contents_by_keyboard(site, browser, lang):
     """Audit 35b: the current page's entry was a label no keyboard could reach, so its contents
