@@ -134,6 +134,16 @@ def test_search_index_holds_only_its_language(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_results_show_no_citation_marks(site, lang):
+    # Audit 35b: a result read "…carry them out easily.Source 1", with the words for screen readers.
+    cited = soup(site, LANGUAGE_PREFIX[lang] + "accessibility/").select("sup.site-cite")
+    assert cited, "the accessibility statement cites its sources"
+    word = {"fi": "Lähde", "en": "Source"}[lang]
+    texts = [doc["text"] for doc in site.search_index(lang)["docs"]]
+    assert not [text for text in texts if re.search(rf"{word} \d|<sup>\d", text)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_config_points_at_the_language_index(site, lang):
     import json
     doc = soup(site, LANGUAGE_PREFIX[lang] + "themes/")
