@@ -232,7 +232,3 @@ def _clock_text(begins: time, ends: time | None, babel_locale: str) -> str:
         return format_time(begins, formats.time, locale=formats.locale)
     return format_interval(begins, ends, formats.time_range, locale=formats.locale)
 
-
-def generated_on(moment: datetime, zone: str, babel_locale: str) -> str:
-    """The build time as a date, in the site's home zone: "25. marraskuuta 2026"."""
-    return format_date(moment.astimezone(ZoneInfo(zone)).date(), "long", locale=babel_locale)

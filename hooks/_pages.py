@@ -29,7 +29,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
-from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
@@ -761,17 +760,17 @@ def _html_code_ranges(text: str, start: int, code: list[tuple[int, int]]) -> lis
 _REFERENCE_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:")
 # A link's text, where an address among other words is part of a link ([Svenska: www.hel.fi/sv](…),
 # <a …>Lähde: https://…</a>) and the link check reads it (hunt 25b).
-_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(|<a\b[^<>]*>.*?</a\s*>", re.IGNORECASE)  # link_text_spans reads it
 _MARKDOWN_LINK_TEXT = re.compile(r"\[[^\[\]\n]*\]\(")
 _A_START = re.compile(r"<a\b[^<>]*>", re.IGNORECASE)
 _A_END = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def link_text_spans(line: str) -> list[tuple[int, int]]:
-    """The spans of _LINK_TEXT.finditer(line), found in linear time. The expression's lazy
-    ".*?" reads to the line's end from each <a> that no </a> follows: a code block of 64,000
-    <a> took 55 s to check (hunt 33a). Here each <a> takes the first </a> after it, found by
-    bisection among the line's end tags; tests/test_guards.py holds the two equal."""
+    """The spans of the line's Markdown link texts (`[text](`) and HTML links (`<a …>…</a>`),
+    found in linear time. The expression that tests/test_guards.py holds this to reads them
+    with a lazy ".*?", which reads to the line's end from each <a> that no </a> follows: a
+    code block of 64,000 <a> took 55 s to check (hunt 33a). Here each <a> takes the first
+    </a> after it, found by bisection among the line's end tags."""
     ends = [match.span() for match in _A_END.finditer(line)]
     starts = [start for start, _ in ends]
     spans, position = [], 0
@@ -1794,12 +1793,6 @@ START_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^>"'])*>""")
 _MAY_HOLD_ID = re.compile(r"""[\s"'/]id\s*=""", re.IGNORECASE)  # where a browser reads an id attribute
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _ATTR_LIST = re.compile(r"\{:?[^}]*\}\s*$")
-
-
-def duplicate_ids(page: str, added: Iterable[str] = ()) -> list[str]:
-    """The ids that a page's HTML, and `added` (ids of content written into it later), give to
-    more than one element, in the order they first repeat."""
-    return repeated(chain(element_ids(page), added))
 
 
 def repeated(values: Iterable[str]) -> list[str]:

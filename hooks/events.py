@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from _cache import input_hash
 from _calendar import assemble_calendar, calendar_parts
 from _data import EVENT_STATUSES, Event
-from _dates import ZoneTime, event_when, generated_on, previous_when
+from _dates import ZoneTime, event_when, previous_when
 from _listing import (LISTINGS_ENABLED, build_now, data_hash, env_template, events_settings, gc_paused,
                       listing_cache, listing_zones_hash, render_text, search_plugin, site_data, templates_hash, to_json,
                       ui_text, upcoming_and_past)
@@ -117,12 +117,19 @@ def events_listing(config: MkDocsConfig, locale: str, page_url: str, page_path: 
         upcoming=Markup(slots["upcoming"]) if upcoming else "",
         past=Markup(slots["past"]) if past else "",
         json_ld=Markup(slots["json_ld"]) if body["has_json_ld"] else None,
-        generated_on=generated_on(now, settings["home_timezone"], babel_locale(config, locale)),
         generated_iso=now.isoformat(timespec="seconds"),
         calendar_url="../" + settings["calendar_file"],
+        feed_url=calendar_address(config, locale, settings["calendar_file"]),
     )
     present = {slots[name]: body[name] for name in slots if slots[name] in frame}
     return EventsListing(frame, present, body["search"], (event.id for event in chain(upcoming, past)))
+
+
+def calendar_address(config: MkDocsConfig, locale: str, calendar_file: str) -> str:
+    """The calendar file's absolute address in the language (its path alone without
+    site_url), for a webcal:// subscription."""
+    language = next((language for language in site_languages(config) if language.locale == locale), None)
+    return (config.site_url or "").rstrip("/") + (language.link if language else "/") + calendar_file
 
 
 def listing_body(config: MkDocsConfig, locale: str, page_url: str, page_path: str, upcoming, past) -> dict:
