@@ -327,12 +327,12 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str, str | None], ...] = ("main.html",),
-                          description_length: tuple[int, int] | None = None, today: date | None = None) -> list[Problem]:
-    """Problems of a page's front matter, with their lines in the file (1-based). `templates`
-    are those a page may name in `template:`, each alone or with the one page it belongs to
-    (mkdocs.yml extra.page_templates);
-    `description_length`, the shortest and longest description, if checked (DESCRIPTION_LENGTH);
-    `today`, today's date (UTC), if a `translation_checked:` day after it is to be refused."""
+                          today: date | None = None) -> list[Problem]:
+    """Problems of a page's front matter, with their lines in the file (1-based), but for the
+    description's length (description_length_problems: told with the pages' other problems,
+    while these stop the build first). `templates` are those a page may name in `template:`,
+    each alone or with the one page it belongs to (mkdocs.yml extra.page_templates); `today`,
+    today's date (UTC), if a `translation_checked:` day after it is to be refused."""
     lines = text.split("\n")
     if not re.fullmatch(r"-{3}[ \t]*", lines[0]):
         return [Problem(file, 1, "the page has no front matter: start the file with a line ---, "
@@ -366,8 +366,6 @@ def front_matter_problems(text: str, file: str, templates: tuple[str | tuple[str
         # letters; the value it becomes goes into the tab's title and the meta tags (hunt 14).
         elif problem := text_problem(value, FRONT_MATTER_TEXT_LIMIT, multiline=True):
             problems.append(Problem(file, data.line_of(field) + 1, f"{field}: {problem}"))
-        elif field == "description" and description_length:
-            problems += _description_length_problems(value, data.line_of(field) + 1, file, description_length)
     problems += _theme_field_problems(data, file, today) + _unreadable_by_mkdocs(match.group(1), file)
     # Any other template (a partial, 404.html) would publish a page without the site's <head>,
     # its Content-Security-Policy included, or stop the build with a traceback.

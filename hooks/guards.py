@@ -209,7 +209,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
         # A page's front matter decides how MkDocs and the theme read and write it (its template,
         # what it hides, its search weight).
         front_matter = [problem for text, file in texts
-                        for problem in front_matter_problems(text, file, templates, None, today)]
+                        for problem in front_matter_problems(text, file, templates, today)]
         in_text = [
             problem for text, file in texts
             for problem in (description_length_problems(text, file, DESCRIPTION_LENGTH)

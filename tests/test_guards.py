@@ -23,7 +23,7 @@ from conftest import copy_site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from _pages import (  # noqa: E402
-    PageSource, element_ids, link_text_spans, repeated,
+    PageSource, description_length_problems, element_ids, link_text_spans, repeated,
     Finding, Problem, broken_page_links, code_ranges, control_character_problems, direction_control_problems,
     file_name_problems, front_matter_problems, id_line, inline_code_spans, locate, marker_findings,
     markdown_cost_problems, markup_space_problems, heading_count_problems, list_after_paragraph_problems,
@@ -66,11 +66,25 @@ def test_a_description_search_results_cannot_show_well_is_named(description, len
     """A new page's 13-character description passed the build; only the Checks' content test,
     which knew the existing pages alone, held them to 70 to 160 characters (hunt 18c)."""
     text = re.sub(r"description: .*", f"description: {description}", GOOD)
-    assert messages(front_matter_problems(text, "f.md", description_length=(70, 160))) == [
+    assert messages(description_length_problems(text, "f.md", (70, 160))) == [
         f"f.md:3: description: {length} characters; search results show 70 to 160: write one or two sentences that "
         "say what the page is about"]
-    assert front_matter_problems(GOOD, "f.md", description_length=(70, 160)) == []
-    assert front_matter_problems(text, "f.md") == []  # checked only when asked: the site asks (guards)
+    assert description_length_problems(GOOD, "f.md", (70, 160)) == []
+    # Told with the pages' other problems, not with the front matter's, which stop the build first.
+    assert front_matter_problems(text, "f.md") == []
+
+
+def test_a_short_description_stops_the_build_with_its_line(tmp_path):
+    # Review 35c: the build's own path to the check had no test.
+    root = copy_site(tmp_path / "copy")
+    page = root / "docs/privacy.fi.md"
+    text = page.read_text("utf-8")
+    page.write_text(re.sub(r"(?m)^description: .*$", "description: Tietosuoja.", text, count=1), "utf-8")
+    line = page.read_text("utf-8").splitlines().index("description: Tietosuoja.") + 1
+    result, output = build(root)
+    assert result.returncode == 1
+    assert (f"docs/privacy.fi.md:{line}: description: 11 characters; search results show 70 to 160: write one or "
+            "two sentences that say what the page is about") in problem_lines(output)
 
 
 def test_valid_front_matter_has_no_problem():
