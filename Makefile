@@ -81,4 +81,4 @@ linkcheck: $(VENV)/.dev-deps
 	$(BIN)/python -m tools.linkcheck
 
 clean:
-	rm -rf site $(VENV) $(PD_VENV) .pytest_cache test-artifacts
+	rm -rf site $(VENV) $(PD_VENV) .pytest_cache .hypothesis .cache test-artifacts bench-results

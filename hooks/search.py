@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from _listing import search_plugin
+from _passes import AFTER_ALL_LANGUAGES, is_final_pass
 from _site import Language, site_languages
 
 INDEX_PATH = Path("search") / "search_index.json"
@@ -104,16 +105,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         search.search_index.generate_search_index = _placeholder
 
 
-def _inside_language_build(config: MkDocsConfig) -> bool:
-    """True during mkdocs-static-i18n's build of another language, before the index is merged."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
-
-
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language's entries
+@event_priority(AFTER_ALL_LANGUAGES)  # after mkdocs-static-i18n (-100) has merged every language's entries
 def on_post_build(config: MkDocsConfig) -> None:
     search = search_plugin(config)
-    if search is None or not search.config.enabled or _inside_language_build(config):
+    # Not in i18n's builds of the other languages, before the entries are merged.
+    if search is None or not search.config.enabled or not is_final_pass(config):
         return
     languages = site_languages(config)
     merged = {"config": index_config(search), "docs": search.search_index.entries}
