@@ -1594,10 +1594,11 @@ def _attribute_findings(tag: str, name: str, value: str, raw_tag: str, given: di
         shown = value if len(value) <= 50 else value[:50] + "…"
         # Words with letters such as ä or spaces: the id that Markdown would make of them.
         plain = slugify(value, "-") if re.fullmatch(r"[\w\s.:-]+", value) else ""
-        given = (rf"\{{[^}}\n]*#{re.escape(value)}(?![\w-])", rf"\b{re.escape(name)}\s*=\s*[\"']?{re.escape(value)}")
+        # Where the id was written: in Markdown's {#id}, or as an attribute.
+        written_at = (rf"\{{[^}}\n]*#{re.escape(value)}(?![\w-])", rf"\b{re.escape(name)}\s*=\s*[\"']?{re.escape(value)}")
         return [Finding(f"<{tag} id=\"{shown}\">: an id may hold only the letters a-z and A-Z, digits, '-', '_', '.' "
                         f"and ':'; it becomes part of links to it{f': write it as {plain}' if plain else ''}",
-                        given + at)]
+                        written_at + at)]
     if name == "role" and SITE_LANDMARK_ROLES & set(value.lower().split()):
         role = next(part for part in value.lower().split() if part in SITE_LANDMARK_ROLES)
         return [Finding(f"<{tag} role=\"{role}\">: the role {role} belongs to the site's own header, navigation, "
@@ -2100,7 +2101,7 @@ def broken_page_links(markup: str, page_url: str, site_files: set[str] | frozens
                                     (re.escape(href),)))
             continue
         if source.in_markdown(href):
-            findings.append(Finding(f"[…]({href[:60]}): {_markdown_link_advice(href, meant, fragment, language, source)}",
+            findings.append(Finding(f"[…]({href[:60]}): {_markdown_link_advice(meant, fragment, language, source)}",
                                     (re.escape(href),)))
             continue
         right = posixpath.relpath(meant or ".", page_url.rstrip("/") or ".") + "/" if meant is not None else None
@@ -2189,8 +2190,7 @@ def _other_languages_address(target: str, source: PageSource) -> bool:
     return any(target.startswith(f"{locale}/") for locale in source.locales[1:])
 
 
-def _markdown_link_advice(href: str, meant: str | None, fragment: str, language: re.Match | None,
-                          source: PageSource) -> str:
+def _markdown_link_advice(meant: str | None, fragment: str, language: re.Match | None, source: PageSource) -> str:
     """What to write for a Markdown link that MkDocs could not turn into a page's address (it
     leaves such a link as written): the page's file named with its language, or by a path that
     is not read from the folder of the linking page's file (session 32b: the message spoke of

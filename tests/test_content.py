@@ -8,7 +8,6 @@ import re
 import sys
 import textwrap
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest

@@ -159,7 +159,7 @@ def test_every_page_has_sharing_tags(site, lang, page):
     assert image.startswith(site.url) and image == meta(doc, "twitter:image")
     path = site.dir / image[len(site.url):]
     assert path.is_file(), f"{page}: og:image {image} is not in the site"
-    assert path.stat().st_size < 300_000
+    assert path.stat().st_size < SHARE_IMAGE_MAX_BYTES
     with Image.open(path) as png:
         assert png.format == "PNG" and png.size == (1200, 630)
         # The name drawn in the image is stored beside it; an old image means: run tools/make_images.py.

@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup

@@ -15,7 +15,6 @@ import random
 import re
 import sys
 
-import pytest
 
 from conftest import ROOT
 

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
