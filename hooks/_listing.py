@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import NamedTuple
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -24,7 +24,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from _annotations import github_annotations, printable
+from _annotations import printable
 from _cache import ListingCache, files_hash, input_hash
 from _data import (DATA_FILES, MAX_FILE_BYTES, SCHEMA_FOLDER, DataError, SiteData, build_time, known_zone, load_site_data,
                    split_events)
@@ -404,15 +404,3 @@ def check_events_settings(config: MkDocsConfig) -> None:
 
 def build_now() -> datetime:
     return build_time(os.environ.get("SOURCE_DATE_EPOCH"))
-
-
-def stop_with_problems(problems, what: str) -> NoReturn:
-    """Stop the build with every problem, one line each (also as GitHub annotations in Actions)."""
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        for line in github_annotations(problems):
-            print(line, flush=True)
-    count = len(problems)
-    raise PluginError(
-        f"{what} {'have' if what.endswith('s') else 'has'} {count} problem{'s' if count != 1 else ''}:\n"
-        + "\n".join(f"  {problem}" for problem in problems)
-    ) from None

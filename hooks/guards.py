@@ -353,8 +353,8 @@ def on_env(env, config: MkDocsConfig, files):
     _images.update({file.dest_uri: file.src_uri for file in files
                     if not file.is_documentation_page() and file.src_uri.startswith(folder)
                     and not file.inclusion.is_excluded()})
-    if last_pass or _run["blocking"] or data:
-        problems += pending.take()  # the menu's (hooks/translations.py)
+    if last_pass or _run["blocking"] or data or pending.block_rendering():
+        problems += pending.take()  # the menu's (hooks/translations.py), the citations' (hooks/sources.py)
         _run.update(blocking=[], texts=[], pages=[])  # not "ids": they are collected over every pass, for on_post_build
         if problems:
             stop(problems)

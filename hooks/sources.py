@@ -1,8 +1,9 @@
 """Sources: citations in pages and the list of sources at the end of each page that cites.
 
-Owns: `data/sources.yml` (validated at the start of each build, every problem in one run);
-the `[[cite:ID]]` token in pages (an unknown id, or a citation written otherwise, stops the
-build with the page's file and line); the check of `sources: [ID]` in data/events.yml and data/partners.yml; and the
+Owns: `data/sources.yml` (validated at the start of each build); the `[[cite:ID]]` token in
+pages (an unknown id, or a citation written otherwise, is told with the page's file and
+line); the check of `sources: [ID]` in data/events.yml and data/partners.yml, all told by
+hooks/guards.py with the pages' other problems, before any page is rendered; and the
 "Lähteet" / "Sources" list, rendered by `partials/sources.html`, which also holds the
 superscript link each citation becomes. A page with a listing marker lists the sources
 its events or partners cite.
@@ -19,7 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from _data import MAX_FILE_BYTES, DataError, _shown_path
-from _listing import LISTINGS_ENABLED, data_dir_of, data_problems, render, site_data, stop_with_problems
+from _listing import LISTINGS_ENABLED, data_dir_of, data_problems, render, site_data
+from _pages import Problem
+import _pending as pending
 from _site import babel_locale, current_locale, site_languages
 from _sources import (
     CITATION, Source, cited_in_order, citations, data_citation_problems, format_source_date, load_sources,
@@ -33,30 +36,37 @@ LISTING_MARKERS = {"<!-- data:events -->": "events", "<!-- data:partners -->": "
 _cache: dict = {"key": None, "sources": None}
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        sources = known_sources(config)
-        if LISTINGS_ENABLED and not data_problems(config):  # bad data are told with the pages' problems
-            files = {kind: f"data/{kind}.yml" for kind in ("events", "partners")}
-            problems = data_citation_problems(site_data(config), sources, files)
-            if problems:
-                raise DataError(problems)
-    except DataError as error:
-        _stop(error)
-    return config
-
-
 def on_files(files, config: MkDocsConfig):
-    """Stop on miswritten citations and citations of unknown sources, every page's at once."""
-    known = known_sources(config)
-    messages = []
-    for file in files.documentation_pages():
-        source = file.content_string
-        messages += miswritten_citation_messages(f"docs/{file.src_uri}", source)
-        messages += unknown_citation_messages(f"docs/{file.src_uri}", citations(source), known)
-    if messages:
-        raise PluginError("\n".join(messages))
+    """The problems of data/sources.yml, of the data's citations and of the pages' citations,
+    every one of them, told by hooks/guards.py with the pages' other problems before a page is
+    put into its template (review 35c: they stopped the build alone, before the rest)."""
+    pending.add(citation_problems(config, files), before_rendering=True)
     return files
+
+
+def citation_problems(config: MkDocsConfig, files) -> list:
+    try:
+        known = known_sources(config)
+    except DataError as error:
+        known, problems = None, list(error.problems)
+    else:
+        problems = []
+        if LISTINGS_ENABLED and not data_problems(config):  # bad data are told on their own (guards)
+            kinds = {kind: f"data/{kind}.yml" for kind in ("events", "partners")}
+            problems += data_citation_problems(site_data(config), known, kinds)
+    for file in files.documentation_pages():
+        name, text = f"docs/{file.src_uri}", file.content_string
+        messages = miswritten_citation_messages(name, text)
+        if known is not None:
+            messages += unknown_citation_messages(name, citations(text), known)
+        problems += [_page_problem(message) for message in messages]
+    return problems
+
+
+def _page_problem(message: str) -> Problem:
+    """"docs/x.fi.md:12: text" as the guards' problem of that file and line."""
+    file, line, text = message.split(":", 2)
+    return Problem(file, int(line), text.strip())
 
 
 # Templates can be rendered from on_env on (hooks/markers.py keeps the environment), so the
@@ -121,6 +131,3 @@ def _view(source: Source, locale: str, config: MkDocsConfig) -> dict:
     return {"source": source, "date": format_source_date(source.date, babel) if source.date else None,
             "accessed": format_source_date(source.accessed, babel) if source.accessed else None}
 
-
-def _stop(error: DataError):
-    stop_with_problems(error.problems, "The sources")

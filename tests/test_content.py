@@ -332,6 +332,28 @@ def test_bad_sources_and_unknown_data_citations_stop_the_build(tmp_path):
             "(for English, write en)") in problems[1]  # session 34b: the name was told the list of codes only
 
 
+def test_citation_and_source_problems_are_told_with_the_pages_problems(tmp_path):
+    # Review 35c: data/sources.yml's problems and the pages' citations stopped the build alone,
+    # before the pages' own problems, which the next build told.
+    root = copy_site(tmp_path)
+    sources = (root / "data/sources.yml").read_text("utf-8")
+    (root / "data/sources.yml").write_text(re.sub(r"(?m)^    date: 2019-02$", "    date: 2019-02-31", sources, count=1),
+                                           "utf-8")
+    page = root / "docs/themes.en.md"
+    text = page.read_text("utf-8")
+    page.write_text(re.sub(r"(?m)^description: .*$", "description: Themes.", text, count=1)
+                    + "\nAn added sentence.[[cite: kuntalehti-2019-02]]\n", "utf-8")
+    result = build_site(root / "site", "http://127.0.0.1/x/", config=root / "mkdocs.yml")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    told = [line.strip() for line in output.splitlines() if line.strip().startswith(("data/", "docs/"))]
+    assert any(line.startswith("data/sources.yml:") and "is not a real date" in line for line in told), output
+    assert any(line.startswith("docs/themes.en.md:") and "is not a citation that the site can read" in line
+               for line in told), output
+    assert any(line.startswith("docs/themes.en.md:3: description: 7 characters") for line in told), output
+    assert "The site's files have" in output
+
+
 # ------------------------------------------------------------ the two languages say the same
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*$")
