@@ -1,6 +1,8 @@
-"""Loads and validates data/*.yml at the start of each build.
+"""Loads and validates data/events.yml and data/partners.yml at the start of each build
+(data/sources.yml: hooks/sources.py), after checking what their reading depends on:
+SOURCE_DATE_EPOCH and mkdocs.yml `extra.events`, which stop the build at once.
 
-Owns: reading the data once per build run. Their problems, one line each (file:line: field:
+Owns: reading the data once per build run (the cache is hooks/_listing.py's `site_data`). Their problems, one line each (file:line: field:
 what was expected), are told by hooks/guards.py with the pages' problems found in the same
 pass, before any page is written (session 34e: bad data hid every page's problems until
 fixed); the build then ends with a non-zero exit and no Python traceback. In GitHub Actions

@@ -11,20 +11,23 @@ show as text (the list is in hooks/_pages.py and the editors' guides); listing m
 are unknown, miswritten, on another page, repeated or missing (which page each marker
 belongs on is set in mkdocs.yml `extra.markers`); in the finished page, an id given twice,
 a heading that an element hides, and a link whose text is another address; an image under
-docs/ that no finished page shows. It also keeps
-workflow commands out of every line of the build's log.
+docs/ that no finished page shows. It also keeps workflow commands out of every line of the
+build's log, and it is the one place that stops the build with the problems other hooks
+hand it (the data's, the citations', the menu's: hooks/_pending.py).
 
-Links and page file names stop the build in on_config, before MkDocs reads a file. The
-rest is reported together, one line each (`docs/<file>:<line>: …`), in on_env, before the
-pages of that pass are written and before MkDocs copies any file of docs/ into the site.
-mkdocs-static-i18n builds each language in its own pass: the files under docs/ and the
-front matter of every language are checked in the first pass and stop it at once (a page
-without a proper title must not reach the templates, a refused file must not be copied),
-with the first language's raw HTML; raw HTML and markers are collected as each language is
-rendered and reported after the last language's pages are rendered. The finished page's
-problems are looked for in each finished page, since the site adds parts with ids of their
-own after the guards have read the page (the list of sources, the listings), and reported
-after every language's pages are written: the build fails, and the deploy publishes nothing.
+When each is told (every problem one line, `docs/<file>:<line>: …`, as many as are known):
+- in on_config, before MkDocs reads a page: symbolic links, misnamed files, Markdown that
+  would take the build minutes, unreadable addresses, and front matter, which decides how
+  MkDocs reads a page; with them, every page's text problems known by then;
+- in on_env of the first language's pass (mkdocs-static-i18n builds one language per pass),
+  before a page is put into its template or a file of docs/ is copied: files the site must
+  not publish, bad data files, and the citations' problems, with that pass's pages';
+- in on_env of the last language's pass: every page's problems of every language, with the
+  menu's;
+- in on_post_build, after every language's pages are written (AFTER_ALL_LANGUAGES): what
+  only the finished pages show (the site adds parts with ids of their own after the guards
+  have read the page: the list of sources, the listings), and the images no page shows.
+The build fails, and the deploy publishes nothing.
 """
 
 from __future__ import annotations
