@@ -269,16 +269,60 @@ def unpublishable_files(docs_dir: Path, names: Iterable[str], rules: PublishedFi
 OVERSIZE_READ_FACTOR = 4  # an image up to this many times the size limit is still read for its other problems
 
 
-def shown_images(text: str, images: Iterable[str]) -> set[str]:
-    """The images of `images` (addresses in the site, "images/map.png") that a finished page or
-    the site's style sheet names, as written or with its %-escapes and HTML's character
-    references undone ("images/kart%74a.png", "images/kartt&#97;.png")."""
-    found = {image for image in images if image in text}
-    rest = [image for image in images if image not in found]
-    if rest and ("%" in text or "&" in text):
-        decoded = unquote(html.unescape(text))
-        found.update(image for image in rest if image in decoded)
+# The elements that show or link to an image, and the attributes that hold its address: a
+# name anywhere else in a page (a comment, code, a title, a meta tag's text) shows nothing
+# (hunt 35d: `<!-- images/tiedote.png -->` got an image published that no page showed).
+# A quick look (?=…) skips the tags that name no image file by its extension (the Events
+# page's 20,000 links, read attribute by attribute, took a fifth of a second); an extension
+# written with an escape is not read as one, and such an image is told as shown on no page.
+_IMAGE_TAG = re.compile(r"""<(?:img|source|video|a|link|meta)\b(?=[^>]*\.(?:png|jpe?g|webp|svg))"""
+                        r"""(?:"[^"]*"|'[^']*'|[^>"'])*>""", re.IGNORECASE)
+_IMAGE_ADDRESS_ATTRIBUTES = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("poster",), "a": ("href",),
+                             "link": ("href",), "meta": ("content",)}
+_SHARED_IMAGE_META = {"og:image", "twitter:image"}  # the site's own share image, in <head>
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""", re.IGNORECASE)
+
+
+def shown_images(markup: str, images: Iterable[str], page_url: str, site_url: str | None = None) -> set[str]:
+    """The images of `images` (paths in the site, "images/map.png") that the finished page at
+    `page_url` ("privacy/") shows or links to (`<img src|srcset>`, `<picture>`'s `<source>`, a
+    video's poster, `<a href>`, the site's icons and share image in <head>), as a browser reads
+    the addresses; its comments left out."""
+    images = set(images)
+    found: set[str] = set()
+    if not images:
+        return found
+    for tag in _IMAGE_TAG.finditer(without_comments(markup)):
+        name = _TAG_NAME.match(tag.group()).group(1).lower()
+        attributes = dict(reversed(browser_attributes(tag.group())))  # the first of a name counts
+        if name == "link" and not any("icon" in rel for rel in attributes.get("rel", "").lower().split()):
+            continue  # icon, apple-touch-icon
+        if name == "meta" and attributes.get("property", attributes.get("name", "")).lower() not in _SHARED_IMAGE_META:
+            continue
+        for attribute in _IMAGE_ADDRESS_ATTRIBUTES[name]:
+            value = html.unescape(attributes.get(attribute, ""))
+            values = [part.split()[0] for part in value.split(",") if part.strip()] if attribute == "srcset" else [value]
+            found.update(path for path in (_image_path(v, page_url, site_url) for v in values) if path in images)
     return found
+
+
+def images_in_style_sheet(css: str, images: Iterable[str], sheet_url: str) -> set[str]:
+    """The images of `images` that the style sheet at `sheet_url` ("stylesheets/site.css") names in url()."""
+    images = set(images)
+    return {path for match in _CSS_URL.finditer(css)
+            for path in [_image_path(next(group for group in match.groups() if group is not None), sheet_url)]
+            if path in images}
+
+
+def _image_path(url: str, page_url: str, site_url: str | None = None) -> str | None:
+    """file_under_site, and for the site's own addresses written from its root ("/images/…",
+    "/repo/images/…") or in full ("https://…/images/…"), as the share image's are."""
+    root = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    if site_url and url.startswith(site_url.rstrip("/") + "/"):
+        return file_under_site(url[len(site_url.rstrip("/")) + 1:], "")
+    if url.startswith(root) and not url.startswith("//"):
+        return file_under_site(url[len(root):], "")
+    return file_under_site(url, page_url)
 
 
 def unshown_image_problem(name: str) -> Problem:

@@ -56,7 +56,7 @@ from _pages import (
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
     markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
-    scan_html, shown_images, skipped_heading_findings, source_files, symlinks, toc_markup_findings,
+    images_in_style_sheet, scan_html, shown_images, skipped_heading_findings, source_files, symlinks, toc_markup_findings,
     unknown_anchor_links, unloaded_paths, unpublishable_files, unreadable_address_problems, unshown_image_problem,
     unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
 )
@@ -371,7 +371,9 @@ def on_env(env, config: MkDocsConfig, files):
 # All reported after the last page.
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     file = f"docs/{page.file.src_uri}"
-    _shown.update(shown_images(output, [image for image in _images if image not in _shown]))
+    unshown = [image for image in _images if image not in _shown]
+    if unshown:
+        _shown.update(shown_images(output, unshown, page.url, config.site_url))
     tree = page_findings(output, _run.get("telephone_regions", ()))
     _run["ids"] += anchor_problems(page, output, file, current_locale(config), tree.ids)
     displaced, tree_ids = tree.displaced, tree.ids
@@ -587,9 +589,10 @@ def unshown_images(config: MkDocsConfig) -> list[Problem]:
     new build run starts afresh)."""
     unshown = [image for image in _images if image not in _shown]
     for sheet in config.extra_css if unshown else []:
-        path = Path(config.docs_dir) / str(getattr(sheet, "path", sheet))
+        name = str(getattr(sheet, "path", sheet))
+        path = Path(config.docs_dir) / name
         if path.is_file():
-            found = shown_images(path.read_text("utf-8", errors="replace"), unshown)
+            found = images_in_style_sheet(path.read_text("utf-8", errors="replace"), unshown, name)
             unshown = [image for image in unshown if image not in found]
     problems = [unshown_image_problem(_images[image]) for image in unshown]
     _images.clear()

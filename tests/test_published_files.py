@@ -552,3 +552,43 @@ def test_an_image_no_page_shows_is_refused(tmp_path):
     (root / "docs/images/tiedote.png").unlink()
     result, output = build(root)
     assert result.returncode == 0, output
+
+
+@pytest.mark.parametrize("named", [
+    "<!-- images/tiedote.png -->",  # hunt 35d: a comment shows nothing
+    "Tiedote: `images/tiedote.png`.",
+    '<span title="images/tiedote.png">Tiedote</span>',
+    "[Tiedote](https://example.org/images/tiedote.png)",
+    "![Tiedote](images/news-images/tiedote.png)",  # another image, whose path holds this one's
+])
+def test_an_image_named_but_not_shown_is_refused(tmp_path, named):
+    root = copy_site(tmp_path / "copy")
+    (root / "docs/images/news-images").mkdir()
+    (root / "docs/images/news-images/tiedote.png").write_bytes(png_bytes(2, 2))
+    (root / "docs/images/tiedote.png").write_bytes(png_bytes(2, 2))
+    show_images(root, named + "\n\n![Tiedotteen kuva](images/news-images/tiedote.png)",
+                "![The notice's picture](images/news-images/tiedote.png)")
+    result, output = build(root)
+    assert result.returncode == 1
+    assert [line for line in problem_lines(output) if "is shown on no page" in line] == [
+        "docs/images/tiedote.png: is shown on no page, yet the site would publish it (…/images/tiedote.png) for "
+        "anyone to link to as the site's own: show it on a page, as ![What it shows](images/tiedote.png), or "
+        "remove the file",
+    ], output
+
+
+@pytest.mark.parametrize("shown", [
+    '<img src="../images/tiedote.png" alt="Tiedote, jossa kerrotaan julistuksen allekirjoittamisesta" width="2" '
+    'height="2">',
+    '<picture><source srcset="../images/tiedote.png 2x, ../images/other.png"><img src="../images/other.png" '
+    'alt="Tiedote, jossa kerrotaan julistuksen allekirjoittamisesta" width="2" height="2"></picture>',
+    "[Tiedote kuvana](images/tiedote.png)",
+])
+def test_an_image_shown_or_linked_on_a_page_is_published(tmp_path, shown):
+    root = copy_site(tmp_path / "copy")
+    for name in ("tiedote.png", "other.png"):
+        (root / "docs/images" / name).write_bytes(png_bytes(2, 2))
+    show_images(root, shown + "\n\n![Toinen kuva tiedotteesta](images/other.png)",
+                "![Another picture of the notice](images/other.png)")
+    result, output = build(root)
+    assert result.returncode == 0, output
