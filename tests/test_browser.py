@@ -131,8 +131,14 @@ def test_404_page_speaks_the_language_of_the_address(site, page, lang, missing):
     assert page.locator(".md-search__input").get_attribute("placeholder") == words[2]
     assert page.get_by_role("search").get_attribute("aria-label") == words[3]
     assert page.locator("[data-site-menu], .site-menu-label").count() == 0
+    # Audit 35e: with the tabs before the text, the first Tab skips to it.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.innerText.trim()") == {"fi": "Siirry sisältöön",
+                                                                          "en": "Skip to content"}[lang]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "site-404-content"
     search(page, lang, "qzxwv")
-    assert words[4] in page.get_by_role("status").inner_text()
+    wait_until(page, f"document.querySelector('[role=status]').textContent.includes({words[4]!r})")
     page.keyboard.press("Escape")  # the search closes
     other = "en" if lang == "fi" else "fi"
     page.click(f"a[data-site-language={other}]")
@@ -334,17 +340,29 @@ def test_search_by_keyboard_alone(site, page, lang, query):
 def test_search_tells_screen_readers_what_it_found(site, page, lang, query):
     # Audit 35b (WCAG 4.1.3): the count of results and "No results" were text alone, heard by
     # no screen reader; the results were no list.
+    # Audit 35e: Material rewrote the count at every key, which a live region read out each
+    # time; the status says it once, when the typing stops.
     page.goto(site.url + LANGUAGE_PREFIX[lang])
+    page.evaluate("""(() => { window.told = []; const status = document.querySelector('[role=status]');
+        new MutationObserver(() => window.told.push(status.textContent)).observe(status, {childList: true,
+        characterData: true, subtree: true}); })()""")
     search(page, lang, "qzxwv")
     status = page.get_by_role("status")
-    assert status.count() == 1 and SEARCH_NO_RESULTS[lang] in status.inner_text()
-    assert status.get_attribute("aria-live") == "polite" and status.get_attribute("aria-atomic") == "true"
+    wait_until(page, f"document.querySelector('[role=status]').textContent.includes({SEARCH_NO_RESULTS[lang]!r})")
+    assert status.count() == 1
     page.locator("input.md-search__input").fill("")
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     page.wait_for_selector(".md-search-result__item")
-    page.wait_for_timeout(300)
-    assert re.search(r"\d", status.inner_text()), status.inner_text()  # "8 results", "8 hakutulosta"
+    wait_until(page, "/\\d/.test(document.querySelector('[role=status]').textContent)")  # "8 results"
+    page.wait_for_timeout(800)
+    told = [text for text in page.evaluate("window.told") if text]
+    assert len(told) == 2 and SEARCH_NO_RESULTS[lang] in told[0] and re.search(r"\d", told[1]), told
     assert page.get_by_role("list").filter(has=page.locator(".md-search-result__item")).count() == 1
+    # Audit 35e: the Clear button was read out on every page, with nothing to clear.
+    clear = "getComputedStyle(document.querySelector('.md-search__options [type=reset]')).visibility"
+    assert page.evaluate(clear) == "visible"
+    page.locator("input.md-search__input").fill("")
+    assert page.evaluate(clear) == "hidden"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -367,6 +385,21 @@ def test_escape_from_the_search_returns_the_focus_where_it_was(site, page, lang)
     wait_until(page, "!document.getElementById('__search').checked")
     page.wait_for_timeout(100)
     assert page.evaluate("document.activeElement.outerHTML") == before
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_search_says_how_to_reach_its_results_and_keeps_the_focus_when_closed(site, page, lang):
+    # Audit 35b and 35e: nothing said that the results are reached with the arrow keys, and
+    # Escape from a search opened with its key left the focus nowhere.
+    page.goto(site.url + LANGUAGE_PREFIX[lang] + "themes/")
+    hint = page.evaluate("document.getElementById(document.querySelector('.md-search__input')"
+                         ".getAttribute('aria-describedby')).textContent")
+    assert hint == {"fi": "Hakutuloksiin pääset nuolinäppäimillä.", "en": "Use the arrow keys to move to the results."}[lang]
+    type_a_search(page, lang, "julistus")
+    page.keyboard.press("Escape")
+    wait_until(page, "!document.getElementById('__search').checked")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "search"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -424,9 +424,12 @@ def test_the_current_pages_entry_in_the_drawer_opens_its_contents_by_keyboard(si
         page.keyboard.press("Tab")
     else:
         pytest.fail("the current page's entry cannot be reached with Tab")
-    entry = page.evaluate("[document.activeElement.getAttribute('role'), document.activeElement.textContent.trim(), "
+    entry = page.evaluate("[document.activeElement.getAttribute('role'), "
+                          "document.activeElement.textContent.replace(/\\s+/g, ' ').trim(), "
                           "document.activeElement.getAttribute('aria-expanded')]")
-    assert entry == [None, {"fi": "Julistus", "en": "The declaration"}[lang], "false"], entry
+    # Its name says what it opens (audit 35e).
+    named = {"fi": "Julistus , Sisällysluettelo", "en": "The declaration , Table of contents"}[lang]
+    assert entry == [None, named, "false"], entry
     assert page.evaluate("document.activeElement.tagName") == "BUTTON"
     assert page.evaluate(FOCUS_SEEN)["seen"]
     page.keyboard.press("Enter")
@@ -441,6 +444,31 @@ def test_the_current_pages_entry_in_the_drawer_opens_its_contents_by_keyboard(si
     wait_until(page, "document.activeElement.getAttribute('aria-current') === 'page'", timeout=3000)
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
     context.close()
+
+
+def test_the_drawer_opens_at_its_top_after_a_contents_link_was_followed(site, browser):
+    """Audit 35e: after a link of the contents, the drawer opened again on the contents, with
+    the focus on the entries hidden under them (WCAG 2.4.11)."""
+    context, page = new_page(browser, MOBILE)
+    page.goto(site.url + "declaration/")
+    page.focus("[data-site-menu]")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    page.focus(".site-current-entry")
+    assert page.evaluate("document.activeElement.textContent.replace(/\\s+/g, ' ').trim()") == "Julistus , Sisällysluettelo"
+    page.keyboard.press("Enter")
+    wait_until(page, "document.activeElement.closest('.md-nav--secondary') !== null", timeout=3000)
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")  # the first section of the contents
+    wait_until(page, "!document.getElementById('__drawer').checked", timeout=3000)
+    page.wait_for_timeout(400)
+    page.focus("[data-site-menu]")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null", timeout=3000)
+    page.wait_for_timeout(400)  # the drawer slides in
+    seen, contents_open = page.evaluate(FOCUS_SEEN)["seen"], page.evaluate("document.getElementById('__toc').checked")
+    context.close()
+    assert seen and not contents_open
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -80,6 +80,13 @@
     entry.className = "md-nav__link md-nav__link--active site-current-entry";
     entry.setAttribute("aria-current", "page");
     Array.prototype.forEach.call(label.childNodes, function (node) { entry.appendChild(node.cloneNode(true)); });
+    // Its name says what it opens: "Julistus, Sisällysluettelo" (the panel's own name).
+    if (panel.getAttribute("aria-label")) {
+      var what = document.createElement("span");
+      what.className = "site-visually-hidden";
+      what.textContent = ", " + panel.getAttribute("aria-label");
+      entry.appendChild(what);
+    }
     label.parentNode.insertBefore(entry, label);
     function sync() {
       entry.setAttribute("aria-expanded", contents.checked ? "true" : "false");
@@ -105,21 +112,33 @@
     panel.addEventListener("focusout", function (event) {
       if (contents.checked && event.relatedTarget && !panel.contains(event.relatedTarget)) toggle();
     });
+    // The drawer always opens at its top: closed with the contents open (a contents link
+    // followed), it opened on them, with the focus on the entries hidden under them (audit
+    // 35e). Captured, so that this runs before the menu button's own handler moves the focus.
+    var drawer = document.getElementById("__drawer");
+    var menu = document.querySelector("[data-site-menu]");
+    if (drawer && menu) {
+      menu.addEventListener("click", function () {
+        if (!drawer.checked && contents.checked) toggle();
+      }, true);
+    }
     contents.addEventListener("change", sync);
     sync();
   }
 
   // Escape closes the search, and Material then takes the focus off the field, leaving it
   // nowhere: the next Tab started again from the top of the page (audit 35b). It goes back to
-  // where it was before the field, if it came from somewhere.
+  // where it was before the field, or, opened with its key (/), to the search itself.
   function setUpSearchReturn() {
     var field = document.querySelector(".md-search__input");
     var search = document.getElementById("__search");
+    var landmark = document.querySelector(".md-search__inner");
     if (!field || !search) return;
+    if (landmark) landmark.tabIndex = -1;
     var before = null;
     field.addEventListener("focus", function (event) {
       var from = event.relatedTarget;
-      if (from && !from.closest(".md-search")) before = from;
+      if (!from || !from.closest(".md-search")) before = from;  // none, opened with its key
     });
     // Before Material's own handler (the capture phase), which may run first and close it.
     window.addEventListener("keydown", function (event) {
@@ -128,9 +147,34 @@
       setTimeout(function () {
         var active = document.activeElement;
         var left = !active || active === document.body || !!active.closest(".md-search");
-        if (!search.checked && left && back && document.contains(back)) back.focus();
+        if (search.checked || !left) return;
+        if (back && document.contains(back)) back.focus();
+        else if (landmark && active === document.body) landmark.focus();
       }, 0);
     }, true);
+  }
+
+  // What the search found, told to screen readers once the reader stops typing: Material
+  // rewrites its count at every key, often the same again, which a live region would read
+  // out each time (audit 35e: nine times while "open data" was typed). The count stays on
+  // screen as Material writes it; a hidden status beside the field says it once.
+  function setUpSearchStatus() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var field = document.querySelector(".md-search__input");
+    var form = document.querySelector(".md-search__form");
+    if (!meta || !field || !form) return;
+    var status = document.createElement("div");
+    status.className = "site-visually-hidden";
+    status.setAttribute("role", "status");
+    form.parentNode.insertBefore(status, form.nextSibling);
+    var timer = null;
+    new MutationObserver(function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var text = field.value.trim() ? meta.textContent.trim() : "";
+        if (text !== status.textContent) status.textContent = text;
+      }, 700);
+    }).observe(meta, { childList: true, characterData: true, subtree: true });
   }
 
   function showPrintDate() {
@@ -178,6 +222,7 @@
   setUpMenu();
   setUpCurrentEntry();
   setUpSearchReturn();
+  setUpSearchStatus();
   showPrintDate();
   window.addEventListener("beforeprint", showPrintDate);
   // Material wraps the tables when its own script has read the page (its document$ stream).
