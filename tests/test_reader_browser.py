@@ -446,6 +446,18 @@ def test_the_current_pages_entry_in_the_drawer_opens_its_contents_by_keyboard(si
     context.close()
 
 
+def test_the_drawers_icons_stay_visible_in_a_dark_high_contrast_theme(site, browser):
+    """Audit 35e: the contents mark and the back arrow were painted as the page, in forced colours."""
+    context = browser.new_context(viewport=MOBILE, forced_colors="active", color_scheme="dark")
+    page = context.new_page()
+    page.goto(site.url + "declaration/")
+    colours = page.evaluate("""[getComputedStyle(document.querySelector('.site-current-entry .md-icon'), '::after')
+        .backgroundColor, getComputedStyle(document.querySelector('.md-nav--primary')).backgroundColor,
+        getComputedStyle(document.body).backgroundColor]""")
+    context.close()
+    assert colours[0] not in colours[1:] and colours[0] != "rgba(0, 0, 0, 0)", colours
+
+
 def test_the_drawer_opens_at_its_top_after_a_contents_link_was_followed(site, browser):
     """Audit 35e: after a link of the contents, the drawer opened again on the contents, with
     the focus on the entries hidden under them (WCAG 2.4.11)."""

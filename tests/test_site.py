@@ -160,6 +160,9 @@ def test_sitemap_lists_both_languages(site):
 
 def test_404_page_carries_every_language(site):
     doc = soup(site, "404.html")
+    # Without its script the brand leads to the default language's home (audit 35e: to the
+    # language built last).
+    assert doc.select_one("a.site-brand")["href"] == urlsplit(site.url).path
     sections = {s["lang"]: s for s in doc.select("section[data-site-404]")}
     assert set(sections) == set(LANGUAGES)
     assert "Sivua ei löytynyt" in sections["fi"].get_text()
