@@ -181,6 +181,34 @@ def dotted_address_problems(pages: Iterable[str], others: Iterable[str], locales
     return problems
 
 
+def reserved_address_problems(pages: Iterable[str], locales: list[str], prefixes: Iterable[str]) -> list[Problem]:
+    """Pages (paths relative to docs/) at an address of the site's own: under another
+    language's folder (`en.fi.md`, `en/x.fi.md`: the Finnish page at /en/), the 404 page's, or
+    README, which MkDocs makes its folder's home page. Outside previews the menu's check refused
+    them as pages outside the menu; a preview, which has no menu check, published them there
+    (hunt 35a)."""
+    prefixes = {prefix.strip("/") for prefix in prefixes if prefix.strip("/")}
+    problems = []
+    for name in pages:
+        stem = page_stem(name, locales)
+        if stem is None:
+            continue
+        first, last = stem.split("/")[0], stem.rpartition("/")[2]
+        if first in prefixes:
+            what = (f"a page may not be named {first}: its address would be /{first}/, the home page of the "
+                    f"{first} pages" if stem == first else
+                    f"a page may not stand in a folder named {first}: its address would be under /{first}/, the "
+                    f"{first} pages' own folder")
+        elif last.lower() == "readme":
+            what = f"a page may not be named {last}: MkDocs makes it its folder's home page, in the place of index"
+        elif stem == "404":
+            what = "a page may not be named 404: its address is the site's own page for addresses that lead nowhere"
+        else:
+            continue
+        problems.append(Problem(f"docs/{name}", None, f"{what}; give it another name"))
+    return problems
+
+
 # mkdocs-static-i18n's reading of a language in a file name (its RE_LOCALE): `logo.fi.svg`,
 # `logo.fr_FR.svg`. With docs_structure: suffix it takes any file so named for that
 # language's version of the file without it.

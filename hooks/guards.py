@@ -55,7 +55,8 @@ from _pages import (
     description_length_problems, dotted_address_problems, file_name_problems, foreign_id_references, front_matter_problems,
     git_file_problems, markdown_cost_problems,
     id_line, language_suffixed_files, links_to_places, list_after_paragraph_problems, locate, marker_findings,
-    markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, same_text_problems,
+    markup_space_problems, page_stem, pasted_bullet_problems, pasted_text_problems, repeated, reserved_address_problems,
+    same_text_problems,
     images_in_style_sheet, scan_html, shown_images, skipped_heading_findings, source_files, symlinks, toc_markup_findings,
     unknown_anchor_links, unloaded_paths, unpublishable_files, unreadable_address_problems, unshown_image_problem,
     unsuffixed_pages, unsupported_markdown_problems, vague_link_findings,
@@ -195,6 +196,7 @@ def source_problems(config: MkDocsConfig, markers: dict, rules: PublishedFiles,
                                         f"but there is no docs/{page}.{locales[0]}.md")
             for name, page in markers.items() if page is not None and page not in stems
         ] + dotted_address_problems(names, published, locales) + git_file_problems(other_files) + unreadable
+        misplaced += reserved_address_problems(names, locales, [language.link for language in site_languages(config)])
         misplaced += language_suffixed_files(published)
         # Markdown that would take the build minutes stops it before MkDocs reads a page, and the
         # other checks, some of which read such a page slowly too, leave that page alone.

@@ -74,6 +74,39 @@ def test_a_description_search_results_cannot_show_well_is_named(description, len
     assert front_matter_problems(text, "f.md") == []
 
 
+@pytest.mark.parametrize("preview", [False, True])
+def test_a_page_at_an_address_of_the_sites_own_is_refused_in_previews_too(tmp_path, preview):
+    # Hunt 35a: a preview, which has no menu check, put the Finnish en.fi.md at the preview's
+    # /en/, and README.fi.md in the place of the home page.
+    root = copy_site(tmp_path / "copy")
+    for stem in ("en", "README", "404", "en/uutiset"):
+        (root / "docs" / stem).parent.mkdir(parents=True, exist_ok=True)
+        for locale in ("fi", "en"):
+            (root / "docs" / f"{stem}.{locale}.md").write_text(
+                (root / f"docs/privacy.{locale}.md").read_text("utf-8"), "utf-8")
+    result, output = build(root, {"SITE_PREVIEW": "#5"} if preview else None)
+    assert result.returncode == 1
+    told = [line for line in problem_lines(output) if "give it another name" in line]
+    assert told == [
+        "docs/404.en.md: a page may not be named 404: its address is the site's own page for addresses that lead "
+        "nowhere; give it another name",
+        "docs/404.fi.md: a page may not be named 404: its address is the site's own page for addresses that lead "
+        "nowhere; give it another name",
+        "docs/README.en.md: a page may not be named README: MkDocs makes it its folder's home page, in the place of "
+        "index; give it another name",
+        "docs/README.fi.md: a page may not be named README: MkDocs makes it its folder's home page, in the place of "
+        "index; give it another name",
+        "docs/en.en.md: a page may not be named en: its address would be /en/, the home page of the en pages; give it "
+        "another name",
+        "docs/en.fi.md: a page may not be named en: its address would be /en/, the home page of the en pages; give it "
+        "another name",
+        "docs/en/uutiset.en.md: a page may not stand in a folder named en: its address would be under /en/, the en "
+        "pages' own folder; give it another name",
+        "docs/en/uutiset.fi.md: a page may not stand in a folder named en: its address would be under /en/, the en "
+        "pages' own folder; give it another name",
+    ], output
+
+
 def test_a_short_description_stops_the_build_with_its_line(tmp_path):
     # Review 35c: the build's own path to the check had no test.
     root = copy_site(tmp_path / "copy")
