@@ -111,12 +111,14 @@ def reference_calendar(events, locale: str, name: str, page_url: str, stamp: dat
 
 def months_in_full(text: str, months: tuple[int, ...], babel_locale: str) -> str:
     """Babel's range of days with each abbreviated month name written in full, as UTS #35 and
-    ICU widen MMM to the MMMM asked for where the locale has no yMMMMd interval (en_GB)."""
-    names = Locale.parse(babel_locale).months
-    for context in ("format", "stand-alone"):
-        for month in set(months):
-            short, full = names[context]["abbreviated"][month], names[context]["wide"][month]
-            text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
+    ICU widen MMM to the MMMM asked for where the locale has no yMMMMd interval (en_GB). The
+    format forms only, as the intervals' patterns have them (MMM): Babel 2.17 keeps a
+    stand-alone name resolved through root's alias in root's data, and another locale read
+    afterwards got it ("1. 5月 2000" in German after Japanese)."""
+    names = Locale.parse(babel_locale).months["format"]
+    for month in set(months):
+        short, full = names["abbreviated"][month], names["wide"][month]
+        text = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, text)
     return text
 
 
