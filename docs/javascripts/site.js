@@ -191,9 +191,9 @@
   function reachWideTables() {
     var boxes = document.querySelectorAll(".md-typeset__scrollwrap");
     Array.prototype.forEach.call(boxes, function (box) {
-      var heading = headingBefore(box);
       if (box.scrollWidth > box.clientWidth) {
         box.tabIndex = 0;
+        var heading = headingBefore(box);  // looked for only where it names something, not at each resize
         if (heading) {
           box.setAttribute("role", "region");
           box.setAttribute("aria-labelledby", heading.id);
